@@ -1,0 +1,80 @@
+"""Typed errors: every bad input gets one, naming the file and the problem.
+
+The CLI maps each class to an exit code (``EXIT_CODES``) and prints one line, e.g.::
+
+    vbpl-extract: error: scan.pdf: scanned PDF, no text layer; OCR is out of scope
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VbplError(Exception):
+    """Base class. ``path`` is the file concerned (or None), ``problem`` the plain message."""
+
+    exit_code = 2
+
+    def __init__(self, path: str | Path | None, problem: str) -> None:
+        self.path = str(path) if path is not None else None
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+
+class InputNotFoundError(VbplError):
+    exit_code = 3
+
+
+class UnsupportedFormatError(VbplError):
+    exit_code = 4
+
+
+class EmptyDocumentError(VbplError):
+    exit_code = 5
+
+
+class EncodingError(VbplError):
+    exit_code = 6
+
+
+class CorruptFileError(VbplError):
+    exit_code = 7
+
+
+class EncryptedFileError(VbplError):
+    exit_code = 8
+
+
+class ScannedPdfError(VbplError):
+    exit_code = 9
+
+
+class FileTooLargeError(VbplError):
+    exit_code = 10
+
+
+class DocumentTimeoutError(VbplError):
+    exit_code = 11
+
+
+class SchemaValidationError(VbplError):
+    exit_code = 12
+
+
+EXIT_CODES: dict[str, int] = {
+    cls.__name__: cls.exit_code
+    for cls in (
+        VbplError,
+        InputNotFoundError,
+        UnsupportedFormatError,
+        EmptyDocumentError,
+        EncodingError,
+        CorruptFileError,
+        EncryptedFileError,
+        ScannedPdfError,
+        FileTooLargeError,
+        DocumentTimeoutError,
+        SchemaValidationError,
+    )
+}
+"""Exit code per error class; 0 = success, 1 = some documents of a batch failed."""
