@@ -94,7 +94,9 @@ class Node(_Model):
     num_norm: str | None = Field(None, description="The number normalised for ids ('1a', 'II', 'dd')")
     heading: str | None = None
     text: str = Field("", description="Normalised text of the unit's own paragraph(s), without children")
-    span: Span
+    span: Span = Field(description="Whole unit, marker and children included")
+    text_span: Span | None = Field(None, description="Span of `text` alone; normalising source[text_span] gives `text`")
+    heading_span: Span | None = None
     children: list[Node] = Field(default_factory=list)
     cells: list[str] | None = Field(None, description="For table rows: the normalised cell texts")
     cell_spans: list[Span] | None = None

@@ -1,0 +1,434 @@
+"""Clean stage: a normalised copy of the source with a map back to every source character.
+
+The source is never modified. :func:`normalize` splits it into raw lines, finds where the
+document itself starts and ends (site boilerplate before and after is skipped), finds tables
+(:mod:`vbpl_extract.tables`), and joins hard-wrapped lines into paragraphs. Each paragraph is a
+:class:`Fragment`: NFC text with markdown markers (``**``, ``*``, ``#``) dropped and whitespace
+collapsed, plus the source offset of every character.
+
+>>> ct = normalize("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6\\nnăm 2015;\\n**Điều 1. **Phê duyệt")
+>>> [p.text for p in ct.paragraphs]
+['Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;', 'Điều 1. Phê duyệt']
+>>> ct.paragraphs[1].to_source(0, 7)
+(2, 64)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+# --------------------------------------------------------------------------- fragments
+
+
+@dataclass
+class Fragment:
+    """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` in :attr:`text` to ``[start, end)`` in the source."""
+        n = len(self.text)
+        if n == 0:
+            return (0, 0)
+        start = max(0, min(start, n - 1))
+        end = max(start + 1, min(end, n))
+        return (self.starts[start], self.ends[end - 1])
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.to_source(0, len(self.text)) if self.text else (0, 0)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+# Markdown markers and inline HTML that carry no text. ``*`` only as emphasis (next to a word).
+_LINE_TOKENS = regex.compile(
+    r"(?P<ws>[\s\u00a0\u200b\ufeff]+)"
+    r"|(?P<mk>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|^\s*\#{1,6}(?=\s)|^\s*>(?=\s)|\\(?=[-*_#|.()\[\]]))"
+    r"|(?P<br><br\s*/?>)"
+    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>]+|.)",
+    regex.DOTALL,
+)
+
+
+def _append_text(out_chars: list[str], starts: list[int], ends: list[int], chunk: str, base: int) -> None:
+    """Append a plain-text chunk (source offset ``base``), composing to NFC cluster by cluster."""
+    if unicodedata.is_normalized("NFC", chunk):
+        out_chars.append(chunk)
+        starts.extend(range(base, base + len(chunk)))
+        ends.extend(range(base + 1, base + len(chunk) + 1))
+        return
+    i = 0
+    n = len(chunk)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(chunk[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", chunk[i:j])
+        out_chars.append(composed)
+        starts.extend([base + i] * len(composed))
+        ends.extend([base + j] * len(composed))
+        i = j
+
+
+def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
+    """Normalise the given source line spans into one paragraph, joining lines with a space.
+
+    >>> s = "**Ủy ban nhân dân\\ntỉnh  Nghệ An**"
+    >>> build_fragment(s, [(0, 17), (18, 33)]).text
+    'Ủy ban nhân dân tỉnh Nghệ An'
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending_space: tuple[int, int] | None = None
+    for ls, le in lines:
+        line = source[ls:le]
+        for m in _LINE_TOKENS.finditer(line):
+            kind = m.lastgroup
+            if kind == "mk":
+                continue
+            s, e = ls + m.start(), ls + m.end()
+            if kind in ("ws", "br"):
+                if out and pending_space is None:
+                    pending_space = (s, e)
+                continue
+            if pending_space is not None:
+                out.append(" ")
+                starts.append(pending_space[0])
+                ends.append(pending_space[1])
+                pending_space = None
+            _append_text(out, starts, ends, m.group(), s)
+        # the line break between two lines becomes one space
+        if out and pending_space is None and le < len(source):
+            pending_space = (le, min(le + 1, len(source)))
+    return Fragment("".join(out), starts, ends)
+
+
+def clean_span(source: str, start: int, end: int) -> Fragment:
+    """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`."""
+    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\r\n]+", source[start:end])]
+    return build_fragment(source, lines)
+
+
+# --------------------------------------------------------------------------- raw lines
+
+
+@dataclass(frozen=True)
+class RawLine:
+    start: int
+    end: int
+    kind: str  # text | blank | pipe | rule
+    content: str  # display form, for decisions
+
+
+_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~.]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_PIPE_RE = regex.compile(r"^\s*\|\s*$")
+
+
+def _display_line(line: str) -> str:
+    return regex.sub(r"\s+", " ", regex.sub(r"\*+|^\s*#{1,6}\s|<br\s*/?>", " ", line)).strip()
+
+
+def raw_lines(source: str) -> list[RawLine]:
+    """Split the source into classified lines (offsets exclude the line terminator)."""
+    out: list[RawLine] = []
+    for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        if m.start() == m.end():
+            continue
+        body = m.group().rstrip("\r\n")
+        s, e = m.start(), m.start() + len(body)
+        content = _display_line(body)
+        if _PIPE_RE.match(body):
+            kind = "pipe"
+        elif not content or content in ("|",):
+            kind = "blank"
+        elif _RULE_RE.match(body):
+            kind = "rule"
+        else:
+            kind = "text"
+        out.append(RawLine(s, e, kind, content))
+    return out
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+
+@cache
+def boilerplate_markers() -> dict[str, list[str]]:
+    """Markers of site boilerplate, from ``data/boilerplate.yaml``."""
+    text = resources.files("vbpl_extract.data").joinpath("boilerplate.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {k: list(v) for k, v in data.items()}
+
+
+@cache
+def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    m = boilerplate_markers()
+    end = regex.compile("|".join(f"(?:{p})" for p in m["end_of_document"]), regex.IGNORECASE)
+    start = regex.compile("|".join(f"(?:{p})" for p in m["start_of_document"]), regex.IGNORECASE)
+    skip = regex.compile("|".join(f"(?:{p})" for p in m["skip_lines"]), regex.IGNORECASE)
+    return start, end, skip
+
+
+def find_body(lines: list[RawLine]) -> tuple[int, int]:
+    """Index range ``[first, last)`` of the lines that belong to the document itself.
+
+    Start: the issuer block before the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐẢNG CỘNG SẢN VIỆT NAM") or the "Số:" line, when site boilerplate comes first.
+    End: the first site marker after the body ("Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    "## Văn bản liên quan" ...), else the end of the file.
+    """
+    start_re, end_re, _ = _marker_res()
+    n = len(lines)
+    first = 0
+    anchor = None
+    for i, ln in enumerate(lines[: min(n, 400)]):
+        if ln.kind == "text" and start_re.search(ln.content):
+            anchor = i
+            break
+    if anchor is not None:
+        # walk back over the issuer block: text lines until a pipe/blank run or site metadata
+        j = anchor
+        k = anchor - 1
+        seen_text = False
+        while k >= 0 and anchor - k <= 8:
+            ln = lines[k]
+            if ln.kind in ("text", "rule"):
+                if ln.kind == "text" and regex.search(r":\s*$|^(Tình trạng|Số hiệu|Ngày|Nơi ban hành|Người ký|Loại văn bản)", ln.content):
+                    break
+                if ln.kind == "text":
+                    seen_text = True
+                    j = k
+            elif seen_text:
+                break
+            k -= 1
+        first = j
+        # same-line two-column header (markdown table row): start at the anchor line itself
+    last = n
+    for i in range(first, n):
+        if lines[i].kind == "text" and end_re.search(lines[i].content):
+            last = i
+            break
+    return first, last
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_MARKER_RE = regex.compile(
+    r"""^(?:
+        (?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]
+      | (?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|Tiểu\s+mục|TIỂU\s+MỤC)\s+(?:[IVXLC]+|\d+)\b
+      | (?:Phụ\s+lục|PHỤ\s+LỤC)\b
+      | [IVXLC]+\s*[.\-–)]\s*\S
+      | \d{1,3}[a-z]?(?:\.\d{1,3})*\s*[.)]\s*\S
+      | \(\d{1,3}\)\s*\S
+      | [a-zđ]\s*\)\s*\S
+      | [-+•–—]\s*\S
+      | (?:Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Số\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)
+      | (?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|KẾT\s+LUẬN)\s*:
+    )""",
+    regex.VERBOSE,
+)
+_TERMINAL_RE = regex.compile(r"[.:;!?…]\s*[\"”’)]*\s*$|\./\.\s*$")
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _starts_lower(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return True
+    return False
+
+
+def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
+    """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
+    a, b = prev.content, nxt.content
+    if _MARKER_RE.match(b):
+        return False
+    if regex.match(r"^\s*\*\*.*\*\*\s*$", prev_raw) and not _is_upper_line(a) and not _starts_lower(b):
+        return False  # a bold line is a heading
+    if _TERMINAL_RE.search(a):
+        return _starts_lower(b)
+    if _is_upper_line(a) and not _is_upper_line(b):
+        return _starts_lower(b)
+    if _is_upper_line(b) and not _is_upper_line(a) and not _starts_lower(b):
+        return False
+    return True
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the body: text lines joined, or one table."""
+
+    index: int
+    kind: str  # text | table
+    frag: Fragment
+    first_line: int
+    last_line: int
+    after_break: str  # what separated it from the previous paragraph: line | blank | pipe | rule | table
+    table: object | None = None  # tables.TableBlock for kind == "table"
+
+    @property
+    def text(self) -> str:
+        return self.frag.text
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.frag.span
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.frag.to_source(start, end)
+
+
+@dataclass
+class CleanText:
+    """The normalised document: paragraphs of the body plus the joined text and its map."""
+
+    source: str
+    lines: list[RawLine]
+    paragraphs: list[Paragraph]
+    body_span: tuple[int, int]
+    text: str = ""
+    _para_offsets: list[int] = field(default_factory=list)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of :attr:`text` (paragraphs joined by ``\\n``) to the source."""
+        if not self.paragraphs:
+            return (0, 0)
+        i = max(0, bisect_right(self._para_offsets, start) - 1)
+        j = max(0, bisect_right(self._para_offsets, max(start, end - 1)) - 1)
+        pi, pj = self.paragraphs[i], self.paragraphs[j]
+        s, _ = pi.to_source(start - self._para_offsets[i], start - self._para_offsets[i] + 1)
+        _, e = pj.to_source(end - 1 - self._para_offsets[j], end - self._para_offsets[j])
+        return (s, max(s, e))
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        return self.paragraphs[max(0, bisect_right(self._para_offsets, offset) - 1)]
+
+
+def _find_tables(source: str) -> list:
+    try:
+        from .tables import find_tables
+    except ImportError:  # pragma: no cover - tables module is part of the package
+        return []
+    try:
+        return list(find_tables(source))
+    except Exception:  # the clean stage never fails on text
+        return []
+
+
+def normalize(source: str) -> CleanText:
+    """Normalise ``source`` into paragraphs with an offset map (see module docstring)."""
+    lines = raw_lines(source)
+    first, last = find_body(lines)
+    body_lines = lines[first:last]
+    body_start = body_lines[0].start if body_lines else 0
+    body_end = body_lines[-1].end if body_lines else 0
+    tables = [t for t in _find_tables(source) if t.end > body_start and t.start < body_end]
+    table_at: dict[int, object] = {}
+    covered: set[int] = set()
+    li_by_start = {ln.start: i for i, ln in enumerate(lines)}
+    for t in tables:
+        # lines covered by the table
+        idx = [i for i in range(first, last) if lines[i].start < t.end and lines[i].end > t.start]
+        if not idx:
+            continue
+        table_at[idx[0]] = t
+        covered.update(idx)
+    del li_by_start
+
+    paragraphs: list[Paragraph] = []
+    current: list[int] = []
+    brk = "line"
+    pending_break = "line"
+
+    def flush() -> None:
+        nonlocal current, brk
+        if current:
+            frag = build_fragment(source, [(lines[i].start, lines[i].end) for i in current])
+            if frag.text:
+                paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
+            current = []
+
+    for i in range(first, last):
+        ln = lines[i]
+        if i in table_at:
+            flush()
+            t = table_at[i]
+            frag = Fragment("", [], [])
+            p = Paragraph(len(paragraphs), "table", frag, i, i, pending_break, table=t)
+            # a table paragraph's text: rows rendered as cells joined by " | "
+            p.frag = _table_fragment(source, t)
+            paragraphs.append(p)
+            pending_break = "table"
+            continue
+        if i in covered:
+            continue
+        if ln.kind != "text":
+            flush()
+            if pending_break in ("line",) or ln.kind == "pipe":
+                pending_break = ln.kind
+            continue
+        if current:
+            prev = lines[current[-1]]
+            if pending_break == "line" and _joins(prev, ln, source[prev.start:prev.end]):
+                current.append(i)
+                continue
+            flush()
+        brk = pending_break
+        current = [i]
+        pending_break = "line"
+    flush()
+
+    ct = CleanText(source, lines, paragraphs, (body_start, body_end))
+    offsets: list[int] = []
+    pos = 0
+    parts: list[str] = []
+    for p in paragraphs:
+        offsets.append(pos)
+        parts.append(p.text)
+        pos += len(p.text) + 1
+    ct.text = "\n".join(parts)
+    ct._para_offsets = offsets
+    return ct
+
+
+def _table_fragment(source: str, table: object) -> Fragment:
+    """One line per row: cells joined by `` | ``; the separators map to the cell boundary."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for r, row in enumerate(table.rows):  # type: ignore[attr-defined]
+        if r:
+            out.append(" / ")
+            pos = row.start
+            starts.extend([pos] * 3)
+            ends.extend([pos] * 3)
+        for c, cell in enumerate(row.cells):
+            if c:
+                out.append(" | ")
+                starts.extend([cell.start] * 3)
+                ends.extend([cell.start] * 3)
+            f = clean_span(source, cell.start, cell.end)
+            out.append(f.text)
+            starts.extend(f.starts)
+            ends.extend(f.ends)
+    return Fragment("".join(out), starts, ends)

@@ -1,0 +1,1 @@
+"""Knowledge kept as data: agencies, document types, deadline words, boilerplate markers."""

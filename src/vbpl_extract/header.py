@@ -1,0 +1,482 @@
+"""Header stage: số ký hiệu, loại, cơ quan ban hành, địa danh và ngày, trích yếu, căn cứ, chữ ký, nơi nhận.
+
+Works on the cleaned paragraphs (two-column headers flattened by ``|`` lines or kept as a markdown
+table both arrive as short paragraphs or table cells) and says which paragraphs belong to the
+header, the signature block and the "Nơi nhận" list, so the structure stage sees only the body.
+Missing parts are ``None``, never errors.
+
+>>> from vbpl_extract.clean import normalize
+>>> ct = normalize("CHÍNH PHỦ\\n|\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n|\\nSố: 03/NQ-CP\\n|\\n"
+...                "Hà Nội, ngày 09 tháng 01 năm 2025\\n|\\nNGHỊ QUYẾT\\nBAN HÀNH CHƯƠNG TRÌNH\\nQUYẾT NGHỊ:\\nĐiều 1. X")
+>>> h = parse_header(ct)
+>>> h.info.number, h.info.date, h.info.type, h.info.place
+('03/NQ-CP', '2025-01-09', 'Nghị quyết', 'Hà Nội')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from .clean import CleanText, Paragraph, clean_span
+from .models import AgencyRef, DocumentInfo, Signature
+from .textutil import match_key
+
+NUMBER_PATTERN = (
+    r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
+)
+_NUMBER_LINE = regex.compile(r"^(?:Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
+_DATE_LINE = regex.compile(
+    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    regex.IGNORECASE,
+)
+_DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})", regex.IGNORECASE)
+_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", regex.IGNORECASE)
+_ENACT = regex.compile(
+    r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN|NGHỊ\s+ĐỊNH|BAN\s+HÀNH|THÔNG\s+BÁO|YÊU\s+CẦU|[\p{Lu}\s]{3,60}\s+điện)\s*:\s*$"
+)
+_PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+tờ\s+trình|Trên\s+cơ\s+sở|Thực\s+hiện)\b", regex.IGNORECASE)
+_KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*", regex.IGNORECASE)
+_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*[:.]?\s*", regex.IGNORECASE)
+_NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
+_SIGN_MODE = regex.compile(r"^(?P<mode>TM\.|T/M|T\.M\.|KT\.|K/T|Q\.|TL\.|TUQ\.|Q\.\s*|KT/)\s*(?P<rest>.*)$")
+_POSITION_WORDS = regex.compile(
+    r"^(?:PHÓ\s+)?(?:THỦ\s+TƯỚNG|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BÍ\s+THƯ|TỔNG\s+BÍ\s+THƯ|"
+    r"CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|"
+    r"THỨ\s+TRƯỞNG|CHỦ\s+NHIỆM|TỔNG\s+THANH\s+TRA|PHÓ\s+CHỦ\s+TỊCH|PHÓ\s+GIÁM\s+ĐỐC|PHÓ\s+TRƯỞNG\s+BAN|PHÓ\s+CHÁNH\s+VĂN\s+PHÒNG)\b"
+)
+_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4}$")
+
+
+@dataclass
+class HeaderResult:
+    info: DocumentInfo
+    header_paragraphs: set[int] = field(default_factory=set)
+    closing_paragraphs: set[int] = field(default_factory=set)  # signature + Nơi nhận
+    body_first: int = 0
+
+
+def _doc_types() -> list[tuple[str, str]]:
+    """(upper-case type word, canonical name) pairs, longest first."""
+    try:
+        from .doctypes import all_type_names
+
+        names = list(all_type_names())
+    except Exception:
+        names = []
+    if not names:
+        names = [
+            "Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Công điện", "Thông báo", "Kết luận",
+            "Nghị định", "Thông tư liên tịch", "Thông tư", "Công văn", "Luật", "Pháp lệnh", "Lệnh",
+            "Tờ trình", "Báo cáo", "Chương trình", "Đề án", "Hướng dẫn", "Quy chế", "Quy định",
+            "Văn bản hợp nhất", "Chương trình hành động", "Thông tri", "Quy định", "Hiến pháp",
+        ]
+    return sorted(((n.upper(), n) for n in set(names)), key=lambda x: -len(x[0]))
+
+
+def _type_from_number(number: str | None) -> str | None:
+    if not number:
+        return None
+    try:
+        from .doctypes import parse_number, type_from_code
+
+        parts = parse_number(number)
+        code = getattr(parts, "type_code", None)
+        if code:
+            return type_from_code(code)
+        return "Công văn" if parts is not None else None
+    except Exception:
+        pass
+    m = regex.search(r"[/\-](NQ|QĐ|CT|KH|CĐ|TB|KL|NĐ|TT|CV)\b", number)
+    table = {"NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "CĐ": "Công điện",
+             "TB": "Thông báo", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "CV": "Công văn"}
+    return table.get(m.group(1)) if m else "Công văn"
+
+
+def resolve_agency_name(text: str) -> AgencyRef | None:
+    """Resolve an upper-case issuer line to an agency ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")."""
+    text = text.strip(" -–—*")
+    if not text:
+        return None
+    try:
+        from .agencies import find_agencies, lookup_agency
+
+        entry = lookup_agency(text)
+        if entry is not None:
+            return AgencyRef(id=entry.id, name=entry.name, text=text, kind=getattr(entry, "kind", None), origin="header")
+        found = find_agencies(text)
+        if found:
+            best = max(found, key=lambda m: m.end - m.start)
+            return AgencyRef(id=best.id, name=best.name, text=text, kind=best.kind, known=best.known, origin="header")
+    except Exception:
+        pass
+    return AgencyRef(id=None, name=_sentence_case(text), text=text, known=False, origin="header")
+
+
+def _sentence_case(s: str) -> str:
+    if not s.isupper():
+        return s
+    low = s.lower()
+    return low[:1].upper() + low[1:]
+
+
+def _iso(d: int, m: int, y: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _table_lines(p: Paragraph, source: str) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    for row in p.table.rows:  # type: ignore[union-attr]
+        for cell in row.cells:
+            f = clean_span(source, cell.start, cell.end)
+            if f.text:
+                out.append((f.text, f.span))
+    return out
+
+
+def parse_header(ct: CleanText) -> HeaderResult:
+    """Find the header fields and the paragraphs of header, signature and recipients."""
+    paras = ct.paragraphs
+    info = DocumentInfo(body_span=ct.body_span)
+    res = HeaderResult(info=info)
+    n = len(paras)
+    if not n:
+        return res
+    limit = min(n, 60)
+    types = _doc_types()
+
+    # ---------------------------------------------------------------- top block
+    motto_idx = None
+    issuer_lines: list[str] = []
+    i = 0
+    last_header = -1
+    for i in range(limit):
+        p = paras[i]
+        if p.kind == "table":
+            # a two-column header kept as a markdown table (congbot): read its cells
+            if i > 8:
+                break
+            cells = _table_lines(p, ct.source)
+            if any(_MOTTO.search(t) for t, _ in cells) or any(_NUMBER_LINE.match(t) for t, _ in cells):
+                for t, span in cells:
+                    _header_line(t, span, info, issuer_lines, types)
+                last_header = i
+                res.header_paragraphs.add(i)
+                motto_idx = i
+            continue
+        t = p.text
+        if _MOTTO.search(t) and motto_idx is None:
+            motto_idx = i
+            # issuer lines: the paragraphs before the motto (after any pipe)
+            for j in range(max(0, i - 3), i):
+                if paras[j].kind == "text" and not _NUMBER_LINE.match(paras[j].text):
+                    issuer_lines.append(paras[j].text)
+                    res.header_paragraphs.add(j)
+            pre = t[: _MOTTO.search(t).start()].strip(" |")
+            if pre:
+                issuer_lines.append(pre)
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
+        if i > 12 and motto_idx is None and not info.number:
+            break
+        if _header_line(t, p.span, info, issuer_lines if motto_idx is None and i < 3 and False else [], types, p):
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
+        break_here = False
+        if info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t):
+            if (t.isupper() or _VV.match(t)) and classify_safe(t) is None:
+                info.title = _VV.sub("", t).strip()
+                info.title_span = p.span
+                res.header_paragraphs.add(i)
+                last_header = i
+                continue
+        if info.type and info.title and t.isupper() and classify_safe(t) is None and last_header == i - 1 and not _ENACT.match(t):
+            # continuation of an upper-case title, or the enacting authority ("CHÍNH PHỦ")
+            nxt = paras[i + 1].text if i + 1 < n else ""
+            if _PREAMBLE.match(nxt) or _ENACT.match(nxt):
+                res.header_paragraphs.add(i)
+                last_header = i
+                continue
+            info.title = f"{info.title} {t}"
+            info.title_span = (info.title_span[0], p.span[1]) if info.title_span else p.span
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
+        if _VV.match(t) and not info.title:
+            info.title = _VV.sub("", t).strip()
+            info.title_span = p.span
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
+        if _PREAMBLE.match(t) and (info.type or info.number or motto_idx is not None) and regex.match(r"^(Căn|Theo|Xét|Trên)", t):
+            info.preamble.append(t)
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
+        if _KINH_GUI.match(t):
+            first = _KINH_GUI.sub("", t).strip()
+            if first:
+                info.addressees.append(first)
+            res.header_paragraphs.add(i)
+            last_header = i
+            j = i + 1
+            while j < n and paras[j].kind == "text" and (paras[j].text.startswith(("-", "–", "+")) and len(paras[j].text) < 200):
+                info.addressees.append(paras[j].text.lstrip("-–+ ").rstrip(";.,"))
+                res.header_paragraphs.add(j)
+                last_header = j
+                j += 1
+            continue
+        if _ENACT.match(t):
+            info.enacting_formula = t
+            res.header_paragraphs.add(i)
+            last_header = i
+            break_here = True
+        if break_here:
+            break
+        if motto_idx is not None or info.number or info.type:
+            if paras[i].after_break in ("pipe",) and i <= last_header + 1 and len(t) < 120 and not classify_safe(t):
+                # addressee block of a công văn / công điện in a two-column layout
+                pass
+            if not (res.header_paragraphs and i == last_header + 1 and _is_addressee_line(t)):
+                break
+            info.addressees.append(t.lstrip("-–+ ").rstrip(";,."))
+            res.header_paragraphs.add(i)
+            last_header = i
+    res.body_first = last_header + 1
+
+    if issuer_lines:
+        _set_issuer(info, issuer_lines)
+
+    if info.number and not info.type:
+        info.type = _type_from_number(info.number)
+    if info.type:
+        try:
+            from .doctypes import code_for_type
+
+            info.type_code = code_for_type(info.type)
+        except Exception:
+            pass
+
+    # ---------------------------------------------------------------- closing block
+    _parse_closing(ct, res)
+    if info.signature and info.signature.name:
+        info.signer = info.signature.name
+    if info.addressees:
+        try:
+            from .agencies import find_agencies
+
+            for a in info.addressees:
+                for m in find_agencies(a):
+                    info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
+        except Exception:
+            pass
+    return res
+
+
+def _is_addressee_line(t: str) -> bool:
+    return t.startswith(("-", "–")) and len(t) < 250 and t.rstrip().endswith((";", ",", ".", ":"))
+
+
+def classify_safe(t: str):
+    from .structure import classify
+
+    try:
+        return classify(t)
+    except Exception:
+        return None
+
+
+def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines: list[str],
+                 types: list[tuple[str, str]], p: Paragraph | None = None) -> bool:
+    """Read one header line into ``info``; True when it was a header line."""
+    m = _NUMBER_LINE.match(t)
+    if m and not info.number:
+        info.number = regex.sub(r"\s+", "", m["num"])
+        if p is not None:
+            info.number_span = p.to_source(m.start("num"), m.end("num"))
+        else:
+            info.number_span = span
+        rest = t[m.end():].strip(" |")
+        if rest:
+            _header_line(rest, span, info, issuer_lines, types)
+        return True
+    m = _DATE_LINE.match(t)
+    if m and not info.date:
+        info.date = _iso(int(m["d"]), int(m["m"]), int(m["y"]))
+        if m["place"]:
+            info.place = m["place"].strip()
+        info.date_span = p.to_source(m.start(), m.end()) if p is not None else span
+        return True
+    if _MOTTO.search(t):
+        return True
+    up = t.upper()
+    if t == up or t.startswith(("Quyết định", "Nghị quyết")) and len(t) < 20:
+        for word, name in types:
+            if up.startswith(word) and (len(up) == len(word) or not up[len(word)].isalpha()):
+                if info.type:
+                    return False
+                info.type = name
+                rest = t[len(word):].strip(" :-–")
+                if rest:
+                    info.title = _VV.sub("", rest).strip()
+                    info.title_span = p.to_source(len(t) - len(rest), len(t)) if p is not None else span
+                return True
+    if issuer_lines is not None and t.isupper() and not info.number and not info.type:
+        issuer_lines.append(t)
+        return False
+    return False
+
+
+def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
+    lines = [regex.sub(r"[-_=]{3,}", "", x).strip(" |") for x in lines]
+    lines = [x for x in lines if x and not _MOTTO.search(x)]
+    if not lines:
+        return
+    joined = " ".join(lines)
+    try:
+        from .agencies import find_agencies
+
+        found = [m for m in find_agencies(joined) if m.end - m.start > 2]
+    except Exception:
+        found = []
+    if len(found) >= 2:
+        parent, own = found[0], found[-1]
+        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=parent.known, origin="header")
+        info.issuer = AgencyRef(id=own.id, name=own.name, text=own.text, kind=own.kind, known=own.known, origin="header")
+        return
+    info.issuer = resolve_agency_name(joined)
+
+
+def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
+    """Find "Nơi nhận" and the signature block (TM./KT. …, position, name)."""
+    paras = ct.paragraphs
+    n = len(paras)
+    info = res.info
+    start = res.body_first
+    noi_nhan = None
+    for i in range(start, n):
+        p = paras[i]
+        if p.kind == "text" and _NOI_NHAN.match(p.text) and len(p.text) < 300:
+            noi_nhan = i
+            break
+    sig_idx = None
+    search_from = noi_nhan if noi_nhan is not None else start
+    for i in range(search_from, n):
+        p = paras[i]
+        if p.kind != "text":
+            continue
+        t = p.text
+        if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80 and (noi_nhan is not None or _name_follows(paras, i))):
+            sig_idx = i
+            break
+        if noi_nhan is None and i > start + 3 and False:
+            break
+    if noi_nhan is not None:
+        res.closing_paragraphs.add(noi_nhan)
+        first = _NOI_NHAN.sub("", paras[noi_nhan].text).strip()
+        if first:
+            info.recipients.append(first.lstrip("-–+ ").rstrip(";,."))
+        j = noi_nhan + 1
+        while j < n and paras[j].kind == "text" and (paras[j].text[:1] in "-–+•" or (sig_idx is not None and j < sig_idx)):
+            info.recipients.append(paras[j].text.lstrip("-–+• ").rstrip(";,."))
+            res.closing_paragraphs.add(j)
+            j += 1
+    if sig_idx is None:
+        return
+    sig = Signature()
+    parts: list[str] = []
+    j = sig_idx
+    first_span = paras[sig_idx].span
+    last_span = first_span
+    while j < n and j < sig_idx + 6 and paras[j].kind == "text":
+        t = paras[j].text.strip()
+        if regex.match(r"^[\[(]?\s*(đã ký|Đã ký|ký|Ký)[\])]?\s*$", t):
+            res.closing_paragraphs.add(j)
+            j += 1
+            continue
+        m = _SIGN_MODE.match(t)
+        if m:
+            sig.mode = (sig.mode or "") + ("" if not sig.mode else " ") + m["mode"]
+            rest = m["rest"]
+            sub = _SIGN_MODE.match(rest)
+            if sub:  # "TM. CHÍNH PHỦ KT. THỦ TƯỚNG"
+                sig.mode += " " + sub["mode"]
+                rest = sub["rest"]
+            if sig.authority is None and sig.mode.startswith(("TM", "T/M")):
+                inner = regex.split(r"\s+(?=KT\.|Q\.|TL\.|TUQ\.)", rest)
+                sig.authority = inner[0].strip()
+                if len(inner) > 1:
+                    m2 = _SIGN_MODE.match(inner[1])
+                    if m2:
+                        sig.mode += " " + m2["mode"]
+                        parts.append(m2["rest"])
+            else:
+                parts.append(rest)
+            res.closing_paragraphs.add(j)
+            last_span = paras[j].span
+            j += 1
+            continue
+        if t.isupper() and len(t) < 120:
+            parts.append(t)
+            res.closing_paragraphs.add(j)
+            last_span = paras[j].span
+            j += 1
+            continue
+        if _NAME.match(t) and len(t) < 50:
+            sig.name = t
+            res.closing_paragraphs.add(j)
+            last_span = paras[j].span
+            j += 1
+        break
+    if parts:
+        # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG": the position is the last title
+        pos = " ".join(p for p in parts if p).strip()
+        m = regex.search(r"(PHÓ\s+[\p{Lu}\s]+|[\p{Lu}\s]+)$", pos)
+        sig.position = (m.group(1).strip() if m else pos) or None
+        if sig.mode and "KT" in sig.mode and pos:
+            words = pos.split()
+            half = len(words) // 2
+            if half and words[:half] == words[half:]:
+                sig.position = " ".join(words[half:])
+            elif "PHÓ" in words:
+                k = words.index("PHÓ")
+                sig.position = " ".join(words[k:])
+    sig.span = (first_span[0], last_span[1])
+    info.signature = sig
+    # the signature may come before "Nơi nhận" (two columns flattened): take the recipients after it too
+    if noi_nhan is None:
+        for k in range(j, min(n, j + 3)):
+            if paras[k].kind == "text" and _NOI_NHAN.match(paras[k].text):
+                res.closing_paragraphs.add(k)
+                m = k + 1
+                while m < n and paras[m].kind == "text" and paras[m].text[:1] in "-–+•":
+                    info.recipients.append(paras[m].text.lstrip("-–+• ").rstrip(";,."))
+                    res.closing_paragraphs.add(m)
+                    m += 1
+                break
+
+
+def _name_follows(paras: list[Paragraph], i: int) -> bool:
+    for k in range(i + 1, min(len(paras), i + 4)):
+        t = paras[k].text
+        if _NAME.match(t) and len(t) < 50:
+            return True
+    return False
+
+
+def fallback_date(text: str) -> str | None:
+    """For news reports with no header: the first 'ngày dd/mm/yyyy' stated."""
+    m = _DATE_ANY.search(text)
+    if m:
+        return _iso(int(m["d"]), int(m["m"]), int(m["y"]))
+    return None
+
+
+__all__ = ["HeaderResult", "fallback_date", "match_key", "parse_header", "resolve_agency_name"]

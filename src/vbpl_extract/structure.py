@@ -1,0 +1,485 @@
+"""Structure stage: paragraphs -> a tree of :class:`~vbpl_extract.models.Node` that never fails to build.
+
+Found in stages, like Laws.Africa's bluebell: each paragraph is first classified by its
+leading marker (``Điều 2.``, ``II.``, ``1.``, ``1.1.``, ``(1)``, ``a)``, ``-``, ``+``, ``Phụ lục II``),
+then a stack places it: the big units (Phần > Chương > Mục > Tiểu mục > Điều) by fixed rank,
+the list markers by the order in which the document first uses them (a marker type already
+open on the stack closes back to that level; a new one nests). A paragraph with no marker is
+an intro, a block inside the current unit, or a wrap-up. Attachments after the signature
+(03/NQ-CP's "Chương trình hành động", "Phụ lục II") get their own subtree, tables their rows.
+
+Ids follow Akoma Ntoso: ``art_2__para_1__point_a``; the letter ``đ`` is spelled ``dd``
+(``point_dd``) so that ids stay ASCII and distinct from ``d``.
+
+>>> from vbpl_extract.clean import normalize
+>>> ct = normalize("Điều 2. Giao Sở Tài chính:\\n1. Chủ trì thẩm định\\na) Rà soát hồ sơ")
+>>> tree = build_tree(ct.paragraphs, ct.source)
+>>> tree[0].children[0].children[0].id
+'art_2__para_1__point_a'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .clean import Paragraph, clean_span
+from .models import Node
+from .textutil import display
+
+ROMAN = regex.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def roman_to_int(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+def norm_num(num: str) -> str:
+    """Number as used in ids: ``đ`` -> ``dd``, ``1.1`` -> ``1_1``, ``5a`` -> ``5a``."""
+    n = num.strip().strip(".)(-–").replace("đ", "dd").replace("Đ", "DD")
+    return regex.sub(r"[^0-9A-Za-z]+", "_", n).strip("_") or "x"
+
+
+# --------------------------------------------------------------------------- markers
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # part chapter section subsection article roman arabic dotted paren letter dash plus appendix
+    num: str | None
+    text_start: int  # where the unit's own text starts in the paragraph text
+    heading: str | None = None
+
+
+_BIG = regex.compile(
+    r"^(?P<word>Phần(?:\s+thứ)?|PHẦN(?:\s+THỨ)?|Chương|CHƯƠNG|Mục|MỤC|Tiểu\s+mục|TIỂU\s+MỤC)\s+"
+    r"(?P<num>[IVXLC]+|\d+[a-z]?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)\b\s*[.:\-–]?\s*"
+)
+_ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<num>\d+[a-zđ]?)\s*[.:]\s*")
+_APPENDIX = regex.compile(r"^(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?P<num>[IVXLC]+|\d+[a-z]?))?\b\s*[.:\-–]?\s*")
+_ROMAN = regex.compile(r"^(?P<num>[IVXLC]+)\s*[.\-–)]\s*(?=\S)")
+_DOTTED = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s*[.)]?\s+(?=\S)")
+_ARABIC = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*(?=\S)")
+_PAREN = regex.compile(r"^\((?P<num>\d{1,3})\)\s*(?=\S)")
+_LETTER = regex.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?=\S)")
+_DASH = regex.compile(r"^[-–—•·]\s*(?=\S)")
+_PLUS = regex.compile(r"^\+\s*(?=\S)")
+
+_WORD_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu": "subsection"}
+
+
+def classify(text: str) -> Marker | None:
+    """The leading marker of a paragraph, or None.
+
+    >>> classify("Điều 5a. Sửa đổi khoản 2").kind
+    'article'
+    >>> classify("đ) Xây dựng cơ chế").num
+    'đ'
+    """
+    m = _ARTICLE.match(text)
+    if m:
+        return Marker("article", m["num"], m.end())
+    m = _BIG.match(text)
+    if m:
+        word = m["word"].split()[0].lower()
+        kind = _WORD_KIND.get(word, "section")
+        num = m["num"]
+        if kind == "section" and not regex.match(r"^(?:[IVXLC]+|\d+[a-z]?)$", num):
+            return None
+        # "Mục tiêu", "Mục đích" are not sections: the number must be Roman/digit (ensured by regex)
+        return Marker(kind, num, m.end())
+    m = _APPENDIX.match(text)
+    if m:
+        return Marker("appendix", m["num"] or "", m.end())
+    m = _ROMAN.match(text)
+    if m and ROMAN.match(m["num"]) and not regex.match(r"^[IVXLC]+\s*[.\-–]\s*\d", text):
+        return Marker("roman", m["num"], m.end())
+    m = _DOTTED.match(text)
+    if m:
+        return Marker("dotted", m["num"], m.end())
+    m = _ARABIC.match(text)
+    if m and not regex.match(r"^\d{1,3}\.\d", text):
+        return Marker("arabic", m["num"], m.end())
+    m = _PAREN.match(text)
+    if m:
+        return Marker("paren", m["num"], m.end())
+    m = _LETTER.match(text)
+    if m:
+        return Marker("letter", m["num"], m.end())
+    m = _DASH.match(text)
+    if m:
+        return Marker("dash", None, m.end())
+    m = _PLUS.match(text)
+    if m:
+        return Marker("plus", None, m.end())
+    return None
+
+
+# fixed ranks for the big units; list markers get ranks by first use
+_FIXED_RANK = {"part": 1, "chapter": 2, "section": 3, "subsection": 4, "article": 5}
+_NODE_KIND = {
+    "part": "part", "chapter": "chapter", "section": "section", "subsection": "subsection",
+    "article": "article", "roman": "section", "arabic": "item", "dotted": "item", "paren": "item",
+    "letter": "point", "dash": "bullet", "plus": "bullet", "appendix": "appendix",
+}
+_ID_PREFIX = {
+    "part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "article": "art",
+    "roman": "sec", "arabic": "item", "dotted": "item", "paren": "item", "letter": "point", "dash": "bullet",
+    "plus": "bullet", "appendix": "app", "clause": "para", "item": "item",
+}
+
+
+# --------------------------------------------------------------------------- tree building
+
+
+@dataclass
+class _Open:
+    node: Node
+    mkind: str  # marker kind or "root"/"attachment"/"appendix"/"table"
+    counters: Counter = field(default_factory=Counter)
+    ids: set[str] = field(default_factory=set)
+
+
+def _heading_split(kind: str, rest: str) -> tuple[str | None, str]:
+    """Split a heading from the text: ``Điều 1. Nguyên tắc hỗ trợ`` -> heading 'Nguyên tắc hỗ trợ'."""
+    if kind in ("part", "chapter", "section", "subsection", "roman", "appendix"):
+        return (rest or None), ""
+    if kind == "article":
+        # an article heading has no final full stop and is short; else it is text
+        if rest and len(rest) <= 200 and not regex.search(r"[.:;]$", rest) and rest[:1].isupper():
+            return rest, ""
+        return None, rest
+    return None, rest
+
+
+class TreeBuilder:
+    """Places classified paragraphs on a stack; never raises."""
+
+    def __init__(self, source: str, root_id: str = "", root_kind: str = "body") -> None:
+        self.source = source
+        self.root = Node(id=root_id or "body", kind=root_kind, span=(0, 0))
+        self.stack: list[_Open] = [_Open(self.root, "root")]
+        self.list_rank: dict[str, int] = {}
+        self.counters: Counter = Counter()
+
+    # ids ---------------------------------------------------------------
+    def _new_id(self, parent: _Open, prefix: str, num: str | None) -> str:
+        if num:
+            local = f"{prefix}_{norm_num(num)}"
+        else:
+            parent.counters[prefix] += 1
+            local = f"{prefix}_{parent.counters[prefix]}"
+        base = local if parent.mkind == "root" else f"{parent.node.id}__{local}"
+        uid = base
+        k = 2
+        while uid in parent.ids:
+            uid = f"{base}_{k}"
+            k += 1
+        parent.ids.add(uid)
+        return uid
+
+    def _rank(self, mkind: str) -> int:
+        if mkind in _FIXED_RANK:
+            return _FIXED_RANK[mkind]
+        if mkind not in self.list_rank:
+            self.list_rank[mkind] = 10 + len(self.list_rank)
+        return self.list_rank[mkind]
+
+    # placing -----------------------------------------------------------
+    def add_marked(self, para: Paragraph, mk: Marker) -> Node:
+        text = para.text
+        mkind = mk.kind
+        if mkind in _FIXED_RANK:
+            rank = _FIXED_RANK[mkind]
+            while len(self.stack) > 1 and (
+                self.stack[-1].mkind not in _FIXED_RANK or _FIXED_RANK[self.stack[-1].mkind] >= rank
+            ) and self.stack[-1].mkind not in ("attachment", "appendix_root", "table"):
+                self.stack.pop()
+        else:
+            # a list marker: close back to an open level of the same kind, else nest
+            kinds = [o.mkind for o in self.stack]
+            if mkind in kinds:
+                idx = len(kinds) - 1 - kinds[::-1].index(mkind)
+                # do not cross an article/attachment boundary
+                barrier = max(
+                    (i for i, k in enumerate(kinds) if k in _FIXED_RANK or k in ("attachment", "appendix_root")),
+                    default=0,
+                )
+                if idx > barrier:
+                    del self.stack[idx:]
+            else:
+                # arabic under a roman section, letter under arabic ... : nest. But an arabic
+                # item after a letter inside the same article means the letter list ended.
+                r = self._rank(mkind)
+                while len(self.stack) > 1 and self.stack[-1].mkind in self.list_rank and self.list_rank[self.stack[-1].mkind] > r and self.stack[-1].mkind != mkind:
+                    # only pop levels that were ranked deeper than this marker earlier
+                    self.stack.pop()
+        parent = self.stack[-1]
+        kind = _NODE_KIND[mkind]
+        prefix = _ID_PREFIX[mkind]
+        if mkind == "arabic":
+            in_article = parent.mkind == "article"
+            kind = "clause" if in_article else "item"
+            prefix = "para" if in_article else "item"
+        rest = text[mk.text_start:].strip()
+        heading, own = _heading_split(mkind, rest)
+        num = mk.num
+        node_id = self._new_id(parent, prefix, num if mkind not in ("dash", "plus") else None)
+        span = para.span
+        tstart = mk.text_start if own else len(text)
+        text_span = para.to_source(tstart, len(text)) if own else None
+        node = Node(
+            id=node_id, kind=kind, num=num, num_norm=norm_num(num) if num else None,
+            heading=heading, text=own, span=span, text_span=text_span,
+        )
+        if heading:
+            node.heading_span = para.to_source(mk.text_start, len(text))
+        parent.node.children.append(node)
+        self._extend(parent, span)
+        self.stack.append(_Open(node, mkind))
+        return node
+
+    def add_plain(self, para: Paragraph, kind: str = "block") -> Node:
+        parent = self.stack[-1]
+        # a plain paragraph directly after a unit whose own text is empty becomes its text
+        pn = parent.node
+        if pn.kind not in ("body", "attachment", "appendix", "table") and not pn.text and not pn.children and pn.heading is None:
+            pn.text = para.text
+            pn.text_span = para.span
+            self._extend(parent, para.span)
+            return pn
+        if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block":
+            # a second paragraph of the same unit
+            pn.text = f"{pn.text}\n{para.text}"
+            pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span
+            self._extend(parent, para.span)
+            return pn
+        k = "intro" if not pn.children and kind == "block" else kind
+        if pn.children and kind == "block" and pn.kind != "body":
+            k = "wrapup" if pn.children[-1].kind != "block" else "block"
+        node_id = self._new_id(parent, k if k in ("intro", "wrapup") else "block", None)
+        node = Node(id=node_id, kind=k, text=para.text, span=para.span, text_span=para.span)
+        pn.children.append(node)
+        self._extend(parent, para.span)
+        return node
+
+    def add_node(self, node: Node, *, push: bool, mkind: str) -> None:
+        parent = self.stack[-1]
+        parent.node.children.append(node)
+        self._extend(parent, node.span)
+        if push:
+            self.stack.append(_Open(node, mkind))
+
+    def _extend(self, opened: _Open, span: tuple[int, int]) -> None:
+        for o in self.stack:
+            n = o.node
+            if n.span == (0, 0):
+                n.span = span
+            else:
+                n.span = (min(n.span[0], span[0]), max(n.span[1], span[1]))
+            if o is opened:
+                break
+        # also extend all open ancestors (they contain the new node)
+        for o in self.stack:
+            n = o.node
+            n.span = (min(n.span[0], span[0]), max(n.span[1], span[1]))
+
+
+def table_node(para: Paragraph, source: str, node_id: str) -> Node:
+    """A table paragraph -> table node with group rows and data rows as children."""
+    t = para.table
+    rows = list(t.rows)  # type: ignore[attr-defined]
+    hdr_n = getattr(t, "header_rows", 1) if rows else 0
+    header_cells: list[str] = []
+    for r in rows[:hdr_n]:
+        for c, cell in enumerate(r.cells):
+            txt = clean_span(source, cell.start, cell.end).text
+            if c < len(header_cells):
+                header_cells[c] = (header_cells[c] + " " + txt).strip() if txt and txt != header_cells[c] else header_cells[c]
+            else:
+                header_cells.append(txt)
+    table = Node(id=node_id, kind="table", span=(t.start, t.end), header=header_cells, text="")  # type: ignore[attr-defined]
+    current_group: Node | None = None
+    seen: set[str] = set()
+    for i, r in enumerate(rows[hdr_n:], start=1):
+        frags = [clean_span(source, c.start, c.end) for c in r.cells]
+        cells = [f.text for f in frags]
+        spans = [(c.start, c.end) for c in r.cells]
+        nonempty = [c for c in cells if c]
+        if not nonempty:
+            continue
+        first = cells[0] if cells else ""
+        is_group = (len(nonempty) <= 2 and len(cells) >= 3 and (
+            bool(ROMAN.match(first.strip(". "))) or regex.match(r"^[A-Z](\.\d+)*\.?$", first.strip()) is not None
+            or (not first and len(nonempty) == 1))) or (len(nonempty) == 1 and len(cells) >= 3 and cells[0] and not regex.match(r"^\d+\.?$", first))
+        num = first.strip(". ") if first and len(first) <= 8 else None
+        if is_group:
+            gid = f"{node_id}__group_{norm_num(num) if num else i}"
+            while gid in seen:
+                gid += "_b"
+            seen.add(gid)
+            current_group = Node(
+                id=gid, kind="group", num=num, num_norm=norm_num(num) if num else None,
+                heading=" ".join(c for c in cells[1:] if c) or first, text=" | ".join(nonempty),
+                span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
+            )
+            table.children.append(current_group)
+            continue
+        parent = current_group or table
+        rid = f"{parent.id}__row_{norm_num(num) if num and regex.match(r'^[0-9]+[a-z]?$', num) else i}"
+        while rid in seen:
+            rid += "_b"
+        seen.add(rid)
+        row = Node(
+            id=rid, kind="row", num=num, num_norm=norm_num(num) if num else None,
+            text=" | ".join(cells), span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
+        )
+        parent.children.append(row)
+        if current_group is not None:
+            current_group.span = (min(current_group.span[0], r.start), max(current_group.span[1], r.end))
+    return table
+
+
+_ATTACH_NOTE = regex.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", regex.IGNORECASE)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def build_tree(paragraphs: list[Paragraph], source: str) -> list[Node]:
+    """Build the structure tree of the body paragraphs (header and signature already removed).
+
+    Attachments (a title followed by "(Kèm theo …)") and appendices ("PHỤ LỤC II") start their
+    own subtree with fresh list levels.
+    """
+    builder = TreeBuilder(source)
+    top: list[Node] = []
+    att_count = 0
+    i = 0
+    n = len(paragraphs)
+    while i < n:
+        p = paragraphs[i]
+        try:
+            if p.kind == "table":
+                parent = builder.stack[-1]
+                tid = builder._new_id(parent, "table", None)
+                builder.add_node(table_node(p, source, tid), push=False, mkind="table")
+                i += 1
+                continue
+            text = p.text
+            # attachment / appendix start: an upper-case title (+ "(Kèm theo ...)")
+            nxt = paragraphs[i + 1].text if i + 1 < n and paragraphs[i + 1].kind == "text" else ""
+            nxt2 = paragraphs[i + 2].text if i + 2 < n and paragraphs[i + 2].kind == "text" else ""
+            app = _APPENDIX.match(text)
+            if (app and (_is_upper(text[: app.end()] or "x") or _ATTACH_NOTE.match(nxt) or _ATTACH_NOTE.match(nxt2))) or (
+                _is_upper(text) and classify(text) is None and (_ATTACH_NOTE.match(nxt) or (_is_upper(nxt) and _ATTACH_NOTE.match(nxt2)))
+            ):
+                title = text
+                consumed = 1
+                if _is_upper(nxt) and not _ATTACH_NOTE.match(nxt) and _ATTACH_NOTE.match(nxt2):
+                    title = f"{text} {nxt}"
+                    consumed = 2
+                    nxt = nxt2
+                note = nxt if _ATTACH_NOTE.match(nxt) else None
+                if note:
+                    consumed += 1
+                span_end = paragraphs[i + consumed - 1].span[1]
+                if app:
+                    num = app["num"] or ""
+                    node_id = f"app_{norm_num(num)}" if num else "app"
+                    kind = "appendix"
+                    heading = text[app.end():].strip() or None
+                    if consumed >= 2 and not note:
+                        heading = f"{heading or ''} {nxt}".strip()
+                else:
+                    att_count += 1
+                    node_id = f"att_{att_count}"
+                    kind = "attachment"
+                    num = None
+                    heading = title
+                used = {x.node.id for x in [builder.stack[0]]} | {c.id for c in builder.root.children}
+                base, k = node_id, 2
+                while node_id in used:
+                    node_id = f"{base}_{k}"
+                    k += 1
+                node = Node(id=node_id, kind=kind, num=num or None, num_norm=norm_num(num) if num else None,
+                            heading=heading, text=note or "", span=(p.span[0], span_end),
+                            text_span=paragraphs[i + consumed - 1].span if note else None)
+                builder.stack = builder.stack[:1]
+                builder.list_rank = {}
+                builder.add_node(node, push=True, mkind="attachment")
+                i += consumed
+                continue
+            mk = classify(text)
+            if mk is None:
+                builder.add_plain(p)
+            else:
+                builder.add_marked(p, mk)
+        except Exception as exc:  # never refuse a document: keep the paragraph as a plain block
+            builder.root.children.append(
+                Node(id=f"block_err_{i}", kind="block", text=p.text, span=p.span, text_span=p.span,
+                     heading=f"unplaced: {type(exc).__name__}")
+            )
+        i += 1
+    top = builder.root.children
+    _fix_spans(top)
+    return top
+
+
+def _fix_spans(nodes: list[Node]) -> tuple[int, int] | None:
+    """Make every parent span cover its children (spans only grow)."""
+    lo_hi: tuple[int, int] | None = None
+    for nd in nodes:
+        sub = _fix_spans(nd.children)
+        if sub:
+            nd.span = (min(nd.span[0], sub[0]), max(nd.span[1], sub[1]))
+        lo_hi = nd.span if lo_hi is None else (min(lo_hi[0], nd.span[0]), max(lo_hi[1], nd.span[1]))
+    return lo_hi
+
+
+def iter_nodes(nodes: list[Node]):
+    """Depth-first iteration over a forest."""
+    for nd in nodes:
+        yield nd
+        yield from iter_nodes(nd.children)
+
+
+def unit_label(path: list[Node]) -> str:
+    """Human path of a node as written: ``Chương trình hành động / II / 1 / a``, ``Điều 2 / khoản 1``."""
+    parts: list[str] = []
+    for nd in path:
+        if nd.kind == "attachment":
+            parts.append(display(nd.heading or "Phụ lục")[:60])
+        elif nd.kind == "appendix":
+            parts.append(f"Phụ lục {nd.num or ''}".strip())
+        elif nd.kind == "article":
+            parts.append(f"Điều {nd.num}")
+        elif nd.kind == "clause":
+            parts.append(f"khoản {nd.num}")
+        elif nd.kind == "point":
+            parts.append(f"điểm {nd.num}")
+        elif nd.kind == "chapter":
+            parts.append(f"Chương {nd.num}")
+        elif nd.kind == "part":
+            parts.append(f"Phần {nd.num}")
+        elif nd.kind == "row":
+            parts.append(f"TT {nd.num}" if nd.num else nd.id.rsplit("__", 1)[-1])
+        elif nd.kind == "group":
+            parts.append(nd.num or "nhóm")
+        elif nd.kind == "bullet":
+            parts.append(f"gạch đầu dòng {nd.id.rsplit('_', 1)[-1]}")
+        elif nd.kind in ("table",):
+            continue
+        elif nd.num:
+            parts.append(nd.num)
+    return " / ".join(parts)
