@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .clean import Paragraph, clean_span
+from .clean import Fragment, Paragraph, clean_span
 from .models import Node
 from .textutil import display
 
@@ -163,8 +163,10 @@ def _heading_split(kind: str, rest: str) -> tuple[str | None, str]:
 class TreeBuilder:
     """Places classified paragraphs on a stack; never raises."""
 
-    def __init__(self, source: str, root_id: str = "", root_kind: str = "body") -> None:
+    def __init__(self, source: str, root_id: str = "", root_kind: str = "body",
+                 frags: dict[str, Fragment] | None = None) -> None:
         self.source = source
+        self.frags: dict[str, Fragment] = frags if frags is not None else {}
         self.root = Node(id=root_id or "body", kind=root_kind, span=(0, 0))
         self.stack: list[_Open] = [_Open(self.root, "root")]
         self.list_rank: dict[str, int] = {}
@@ -242,6 +244,8 @@ class TreeBuilder:
         )
         if heading:
             node.heading_span = para.to_source(mk.text_start, len(text))
+        if own:
+            self.frags[node_id] = _sub_fragment(para.frag, tstart, len(text))
         parent.node.children.append(node)
         self._extend(parent, span)
         self.stack.append(_Open(node, mkind))
@@ -254,12 +258,16 @@ class TreeBuilder:
         if pn.kind not in ("body", "attachment", "appendix", "table") and not pn.text and not pn.children and pn.heading is None:
             pn.text = para.text
             pn.text_span = para.span
+            self.frags[pn.id] = para.frag
             self._extend(parent, para.span)
             return pn
         if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block":
             # a second paragraph of the same unit
             pn.text = f"{pn.text}\n{para.text}"
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span
+            old = self.frags.get(pn.id)
+            if old is not None:
+                self.frags[pn.id] = _join_fragments(old, para.frag)
             self._extend(parent, para.span)
             return pn
         k = "intro" if not pn.children and kind == "block" else kind
@@ -267,6 +275,7 @@ class TreeBuilder:
             k = "wrapup" if pn.children[-1].kind != "block" else "block"
         node_id = self._new_id(parent, k if k in ("intro", "wrapup") else "block", None)
         node = Node(id=node_id, kind=k, text=para.text, span=para.span, text_span=para.span)
+        self.frags[node_id] = para.frag
         pn.children.append(node)
         self._extend(parent, para.span)
         return node
@@ -356,13 +365,23 @@ def _is_upper(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
-def build_tree(paragraphs: list[Paragraph], source: str) -> list[Node]:
+def _sub_fragment(frag: Fragment, start: int, end: int) -> Fragment:
+    return Fragment(frag.text[start:end], frag.starts[start:end], frag.ends[start:end])
+
+
+def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
+    """``a + "\\n" + b``; the newline maps to the end of ``a``."""
+    pos = a.ends[-1] if a.ends else (b.starts[0] if b.starts else 0)
+    return Fragment(a.text + "\n" + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
+
+
+def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragment] | None = None) -> list[Node]:
     """Build the structure tree of the body paragraphs (header and signature already removed).
 
     Attachments (a title followed by "(Kèm theo …)") and appendices ("PHỤ LỤC II") start their
     own subtree with fresh list levels.
     """
-    builder = TreeBuilder(source)
+    builder = TreeBuilder(source, frags=frags)
     top: list[Node] = []
     att_count = 0
     i = 0

@@ -1,0 +1,77 @@
+"""Graph stage: the task graph's nodes and edges.
+
+Nodes: the document, its structural units, tasks, agencies, cited documents. Edges: ``contains``
+(document/unit -> unit/task), ``lead``, ``coordinates``, ``reports_to`` (task -> agency), ``cites``
+(unit/task -> reference) and ``same_as`` between a programme point and the appendix row that
+restates it (03/NQ-CP II.1.a and Phụ lục II row 1: same opening words).
+
+>>> from vbpl_extract.models import TaskGraph, SourceInfo, DocumentInfo
+>>> g = TaskGraph(source=SourceInfo(path="x", format="txt", length=0), document=DocumentInfo(number="03/NQ-CP"))
+>>> build_graph(g).nodes[0].id
+'doc'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .models import Graph, GraphEdge, GraphNode, Node, TaskGraph
+from .textutil import fold_tones
+
+
+def _agency_key(a) -> str:
+    return f"agency:{a.id or a.name}"
+
+
+def _same_key(text: str, words: int = 10) -> str:
+    w = regex.findall(r"\w+", fold_tones(text).lower())
+    return " ".join(w[:words])
+
+
+def build_graph(tg: TaskGraph) -> Graph:
+    """Build the graph from a TaskGraph's structure, tasks and references."""
+    nodes: list[GraphNode] = [GraphNode(id="doc", type="document", label=tg.document.number or tg.document.title or tg.source.path)]
+    edges: list[GraphEdge] = []
+    seen: set[str] = {"doc"}
+
+    def add(node: GraphNode) -> None:
+        if node.id not in seen:
+            seen.add(node.id)
+            nodes.append(node)
+
+    def walk(children: list[Node], parent: str) -> None:
+        for n in children:
+            if n.kind in ("block", "intro", "wrapup", "cell"):
+                continue
+            nid = f"unit:{n.id}"
+            add(GraphNode(id=nid, type="unit", label=(n.heading or n.text or n.id)[:80]))
+            edges.append(GraphEdge(source=parent, target=nid, type="contains"))
+            for ref in n.references:
+                edges.append(GraphEdge(source=nid, target=f"ref:{ref}", type="cites"))
+            walk(n.children, nid)
+
+    for ref in tg.references:
+        add(GraphNode(id=f"ref:{ref.id}", type="reference", label=ref.number or ref.title or ref.id))
+    walk(tg.structure, "doc")
+    edges = [e for e in edges if e.type != "cites" or e.target in seen]
+    by_key: dict[str, list[str]] = {}
+    for t in tg.tasks:
+        tid = f"task:{t.id}"
+        add(GraphNode(id=tid, type="task", label=t.text[:80]))
+        parent = f"unit:{t.unit_id}" if t.unit_id and f"unit:{t.unit_id}" in seen else "doc"
+        edges.append(GraphEdge(source=parent, target=tid, type="contains"))
+        for role, agencies in (("lead", t.lead), ("coordinates", t.coordinators), ("reports_to", t.report_to)):
+            for a in agencies:
+                aid = _agency_key(a)
+                add(GraphNode(id=aid, type="agency", label=a.name))
+                edges.append(GraphEdge(source=tid, target=aid, type=role))
+        for ref in t.references:
+            if f"ref:{ref}" in seen:
+                edges.append(GraphEdge(source=tid, target=f"ref:{ref}", type="cites"))
+        key = _same_key(t.text)
+        if len(key.split()) >= 6:
+            by_key.setdefault(key, []).append(tid)
+    for ids in by_key.values():
+        for other in ids[1:]:
+            edges.append(GraphEdge(source=ids[0], target=other, type="same_as"))
+    return Graph(nodes=nodes, edges=edges)

@@ -1,0 +1,597 @@
+"""Task stage: who must do what, with whom, by when, from which text.
+
+Walks the structure tree with an inherited context (actor, deadline, group heading), following
+the annotation guide: one task per smallest unit carrying its own action (table row, lettered
+point, numbered item, dash bullet, or a clause with its own actor in running prose); a unit that
+only introduces sub-items ("… thực hiện các nhiệm vụ sau:", "1. Bộ Công an:") passes its actor
+down instead; objectives, viewpoints, effect clauses and the closing formula are not tasks.
+
+>>> from vbpl_extract.pipeline import extract_text
+>>> g = extract_text("Điều 2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát hồ sơ, "
+...                  "báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.")  # doctest: +SKIP
+>>> g.tasks[0].lead[0].name, g.tasks[0].deadline.due  # doctest: +SKIP
+('Sở Tài chính', '2025-12-15')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex
+import yaml
+
+from .clean import Fragment, clean_span
+from .models import AgencyRef, Deadline, Node, Task
+from .structure import unit_label
+from .textutil import fold_tones
+
+
+@cache
+def task_words() -> dict:
+    """The task stage's words (``data/task_words.yaml``)."""
+    return yaml.safe_load(resources.files("vbpl_extract.data").joinpath("task_words.yaml").read_text("utf-8"))
+
+
+def _any(patterns: Iterable[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V1)
+
+
+@cache
+def _res() -> dict[str, regex.Pattern[str]]:
+    w = task_words()
+    return {
+        "non_task_heading": _any(w["non_task_headings"]),
+        "non_task_text": _any(w["non_task_text"]),
+        "lead_in": _any(w["lead_in"]),
+        "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
+        "lead_marker": _any(w["lead_markers"]),
+        "coord": _any(w["coordinator_markers"]),
+        "report": _any(w["report_markers"]),
+        "product": regex.compile(
+            r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
+            regex.IGNORECASE,
+        ),
+        **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
+    }
+
+
+# --------------------------------------------------------------------------- extractor adapters
+
+
+@dataclass
+class Found:
+    """Extractor results for one text, with offsets in that text."""
+
+    agencies: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)
+
+
+def _find_agencies(text: str) -> list:
+    try:
+        from .agencies import find_agencies
+    except ImportError:  # pragma: no cover
+        return []
+    try:
+        return list(find_agencies(text))
+    except Exception:
+        return []
+
+
+def _split_agencies(text: str) -> list:
+    try:
+        from .agencies import split_agencies
+    except ImportError:  # pragma: no cover
+        return _find_agencies(text)
+    try:
+        return list(split_agencies(text))
+    except Exception:
+        return _find_agencies(text)
+
+
+def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
+    try:
+        from .deadlines import find_deadlines
+    except ImportError:  # pragma: no cover
+        return []
+    try:
+        return list(find_deadlines(text, issue_date=issue_date))
+    except Exception:
+        return []
+
+
+def _parse_deadline(text: str, issue_date: dt.date | None):
+    try:
+        from .deadlines import parse_deadline
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return parse_deadline(text, issue_date=issue_date)
+    except Exception:
+        return None
+
+
+def _pick_deadline(mentions: list):
+    if not mentions:
+        return None
+    try:
+        from .deadlines import pick_task_deadline
+
+        return pick_task_deadline(mentions)
+    except Exception:
+        return mentions[0]
+
+
+def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
+    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
+    return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
+                     origin=origin or getattr(m, "origin", None))
+
+
+def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:
+    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
+    return Deadline(kind=m.kind, due=m.due.isoformat() if m.due else None, rrule=m.rrule, text=m.text,
+                    span=span, origin=origin)
+
+
+# --------------------------------------------------------------------------- roles in a text
+
+_WORD = regex.compile(r"\w+")
+
+
+def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        key = r.id or r.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
+    """Agencies that open the text as its subject, and where the subject ends.
+
+    "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> both ministries; "Giao Sở Tài chính chủ trì …" -> Sở Tài chính.
+    """
+    r = _res()
+    pos = 0
+    m = r["assign"].match(text)
+    if m:
+        pos = m.end()
+    subj: list = []
+    for mention in mentions:
+        if mention.start < pos:
+            continue
+        gap = text[pos:mention.start]
+        if not r["glue"].match(fold_tones(gap)):
+            # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và")
+            if subj or len(_WORD.findall(gap)) > 3:
+                break
+        subj.append(mention)
+        pos = mention.end
+    return subj, pos
+
+
+def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
+    """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …")."""
+    out: list = []
+    for m in marker.finditer(text):
+        pos = m.end()
+        for mention in mentions:
+            if mention.start < pos:
+                continue
+            gap = text[pos:mention.start]
+            if len(_WORD.findall(gap)) > max_gap_words and not _res()["glue"].match(gap):
+                break
+            out.append(mention)
+            pos = mention.end
+    return out
+
+
+def _product(text: str) -> str | None:
+    m = _res()["product"].search(text)
+    if not m:
+        return None
+    p = m["p"].strip(" ,")
+    p = regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", p)[0]
+    return p[:1].upper() + p[1:] if p else None
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_res()["lead_in"].search(fold_tones(text)))
+
+
+def is_non_task(text: str) -> bool:
+    return bool(_res()["non_task_text"].search(fold_tones(text)))
+
+
+def non_task_heading(text: str | None) -> bool:
+    return bool(text) and bool(_res()["non_task_heading"].match(fold_tones(text.strip()).lower()))
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+@dataclass
+class Context:
+    lead: list[AgencyRef] = field(default_factory=list)
+    lead_origin: str | None = None
+    deadline: Deadline | None = None
+    heading: str | None = None
+    in_task_area: bool = True
+
+
+class TaskExtractor:
+    """Walks the tree and collects tasks. ``frags`` maps node id -> text fragment (offset map)."""
+
+    def __init__(self, source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
+                 addressees: list[AgencyRef] | None = None) -> None:
+        self.source = source
+        self.frags = frags
+        self.issue_date = issue_date
+        self.addressees = addressees or []
+        self.tasks: list[Task] = []
+        self._ids: set[str] = set()
+
+    # helpers ------------------------------------------------------------
+    def frag(self, node: Node) -> Fragment:
+        f = self.frags.get(node.id)
+        if f is None or f.text != node.text:
+            if node.text_span:
+                f = clean_span(self.source, *node.text_span)
+            else:
+                f = Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
+        return f
+
+    def _new_id(self, base: str) -> str:
+        tid = f"task__{base}"
+        k = 2
+        while tid in self._ids:
+            tid = f"task__{base}_{k}"
+            k += 1
+        self._ids.add(tid)
+        return tid
+
+    # entry ----------------------------------------------------------------
+    def run(self, nodes: list[Node]) -> list[Task]:
+        self._walk(nodes, [], Context())
+        return self.tasks
+
+    def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
+        local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        for node in nodes:
+            try:
+                self._visit(node, path, local)
+            except Exception:  # a bad unit never stops the others
+                continue
+
+    def _visit(self, node: Node, path: list[Node], ctx: Context) -> None:
+        kind = node.kind
+        here = [*path, node]
+        if kind == "table":
+            self._table(node, here, ctx)
+            return
+        heading = node.heading
+        if heading and non_task_heading(heading):
+            return
+        if kind in ("section", "chapter", "part", "appendix", "attachment", "subsection", "group") and heading:
+            sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
+            # "1. Sở Nông nghiệp và Môi trường" as a heading: an actor heading
+            self._absorb_actor(node, node.heading or "", sub, heading_only=True)
+            self._walk(node.children, here, sub)
+            return
+        text = node.text.strip()
+        if kind in ("intro", "block", "wrapup"):
+            self._block(node, here, ctx)
+            return
+        if not text and not node.children:
+            return
+        if text and non_task_heading(text) and node.children:
+            return
+        if text and is_non_task(text):
+            return
+        has_sub_units = any(c.kind in ("point", "item", "clause", "section", "table") for c in node.children)
+        bullets = [c for c in node.children if c.kind == "bullet"]
+        sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        if node.children and (has_sub_units or self._is_container(node, sub)):
+            # introduces sub-items: pass actor/deadline down
+            self._absorb_actor(node, text, sub)
+            if text:
+                sub.heading = text
+            self._walk(node.children, here, sub)
+            return
+        # a task unit (bullets, if any, are part of it)
+        self._make_task(node, here, ctx, extra=bullets)
+
+    # containers -----------------------------------------------------------
+    def _is_container(self, node: Node, ctx: Context) -> bool:
+        text = node.text.strip()
+        if not text:
+            return True
+        if is_lead_in(text):
+            return True
+        f = self.frag(node)
+        mentions = _find_agencies(f.text)
+        subj, end = subject_mentions(f.text, mentions)
+        rest = f.text[end:].strip(" :;,.")
+        if subj and len(_WORD.findall(rest)) <= 4 and (text.endswith(":") or not rest or not node.children or True):
+            return len(_WORD.findall(rest)) <= 4
+        if text.endswith(":") and subj:
+            return True
+        return regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
+
+    def _absorb_actor(self, node: Node, text: str, ctx: Context, *, heading_only: bool = False) -> None:
+        if not text:
+            return
+        if heading_only:
+            f = Fragment(text, [node.heading_span[0] if node.heading_span else node.span[0]] * len(text),
+                         [node.heading_span[1] if node.heading_span else node.span[1]] * len(text))
+        else:
+            f = self.frag(node)
+        mentions = _find_agencies(f.text)
+        subj, end = subject_mentions(f.text, mentions)
+        if heading_only:
+            rest = f.text[end:].strip(" :;,.")
+            if not subj or len(_WORD.findall(rest)) > 4:
+                subj = []
+        if subj:
+            ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
+            ctx.lead_origin = f"inherited from {node.id}"
+        dls = _find_deadlines(f.text, self.issue_date)
+        d = _pick_deadline(dls)
+        if d is not None and not heading_only:
+            ctx.deadline = deadline_ref(d, f, f"inherited from {node.id}")
+
+    # tasks ------------------------------------------------------------------
+    def _roles(self, f: Fragment, ctx: Context, prov: dict[str, str], *, own_subject: bool = True):
+        text = f.text
+        mentions = _find_agencies(text)
+        subj, _ = subject_mentions(text, mentions) if own_subject else ([], 0)
+        lead_ms = list(subj)
+        # "X chủ trì" anywhere: X is the lead
+        for m in _res()["lead_marker"].finditer(text):
+            before = [x for x in mentions if x.end <= m.start() and len(_WORD.findall(text[x.end:m.start()])) <= 1]
+            if before and before[-1] not in lead_ms:
+                lead_ms = [before[-1]] if not lead_ms else lead_ms
+        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
+        reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
+        if lead_ms:
+            lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
+            prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
+        elif ctx.lead:
+            lead = list(ctx.lead)
+            prov["lead"] = ctx.lead_origin or "inherited"
+        else:
+            lead = []
+        if coords:
+            prov["coordinators"] = "'phối hợp với' clause"
+        if reports:
+            prov["report_to"] = "'báo cáo'/'gửi' clause"
+        return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
+
+    def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
+        d = _pick_deadline(_find_deadlines(f.text, self.issue_date))
+        if d is not None:
+            prov["deadline"] = "own text"
+            return deadline_ref(d, f, "own text")
+        if ctx.deadline is not None:
+            prov["deadline"] = ctx.deadline.origin or "inherited"
+            return ctx.deadline
+        return None
+
+    def _make_task(self, node: Node, path: list[Node], ctx: Context, *, extra: list[Node] | None = None,
+                   frag: Fragment | None = None, text: str | None = None, id_base: str | None = None,
+                   unit: str | None = None, doubt: str | None = None, own_subject: bool = True) -> Task | None:
+        f = frag or self.frag(node)
+        text = text if text is not None else f.text
+        if not text.strip():
+            return None
+        prov: dict[str, str] = {"task": f"{node.kind} unit"}
+        lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
+        if not lead:
+            return None  # no actor, own or inherited: not a task (guide rule 8)
+        deadline = self._deadline(f, ctx, prov)
+        product = _product(text)
+        if product:
+            prov["product"] = "object of 'ban hành'/'trình'"
+        span = f.to_source(0, len(f.text))
+        if extra:
+            span = (span[0], max(span[1], *(c.span[1] for c in extra)))
+        task = Task(
+            id=self._new_id(id_base or node.id), text=text, unit=unit or unit_label(path), unit_id=node.id, span=span,
+            action=_action(text), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
+            product=product, context=ctx.heading, provenance=prov, doubt=doubt,
+        )
+        self.tasks.append(task)
+        return task
+
+    # prose blocks ---------------------------------------------------------------
+    def _block(self, node: Node, path: list[Node], ctx: Context) -> None:
+        """A plain paragraph: a lead-in, or clauses with their own actor (news-style prose)."""
+        f = self.frag(node)
+        text = f.text
+        if is_non_task(text):
+            return
+        if node.kind == "intro" or is_lead_in(text):
+            # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
+            mentions = _find_agencies(text)
+            if mentions and is_lead_in(text):
+                # the actors are the agencies right before the modal verb
+                ms = [m for m in mentions if m.end <= (regex.search(r"\b(cần|phải|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai)\b", text) or regex.search(r"$", text)).start()]
+                if ms:
+                    # keep the last run of adjacent agencies
+                    run = [ms[-1]]
+                    for m in reversed(ms[:-1]):
+                        if len(_WORD.findall(text[m.end:run[0].start])) <= 2:
+                            run.insert(0, m)
+                        else:
+                            break
+                    ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
+                    ctx.lead_origin = f"inherited from lead-in {node.id}"
+                d = _pick_deadline(_find_deadlines(text, self.issue_date))
+                if d is not None:
+                    ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
+                return
+            if node.kind == "intro" and is_lead_in(text):
+                return
+        # split into sentences/clauses that open with their own actor
+        for s, e in _clauses(text):
+            clause = text[s:e].strip()
+            lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
+            s += lead_ws
+            sub = Fragment(text[s:s + len(clause)], f.starts[s:s + len(clause)], f.ends[s:s + len(clause)])
+            mentions = _find_agencies(sub.text)
+            subj, end = subject_mentions(sub.text, mentions)
+            assign = _ASSIGN_ANY.search(sub.text)
+            if not subj and not assign:
+                continue
+            if assign and not subj:
+                after = [m for m in mentions if m.start >= assign.end() and len(_WORD.findall(sub.text[assign.end():m.start])) <= 2]
+                if not after:
+                    continue
+                # lead = agencies right after "giao"/"yêu cầu"
+                run = [after[0]]
+                for m in after[1:]:
+                    if _res()["glue"].match(sub.text[run[-1].end:m.start]):
+                        run.append(m)
+                    else:
+                        break
+                c2 = Context([agency_ref(m, sub, "object of assignment verb") for m in run], "assignment verb", ctx.deadline, ctx.heading)
+                self._make_task(node, path, c2, frag=sub, text=sub.text, own_subject=False,
+                                id_base=f"{node.id}__s{s}")
+                continue
+            if end >= len(sub.text) - 2:
+                continue
+            self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}",
+                            doubt="prose clause" if node.kind in ("wrapup", "block") and not ctx.lead else None)
+
+    # tables ---------------------------------------------------------------------
+    def _table(self, table: Node, path: list[Node], ctx: Context) -> None:
+        header = [h or "" for h in (table.header or [])]
+        cols = _map_columns(header)
+        if cols.get("task") is None or (cols.get("lead") is None and cols.get("indicator") is not None):
+            return  # not a task table (e.g. indicators)
+        if cols.get("lead") is None and not ctx.lead:
+            return
+        for child in table.children:
+            rows = child.children if child.kind == "group" else [child]
+            group = child.heading if child.kind == "group" else None
+            if group and non_task_heading(group):
+                continue
+            for row in rows:
+                if row.kind != "row" or not row.cells:
+                    continue
+                self._row(row, [*path, *( [child] if child.kind == "group" else []), row], cols, ctx, group)
+
+    def _row(self, row: Node, path: list[Node], cols: dict[str, int | None], ctx: Context, group: str | None) -> None:
+        cells = row.cells or []
+        spans = row.cell_spans or []
+
+        def cell(name: str) -> tuple[str, Fragment | None]:
+            i = cols.get(name)
+            if i is None or i >= len(cells) or not cells[i]:
+                return "", None
+            return cells[i], clean_span(self.source, *spans[i])
+
+        task_text, tf = cell("task")
+        if not task_text or tf is None:
+            return
+        prov: dict[str, str] = {"task": "table row", "text": "column " + (row.cells and "task") }
+        lead_text, lf = cell("lead")
+        lead = [agency_ref(m, lf, "table column") for m in _split_agencies(lead_text)] if lf else []
+        if lead:
+            prov["lead"] = "table column 'chủ trì'"
+        elif ctx.lead:
+            lead = list(ctx.lead)
+            prov["lead"] = ctx.lead_origin or "inherited"
+        else:
+            lead_ms, _ = subject_mentions(tf.text, _find_agencies(tf.text))
+            lead = [agency_ref(m, tf, "subject") for m in lead_ms]
+        if not lead:
+            return
+        co_text, cf = cell("coordinators")
+        coords = [agency_ref(m, cf, "table column") for m in _split_agencies(co_text)] if cf else []
+        if coords:
+            prov["coordinators"] = "table column 'phối hợp'"
+        dl_text, df = cell("deadline")
+        deadline = None
+        if df is not None:
+            d = _parse_deadline(df.text, self.issue_date)
+            if d is not None:
+                deadline = deadline_ref(d, df, "table column")
+                prov["deadline"] = "table column 'thời gian'"
+        if deadline is None:
+            d = _pick_deadline(_find_deadlines(tf.text, self.issue_date))
+            if d is not None:
+                deadline = deadline_ref(d, tf, "own text")
+                prov["deadline"] = "own text"
+        prod_text, _ = cell("product")
+        product = prod_text or None
+        if product:
+            prov["product"] = "table column 'sản phẩm'"
+        reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], _find_agencies(tf.text), max_gap_words=1)]
+        task = Task(
+            id=self._new_id(row.id), text=tf.text, unit=unit_label(path), unit_id=row.id, span=row.span,
+            action=_action(tf.text), lead=_dedupe(lead), coordinators=_dedupe(coords), report_to=_dedupe(reports),
+            deadline=deadline, product=product, context=group or ctx.heading, provenance=prov,
+        )
+        self.tasks.append(task)
+
+
+_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Sentence and ';' clause boundaries of a paragraph."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in regex.finditer(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n", text):
+        seg = text[start:m.start()]
+        if seg.strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    # merge ';' clauses that do not open with an agency into the previous one
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not _find_agencies(text[s:e][:80]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _map_columns(header: list[str]) -> dict[str, int | None]:
+    r = _res()
+    cols: dict[str, int | None] = {k: None for k in ("num", "task", "lead", "coordinators", "deadline", "product", "note", "indicator")}
+    for i, h in enumerate(header):
+        h2 = fold_tones(h).strip().lower()
+        for name in ("num", "coordinators", "lead", "deadline", "product", "note", "indicator", "task"):
+            if cols[name] is None and r[f"col_{name}"].search(h2):
+                if name == "lead" and r["col_coordinators"].search(h2):
+                    continue
+                cols[name] = i
+                break
+    return cols
+
+
+def _action(text: str) -> str | None:
+    try:
+        from .nlp import action_phrase
+
+        return action_phrase(text)
+    except Exception:
+        return None
+
+
+def extract_tasks(tree: list[Node], source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
+                  addressees: list[AgencyRef] | None = None) -> list[Task]:
+    """All tasks of a document, in document order."""
+    return TaskExtractor(source, frags, issue_date, addressees).run(tree)
