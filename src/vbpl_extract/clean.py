@@ -194,10 +194,19 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
     n = len(lines)
     first = 0
     anchor = None
-    for i, ln in enumerate(lines[: min(n, 400)]):
-        if ln.kind == "text" and start_re.search(ln.content):
+    texts = [i for i in range(min(n, 600)) if lines[i].kind == "text"]
+    for k, i in enumerate(texts):
+        window = lines[i].content
+        if k + 1 < len(texts):
+            window = f"{window} {lines[texts[k + 1]].content}"
+        if start_re.search(window):
             anchor = i
             break
+    if anchor is None:
+        for i in texts:
+            if regex.match(r"^Số\s*:\s*\d", lines[i].content):
+                anchor = i
+                break
     if anchor is not None:
         # walk back over the issuer block: text lines until a pipe/blank run or site metadata
         j = anchor

@@ -238,6 +238,14 @@ def parse_header(ct: CleanText) -> HeaderResult:
             res.header_paragraphs.add(i)
             last_header = i
             break_here = True
+            if regex.search(r"điện\s*:\s*$", t):
+                # "THỦ TƯỚNG CHÍNH PHỦ điện:" is followed by the addressee list
+                j = i + 1
+                while j < n and paras[j].kind == "text" and _is_addressee_line(paras[j].text):
+                    info.addressees.append(paras[j].text.lstrip("-–+ ").rstrip(";,."))
+                    res.header_paragraphs.add(j)
+                    last_header = j
+                    j += 1
         if break_here:
             break
         if motto_idx is not None or info.number or info.type:
@@ -281,7 +289,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
 
 def _is_addressee_line(t: str) -> bool:
-    return t.startswith(("-", "–")) and len(t) < 250 and t.rstrip().endswith((";", ",", ".", ":"))
+    return t.startswith(("-", "–")) and len(t) < 250 and (t.rstrip().endswith((";", ",", ".", ":")) or len(t) < 60)
 
 
 def classify_safe(t: str):

@@ -252,6 +252,9 @@ class TreeBuilder:
         return node
 
     def add_plain(self, para: Paragraph, kind: str = "block") -> Node:
+        # an unmarked paragraph after dash/plus bullets ends the bullet list (a wrap-up or new prose)
+        while len(self.stack) > 1 and self.stack[-1].mkind in ("dash", "plus") and self.stack[-1].node.text:
+            self.stack.pop()
         parent = self.stack[-1]
         # a plain paragraph directly after a unit whose own text is empty becomes its text
         pn = parent.node

@@ -166,12 +166,17 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         pos = m.end()
     subj: list = []
     for mention in mentions:
+        if subj and mention.start == subj[-1].start:
+            subj.append(mention)  # one place, two bodies ("các tỉnh: Khánh Hòa" -> Tỉnh ủy, UBND)
+            continue
         if mention.start < pos:
             continue
         gap = text[pos:mention.start]
         if not r["glue"].match(fold_tones(gap)):
-            # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và")
-            if subj or len(_WORD.findall(gap)) > 3:
+            # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
+            # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
+            list_head = gap.rstrip().endswith(":") and len(_WORD.findall(gap)) <= 16 and not subj
+            if not list_head and (subj or len(_WORD.findall(gap)) > 3):
                 break
         subj.append(mention)
         pos = mention.end
