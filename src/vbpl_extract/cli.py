@@ -1,0 +1,210 @@
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch``.
+
+    vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
+    vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
+
+Exit codes: 0 success; 1 some documents of a batch failed (or a validation failed); 2 and up:
+the input could not be read (see :data:`vbpl_extract.errors.EXIT_CODES`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import VbplError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=(
+        "Đọc văn bản pháp luật, hành chính (nghị quyết, quyết định, kế hoạch, công điện …) và lập danh sách "
+        "nhiệm vụ: ai chủ trì, ai phối hợp, thời hạn, sản phẩm, kèm vị trí trong văn bản gốc.\n\n"
+        "Reads Vietnamese legal and administrative documents and writes the tasks they assign as a task graph (JSON)."
+    ),
+)
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(exc: Exception, debug: bool) -> typer.Exit:
+    if debug:
+        traceback.print_exc()
+    if isinstance(exc, VbplError):
+        err.print(f"vbpl-extract: error: {exc}", markup=False, highlight=False)
+        return typer.Exit(exc.exit_code)
+    err.print(f"vbpl-extract: internal error: {type(exc).__name__}: {exc}", markup=False, highlight=False)
+    return typer.Exit(70)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx hoặc .pdf")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
+    text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Trích xuất nhiệm vụ từ một văn bản. Extract the task graph of one document."""
+    from .exporters import FORMATS, export, to_bytes
+    from .pipeline import extract_source
+    from .readers import read_file
+
+    if fmt not in FORMATS:
+        err.print(f"vbpl-extract: error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        source = read_file(file)
+        if text:
+            data = source.text.encode("utf-8")
+        else:
+            data = to_bytes(export(extract_source(source), fmt))
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    if output is None:
+        if fmt == "xlsx" and not text:
+            err.print("vbpl-extract: error: xlsx is binary; give -o FILE.xlsx")
+            raise typer.Exit(2)
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def tasks(
+    file: Annotated[Path, typer.Argument(help="Văn bản nguồn")],
+    debug: DebugOpt = False,
+) -> None:
+    """Bảng nhiệm vụ trên màn hình. A readable table of the tasks in the terminal."""
+    from .pipeline import extract_file
+
+    try:
+        g = extract_file(file)
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    d = g.document
+    out.print(f"[bold]{d.type or ''} {d.number or ''}[/bold] — {d.issuer.name if d.issuer else ''}, {d.date or ''}")
+    if d.title:
+        out.print(d.title)
+    table = Table(show_lines=True)
+    for col in ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn", "Kết quả/Sản phẩm", "Nguồn"):
+        table.add_column(col, overflow="fold")
+    for i, t in enumerate(g.tasks, 1):
+        dl = ""
+        if t.deadline:
+            dl = t.deadline.text + (f" ({t.deadline.due})" if t.deadline.due else "") + (f" [{t.deadline.rrule}]" if t.deadline.rrule else "")
+        table.add_row(str(i), t.text[:300], "; ".join(a.name for a in t.lead), "; ".join(a.name for a in t.coordinators),
+                      dl, t.product or "", t.unit)
+    out.print(table)
+    out.print(f"{len(g.tasks)} nhiệm vụ")
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema to this file")] = None,
+) -> None:
+    """In JSON Schema của kết quả. Print the published JSON Schema of the output."""
+    from .schema import schema_json
+
+    data = schema_json()
+    if output:
+        write_atomic(output, data.encode("utf-8"))
+    else:
+        sys.stdout.write(data)
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="A JSON output of vbpl-extract")],
+    debug: DebugOpt = False,
+) -> None:
+    """Kiểm tra một tệp kết quả theo schema. Validate an output file against the published schema."""
+    from .schema import validate_file
+
+    try:
+        problems = validate_file(file)
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    if problems:
+        for p in problems[:50]:
+            err.print(f"{file}: {p}", markup=False)
+        err.print(f"vbpl-extract: error: {file}: {len(problems)} schema violation(s)")
+        raise typer.Exit(1)
+    out.print(f"{file}: valid")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files (annotation guide format)")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus root the gold 'source' paths are relative to")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the numbers as JSON")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a markdown table instead")] = False,
+) -> None:
+    """Đo kết quả so với gold. Score the pipeline against gold files."""
+    from .evaluate import evaluate as run_eval
+    from .evaluate import format_markdown, render_table
+
+    report = run_eval(gold, corpus)
+    if markdown:
+        out.print(format_markdown(report), markup=False, highlight=False)
+    else:
+        Console(width=220).print(render_table(report))
+    if json_out:
+        write_atomic(json_out, report.to_json().encode("utf-8"))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder (one JSON per document + manifest.jsonl)")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes")] = max(1, (os.cpu_count() or 1)),
+    executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already done with the same sha256 and pipeline version")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 120.0,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+) -> None:
+    """Chạy hàng loạt. Run the pipeline over many documents, resumable."""
+    from .batch import run_batch
+
+    summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
+                        timeout=timeout, progress=progress)
+    out.print(json.dumps(summary.as_dict() if hasattr(summary, "as_dict") else summary.__dict__, ensure_ascii=False, default=str))
+    raise typer.Exit(1 if getattr(summary, "errors", 0) else 0)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
