@@ -398,7 +398,8 @@ def normalize(source: str) -> CleanText:
             continue
         if current:
             prev = lines[current[-1]]
-            if pending_break == "line" and _joins(prev, ln, source[prev.start:prev.end]):
+            hard_break = source[prev.start:prev.end].endswith("  ")  # markdown hard line break
+            if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end]):
                 current.append(i)
                 continue
             flush()

@@ -191,7 +191,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
             continue
         break_here = False
         if info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t):
-            if (t.isupper() or _VV.match(t)) and classify_safe(t) is None:
+            if (t.isupper() or _VV.match(t) or last_header == i - 1) and classify_safe(t) is None and not _ENACT.match(t):
                 info.title = _VV.sub("", t).strip()
                 info.title_span = p.span
                 res.header_paragraphs.add(i)
@@ -431,7 +431,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             last_span = paras[j].span
             j += 1
             continue
-        if t.isupper() and len(t) < 120:
+        if t.isupper() and len(t) < 60 and (_POSITION_WORDS.match(t) or (sig.mode and not parts)):
             parts.append(t)
             res.closing_paragraphs.add(j)
             last_span = paras[j].span

@@ -399,30 +399,27 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
                 i += 1
                 continue
             text = p.text
-            # attachment / appendix start: an upper-case title (+ "(Kèm theo ...)")
-            nxt = paragraphs[i + 1].text if i + 1 < n and paragraphs[i + 1].kind == "text" else ""
-            nxt2 = paragraphs[i + 2].text if i + 2 < n and paragraphs[i + 2].kind == "text" else ""
+            # attachment / appendix start: an upper-case title, then up to two more title lines,
+            # then "(Kèm theo …)"
             app = _APPENDIX.match(text)
-            if (app and (_is_upper(text[: app.end()] or "x") or _ATTACH_NOTE.match(nxt) or _ATTACH_NOTE.match(nxt2))) or (
-                _is_upper(text) and classify(text) is None and (_ATTACH_NOTE.match(nxt) or (_is_upper(nxt) and _ATTACH_NOTE.match(nxt2)))
-            ):
-                title = text
-                consumed = 1
-                if _is_upper(nxt) and not _ATTACH_NOTE.match(nxt) and _ATTACH_NOTE.match(nxt2):
-                    title = f"{text} {nxt}"
-                    consumed = 2
-                    nxt = nxt2
-                note = nxt if _ATTACH_NOTE.match(nxt) else None
-                if note:
-                    consumed += 1
+            look = [paragraphs[k] for k in range(i + 1, min(n, i + 4))]
+            note_at = next((k for k, q in enumerate(look) if q.kind == "text" and _ATTACH_NOTE.match(q.text)), None)
+            between_ok = note_at is not None and all(
+                q.kind == "text" and classify(q.text) is None and len(q.text) < 500 for q in look[:note_at]
+            )
+            is_title = (_is_upper(text) or bool(app)) and classify(text) in (None,) or bool(app)
+            if is_title and (note_at is not None and between_ok or (app and _is_upper(text[: app.end()] or "x"))):
+                consumed = 1 + (note_at + 1 if note_at is not None and between_ok else 0)
+                extra = [q.text for q in look[: note_at]] if note_at is not None and between_ok else []
+                title = " ".join([text, *extra])
+                note = look[note_at].text if note_at is not None and between_ok else None
+                nxt = note or ""
                 span_end = paragraphs[i + consumed - 1].span[1]
                 if app:
                     num = app["num"] or ""
                     node_id = f"app_{norm_num(num)}" if num else "app"
                     kind = "appendix"
-                    heading = text[app.end():].strip() or None
-                    if consumed >= 2 and not note:
-                        heading = f"{heading or ''} {nxt}".strip()
+                    heading = " ".join([text[app.end():].strip(), *extra]).strip() or None
                 else:
                     att_count += 1
                     node_id = f"att_{att_count}"
