@@ -208,6 +208,30 @@ def _product(text: str) -> str | None:
     return p[:1].upper() + p[1:] if p else None
 
 
+_REPORTISH = regex.compile(r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)\W+(?:\w+\W+){0,8}$", regex.IGNORECASE)
+
+
+def governs_task(text: str, m) -> bool:
+    """Is a deadline found in a task's text the task's own deadline?
+
+    A recurrence governs when it opens the task ("Hằng tháng tổng hợp, báo cáo …"), carries a date
+    ("trước ngày 25 hằng tháng") or follows a reporting verb; "định kỳ" alone, or "hằng năm"
+    qualifying a noun deep inside the text ("kế hoạch công tác hằng năm"), does not.
+    """
+    if m.kind == "recurring":
+        if not m.rrule:
+            return m.start < 3 and "báo cáo" in text[:120].lower()
+        return m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
+    if m.kind == "ongoing":
+        return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
+    return True
+
+
+def inheritable(m) -> bool:
+    """Deadlines a lead-in passes down: dated ones and clear recurrences, not "các nhiệm vụ thường xuyên"."""
+    return m.kind not in ("ongoing",) and not (m.kind == "recurring" and not m.rrule)
+
+
 def is_lead_in(text: str) -> bool:
     return bool(_res()["lead_in"].search(fold_tones(text)))
 
@@ -348,7 +372,7 @@ class TaskExtractor:
         if subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from {node.id}"
-        dls = _find_deadlines(f.text, self.issue_date)
+        dls = [m for m in _find_deadlines(f.text, self.issue_date) if inheritable(m)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
             ctx.deadline = deadline_ref(d, f, f"inherited from {node.id}")
@@ -381,7 +405,7 @@ class TaskExtractor:
         return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
-        d = _pick_deadline(_find_deadlines(f.text, self.issue_date))
+        d = _pick_deadline([m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)])
         if d is not None:
             prov["deadline"] = "own text"
             return deadline_ref(d, f, "own text")
@@ -439,7 +463,7 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
-                d = _pick_deadline(_find_deadlines(text, self.issue_date))
+                d = _pick_deadline([m for m in _find_deadlines(text, self.issue_date) if inheritable(m)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
