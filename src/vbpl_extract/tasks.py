@@ -48,6 +48,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_text": _any(w["non_task_text"]),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
         "coord": _any(w["coordinator_markers"]),
@@ -164,6 +165,15 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     m = r["assign"].match(text)
     if m:
         pos = m.end()
+    elif r["fronted"].match(text):
+        # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
+        # the first agency right after a comma
+        for mention in mentions:
+            if mention.start > 0 and regex.search(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$", text[:mention.start]):
+                pos = mention.start
+                break
+        else:
+            return [], 0
     subj: list = []
     for mention in mentions:
         if subj and mention.start == subj[-1].start:
@@ -390,6 +400,12 @@ class TaskExtractor:
                 lead_ms = [before[-1]] if not lead_ms else lead_ms
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
+        if reports:
+            # "gửi Bộ X … để tổng hợp, báo cáo Chính phủ": the onward report is Bộ X's, not this task's
+            relay = regex.search(r"để\s+tổng\s+hợp", text[reports[0].end:])
+            if relay:
+                cut = reports[0].end + relay.start()
+                reports = [m for m in reports if m.start < cut]
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
             prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
