@@ -271,7 +271,9 @@ def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
     a, b = prev.content, nxt.content
     if _MARKER_RE.match(b):
-        return False
+        # "(Kế hoạch số\n01) và …": a closing parenthesis, not a list marker
+        return bool(regex.match(r"^\d{1,3}\)", b)) and a.count("(") > a.count(")")
+    
     if regex.match(r"^\s*\*\*.*\*\*\s*$", prev_raw) and not _is_upper_line(a) and not _starts_lower(b):
         return False  # a bold line is a heading
     if _TERMINAL_RE.search(a):

@@ -48,6 +48,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_text": _any(w["non_task_text"]),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
+        "assign_after": regex.compile(r"^\s*(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
@@ -191,6 +193,13 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         subj.append(mention)
         pos = mention.end
     return subj, pos
+
+
+def _shift(m, delta: int):
+    """A copy of a mention with offsets moved by ``delta``."""
+    from dataclasses import replace
+
+    return replace(m, start=m.start + delta, end=m.end + delta)
 
 
 def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
@@ -393,6 +402,15 @@ class TaskExtractor:
         mentions = _find_agencies(text)
         subj, _ = subject_mentions(text, mentions) if own_subject else ([], 0)
         lead_ms = list(subj)
+        if subj:
+            # "Tổng Bí thư giao Ban Tuyên giáo … chủ trì": the one assigned is the lead
+            after = _res()["assign_after"].match(text[subj[-1].end:])
+            if after:
+                start = subj[-1].end + after.end()
+                objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+                if objs:
+                    lead_ms = [_shift(m, start) for m in objs]
+                    mentions = [m for m in mentions if m.start >= start]
         # "X chủ trì" anywhere: X is the lead
         for m in _res()["lead_marker"].finditer(text):
             before = [x for x in mentions if x.end <= m.start() and len(_WORD.findall(text[x.end:m.start()])) <= 1]
@@ -513,6 +531,10 @@ class TaskExtractor:
                 continue
             if end >= len(sub.text) - 2:
                 continue
+            if _res()["statement"].match(sub.text[end:]):
+                continue  # "Quốc hội đã thông qua …": a statement of fact
+            if node.kind in ("intro", "block") and not regex.search(r"[.;:!?…]\s*$", sub.text) and len(sub.text) < 250 and s == 0 and e == len(text):
+                continue  # a headline, not an assignment
             self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}",
                             doubt="prose clause" if node.kind in ("wrapup", "block") and not ctx.lead else None)
 

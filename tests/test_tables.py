@@ -1,0 +1,455 @@
+"""Tests for tables.find_tables: hand-written excerpts in the three layouts, then the shared corpus."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from tests.conftest import CORPUS, corpus_file
+
+from vbpl_extract.tables import CellBlock, TableBlock, cell_text, find_tables
+
+
+def texts(text: str, table: TableBlock) -> list[list[str]]:
+    return [[cell_text(text, c) for c in row.cells] for row in table.rows]
+
+
+def flat(*rows: list[str]) -> str:
+    """Render rows the way thuvienphapluat dumps do: a lone '|' opens each row and closes each cell."""
+    out: list[str] = []
+    for row in rows:
+        out.append("|")
+        for cell in row:
+            if cell:
+                out.append(cell)
+            out.append("|")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- flat
+
+FLAT = (
+    "**PHỤ LỤC I**\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n"
+    + flat(
+        ["**TT**", "**Chỉ tiêu**", "**Đơn vị**", "**Kết quả**", "**Cơ quan chủ trì\ntheo dõi, đánh giá**"],
+        ["**I**", "**Giai đoạn 2025-2027**", "", "", ""],
+        [
+            "1",
+            "Tỉ lệ dịch vụ công trực tuyến toàn trình trên tổng\nsố thủ tục hành chính.",
+            "%",
+            "100%",
+            "Văn phòng Chính phủ",
+        ],
+        ["2", "Tỉ lệ người dân, doanh nghiệp đánh giá hài lòng.", "%", "", "Bộ Khoa học và\nCông nghệ"],
+    )
+    + "**PHỤ LỤC II**\nDANH MỤC CÁC NHIỆM VỤ\n"
+)
+
+
+def test_flat_table_with_group_row_and_empty_cell() -> None:
+    tables = find_tables(FLAT)
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.style == "flat" and table.header_rows == 1
+    rows = texts(FLAT, table)
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"]
+    assert rows[1] == ["I", "Giai đoạn 2025-2027", "", "", ""]
+    assert rows[2][0] == "1" and rows[2][4] == "Văn phòng Chính phủ"
+    assert rows[3] == [
+        "2",
+        "Tỉ lệ người dân, doanh nghiệp đánh giá hài lòng.",
+        "%",
+        "",
+        "Bộ Khoa học và Công nghệ",
+    ]
+    # spans point into the text, trimmed of '**'
+    first = table.rows[0].cells[0]
+    assert FLAT[first.start : first.end] == "TT"
+    assert FLAT[table.start] == "|" and FLAT[table.end - 1] == "|"
+    assert "PHỤ LỤC II" not in FLAT[table.start : table.end]
+
+
+def test_flat_group_row_with_fewer_cells_resynchronises() -> None:
+    # "| **I** | **NHÓM GIẢI PHÁP** |" spans the table: only two cells, then the next row
+    text = flat(
+        ["**STT**", "**NHIỆM VỤ VÀ GIẢI PHÁP**", "**CHỦ TRÌ**", "**PHỐI HỢP**", "**THỜI GIAN**"],
+        ["**I**", "**NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH**"],
+        [
+            "1",
+            "Rà soát, kịp thời cụ thể hoá các cơ chế",
+            "Sở Tài chính",
+            "Sở, ban, ngành có liên quan",
+            "Thường xuyên",
+        ],
+        ["**II**", "**HỖ TRỢ VÀ PHÁT TRIỂN CÔNG NGHỆ**"],
+        ["1", "Xây dựng chương trình hỗ trợ nghiên cứu", "Sở Khoa học và Công nghệ", "", "2026"],
+    )
+    (table,) = find_tables(text)
+    rows = texts(text, table)
+    assert [r[0] for r in rows] == ["STT", "I", "1", "II", "1"]
+    assert rows[1] == ["I", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH", "", "", ""]
+    assert rows[4] == ["1", "Xây dựng chương trình hỗ trợ nghiên cứu", "Sở Khoa học và Công nghệ", "", "2026"]
+    padded = table.rows[1].cells[4]
+    assert padded.start == padded.end
+
+
+def test_flat_rowspan_continuation_rows_go_right() -> None:
+    # rows 2-3 continue row 1 (TT, agencies and group span down): only the last three columns
+    text = flat(
+        [
+            "**STT**",
+            "**Cơ quan chủ trì**",
+            "**Cơ quan phối hợp**",
+            "**Nội dung nhiệm vụ**",
+            "**Chỉ tiêu**",
+            "**Thời hạn**",
+        ],
+        [
+            "1",
+            "Bộ Nông nghiệp và Môi trường",
+            "- Bộ Xây dựng",
+            "- Hoàn thiện Nghị định",
+            "- Nghị định được ban hành",
+            "Quý I năm 2026",
+        ],
+        ["- Rà soát, cập nhật hướng dẫn", "- Bộ công cụ được ban hành", "Giai đoạn 2026 - 2027"],
+        ["- Xây dựng quy chế phối hợp", "- Quy chế được ban hành", "Năm 2026"],
+        ["2", "Bộ Xây dựng", "- Bộ Công Thương", "- Nghiên cứu", "- Báo cáo", "Giai đoạn 2026 - 2030"],
+    )
+    (table,) = find_tables(text)
+    rows = texts(text, table)
+    assert len(rows) == 5
+    assert rows[2] == [
+        "",
+        "",
+        "",
+        "- Rà soát, cập nhật hướng dẫn",
+        "- Bộ công cụ được ban hành",
+        "Giai đoạn 2026 - 2027",
+    ]
+    assert rows[3][3:] == ["- Xây dựng quy chế phối hợp", "- Quy chế được ban hành", "Năm 2026"]
+    assert rows[4][0] == "2"
+
+
+def test_flat_document_header_is_not_a_table() -> None:
+    text = (
+        "|\n**THỦ TƯỚNG CHÍNH PHỦ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\n|\nSố: 2629/QĐ-TTg\n|\n*Hà Nội, ngày 01 tháng 12 năm 2025*\n|\n"
+        "**QUYẾT ĐỊNH**\nPHÊ DUYỆT KẾ HOẠCH\n|\n*Nơi nhận:*\n- Như Điều 3;\n|\n**KT. THỦ TƯỚNG**\n"
+        "**PHÓ THỦ TƯỚNG**\n|\n"
+    )
+    assert find_tables(text) == []
+
+
+def test_flat_site_boilerplate_is_not_a_table() -> None:
+    text = flat(
+        ["**Số hiệu:**", "2629/QĐ-TTg"],
+        ["**Loại văn bản:**", "Quyết định", "**Nơi ban hành:**", "Thủ tướng Chính phủ"],
+    )
+    assert find_tables(text) == []
+
+
+def test_flat_two_header_rows_and_wider_body() -> None:
+    # "TTHC cắt giảm" spans two columns in the first header row
+    text = flat(
+        ["**STT**", "**Bộ, cơ quan**", "**TTHC đã cắt giảm**", "**Tổng số**"],
+        ["**Đơn giản hóa**", "**Bãi bỏ**", "**Đơn giản hóa**", "**Bãi bỏ**"],
+        ["1", "Bộ Công an", "0", "54", "0", "73"],
+        ["2", "Bộ Công Thương", "58", "1", "0", "0"],
+    )
+    (table,) = find_tables(text)
+    assert table.header_rows == 2
+    assert all(len(r.cells) == 6 for r in table.rows)
+    assert texts(text, table)[3] == ["2", "Bộ Công Thương", "58", "1", "0", "0"]
+
+
+# --------------------------------------------------------------------------- markdown
+
+MARKDOWN = """PHỤ LỤC II
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+|  **I.** | Nâng cao nhận thức | | | | |
+| 1.  |  Xây dựng chương trình tuyên truyền<br>thường xuyên | Bộ Thông tin và Truyền thông | Các bộ, ngành \\| địa phương | Chương trình | 2025 |
+| 2. | Xây dựng kế hoạch triển khai | Các bộ, ngành, địa phương |  | Kế hoạch | 01/2025
+
+Đoạn văn sau bảng.
+"""
+
+
+def test_markdown_table() -> None:
+    (table,) = find_tables(MARKDOWN)
+    assert table.style == "markdown" and table.header_rows == 1
+    rows = texts(MARKDOWN, table)
+    assert rows[0][0] == "TT" and len(rows) == 4
+    assert all(len(r) == 6 for r in rows)
+    assert rows[1][:2] == ["I.", "Nâng cao nhận thức"]
+    assert rows[2][1] == "Xây dựng chương trình tuyên truyền thường xuyên"  # <br>
+    assert rows[2][3] == "Các bộ, ngành \\| địa phương"  # escaped pipe stays in the cell
+    assert rows[3] == [
+        "2.",
+        "Xây dựng kế hoạch triển khai",
+        "Các bộ, ngành, địa phương",
+        "",
+        "Kế hoạch",
+        "01/2025",
+    ]
+
+
+def test_markdown_two_column_header_is_returned() -> None:
+    text = "| **CHÍNH PHỦ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n| Số: 03/NQ-CP | Hà Nội, ngày 09 tháng 01 năm 2025 |\n\nNGHỊ QUYẾT\n"
+    (table,) = find_tables(text)
+    assert texts(text, table) == [
+        ["CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Số: 03/NQ-CP", "Hà Nội, ngày 09 tháng 01 năm 2025"],
+    ]
+
+
+def test_markdown_rows_without_leading_pipe_and_uneven_rows() -> None:
+    text = "1 | Mẫu số 01 | Đơn đề nghị xác nhận |\n2 | Mẫu số 02 | Giấy xác nhận |\n\n| | KT. BỘ TRƯỞNG\n|---|---\n"
+    tables = find_tables(text)
+    assert [t.style for t in tables] == ["markdown", "markdown"]
+    assert texts(text, tables[0])[1] == ["2", "Mẫu số 02", "Giấy xác nhận"]
+    assert texts(text, tables[1]) == [["", "KT. BỘ TRƯỞNG"]]
+
+
+def test_lone_pipe_lines_are_not_markdown() -> None:
+    assert find_tables("|\nSố: 159/KH-UBND\n|\n") == []
+
+
+# --------------------------------------------------------------------------- html
+
+HTML = """Phụ lục
+<table border="1">
+<thead>
+<tr>
+<th>TT</th>
+<th>Nhiệm vụ thực hiện</th>
+<th>Đơn vị chủ trì</th>
+<th>Thời gian<br>thực hiện</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td colspan="4">**I. Tăng cường mở rộng vùng phủ sóng**</td>
+</tr>
+<tr>
+<td rowspan="2">1</td>
+<td>Tập trung mở rộng vùng phủ<br>sóng 4G, 5G</td>
+<td>Các doanh nghiệp<br>viễn thông</td>
+<td>2024-2025</td>
+</tr>
+<tr>
+<td>Xây dựng Quy hoạch hạ tầng</td>
+<td>Sở TT&amp;TT</td>
+</tr>
+</tbody>
+</table>
+"""
+
+
+def test_html_table_with_spans() -> None:
+    (table,) = find_tables(HTML)
+    assert table.style == "html" and table.header_rows == 1
+    rows = texts(HTML, table)
+    assert rows[0] == ["TT", "Nhiệm vụ thực hiện", "Đơn vị chủ trì", "Thời gian thực hiện"]
+    assert rows[1] == ["I. Tăng cường mở rộng vùng phủ sóng"] * 4  # colspan repeats the same span
+    assert table.rows[1].cells[0] == table.rows[1].cells[3]
+    assert rows[2] == [
+        "1",
+        "Tập trung mở rộng vùng phủ sóng 4G, 5G",
+        "Các doanh nghiệp viễn thông",
+        "2024-2025",
+    ]
+    assert rows[3] == ["1", "Xây dựng Quy hoạch hạ tầng", "Sở TT&TT", ""]  # rowspan, then padding
+    assert HTML[table.start : table.start + 6] == "<table" and HTML[: table.end].endswith("</table>")
+
+
+def test_cell_text() -> None:
+    text = "|\n**Cơ quan chủ trì\ntheo dõi, đánh giá**\n|"
+    assert cell_text(text, CellBlock(2, len(text) - 2)) == "Cơ quan chủ trì theo dõi, đánh giá"
+    assert cell_text(text, CellBlock(3, 3)) == ""
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def check_invariants(text: str, tables: list[TableBlock]) -> None:
+    last = 0
+    for table in tables:
+        assert last <= table.start < table.end <= len(text)
+        last = table.end
+        assert table.style in ("flat", "markdown", "html")
+        assert 0 <= table.header_rows <= len(table.rows)
+        widths = {len(r.cells) for r in table.rows}
+        assert len(widths) == 1 and widths.pop() >= 1
+        prev = table.start
+        for row in table.rows:
+            assert prev <= row.start <= row.end <= table.end
+            prev = row.end
+            for cell in row.cells:
+                assert row.start <= cell.start <= cell.end <= row.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "|",
+        "|\n|\n|\n|\n|\n",
+        "| a |",
+        "|---|",
+        "<table></table>",
+        "<table><tr><td>x",
+        FLAT[:200],
+        MARKDOWN[:150],
+        HTML[:300],
+        "|\n**TT**\n|\n**Nội dung**\n|\n**Đơn vị**\n|\n|\n",
+        "\r\n|\r\nTT\r\n|\r\nNhiệm vụ\r\n|\r\nGhi chú\r\n|\r\n|\r\n1\r\n|",
+    ],
+)
+def test_never_raises_on_odd_input(text: str) -> None:
+    check_invariants(text, find_tables(text))
+
+
+def test_linear_time_on_many_pipes() -> None:
+    header = flat(["**TT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời gian**"])
+    body = flat(
+        *[[str(i), "Xây dựng kế hoạch triển khai", "Sở Tài chính", "Năm 2026"] for i in range(1, 12_000)]
+    )
+    text = header + body + "|\n" * 40_000
+    assert len(text.encode("utf-8")) > 1_000_000 and text.count("|\n") >= 100_000
+    started = time.process_time()
+    tables = find_tables(text)
+    elapsed = time.process_time() - started
+    assert len(tables) == 1 and len(tables[0].rows) == 12_000
+    assert elapsed < 1.0, elapsed
+    started = time.process_time()
+    find_tables("|\n" * 100_000 + "x\n" * 400_000)
+    assert time.process_time() - started < 1.0
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@pytest.mark.corpus
+def test_03_nq_cp_appendix_ii() -> None:
+    path = corpus_file("vnmasterplan/03-NQ-CP_2025__full_with_PL1_PL2.md")
+    text = path.read_text(encoding="utf-8")
+    tables = find_tables(text)
+    assert [t.style for t in tables] == ["markdown", "markdown"]
+    pl1, pl2 = tables
+    assert texts(text, pl1)[0][:4] == ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả"]
+    rows = texts(text, pl2)
+    assert pl2.header_rows == 1
+    assert rows[0] == [
+        "TT",
+        "Tên nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Kết quả",
+        "Thời gian hoàn thành",
+    ]
+    assert all(len(r) == 6 for r in rows)
+    numbered = [r for r in rows[1:] if r[0].rstrip(".").isdigit()]
+    assert 130 <= len(numbered) <= 150
+    assert text.index("PHỤ LỤC II") < pl2.start
+
+
+@pytest.mark.corpus
+def test_2629_qd_ttg_flat_tables() -> None:
+    path = corpus_file("tnt305_tvpl_2025/2629-QD-TTg__2edf5927c71bc4c1.md")
+    text = path.read_text(encoding="utf-8")
+    tables = find_tables(text)
+    assert [t.style for t in tables] == ["flat", "flat"]
+    pl1, pl2 = (texts(text, t) for t in tables)
+    assert pl1[0][:4] == ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả"] and len(pl1[0]) == 5
+    assert pl1[1] == ["I", "Giai đoạn 2025-2027", "", "", ""]
+    assert pl1[2][0] == "I.1"
+    assert pl1[3][0] == "1" and pl1[3][1].startswith("Tỉ lệ dịch vụ công trực tuyến toàn trình")
+    assert pl1[3][2:] == ["%", "100%", "Văn phòng Chính phủ"]
+    assert pl2[0] == [
+        "TT",
+        "Nhiệm vụ, giải pháp",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Kết quả",
+        "Thời gian thực hiện",
+    ]
+    assert pl2[1] == ["I", "Hoàn thiện thể chế", "", "", "", ""]
+    assert pl2[2][0] == "1" and pl2[2][2] == "Bộ Khoa học và Công nghệ" and pl2[2][5] == "Tháng 12/2025"
+    assert len(pl2) > 60
+    assert text.index("PHỤ LỤC II") < tables[1].start
+
+
+@pytest.mark.corpus
+def test_552_kh_ubnd_flat_table() -> None:
+    path = corpus_file("tnt305_tvpl_2025/552-KH-UBND__192068354fd1ffe5.md")
+    text = path.read_text(encoding="utf-8")
+    (table,) = find_tables(text)
+    rows = texts(text, table)
+    assert rows[0] == ["STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN"]
+    assert rows[1] == ["I", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH", "", "", ""]
+    assert rows[2][0] == "1" and rows[2][2:] == [
+        "Sở Tài chính",
+        "Sở, ban, ngành có liên quan",
+        "Thường xuyên",
+    ]
+    assert [r[0] for r in rows if r[0] in ("I", "II", "III", "IV")] == ["I", "II", "III", "IV"]
+    assert rows[-1][0] == "5" and rows[-1][2:] == ["Hiệp hội Doanh nghiệp", "Doanh nghiệp", "Thường xuyên"]
+    assert len(rows) == 24
+
+
+@pytest.mark.corpus
+def test_159_kh_ubnd_has_no_table() -> None:
+    # the dump of 159/KH-UBND carries no task table (MANIFEST: has_task_table=no): only its
+    # two-column header and signature block use '|' lines
+    path = corpus_file("tnt305_tvpl_2025/159-KH-UBND__d40513a8b25883ec.md")
+    assert find_tables(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.corpus
+def test_2820_qd_ubnd_rowspan_rows() -> None:
+    path = corpus_file("tnt305_tvpl_2025/2820-QD-UBND__001c610b2efdcf0c.md")
+    text = path.read_text(encoding="utf-8")
+    (table,) = find_tables(text)
+    rows = texts(text, table)
+    assert len(rows[0]) == 7 and rows[0][0] == "TT"
+    cont = next(r for r in rows if r[1].startswith("Xây dựng hạ tầng kỹ thuật dự phòng"))
+    assert cont[0] == "" and cont[2] == "Trung tâm Chuyển đổi số Thành phố"
+
+
+@pytest.mark.corpus
+def test_seed_004_header_is_not_a_table() -> None:
+    path = corpus_file("seeds/004_73d4ecd4209fcbe0.txt")
+    text = path.read_text(encoding="utf-8")
+    header_end = text.index("NGHỊ QUYẾT") if "NGHỊ QUYẾT" in text else 2000
+    assert all(t.start >= header_end for t in find_tables(text))
+
+
+@pytest.mark.corpus
+def test_public_341_html_tables() -> None:
+    path = corpus_file("extracttomarkdown_pdf2md/Public_341.md")
+    text = path.read_text(encoding="utf-8")
+    tables = find_tables(text)
+    assert [t.style for t in tables] == ["html"] * 3
+    rows = texts(text, tables[0])
+    assert rows[0][0] == "TT" and len(rows[0]) == 7 and tables[0].header_rows == 1
+    assert rows[2][:3] == [
+        "1",
+        "Tập trung mở rộng vùng phủ sóng, chất lượng mạng viễn thông di động 4G, 5G",
+        "Các doanh nghiệp viễn thông",
+    ]
+
+
+@pytest.mark.corpus
+def test_whole_corpus_invariants(corpus_dir) -> None:
+    paths = sorted(p for p in corpus_dir.rglob("*") if p.suffix in (".md", ".txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        check_invariants(text, find_tables(text))
+
+
+def test_corpus_constant_points_at_shared() -> None:
+    assert CORPUS.name == "corpus"
