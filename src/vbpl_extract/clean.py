@@ -54,8 +54,9 @@ class Fragment:
 
 # Markdown markers and inline HTML that carry no text. ``*`` only as emphasis (next to a word).
 _LINE_TOKENS = regex.compile(
-    r"(?P<ws>[\s\u00a0\u200b\ufeff]+)"
-    r"|(?P<mk>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|^\s*\#{1,6}(?=\s)|^\s*>(?=\s)|\\(?=[-*_#|.()\[\]]))"
+    r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
+    r"|(?P<ws>[\s\u00a0\u200b\ufeff]+)"
+    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
     r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>]+|.)",
     regex.DOTALL,
@@ -97,7 +98,7 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
         line = source[ls:le]
         for m in _LINE_TOKENS.finditer(line):
             kind = m.lastgroup
-            if kind == "mk":
+            if kind in ("mk", "mk2"):
                 continue
             s, e = ls + m.start(), ls + m.end()
             if kind in ("ws", "br"):

@@ -1,0 +1,125 @@
+"""Read a document file into a :class:`Source`: its text, format, encoding and sha256.
+
+Formats by extension: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, ``.docx``, ``.pdf``.
+Every bad input raises a typed error of :mod:`vbpl_extract.errors` naming the file::
+
+    >>> src = read_bytes("Ủy ban nhân dân tỉnh Nghệ An".encode("utf-8-sig"), "qd.txt")
+    >>> src.text, src.format, src.encoding
+    ('Ủy ban nhân dân tỉnh Nghệ An', 'txt', 'utf-8-sig')
+
+Offsets of all later stages are into ``Source.text``, which is the decoded file without its BOM
+(not otherwise normalised) for .txt/.md, and the rendered text (paragraphs separated by ``\\n``,
+tables as markdown pipe rows between blank lines) for .html/.docx/.pdf.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import encodings as legacy
+from ..errors import EmptyDocumentError, FileTooLargeError, InputNotFoundError, UnsupportedFormatError
+from .docx_reader import read_docx
+from .html_reader import read_html
+from .pdf_reader import read_pdf
+from .text_reader import decode_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "EXTENSIONS", "FORMATS", "Source", "detect_format", "read_bytes", "read_file"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+FORMATS: tuple[str, ...] = ("txt", "md", "html", "docx", "pdf")
+_HINTS = {
+    ".doc": "legacy Word 97-2003 .doc is not supported; save it as .docx",
+    ".rtf": "RTF is not supported; save it as .docx or .txt",
+    ".odt": "OpenDocument .odt is not supported; save it as .docx",
+    ".xlsx": "spreadsheets are not supported",
+    ".xls": "spreadsheets are not supported",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded document: ``format`` is one of :data:`FORMATS`; ``sha256`` is of the file's bytes."""
+
+    path: str
+    text: str
+    format: str
+    encoding: str | None
+    sha256: str
+
+
+def detect_format(name: str) -> str:
+    """The format for a file name by its extension: ``"Kế hoạch 341.PDF"`` -> ``"pdf"``."""
+    suffix = Path(name).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    hint = _HINTS.get(suffix)
+    if hint is None:
+        supported = ", ".join(EXTENSIONS)
+        hint = (f"unsupported file type {suffix!r}" if suffix else "no file extension") + f"; supported: {supported}"
+    raise UnsupportedFormatError(name, hint)
+
+
+def read_bytes(data: bytes, name: str, *, fmt: str | None = None, max_bytes: int | None = None) -> Source:
+    """Decode ``data`` (the content of the file ``name``) into a :class:`Source`.
+
+    ``fmt`` overrides the format guessed from ``name``'s extension.
+    """
+    if fmt is None:
+        fmt = detect_format(name)
+    elif fmt not in FORMATS:
+        raise UnsupportedFormatError(name, f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FileTooLargeError(name, _too_large(len(data), max_bytes))
+    if not data:
+        raise EmptyDocumentError(name, "the file is empty (0 bytes)")
+    encoding: str | None
+    if fmt in ("txt", "md"):
+        text, encoding = decode_text(data, name)
+    elif fmt == "html":
+        text, encoding = read_html(data, name)
+    else:
+        text = read_docx(data, name) if fmt == "docx" else read_pdf(data, name)
+        text, which = legacy.convert_if_legacy(text)
+        encoding = which
+    if not text.strip():
+        raise EmptyDocumentError(name, "the document has no text (only whitespace)")
+    return Source(path=name, text=text, format=fmt, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit (max_bytes={limit})"
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode a document file: ``read_file("qd_126_bcdcp.pdf").text``."""
+    p = Path(path)
+    name = str(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputNotFoundError(name, "no such file") from None
+    except OSError as exc:
+        raise InputNotFoundError(name, f"cannot access the file ({exc.strerror})") from None
+    if p.is_dir():
+        raise InputNotFoundError(name, "is a directory, not a file")
+    fmt = detect_format(name)
+    if st.st_size > max_bytes:
+        raise FileTooLargeError(name, _too_large(st.st_size, max_bytes))
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputNotFoundError(name, f"cannot read the file ({exc.strerror})") from None
+    return read_bytes(data, name, fmt=fmt, max_bytes=max_bytes)
