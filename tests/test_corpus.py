@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
+from conftest import CORPUS
 from vbpl_extract.clean import clean_span
 from vbpl_extract.models import Node, TaskGraph
 from vbpl_extract.pipeline import extract_file
@@ -90,7 +91,7 @@ def _sequence_ok(kind: str, nums: list[str]) -> bool:
         order = [roman_to_int(x) for x in nums]
     else:
         return True
-    return all(b > a for a, b in zip(order, order[1:], strict=False))
+    return all(b > a for a, b in pairwise(order))
 
 
 def test_numbering_sequences_are_consistent() -> None:

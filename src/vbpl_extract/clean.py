@@ -274,16 +274,14 @@ def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     if _MARKER_RE.match(b):
         # "(Kế hoạch số\n01) và …": a closing parenthesis, not a list marker
         return bool(regex.match(r"^\d{1,3}\)", b)) and a.count("(") > a.count(")")
-    
+
     if regex.match(r"^\s*\*\*.*\*\*\s*$", prev_raw) and not _is_upper_line(a) and not _starts_lower(b):
         return False  # a bold line is a heading
     if _TERMINAL_RE.search(a):
         return _starts_lower(b)
     if _is_upper_line(a) and not _is_upper_line(b):
         return _starts_lower(b)
-    if _is_upper_line(b) and not _is_upper_line(a) and not _starts_lower(b):
-        return False
-    return True
+    return not (_is_upper_line(b) and not _is_upper_line(a) and not _starts_lower(b))
 
 
 @dataclass

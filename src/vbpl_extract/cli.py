@@ -82,10 +82,7 @@ def extract(
         raise typer.Exit(2)
     try:
         source = read_file(file)
-        if text:
-            data = source.text.encode("utf-8")
-        else:
-            data = to_bytes(export(extract_source(source), fmt))
+        data = source.text.encode("utf-8") if text else to_bytes(export(extract_source(source), fmt))
     except Exception as exc:
         raise _fail(exc, debug) from None
     if output is None:

@@ -237,7 +237,7 @@ def _g(m: regex.Match[str], name: str) -> str | None:
 
 
 @functools.cache
-def _grammar() -> _Grammar:  # noqa: C901 - one place that assembles the whole grammar
+def _grammar() -> _Grammar:
     w = load_words()
     trig1 = _alt(w.triggers) + _R
     trig = rf"{trig1}(?:\s*[:,]?\s*{trig1}){{0,2}}"
@@ -594,16 +594,17 @@ def _grammar() -> _Grammar:  # noqa: C901 - one place that assembles the whole g
         families=tuple(build(spec) for spec in fam),
         cell_families=tuple(build(spec) for spec in cell_fam),
         trig_start=c(rf"\s*(?:[*_]+\s*)?{trig1}"),
-        trig_before=c(rf"{trigp_req}$"),
+        trig_before=regex.compile(trigp_req, _FLAGS | regex.REVERSE),  # .match() ends at endpos
         cell_event=c(rf"\s*(?:[*_]+\s*)?{_alt(w.cell_event_starts)}{_R}"),
         type_words_rev=regex.compile(_L + _alt(w.document_type_words) + _R, regex.REVERSE),  # case-sensitive
         breakers=c(_L + _alt([*w.title_breakers, *w.triggers]) + _R),
-        effect=c(_alt(w.effect_words) + r"(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?\s*$"),
+        effect=regex.compile(_alt(w.effect_words) + r"(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?\s*", _FLAGS | regex.REVERSE),
         clause_cut_rev=regex.compile(r"[.;!?:](?=\s)|\n\s*\n|\|", regex.REVERSE),
         place_line=c(r"(?:^|\n)[^\S\n]*[\p{L}][\p{L} .'\-]{1,40},[^\S\n]*$"),
-        after_number=c(
+        after_number=regex.compile(
             r"(?:số\s+)?\d+(?:[/.\-][\p{L}\p{N}&]+)*?[/\-](?-i:\p{Lu})[\p{L}\p{N}&]*(?:[/\-][\p{L}\p{N}&]+)*"
-            r"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?$"
+            r"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?",
+            _FLAGS | regex.REVERSE,
         ),
         monthly_sentence_break=c(r"[.;!?](?=\s)|\n\s*\n"),
     )
@@ -652,10 +653,9 @@ def _citation(folded: str, lo: int, start: int) -> bool:
     cut = g.clause_cut_rev.search(folded, lo, start, timeout=TIMEOUT)
     if cut is not None:
         lo = cut.end()
-    place = g.place_line.search(folded, lo, start, timeout=TIMEOUT)
-    if place is not None and folded.count(",", lo, start) == 1:
+    if folded.count(",", lo, start) == 1 and g.place_line.search(folded, lo, start, timeout=TIMEOUT):
         return True
-    if g.after_number.search(folded, lo, start, timeout=TIMEOUT):
+    if g.after_number.match(folded, lo, start, timeout=TIMEOUT):
         return True
     last = g.type_words_rev.search(folded, lo, start, timeout=TIMEOUT)
     if last is None:
@@ -665,7 +665,7 @@ def _citation(folded: str, lo: int, start: int) -> bool:
 
 def _is_effect_clause(folded: str, start: int) -> bool:
     """``có hiệu lực (thi hành) (kể) từ`` just before ``start``."""
-    return _grammar().effect.search(folded, max(0, start - 50), start, timeout=TIMEOUT) is not None
+    return _grammar().effect.match(folded, max(0, start - 50), start, timeout=TIMEOUT) is not None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -692,7 +692,7 @@ def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_
                 if cand is None or cand.end <= cand.start:
                     continue
                 if mode != _NONE:
-                    t = g.trig_before.search(folded, max(0, cand.start - 48), cand.start, timeout=TIMEOUT)
+                    t = g.trig_before.match(folded, max(0, cand.start - 48), cand.start, timeout=TIMEOUT)
                     if t is not None:
                         cand.start, cand.trig = t.start(), True
                     elif mode == _REQ:

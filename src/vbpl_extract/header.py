@@ -185,18 +185,21 @@ def parse_header(ct: CleanText) -> HeaderResult:
             continue
         if i > 12 and motto_idx is None and not info.number:
             break
-        if _header_line(t, p.span, info, issuer_lines if motto_idx is None and i < 3 and False else [], types, p):
+        if _header_line(t, p.span, info, [], types, p):
             res.header_paragraphs.add(i)
             last_header = i
             continue
         break_here = False
-        if info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t):
-            if (t.isupper() or _VV.match(t) or last_header == i - 1) and classify_safe(t) is None and not _ENACT.match(t):
-                info.title = _VV.sub("", t).strip()
-                info.title_span = p.span
-                res.header_paragraphs.add(i)
-                last_header = i
-                continue
+        if (
+            info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t)
+            and (t.isupper() or _VV.match(t) or last_header == i - 1)
+            and classify_safe(t) is None and not _ENACT.match(t)
+        ):
+            info.title = _VV.sub("", t).strip()
+            info.title_span = p.span
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
         if info.type and info.title and t.isupper() and classify_safe(t) is None and last_header == i - 1 and not _ENACT.match(t):
             # continuation of an upper-case title, or the enacting authority ("CHÍNH PHỦ")
             nxt = paras[i + 1].text if i + 1 < n else ""
@@ -325,7 +328,7 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
     if _MOTTO.search(t):
         return True
     up = t.upper()
-    if t == up or t.startswith(("Quyết định", "Nghị quyết")) and len(t) < 20:
+    if t == up or (t.startswith(("Quyết định", "Nghị quyết")) and len(t) < 20):
         for word, name in types:
             if up.startswith(word) and (len(up) == len(word) or not up[len(word)].isalpha()):
                 if info.type:

@@ -407,13 +407,12 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
             between_ok = note_at is not None and all(
                 q.kind == "text" and classify(q.text) is None and len(q.text) < 500 for q in look[:note_at]
             )
-            is_title = (_is_upper(text) or bool(app)) and classify(text) in (None,) or bool(app)
-            if is_title and (note_at is not None and between_ok or (app and _is_upper(text[: app.end()] or "x"))):
+            is_title = ((_is_upper(text) or bool(app)) and classify(text) in (None,)) or bool(app)
+            if is_title and ((note_at is not None and between_ok) or (app and _is_upper(text[: app.end()] or "x"))):
                 consumed = 1 + (note_at + 1 if note_at is not None and between_ok else 0)
                 extra = [q.text for q in look[: note_at]] if note_at is not None and between_ok else []
                 title = " ".join([text, *extra])
                 note = look[note_at].text if note_at is not None and between_ok else None
-                nxt = note or ""
                 span_end = paragraphs[i + consumed - 1].span[1]
                 if app:
                     num = app["num"] or ""

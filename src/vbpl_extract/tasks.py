@@ -368,8 +368,8 @@ class TaskExtractor:
         mentions = _find_agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         rest = f.text[end:].strip(" :;,.")
-        if subj and len(_WORD.findall(rest)) <= 4 and (text.endswith(":") or not rest or not node.children or True):
-            return len(_WORD.findall(rest)) <= 4
+        if subj and len(_WORD.findall(rest)) <= 4:
+            return True  # "1. Bộ Công an:" / "Trách nhiệm của Sở Tài chính": an actor heading
         if text.endswith(":") and subj:
             return True
         return regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
@@ -415,7 +415,7 @@ class TaskExtractor:
         for m in _res()["lead_marker"].finditer(text):
             before = [x for x in mentions if x.end <= m.start() and len(_WORD.findall(text[x.end:m.start()])) <= 1]
             if before and before[-1] not in lead_ms:
-                lead_ms = [before[-1]] if not lead_ms else lead_ms
+                lead_ms = lead_ms or [before[-1]]
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
         if reports:
@@ -586,7 +586,7 @@ class TaskExtractor:
         coords = [agency_ref(m, cf, "table column") for m in _split_agencies(co_text)] if cf else []
         if coords:
             prov["coordinators"] = "table column 'phối hợp'"
-        dl_text, df = cell("deadline")
+        _, df = cell("deadline")
         deadline = None
         if df is not None:
             d = _parse_deadline(df.text, self.issue_date)
