@@ -160,6 +160,11 @@ def _heading_split(kind: str, rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
+def _heading_like(text: str) -> bool:
+    """A short label with no closing punctuation: "Sở Tài chính", "Nội dung", "Trách nhiệm của Sở Y tế"."""
+    return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
+
+
 class TreeBuilder:
     """Places classified paragraphs on a stack; never raises."""
 
@@ -264,7 +269,7 @@ class TreeBuilder:
             self.frags[pn.id] = para.frag
             self._extend(parent, para.span)
             return pn
-        if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block":
+        if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block" and not _heading_like(pn.text):
             # a second paragraph of the same unit
             pn.text = f"{pn.text}\n{para.text}"
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span

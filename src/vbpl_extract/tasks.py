@@ -195,6 +195,10 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     return subj, pos
 
 
+def _heading_like(text: str) -> bool:
+    return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
+
+
 def _shift(m, delta: int):
     """A copy of a mention with offsets moved by ``delta``."""
     from dataclasses import replace
@@ -364,6 +368,8 @@ class TaskExtractor:
             return True
         if is_lead_in(text):
             return True
+        if _heading_like(text) and not _res()["lead_marker"].search(text):
+            return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
         f = self.frag(node)
         mentions = _find_agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
@@ -390,7 +396,7 @@ class TaskExtractor:
                 subj = []
         if subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
-            ctx.lead_origin = f"inherited from {node.id}"
+            ctx.lead_origin = f"inherited from heading {node.id}"
         dls = [m for m in _find_deadlines(f.text, self.issue_date) if inheritable(m)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
@@ -486,7 +492,11 @@ class TaskExtractor:
             mentions = _find_agencies(text)
             if mentions and is_lead_in(text):
                 # the actors are the agencies right before the modal verb
-                ms = [m for m in mentions if m.end <= (regex.search(r"\b(cần|phải|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai)\b", text) or regex.search(r"$", text)).start()]
+                duty = _DUTY.search(text)
+                ms = [m for m in mentions if duty and m.end <= duty.start()]
+                if ms and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
+                           or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
+                    ms = []
                 if ms:
                     # keep the last run of adjacent agencies
                     run = [ms[-1]]
@@ -513,6 +523,10 @@ class TaskExtractor:
             subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign:
+                if ctx.lead and ctx.lead_origin and "heading" in ctx.lead_origin and not is_non_task(sub.text):
+                    # "2. Sở Tài chính" then "Căn cứ chức năng, nhiệm vụ, phối hợp …": the heading's actor
+                    self._make_task(node, path, ctx, frag=sub, text=sub.text, own_subject=False,
+                                    id_base=f"{node.id}__s{s}")
                 continue
             if assign and not subj:
                 after = [m for m in mentions if m.start >= assign.end() and len(_WORD.findall(sub.text[assign.end():m.start])) <= 2]
@@ -611,6 +625,7 @@ class TaskExtractor:
         self.tasks.append(task)
 
 
+_DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+các|triển\s+khai\s+các|triển\s+khai\s+thực\s+hiện)\b", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
 
