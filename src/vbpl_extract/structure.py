@@ -205,6 +205,7 @@ class TreeBuilder:
         text = para.text
         mkind = mk.kind
         if mkind in _FIXED_RANK:
+            self.list_rank = {}  # each article / chapter orders its own list markers
             rank = _FIXED_RANK[mkind]
             while len(self.stack) > 1 and (
                 self.stack[-1].mkind not in _FIXED_RANK or _FIXED_RANK[self.stack[-1].mkind] >= rank
@@ -261,6 +262,8 @@ class TreeBuilder:
         while len(self.stack) > 1 and self.stack[-1].mkind in ("dash", "plus") and self.stack[-1].node.text:
             self.stack.pop()
         parent = self.stack[-1]
+        if len(self.stack) == 1:
+            self.list_rank = {}  # prose at the top level ends any list: marker order starts afresh
         # a plain paragraph directly after a unit whose own text is empty becomes its text
         pn = parent.node
         if pn.kind not in ("body", "attachment", "appendix", "table") and not pn.text and not pn.children and pn.heading is None:

@@ -195,6 +195,16 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     return subj, pos
 
 
+def _non_agency_words(text: str, mentions: list) -> int:
+    """Words of ``text`` outside every agency mention (glue words and punctuation aside)."""
+    chars = list(text)
+    for m in mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    rest = "".join(chars)
+    words = [w for w in _WORD.findall(rest) if w.lower() not in {"và", "các", "cơ", "quan", "của", "có", "trách", "nhiệm", "đồng", "chí", "lãnh", "đạo"}]
+    return len(words)
+
+
 def _heading_like(text: str) -> bool:
     return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
 
@@ -376,6 +386,8 @@ class TaskExtractor:
         rest = f.text[end:].strip(" :;,.")
         if subj and len(_WORD.findall(rest)) <= 4:
             return True  # "1. Bộ Công an:" / "Trách nhiệm của Sở Tài chính": an actor heading
+        if subj and node.children and _non_agency_words(f.text, mentions) <= 6:
+            return True  # "(2) Bộ Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo …" over bullets
         if text.endswith(":") and subj:
             return True
         return regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
