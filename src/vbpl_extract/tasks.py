@@ -49,7 +49,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
-        "assign_after": regex.compile(r"^\s*(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\s+", regex.IGNORECASE),
+        "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
+        "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
@@ -188,7 +189,8 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
             list_head = gap.rstrip().endswith(":") and len(_WORD.findall(gap)) <= 16 and not subj
-            if not list_head and (subj or len(_WORD.findall(gap)) > 3):
+            honorific = not subj and bool(r["prefix"].match(fold_tones(gap)))
+            if not (list_head or honorific):
                 break
         subj.append(mention)
         pos = mention.end
