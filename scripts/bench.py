@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -52,6 +53,13 @@ def baseline_extract(path: str) -> dict[str, Any]:
         if line.strip():
             tokens += len(word_tokenize(line, use_token_normalize=False))
     return {"path": path, "chars": len(text), "tokens": tokens}
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):  # pragma: no cover - Windows
+        return None
 
 
 def pick_sample(corpus: Path, max_mb: float) -> list[Path]:
@@ -154,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "pipeline_version": PIPELINE_VERSION,
         "corpus": str(corpus), "documents": len(files), "mb": round(sample_mb, 3), "max_mb": args.max_mb,
-        "machine": {"cpus": default_jobs(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {"cpus": default_jobs(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_average_at_end": _load()},  # > cpus means other work skewed the timings
         "pipeline": {"docs_per_s_per_core": p1["docs_per_s_per_core"], "mb_per_s_per_core": p1["mb_per_s_per_core"]},
         "baseline_word_tokenize": {"docs_per_s_per_core": b1["docs_per_s_per_core"],
                                    "mb_per_s_per_core": b1["mb_per_s_per_core"]},

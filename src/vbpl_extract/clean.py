@@ -208,6 +208,11 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             if regex.match(r"^Số\s*:\s*\d", lines[i].content):
                 anchor = i
                 break
+    if anchor is None:
+        # no header block at all: the document starts after the site's metadata table
+        meta_end = _metadata_end(lines)
+        if meta_end is not None:
+            first = meta_end
     if anchor is not None:
         # walk back over the issuer block: text lines until a pipe/blank run or site metadata
         j = anchor
@@ -234,6 +239,35 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
     return first, last
 
 
+_META_LABEL = regex.compile(
+    r"^(?P<label>Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|Tình trạng)\s*:\s*$"
+)
+
+
+def site_metadata(lines: list[RawLine], limit: int = 400) -> dict[str, tuple[str, int]]:
+    """The legal-information site's metadata table before the document ("Số hiệu: | 4001/UBND-ĐT").
+
+    Returns label -> (value, line index). Used only as a fallback for header fields.
+    """
+    out: dict[str, tuple[str, int]] = {}
+    texts = [i for i in range(min(len(lines), limit)) if lines[i].kind == "text"]
+    for k, i in enumerate(texts[:-1]):
+        m = _META_LABEL.match(lines[i].content)
+        if m and m["label"] not in out:
+            j = texts[k + 1]
+            value = lines[j].content
+            if not _META_LABEL.match(value):
+                out[m["label"]] = (value, j)
+    return out
+
+
+def _metadata_end(lines: list[RawLine]) -> int | None:
+    meta = site_metadata(lines)
+    if len(meta) < 3:
+        return None
+    return max(j for _, j in meta.values()) + 1
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 _MARKER_RE = regex.compile(
@@ -242,7 +276,7 @@ _MARKER_RE = regex.compile(
       | (?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|Tiểu\s+mục|TIỂU\s+MỤC)\s+(?:[IVXLC]+|\d+)\b
       | (?:Phụ\s+lục|PHỤ\s+LỤC)\b
       | [IVXLC]+\s*[.\-–)]\s*\S
-      | \d{1,3}[a-z]?(?:\.\d{1,3})*\s*[.)]\s*\S
+      | \d{1,3}[a-z]?(?:\.\d{1,3})*\s*[.)](?![\d/])\s*\S
       | \(\d{1,3}\)\s*\S
       | [a-zđ]\s*\)\s*\S
       | [-+•–—]\s*\S
@@ -251,6 +285,7 @@ _MARKER_RE = regex.compile(
     )""",
     regex.VERBOSE,
 )
+_MARKER_ONLY_RE = regex.compile(r"^(?:(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]?|\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\s*\)|[IVXLC]+\s*[.)]|\(\d{1,3}\))$")
 _TERMINAL_RE = regex.compile(r"[.:;!?…]\s*[\"”’)]*\s*$|\./\.\s*$")
 
 
@@ -271,6 +306,10 @@ def _starts_lower(s: str) -> bool:
 def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
     a, b = prev.content, nxt.content
+    if _MARKER_ONLY_RE.match(a):
+        return True  # "**2.**" alone on its line: the unit's text follows on the next line
+    if _MARKER_ONLY_RE.match(b):
+        return False
     if _MARKER_RE.match(b):
         # "(Kế hoạch số\n01) và …": a closing parenthesis, not a list marker
         return bool(regex.match(r"^\d{1,3}\)", b)) and a.count("(") > a.count(")")
@@ -317,6 +356,7 @@ class CleanText:
     paragraphs: list[Paragraph]
     body_span: tuple[int, int]
     text: str = ""
+    metadata: dict[str, tuple[str, int]] = field(default_factory=dict)
     _para_offsets: list[int] = field(default_factory=list)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
@@ -409,7 +449,7 @@ def normalize(source: str) -> CleanText:
         pending_break = "line"
     flush()
 
-    ct = CleanText(source, lines, paragraphs, (body_start, body_end))
+    ct = CleanText(source, lines, paragraphs, (body_start, body_end), metadata=site_metadata(lines[:first]) if first else {})
     offsets: list[int] = []
     pos = 0
     parts: list[str] = []

@@ -80,13 +80,9 @@ def _type_from_number(number: str | None) -> str | None:
     if not number:
         return None
     try:
-        from .doctypes import parse_number, type_from_code
+        from .doctypes import type_of_number
 
-        parts = parse_number(number)
-        code = getattr(parts, "type_code", None)
-        if code:
-            return type_from_code(code)
-        return "Công văn" if parts is not None else None
+        return type_of_number(number)
     except Exception:
         pass
     m = regex.search(r"[/\-](NQ|QĐ|CT|KH|CĐ|TB|KL|NĐ|TT|CV)\b", number)
@@ -264,14 +260,17 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     if issuer_lines:
         _set_issuer(info, issuer_lines)
+        spans = [paras[j].span for j in sorted(res.header_paragraphs) if paras[j].kind == "text" and j < (motto_idx or 0)]
+        if info.issuer is not None and spans and info.issuer.span is None:
+            info.issuer.span = (spans[0][0], spans[-1][1])
 
     if info.number and not info.type:
         info.type = _type_from_number(info.number)
-    if info.type:
+    if info.number:
         try:
-            from .doctypes import code_for_type
+            from .doctypes import parse_number
 
-            info.type_code = code_for_type(info.type)
+            info.type_code = parse_number(info.number).type_code
         except Exception:
             pass
 
@@ -279,6 +278,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     _parse_closing(ct, res)
     if info.signature and info.signature.name:
         info.signer = info.signature.name
+    _fill_from_site_metadata(ct, info)
     if info.addressees:
         try:
             from .agencies import find_agencies
@@ -289,6 +289,45 @@ def parse_header(ct: CleanText) -> HeaderResult:
         except Exception:
             pass
     return res
+
+
+def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
+    """Header fields the page lacks, from the site's metadata table ("Số hiệu:", "Người ký:" …)."""
+    meta = ct.metadata
+    if not meta:
+        return
+
+    def value(label: str) -> tuple[str, tuple[int, int]] | None:
+        if label not in meta:
+            return None
+        text, line = meta[label]
+        if not text or regex.match(r"^(?:Đang cập nhật|Đã biết|Không xác định)$", text):
+            return None
+        ln = ct.lines[line]
+        return text, (ln.start, ln.end)
+
+    if info.number is None and (v := value("Số hiệu")):
+        info.number, info.number_span = regex.sub(r"\s+", "", v[0]), v[1]
+        info.provenance["number"] = "site metadata"
+    if info.type is None and (v := value("Loại văn bản")):
+        info.type = v[0]
+        info.provenance["type"] = "site metadata"
+    if info.date is None and (v := value("Ngày ban hành")):
+        m = regex.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", v[0])
+        if m:
+            info.date = _iso(int(m[1]), int(m[2]), int(m[3]))
+            info.date_span = v[1]
+            info.provenance["date"] = "site metadata"
+    if info.signer is None and (v := value("Người ký")):
+        info.signer = v[0]
+        info.provenance["signer"] = "site metadata"
+    if info.issuer is None and (v := value("Nơi ban hành")):
+        ref = resolve_agency_name(v[0])
+        if ref is not None:
+            ref.span = v[1]
+            ref.origin = "site metadata"
+            info.issuer = ref
+            info.provenance["issuer"] = "site metadata"
 
 
 def _is_addressee_line(t: str) -> bool:

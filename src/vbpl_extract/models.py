@@ -136,6 +136,7 @@ class DocumentInfo(_Model):
     enacting_formula: str | None = None
     recipients: list[str] = Field(default_factory=list, description="The 'Nơi nhận' list")
     body_span: Span | None = Field(None, description="Where the document itself starts and ends in the source")
+    provenance: dict[str, str] = Field(default_factory=dict, description="Fields not read from the document's own header, and where they came from")
 
 
 class Task(_Model):

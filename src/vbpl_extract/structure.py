@@ -416,7 +416,8 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
                 q.kind == "text" and classify(q.text) is None and len(q.text) < 500 for q in look[:note_at]
             )
             is_title = ((_is_upper(text) or bool(app)) and classify(text) in (None,)) or bool(app)
-            if is_title and ((note_at is not None and between_ok) or (app and _is_upper(text[: app.end()] or "x"))):
+            short_app = bool(app) and len(text) < 200 and not regex.search(r"[.;]\s*$", text)
+            if is_title and ((note_at is not None and between_ok) or (app and (_is_upper(text[: app.end()] or "x") or short_app))):
                 consumed = 1 + (note_at + 1 if note_at is not None and between_ok else 0)
                 extra = [q.text for q in look[: note_at]] if note_at is not None and between_ok else []
                 title = " ".join([text, *extra])

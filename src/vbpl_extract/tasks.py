@@ -488,7 +488,7 @@ class TaskExtractor:
             span = (span[0], max(span[1], *(c.span[1] for c in extra)))
         task = Task(
             id=self._new_id(id_base or node.id), text=text, unit=unit or unit_label(path), unit_id=node.id, span=span,
-            action=_action(text), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
+            action=_action(text, _find_agencies(text)), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
             product=product, context=ctx.heading, provenance=prov, doubt=doubt,
         )
         self.tasks.append(task)
@@ -633,7 +633,7 @@ class TaskExtractor:
         reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], _find_agencies(tf.text), max_gap_words=1)]
         task = Task(
             id=self._new_id(row.id), text=tf.text, unit=unit_label(path), unit_id=row.id, span=row.span,
-            action=_action(tf.text), lead=_dedupe(lead), coordinators=_dedupe(coords), report_to=_dedupe(reports),
+            action=_action(tf.text, []), lead=_dedupe(lead), coordinators=_dedupe(coords), report_to=_dedupe(reports),
             deadline=deadline, product=product, context=group or ctx.heading, provenance=prov,
         )
         self.tasks.append(task)
@@ -678,11 +678,16 @@ def _map_columns(header: list[str]) -> dict[str, int | None]:
     return cols
 
 
-def _action(text: str) -> str | None:
+def _action(text: str, mentions: list) -> str | None:
+    """The leading verb phrase, read after the actor ("Bộ Tài chính chủ trì, …" -> "chủ trì, phối hợp")."""
     try:
         from .nlp import action_phrase
-
-        return action_phrase(text)
+    except ImportError:  # pragma: no cover
+        return None
+    subj, end = subject_mentions(text, mentions)
+    start = end if subj else 0
+    try:
+        return action_phrase(text[start:start + 200].lstrip(" ,:;"))
     except Exception:
         return None
 

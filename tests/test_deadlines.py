@@ -1,0 +1,380 @@
+"""Tests for deadlines.py: one per kind, one per not-a-deadline case, the gold deadlines, 03/NQ-CP."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+import time
+
+import pytest
+
+from conftest import GOLD, corpus_file
+from vbpl_extract.deadlines import (
+    DeadlineMention,
+    find_deadlines,
+    is_citation_date,
+    load_words,
+    parse_deadline,
+    pick_task_deadline,
+)
+
+D = datetime.date
+ISSUE = D(2025, 1, 9)  # 03/NQ-CP
+
+
+def one(text: str, issue: datetime.date | None = ISSUE) -> DeadlineMention:
+    found = find_deadlines(text, issue)
+    assert len(found) == 1, found
+    m = found[0]
+    assert m.text == text[m.start : m.end]
+    return m
+
+
+def test_words_file_loads_and_validates() -> None:
+    words = load_words()
+    assert "trước" in words.triggers
+    assert words.roman_numerals["iv"] == 4
+    assert words.recurrence_units["quý"] == "FREQ=MONTHLY;INTERVAL=3"
+
+
+# ---------------------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "due"),
+    [
+        ("Bộ Tư pháp báo cáo Thủ tướng Chính phủ trước ngày 15/12/2025.", "trước ngày 15/12/2025", D(2025, 12, 15)),
+        ("trình Chính phủ chậm nhất ngày 15 tháng 12 năm 2025;", "chậm nhất ngày 15 tháng 12 năm 2025", D(2025, 12, 15)),
+        ("hoàn thành ngày 15/12/2025", "hoàn thành ngày 15/12/2025", D(2025, 12, 15)),
+        ("gửi Sở Nội vụ trước 30/6/2025.", "trước 30/6/2025", D(2025, 6, 30)),
+        ("Thời hạn hoàn thành: trước ngày 30/11/2025.", "Thời hạn hoàn thành: trước ngày 30/11/2025", D(2025, 11, 30)),
+    ],
+)
+def test_date(text: str, phrase: str, due: datetime.date) -> None:
+    m = one(text)
+    assert (m.text, m.kind, m.due, m.rrule) == (phrase, "date", due, None)
+
+
+def test_date_without_year_takes_issue_year() -> None:
+    m = one("báo cáo kết quả trước ngày 15 tháng 8.", D(2025, 3, 1))
+    assert (m.kind, m.due) == ("date", D(2025, 8, 15))
+    assert find_deadlines("báo cáo kết quả trước ngày 15 tháng 8.")[0].due is None
+
+
+def test_invalid_day_is_clamped_and_invalid_month_skipped() -> None:
+    assert one("hoàn thành trước ngày 31/6/2025").due == D(2025, 6, 30)
+    assert find_deadlines("hoàn thành trước ngày 15/13/2025", ISSUE) == []
+    assert parse_deadline("trong tháng 13/2025") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("tổ chức thực hiện kế hoạch trong tháng 01 năm 2025.", D(2025, 1, 31)),
+        ("hoàn thành trong tháng 11/2025", D(2025, 11, 30)),
+        ("ban hành tháng 02/2025", D(2025, 2, 28)),
+    ],
+)
+def test_month(text: str, due: datetime.date) -> None:
+    m = one(text)
+    assert (m.kind, m.due) == ("month", due)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("hoàn thành trong Quý IV năm 2025", D(2025, 12, 31)),
+        ("trình Chính phủ trong quý 4/2025", D(2025, 12, 31)),
+        ("Quý I/2026", D(2026, 3, 31)),
+        ("Quý II/2025", D(2025, 6, 30)),
+        ("hoàn thành trong quý III/2025", D(2025, 9, 30)),
+    ],
+)
+def test_quarter(text: str, due: datetime.date) -> None:
+    m = one(text)
+    assert (m.kind, m.due) == ("quarter", due)
+
+
+def test_half_year_and_other_month_spans() -> None:
+    assert (one("sơ kết trong 6 tháng đầu năm 2025").kind, one("sơ kết 6 tháng đầu năm 2025").due) == (
+        "half_year",
+        D(2025, 6, 30),
+    )
+    m = one("6 tháng cuối năm 2025")
+    assert (m.kind, m.due) == ("half_year", D(2025, 12, 31))
+    m = one("tập trung triển khai trong 4 tháng cuối năm 2025", D(2025, 9, 11))
+    assert (m.kind, m.due) == ("period", D(2025, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["năm 2025", "trong năm 2025", "hoàn thành trong năm 2025", "Trước 2025"])
+def test_year(text: str) -> None:
+    m = one(text)
+    assert (m.kind, m.due) == ("year", D(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("triển khai các nhiệm vụ giai đoạn 2025-2030", D(2030, 12, 31)),
+        ("phấn đấu đến năm 2030, tỷ lệ người dân có danh tính số đạt 90%", D(2030, 12, 31)),
+        ("thực hiện 2026-2030", D(2030, 12, 31)),
+        ("giai đoạn từ 01/7/2025 đến hết tháng 12/2025", D(2025, 12, 31)),
+        ("từ nay đến hết năm 2025", D(2025, 12, 31)),
+    ],
+)
+def test_period(text: str, due: datetime.date) -> None:
+    m = one(text)
+    assert (m.kind, m.due) == ("period", due)
+
+
+def test_relative_from_signing() -> None:
+    m = one("Trong vòng 30 ngày kể từ ngày ký, các sở báo cáo.", ISSUE)
+    assert (m.text, m.kind, m.due) == ("Trong vòng 30 ngày kể từ ngày ký", "relative", D(2025, 2, 8))
+    assert one("trong vòng 30 ngày kể từ ngày ký", None).due is None
+    m = one("Trong thời hạn 15 ngày kể từ ngày nhận được hồ sơ hợp lệ", ISSUE)
+    assert (m.kind, m.due) == ("relative", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trình Quốc hội tại Kỳ họp thứ 10",
+        "hoàn thành cùng thời điểm luật có hiệu lực thi hành",
+        "trình ngay sau khi Chính phủ ban hành Nghị định",
+    ],
+)
+def test_relative_event_bound(text: str) -> None:
+    found = find_deadlines(text, ISSUE)
+    assert [(m.kind, m.due) for m in found] == [("relative", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        ("Hằng tháng, trước ngày 25, báo cáo Ủy ban nhân dân tỉnh", "FREQ=MONTHLY;BYMONTHDAY=25"),
+        ("Trước ngày 25 hằng tháng báo cáo tình hình thực hiện", "FREQ=MONTHLY;BYMONTHDAY=25"),
+        ("định kỳ 6 tháng báo cáo", "FREQ=MONTHLY;INTERVAL=6"),
+        ("báo cáo hằng quý", "FREQ=MONTHLY;INTERVAL=3"),
+        ("bảo đảm nguồn kinh phí thực hiện hằng năm", "FREQ=YEARLY"),
+        ("báo cáo trước ngày 15 tháng 12 hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+        ("Định kỳ hàng quý", "FREQ=MONTHLY;INTERVAL=3"),
+    ],
+)
+def test_recurring(text: str, rrule: str) -> None:
+    found = find_deadlines(text, ISSUE)
+    best = pick_task_deadline(found)
+    assert best is not None
+    assert (best.kind, best.due, best.rrule) == ("recurring", None, rrule)
+
+
+def test_recurring_day_in_same_sentence_as_monthly() -> None:
+    found = find_deadlines("Hằng tháng, các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 20.", ISSUE)
+    assert [m.rrule for m in found] == ["FREQ=MONTHLY", "FREQ=MONTHLY;BYMONTHDAY=20"]
+    assert find_deadlines("Các sở báo cáo trước ngày 20.", ISSUE) == []  # a lone day is not a deadline
+
+
+def test_two_fixed_dates_a_year() -> None:
+    m = one("trước ngày 15 tháng 6 và trước ngày 01 tháng 12 để tổng hợp")
+    assert (m.kind, m.due, m.rrule) == ("recurring", None, None)  # no single rule: the days differ
+    m = one("trước ngày 15/6 và 15/12")
+    assert (m.kind, m.rrule) == ("recurring", "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thường xuyên", "Nhiệm vụ thường xuyên", "theo dõi liên tục", "năm 2025 và những năm tiếp theo", "từ năm 2026 trở đi"],
+)
+def test_ongoing(text: str) -> None:
+    m = one(text)
+    assert (m.kind, m.due) == ("ongoing", None)
+
+
+# ------------------------------------------------------------------------------- not deadlines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hà Nội, ngày 09 tháng 01 năm 2025",
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+        "Quyết định số 942/QĐ-TTg ngày 15 tháng 6 năm 2021 của Thủ tướng Chính phủ phê duyệt Chiến lược",
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Khoa học và Công nghệ năm 2013;",
+        "thực hiện Nghị định số 09/2025/NĐ-CP của Chính phủ",
+    ],
+)
+def test_citation_dates_are_not_deadlines(text: str) -> None:
+    assert find_deadlines(text, ISSUE) == []
+
+
+def test_effect_clause_is_not_a_deadline() -> None:
+    assert find_deadlines("Quyết định này có hiệu lực kể từ ngày ký.", ISSUE) == []
+    assert find_deadlines("Nghị quyết này có hiệu lực thi hành từ ngày 01/7/2025 đến hết ngày 31/12/2026.", ISSUE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các bộ, ngành khẩn trương triển khai thực hiện.",
+        "kịp thời báo cáo Thủ tướng Chính phủ những vấn đề vượt thẩm quyền",
+        "xử lý ngay các vướng mắc phát sinh",
+    ],
+)
+def test_urgency_words_are_not_deadlines(text: str) -> None:
+    assert find_deadlines(text, ISSUE) == []
+
+
+def test_title_period_is_not_a_deadline_but_own_period_is() -> None:
+    cited = "tiếp tục thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025"
+    assert find_deadlines(cited, ISSUE) == []
+    title = "Chiến lược phát triển khoa học, công nghệ đến năm 2030, tầm nhìn đến năm 2045"
+    assert find_deadlines(title, ISSUE) == []
+    own = one("triển khai các nhiệm vụ chuyển đổi số giai đoạn 2025-2030")
+    assert own.kind == "period"
+
+
+def test_amounts_and_news_event_dates_are_not_deadlines() -> None:
+    assert find_deadlines("giảm 25% thời gian xử lý, hoàn thành 05 dự án trọng điểm", ISSUE) == []
+    assert find_deadlines("Dự báo ngày 20 và 21/11/2025, khu vực Trung Bộ có mưa rất to.", D(2025, 11, 19)) == []
+
+
+def test_conditions_before_the_issue_date_are_dropped() -> None:
+    text = "người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945"
+    assert find_deadlines(text, D(2025, 7, 1)) == []
+    assert find_deadlines(text)[0].kind == "date"  # without an issue date it cannot be told apart
+
+
+def test_is_citation_date() -> None:
+    text = "Căn cứ Quyết định số 942/QĐ-TTg ngày 15 tháng 6 năm 2021"
+    assert is_citation_date(text, text.index("ngày"))
+    text = "Hà Nội, ngày 09 tháng 01 năm 2025"
+    assert is_citation_date(text, text.index("ngày"))
+    text = "Bộ Công an hoàn thiện cơ sở dữ liệu năm 2025"
+    assert not is_citation_date(text, text.index("năm"))
+
+
+# ------------------------------------------------------------------------------ API behaviour
+
+
+def test_offsets_in_longer_text() -> None:
+    text = "a) Bộ Tài chính chủ trì, trình Chính phủ trong tháng 6/2025; b) hằng năm báo cáo."
+    found = find_deadlines(text, ISSUE)
+    assert [(m.text, m.kind) for m in found] == [("trong tháng 6/2025", "month"), ("hằng năm", "recurring")]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_pick_task_deadline() -> None:
+    text = "Kế hoạch năm 2025: hằng năm rà soát; hoàn thành trước ngày 30/11/2025."
+    found = find_deadlines(text, ISSUE)
+    assert {m.kind for m in found} == {"recurring", "date"}
+    best = pick_task_deadline(found)
+    assert best is not None and best.due == D(2025, 11, 30)
+    mentions = find_deadlines("rà soát hằng năm, tổng kết năm 2025", ISSUE)
+    best = pick_task_deadline(mentions)
+    assert best is not None and best.kind == "recurring"
+    assert pick_task_deadline([]) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "due", "rrule"),
+    [
+        ("Quý IV/2025", "quarter", D(2025, 12, 31), None),
+        ("2025", "year", D(2025, 12, 31), None),
+        ("12/2026", "month", D(2026, 12, 31), None),
+        ("Năm 2025-2026", "period", D(2026, 12, 31), None),
+        ("Thường xuyên", "ongoing", None, None),
+        ("Hằng năm", "recurring", None, "FREQ=YEARLY"),
+        ("2025 - 2030", "period", D(2030, 12, 31), None),
+        ("Tháng 6/2025", "month", D(2025, 6, 30), None),
+        ("Sau khi Luật được Quốc hội thông qua", "relative", None, None),
+    ],
+)
+def test_parse_deadline_cells(cell: str, kind: str, due: datetime.date | None, rrule: str | None) -> None:
+    m = parse_deadline(cell, ISSUE)
+    assert m is not None
+    assert (m.kind, m.due, m.rrule) == (kind, due, rrule)
+    assert cell[m.start : m.end] == m.text
+
+
+def test_parse_deadline_empty_and_no_deadline() -> None:
+    assert parse_deadline("") is None
+    assert parse_deadline("   ") is None
+    assert parse_deadline("Bộ Tài chính") is None
+
+
+def test_never_raises_on_odd_text() -> None:
+    rng = random.Random(7)
+    alphabet = "trước ngày tháng năm quý IV hằng 0123456789/-.,;:()\n\u0301\u0323*|Đđ" + "\x00\ud7ff"
+    for _ in range(300):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        for m in find_deadlines(s, ISSUE):
+            assert s[m.start : m.end] == m.text
+        parse_deadline(s, ISSUE)
+    assert find_deadlines("trước ngày 99/99/9999 năm 9999 quý IV/9999", D(9999, 12, 31)) is not None
+
+
+def test_large_input_is_fast() -> None:
+    for chunk in ("trước ngày ", "trước ngày 15/12/2025, ", "hằng tháng trước ngày 25 "):
+        text = chunk * (1_000_000 // len(chunk))
+        t0 = time.perf_counter()
+        find_deadlines(text, ISSUE)
+        assert time.perf_counter() - t0 < 20, chunk
+
+
+# ------------------------------------------------------------------------------------- corpus
+
+
+def _gold_deadlines() -> list[tuple[str, datetime.date | None, dict[str, str | None]]]:
+    corpus_file("gold")
+    out = []
+    for path in sorted(GOLD.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        date = doc["document"].get("date")
+        issue = D.fromisoformat(date) if date else None
+        for task in doc.get("tasks", []):
+            if task.get("deadline"):
+                out.append((path.name, issue, task["deadline"]))
+    return out
+
+
+GOLD_FLOOR = 1.0  # reached: 155/155 gold deadlines (7 gold files)
+
+
+@pytest.mark.corpus
+def test_gold_deadlines() -> None:
+    cases = _gold_deadlines()
+    assert cases
+    misses = []
+    for name, issue, gold in cases:
+        got = parse_deadline(gold["text"], issue)
+        ok = (
+            got is not None
+            and got.kind == gold["kind"]
+            and (got.due.isoformat() if got.due else None) == gold.get("due")
+            and (gold.get("rrule") is None or got.rrule == gold["rrule"])
+        )
+        if not ok:
+            misses.append((name, gold, got))
+    accuracy = 1 - len(misses) / len(cases)
+    print(f"gold deadline accuracy: {len(cases) - len(misses)}/{len(cases)} = {accuracy:.3f}")
+    assert accuracy >= GOLD_FLOOR, misses[:10]
+
+
+@pytest.mark.corpus
+def test_03_nq_cp_section_iii() -> None:
+    text = corpus_file("seeds/004_73d4ecd4209fcbe0.txt").read_text(encoding="utf-8")
+    start = text.index("III. TỔ CHỨC THỰC HIỆN")
+    section = text[start:]
+    found = find_deadlines(section, ISSUE)
+    got = {(m.kind, m.due) for m in found}
+    assert ("month", D(2025, 1, 31)) in got
+    assert ("year", D(2025, 12, 31)) in got
+    pair = [m for m in found if m.kind == "recurring" and "15 tháng 6" in m.text]
+    assert pair and "01 tháng 12" in pair[0].text
+    assert any(m.rrule == "FREQ=MONTHLY;INTERVAL=6" for m in found)
+    assert any(m.rrule == "FREQ=YEARLY" for m in found)
+    # the issue-date line and the cited 57-NQ/TW of the whole document give no dates
+    header = find_deadlines(text[: text.index("NGHỊ QUYẾT")], ISSUE) if "NGHỊ QUYẾT" in text else []
+    assert all(m.kind != "date" for m in header)
