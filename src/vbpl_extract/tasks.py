@@ -255,11 +255,28 @@ def governs_task(text: str, m) -> bool:
     """
     if m.kind == "recurring":
         if not m.rrule:
-            return m.start < 3 and "báo cáo" in text[:120].lower()
+            # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
+            after = text[m.end:m.end + 40].lower()
+            return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
+                m.start < 3 and "báo cáo" in text[:120].lower())
         return m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     return True
+
+
+_PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
+
+
+def _periodic_date(text: str, d: Deadline, found: list) -> Deadline:
+    """A year-less date in a periodic duty ("định kỳ báo cáo … trước ngày 20/11") recurs every year."""
+    if d.kind != "date" or regex.search(r"\d{4}", d.text) or not _PERIODIC.search(text) or not d.due:
+        return d
+    day = dt.date.fromisoformat(d.due)
+    periodic = next((m for m in found if m.kind == "recurring"), None)
+    text_span = d.text if periodic is None else f"{periodic.text} … {d.text}"
+    return Deadline(kind="recurring", due=None, rrule=f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}",
+                    text=text_span, span=d.span, origin=d.origin)
 
 
 def inheritable(m) -> bool:
@@ -459,10 +476,12 @@ class TaskExtractor:
         return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
-        d = _pick_deadline([m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)])
+        found = [m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)]
+        d = _pick_deadline(found)
         if d is not None:
             prov["deadline"] = "own text"
-            return deadline_ref(d, f, "own text")
+            ref = deadline_ref(d, f, "own text")
+            return _periodic_date(f.text, ref, found)
         if ctx.deadline is not None:
             prov["deadline"] = ctx.deadline.origin or "inherited"
             return ctx.deadline
