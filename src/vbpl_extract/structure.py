@@ -174,7 +174,7 @@ class TreeBuilder:
         self.frags: dict[str, Fragment] = frags if frags is not None else {}
         self.root = Node(id=root_id or "body", kind=root_kind, span=(0, 0))
         self.stack: list[_Open] = [_Open(self.root, "root")]
-        self.list_rank: dict[str, int] = {}
+        self.list_rank: dict[str, int] = {}  # list marker kind -> depth rank, by first use
         self.counters: Counter = Counter()
 
     # ids ---------------------------------------------------------------
@@ -197,7 +197,11 @@ class TreeBuilder:
         if mkind in _FIXED_RANK:
             return _FIXED_RANK[mkind]
         if mkind not in self.list_rank:
-            self.list_rank[mkind] = 10 + len(self.list_rank)
+            if mkind == "dotted" and "arabic" in self.list_rank:
+                # "2.1." always sits under "2." and above whatever "2." holds
+                self.list_rank[mkind] = self.list_rank["arabic"] + 5
+            else:
+                self.list_rank[mkind] = 10 * (len(self.list_rank) + 1)
         return self.list_rank[mkind]
 
     # placing -----------------------------------------------------------

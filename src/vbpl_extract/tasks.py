@@ -177,6 +177,13 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
                 break
         else:
             return [], 0
+    # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" -> the bodies in brackets
+    paren = regex.match(r"^[\p{L}\s,]{3,80}\(", text[pos:])
+    if paren and mentions and not any(pos <= m.start < pos + paren.end() - 1 for m in mentions):
+        close = text.find(")", pos + paren.end())
+        inside = [m for m in mentions if pos + paren.end() <= m.start and (close < 0 or m.end <= close)]
+        if inside:
+            return inside, (close + 1 if close >= 0 else inside[-1].end)
     subj: list = []
     for mention in mentions:
         if subj and mention.start == subj[-1].start:
