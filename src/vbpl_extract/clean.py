@@ -138,8 +138,13 @@ _RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~.]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
 
 
+_DISPLAY_DROP = regex.compile(r"\*+|^\s*#{1,6}\s|<br\s*/?>")
+
+
 def _display_line(line: str) -> str:
-    return regex.sub(r"\s+", " ", regex.sub(r"\*+|^\s*#{1,6}\s|<br\s*/?>", " ", line)).strip()
+    if "*" in line or "#" in line or "<" in line:
+        line = _DISPLAY_DROP.sub(" ", line)
+    return " ".join(line.split())
 
 
 def raw_lines(source: str) -> list[RawLine]:
@@ -290,8 +295,8 @@ _TERMINAL_RE = regex.compile(r"[.:;!?…]\s*[\"”’)]*\s*$|\./\.\s*$")
 
 
 def _is_upper_line(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, all of them capitals ("THỦ TƯỚNG CHÍNH PHỦ")."""
+    return s.isupper() and sum(c.isalpha() for c in s[:40]) >= 2
 
 
 def _starts_lower(s: str) -> bool:

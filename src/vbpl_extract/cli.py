@@ -183,20 +183,31 @@ def evaluate(
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs")],
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (one JSON per document + manifest.jsonl)")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes")] = max(1, (os.cpu_count() or 1)),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: CPUs available)")] = None,
     executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already done with the same sha256 and pipeline version")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 120.0,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar and summary table")] = True,
+    debug: DebugOpt = False,
 ) -> None:
-    """Chạy hàng loạt. Run the pipeline over many documents, resumable."""
+    """Chạy hàng loạt. Run the pipeline over many documents (resumable); see docs/batch.md.
+
+    Exit code 0 when every document is ok, 1 when at least one failed (the others are still written).
+    """
     from .batch import run_batch
 
-    summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
-                        timeout=timeout, progress=progress)
-    out.print(json.dumps(summary.as_dict() if hasattr(summary, "as_dict") else summary.__dict__, ensure_ascii=False, default=str))
-    raise typer.Exit(1 if getattr(summary, "errors", 0) else 0)
+    if executor not in ("local", "dask"):
+        err.print(f"vbpl-extract: error: unknown executor {executor!r}; choose local or dask")
+        raise typer.Exit(2)
+    try:
+        summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
+                            timeout=timeout, progress=progress)
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    if not progress:
+        out.print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
+    raise typer.Exit(summary.exit_code)
 
 
 def main() -> None:  # pragma: no cover
