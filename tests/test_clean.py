@@ -6,8 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, corpus_file
 
+from conftest import FIXTURES, corpus_file
 from vbpl_extract.clean import CleanText, build_fragment, clean_span, normalize, raw_lines
 
 

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GOLD, corpus_file
 
+from conftest import FIXTURES, GOLD, corpus_file
 from vbpl_extract.clean import normalize
 from vbpl_extract.header import HeaderResult, fallback_date, parse_header
 from vbpl_extract.models import DocumentInfo

@@ -7,8 +7,8 @@ import random
 from functools import cache
 
 import pytest
-from conftest import FIXTURES, corpus_file
 
+from conftest import FIXTURES, corpus_file
 from vbpl_extract.clean import clean_span, normalize
 from vbpl_extract.models import Node
 from vbpl_extract.structure import build_tree, classify, iter_nodes, norm_num, unit_label

@@ -112,9 +112,10 @@ def tasks(
     out.print(f"[bold]{d.type or ''} {d.number or ''}[/bold] — {d.issuer.name if d.issuer else ''}, {d.date or ''}")
     if d.title:
         out.print(d.title)
-    table = Table(show_lines=True)
-    for col in ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn", "Kết quả/Sản phẩm", "Nguồn"):
-        table.add_column(col, overflow="fold")
+    table = Table(show_lines=True, expand=True)
+    for col, ratio in (("TT", 1), ("Nhiệm vụ", 8), ("Cơ quan chủ trì", 4), ("Cơ quan phối hợp", 4), ("Thời hạn", 3),
+                       ("Kết quả/Sản phẩm", 3), ("Nguồn", 3)):
+        table.add_column(col, overflow="fold", ratio=ratio)
     for i, t in enumerate(g.tasks, 1):
         dl = ""
         if t.deadline:

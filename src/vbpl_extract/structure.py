@@ -485,12 +485,20 @@ def iter_nodes(nodes: list[Node]):
         yield from iter_nodes(nd.children)
 
 
+def attachment_label(heading: str | None) -> str:
+    """Short name of an attachment from its title: "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ …" -> "Chương trình hành động"."""
+    head = display(heading or "") or "Văn bản kèm theo"
+    head = regex.split(r"\s+(?:CỦA|THỰC\s+HIỆN|VỀ|NĂM|GIAI\s+ĐOẠN|của|thực\s+hiện|về)\b", head)[0]
+    head = head[:80]
+    return head[:1] + head[1:].lower() if head.isupper() else head
+
+
 def unit_label(path: list[Node]) -> str:
     """Human path of a node as written: ``Chương trình hành động / II / 1 / a``, ``Điều 2 / khoản 1``."""
     parts: list[str] = []
     for nd in path:
         if nd.kind == "attachment":
-            parts.append(display(nd.heading or "Phụ lục")[:60])
+            parts.append(attachment_label(nd.heading))
         elif nd.kind == "appendix":
             parts.append(f"Phụ lục {nd.num or ''}".strip())
         elif nd.kind == "article":
