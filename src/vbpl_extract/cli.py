@@ -162,7 +162,7 @@ def validate(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold files (annotation guide format)")],
+    gold: Annotated[list[Path], typer.Option("--gold", help="Folder (or file) of gold files in the annotation guide's format; repeatable")],
     corpus: Annotated[Path, typer.Option("--corpus", help="Corpus root the gold 'source' paths are relative to")],
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the numbers as JSON")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a markdown table instead")] = False,
@@ -173,7 +173,7 @@ def evaluate(
 
     report = run_eval(gold, corpus)
     if markdown:
-        out.print(format_markdown(report), markup=False, highlight=False)
+        sys.stdout.write(format_markdown(report) + "\n")
     else:
         Console(width=220).print(render_table(report))
     if json_out:

@@ -523,7 +523,7 @@ def _empty_graph(path: Path) -> TaskGraph:
                      document=DocumentInfo())
 
 
-def evaluate(gold_dir: str | Path, corpus_dir: str | Path, *,
+def evaluate(gold_dir: str | Path | Sequence[str | Path], corpus_dir: str | Path, *,
              extractor: Callable[[Path], TaskGraph] = extract_file) -> EvalReport:
     """Run ``extractor`` on ``corpus_dir / gold.source`` for every ``gold_dir/*.json`` (or one gold file)
     and score it. An extractor exception is recorded in ``DocumentScore.error`` and scored as an empty
@@ -533,8 +533,10 @@ def evaluate(gold_dir: str | Path, corpus_dir: str | Path, *,
     >>> round(report.overall.tasks.f1, 2)  # doctest: +SKIP
     0.81
     """
-    gold_dir, corpus_dir = Path(gold_dir), Path(corpus_dir)
-    files = [gold_dir] if gold_dir.is_file() else sorted(gold_dir.glob("*.json"))
+    dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(g) for g in gold_dir]
+    corpus_dir = Path(corpus_dir)
+    files = [f for d in dirs for f in ([d] if d.is_file() else sorted(d.glob("*.json")))]
+    gold_dir = ", ".join(map(str, dirs))
     docs = []
     for gold_path in files:
         gold = load_gold(gold_path)
