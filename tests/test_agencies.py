@@ -367,3 +367,92 @@ def _timed(text: str) -> float:
     start = time.perf_counter()
     find_agencies(text)
     return time.perf_counter() - start
+
+
+# ----------------------------------------------------------------------------- names not in the data (gold set A)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # unknown bodies go on over lower-case words, "số", "phát triển", "và" + a capitalised word
+    ("Trung tâm Chuyển đổi số Thành phố", ["Trung tâm Chuyển đổi số Thành phố"]),
+    ("Viện Nghiên cứu phát triển Thành phố", ["Viện Nghiên cứu phát triển Thành phố"]),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật", ["Liên hiệp các Hội Khoa học và Kỹ thuật"]),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]),
+    ("Cục Phát thanh truyền hình và Thông tin điện tử, Cục Xuất bản, In và Phát hành, Vụ Kế hoạch, Tài chính",
+     ["Cục Phát thanh truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành", "Vụ Kế hoạch, Tài chính"]),
+    ("Văn phòng Bộ, Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch",
+     ["Văn phòng Bộ", "Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch"]),
+    ("Ban Quản lý các Khu công nghiệp tỉnh", ["Ban Quản lý các Khu công nghiệp tỉnh"]),
+    ("Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên", ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên"]),
+    ("Phó Thủ tướng Chính phủ phụ trách lĩnh vực", ["Phó Thủ tướng Chính phủ phụ trách lĩnh vực"]),
+])
+def test_split_unknown_bodies_are_not_cut(cell: str, expected: list[str]) -> None:
+    found = split_agencies(cell)
+    assert names(found) == expected
+    assert_spans(cell, found)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # collectives kept whole with their qualifiers, as written (rule 7; 552/KH-UBND, 2820/QĐ-UBND, 227/CĐ-TTg)
+    ("các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),
+    ("Các sở, ngành và địa phương", ["Các sở, ngành và địa phương"]),
+    ("Các sở, ban, ngành có liên quan", ["Các sở, ban, ngành có liên quan"]),
+    ("Sở, ban, ngành có liên quan", ["Các sở, ban, ngành có liên quan"]),
+    ("Các sở, ban, ngành Tỉnh", ["Các sở, ban, ngành tỉnh"]),
+    ("Các sở, ban, ngành quản lý quy hoạch", ["Các sở, ban, ngành quản lý quy hoạch"]),
+    ("Các viện, trường", ["Các viện, trường"]),
+    ("Viện, Trường; Doanh nghiệp, Sở, ban, ngành có liên quan",
+     ["Các viện, trường", "Các doanh nghiệp", "Các sở, ban, ngành có liên quan"]),
+    ("Các cơ quan truyền thông, báo chí", ["Các cơ quan truyền thông, báo chí"]),
+    ("Các cơ quan, đơn vị và địa phương", ["Các cơ quan, đơn vị và địa phương"]),
+    ("Các cơ quan, đơn vị được phân công nhiệm vụ", ["Các cơ quan, đơn vị được phân công nhiệm vụ"]),
+    ("Các đơn vị có liên quan", ["Các đơn vị có liên quan"]),
+    ("Ủy ban nhân dân xã, phường, đặc khu", ["Ủy ban nhân dân xã, phường, đặc khu"]),
+    ("Ủy ban nhân dân xã, phường", ["Ủy ban nhân dân các xã, phường"]),
+    ("Các ngành liên quan", ["Các ngành liên quan"]),
+    ("Các Phó Thủ tướng Chính phủ", ["Các Phó Thủ tướng Chính phủ"]),
+    # a bare list without "các" whose items have their own words: one collective per item (552/KH-UBND V.5)
+    ("doanh nghiệp, viện nghiên cứu, trường đại học",
+     ["Các doanh nghiệp", "Các viện nghiên cứu", "Các trường đại học"]),
+    # ... but "các" in front keeps the list one collective (shared gold 003)
+    ("Các doanh nghiệp, viện nghiên cứu, trường đại học", ["Các doanh nghiệp, viện nghiên cứu, trường đại học"]),
+    # non-state nouns after a collective of state units start a new collective
+    ("Các bộ, ngành, địa phương, doanh nghiệp liên quan", ["Các bộ, ngành, địa phương", "Các doanh nghiệp liên quan"]),
+])
+def test_split_collectives_as_written(cell: str, expected: list[str]) -> None:
+    found = split_agencies(cell)
+    assert names(found) == expected
+    assert_spans(cell, found)
+
+
+@pytest.mark.parametrize("written", [
+    "Sở Văn hoá Thể thao du lịch", "Sở Văn hóa Thể thao và Du lịch", "Sở văn hóa, thể thao và du lịch",
+])
+def test_spelling_variants_resolve_to_the_known_name(written: str) -> None:
+    assert names(split_agencies(written)) == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert names(find_agencies(f"Giao {written} chủ trì")) == ["Sở Văn hóa, Thể thao và Du lịch"]
+    entry = lookup_agency(written)
+    assert entry is not None and entry.id == "so_van_hoa_the_thao_va_du_lich"
+
+
+def test_spelling_variants_do_not_merge_collectives() -> None:
+    # collectives are kept as written: no punctuation-insensitive matching for them
+    assert lookup_agency("Các sở ngành và địa phương") is None
+
+
+def test_find_unknown_bodies_and_collectives_in_prose() -> None:
+    text = ("Giao Trung tâm Chuyển đổi số Thành phố chủ trì, phối hợp với Viện Nghiên cứu phát triển Thành phố, "
+            "các sở, ngành, địa phương và Cục Phát thanh truyền hình và Thông tin điện tử thực hiện; "
+            "Cục Quản lý thị trường tỉnh Nghệ An và Công an tỉnh kiểm tra; báo cáo Trung tâm Y tế và Chủ tịch UBND tỉnh")
+    found = find_agencies(text)
+    assert names(found) == ["Trung tâm Chuyển đổi số Thành phố", "Viện Nghiên cứu phát triển Thành phố",
+                            "Các sở, ngành, địa phương", "Cục Phát thanh truyền hình và Thông tin điện tử",
+                            "Cục Quản lý thị trường tỉnh Nghệ An", "Công an tỉnh", "Trung tâm Y tế",
+                            "Ủy ban nhân dân tỉnh"]
+    assert_spans(text, found)
+
+
+def test_find_collective_stops_before_a_named_body() -> None:
+    text = "các sở, ngành, ban Quản lý dự án và Ủy ban nhân dân xã, phường, đặc khu"
+    # "ban Quản lý dự án" is a body of its own, not a third unit of the collective
+    assert names(find_agencies(text)) == ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]

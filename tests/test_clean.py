@@ -172,7 +172,6 @@ def test_boilerplate_before_and_after_is_skipped() -> None:
     assert "Phùng Thành Vinh" in ct.text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the site's title line just before the trailer stays in the body")
 def test_site_title_line_before_trailer_is_not_body() -> None:
     src = (FIXTURES / "tvpl_quyet_dinh.md").read_text("utf-8")
     ct = normalize(src)
@@ -186,11 +185,6 @@ def test_document_without_boilerplate_keeps_everything() -> None:
     assert len(ct.paragraphs) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: find_body falls back to a 'Số:' line of a site sidebar ('Văn bản mới') after a news article "
-    "and drops the article",
-)
 def test_news_with_sidebar_numbers_keeps_the_article() -> None:
     src = (
         "Thủ tướng chủ trì Phiên họp thứ hai Ban Chỉ đạo\n\n"

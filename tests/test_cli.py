@@ -130,8 +130,6 @@ def test_error_exit_codes(tmp_path: Path, make, code: int, command: str) -> None
     assert "Traceback" not in r.output
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the error message goes through rich's Console, which wraps it at 80 columns "
-                   "when stderr is not a terminal: a long path gives a 3-line 'one-line' message")
 def test_error_message_is_one_line_whatever_the_width(tmp_path: Path) -> None:
     path = tmp_path / "a_rather_long_folder_name_for_documents" / "missing-3954-QD-UBND.md"
     r = runner.invoke(app, ["extract", str(path)], env={"COLUMNS": "80"})

@@ -147,8 +147,6 @@ def test_seed_003_news_yields_tasks_from_prose() -> None:
     assert leads(t) == ["Ban Tuyên giáo và Dân vận Trung ương"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: seed 001 (news) is cut to a site sidebar ('Số: 47/2024/TT-BTC' …): "
-                   "typed as a Thông tư, 0 tasks")
 def test_seed_001_news_yields_tasks_from_prose() -> None:
     g = corpus_graph("seeds/001_f0b98abec89a2231.txt")
     assert g.document.type == "Tin bài"

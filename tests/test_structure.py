@@ -158,7 +158,6 @@ def test_intro_and_wrapup_blocks() -> None:
     assert item.children[-1].text.startswith("Trong quá trình thực hiện")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a closing paragraph after a numbered list is merged into the last item's text")
 def test_wrapup_after_numbered_items_is_its_own_block() -> None:
     top = tree(
         "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài chính bố trí kinh phí.\n2. Bộ Công an bảo đảm an ninh.\n\n"
@@ -292,8 +291,6 @@ def test_seed_004_point_text_spans_slice_to_text() -> None:
             assert got == p.text, p.id
 
 
-@pytest.mark.xfail(strict=True, reason="bug: Node.text_span contract ('normalising source[text_span] gives text') fails for "
-                   "units of two paragraphs: text joins them with '\\n', clean_span with ' ' (seed 004 II.3.l)")
 def test_seed_004_multi_paragraph_point_text_span_exact() -> None:
     src, top = corpus_tree(SEED_004)
     p = by_id(list(top))["att_1__sec_II__item_3__point_l"]

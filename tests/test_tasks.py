@@ -99,8 +99,6 @@ def test_deadline_inherited_from_lead_in() -> None:
     assert t.deadline.origin is not None and t.deadline.origin.startswith("inherited")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a lead-in whose deadline follows 'các nhiệm vụ sau' ('… sau đây trước ngày "
-                   "31/3/2025:') is not seen as a lead-in: it becomes a task and the items below lose their actor")
 @pytest.mark.parametrize("tail", ["sau trước ngày 31/3/2025:", "sau đây trước ngày 31/3/2025:"])
 def test_lead_in_with_deadline_at_the_end(tail: str) -> None:
     g = run(
@@ -257,8 +255,6 @@ def test_no_actor_no_task() -> None:
     assert g.tasks == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the closing instruction after numbered items is merged into the last item, "
-                   "whose task then reports to Bộ Tài chính")
 def test_closing_instruction_is_not_merged_into_last_task() -> None:
     g = run(
         "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Tài chính bố trí kinh phí.\n2. Bộ Công an bảo đảm an ninh, trật tự.\n\n"
@@ -313,8 +309,6 @@ def test_news_assignment_with_the_leaders_name() -> None:
     assert leads(t) == ["Bộ Nội vụ"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a news report's date falls back to a task deadline ('trước ngày 15/10/2025'), "
-                   "and the other task's deadline 'trong tháng 9/2025' is then dropped as past")
 def test_news_deadline_not_lost_to_a_fallback_date() -> None:
     g = run_fixture("news.txt")
     assert g.document.date != "2025-10-15"

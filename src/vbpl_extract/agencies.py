@@ -106,6 +106,7 @@ class _DataFile(BaseModel):
     office_titles: list[str]
     abbreviations: dict[str, str]
     collective_nouns: list[str]
+    collective_chain_nouns: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class AgencyData:
     office_titles: tuple[str, ...]
     abbreviations: dict[str, str]
     collective_nouns: tuple[str, ...]
+    collective_chain_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ def load_agency_data() -> AgencyData:
     return AgencyData(
         entries=entries, places=places, party_places=party_places,
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
-        collective_nouns=tuple(data.collective_nouns),
+        collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
     )
 
 
@@ -327,6 +329,10 @@ class _Gazetteer:
     ministry_tails: tuple[tuple[str, AgencyEntry], ...]  # "quốc phòng" -> Bộ Quốc phòng, longest first
     place_opts: tuple[tuple[str, AgencyEntry], ...]  # "gia lai" -> Ủy ban nhân dân tỉnh Gia Lai, longest first
     titles_re: Any
+    loose: dict[str, AgencyEntry]  # _loose_key of every non-collective name/alias -> its entry (unambiguous only)
+    chain_ids: frozenset[str]  # collectives made only of collective_chain_nouns ("Các sở, ngành")
+    chain_re: Any  # ",địa phương" / " và địa phương" / ",và đơn vị" after such a collective (on the key)
+    title_start_re: Any  # an office title starts here (on the compressed text, caseless)
 
 
 _CASELESS_KINDS = frozenset({"collective"})
@@ -372,11 +378,41 @@ def _gazetteer() -> _Gazetteer:
     title_alt = "|".join(re.escape(t[::-1]) for t in titles)
     sep_alt = "|".join(re.escape(x[::-1]) for x in (",", " và ", "-"))
     titles_re = re.compile(rf" (?:{re.escape(' các'[::-1])})?(?:{title_alt})(?:(?:{sep_alt})(?:{title_alt}))*(?!\w)")
+    loose: dict[str, AgencyEntry] = {}
+    clashes: set[str] = set()
+    for entry in data.entries.values():
+        if entry.kind in _CASELESS_KINDS:
+            continue  # collectives are kept as written ("Các sở, ngành và địa phương")
+        for text in (entry.name, *entry.aliases):
+            lk = _loose_key(text)
+            if loose.setdefault(lk, entry).id != entry.id:
+                clashes.add(lk)
+    for lk in clashes:
+        del loose[lk]
+    nouns = sorted((_key(n) for n in data.collective_chain_nouns), key=len, reverse=True)
+    noun_alt = "|".join(re.escape(n) for n in nouns)
+    chain_ids = frozenset(
+        e.id for e in data.entries.values()
+        if e.kind == "collective" and nouns
+        and re.fullmatch(rf"các (?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*", _key(e.name))
+    )
+    chain_re = re.compile(rf"(?:,| và |,và )(?:{noun_alt})(?![\w])") if nouns else re.compile(r"(?!)")
     return _Gazetteer(
         automaton=auto, by_key=by_key,
         ministry_tails=tuple(sorted(tails.items(), key=lambda p: -len(p[0]))),
-        place_opts=tuple(place_opts), titles_re=titles_re,
+        place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re,
+        title_start_re=regex.compile(rf"(?i:{'|'.join(regex.escape(t) for t in titles)})(?![\p{{L}}\p{{N}}])"),
     )
+
+
+_LOOSE_PUNCT_RE = re.compile(r"[,;:.\-&/()]+")
+_LOOSE_DROP_RE = re.compile(r"(?:^| )và(?= |$)")
+
+
+def _loose_key(text: str) -> str:
+    """Spelling-variant key: ``"Sở Văn hoá Thể thao du lịch"`` and ``"Sở Văn hóa, Thể thao và Du lịch"`` -> ``"sở văn hóa thể thao du lịch"``."""
+    k = _LOOSE_PUNCT_RE.sub(" ", _key(text))
+    return " ".join(_LOOSE_DROP_RE.sub(" ", k).split())
 
 
 def _orig_form(entry: AgencyEntry, key: str) -> str:
@@ -393,13 +429,16 @@ def lookup_agency(name: str) -> AgencyEntry | None:
     'Bộ Thông tin và Truyền thông'
     >>> lookup_agency("Địa phương").name
     'Các địa phương'
+    >>> lookup_agency("Sở Văn hoá Thể thao du lịch").name
+    'Sở Văn hóa, Thể thao và Du lịch'
     """
-    by_key = _gazetteer().by_key
+    gaz = _gazetteer()
+    by_key = gaz.by_key
     k = _key(name)
     for k2 in (k, "các " + k):
         if k2 in by_key:
             return by_key[k2]
-    return None
+    return gaz.loose.get(_loose_key(name))  # punctuation/"và"/case variants of a known body
 
 
 # ----------------------------------------------------------------------------- patterns
@@ -415,17 +454,26 @@ _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
 _UNKNOWN_HEADS = (
     "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
-    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng"
+    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn"
 )
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 _LOCAL_RE = regex.compile(
     rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
-_UNKNOWN_RE = regex.compile(
-    rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?P<first>{_CAPWORD})(?P<rest>(?:(?: |-)[\p{{L}}\p{{N}}&]+)*)"
+_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
+# the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
+_TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
+# after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
+_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-,][\p{L}\p{N}&]+){0,8}? và \p{Lu}")
+# a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
+_HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng)(?![\p{{L}}\p{{N}}])")
+# UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
+_LEVEL_LIST_RE = regex.compile(
+    r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?(?:cấp )?"
+    r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+    r"(?:(?:,|/|,? và |,và )(?:cấp )?(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
 )
-_WORD_RE = regex.compile(r"[\p{L}\p{N}&]+")
 _NEW_BODY_WORDS = frozenset({"Sở", "Bộ", "Cục", "UBND", "Ủy", "Văn", "Ban"})
 # words that end an unknown body's name (verbs, function words)
 _STOP_TEXT = (
@@ -435,7 +483,8 @@ _STOP_TEXT = (
     "đối như từ đến qua sau trước lập ra vào hiện thuộc trực trả thẩm xin nhận a b c d đ e"
 )
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
-_STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}}
+# ... unless they follow one of these words inside a name: "Ủy ban", "Ban Quản lý", "phát triển", "chuyển đổi số"
+_STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}, "triển": {"phát"}, "số": {"đổi", "nghệ", "tế", "phủ", "hội"}}
 _NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
 
 _ABBR_RE_CACHE: dict[str, Any] = {}
@@ -468,6 +517,7 @@ class _Cand:
     end: int
     prio: int  # lower wins on equal length: 0 list, 1 gazetteer, 2 local pattern, 3 unknown pattern
     items: list[tuple[int, int, AgencyEntry | None, str]]  # (start, end, entry or None for patterns, origin)
+    kind: str | None = None  # kind of a pattern body when the pattern knows it
 
 
 def _gazetteer_cands(text: str, cm: _Compressed, key: str, gaz: _Gazetteer) -> list[_Cand]:
@@ -487,8 +537,9 @@ def _gazetteer_cands(text: str, cm: _Compressed, key: str, gaz: _Gazetteer) -> l
                 continue  # part of a document number: "04/TTr-BKHCN-BTTTT"
             if comp[start:end] != comp[start:end].upper():
                 continue  # a lower-case word that happens to spell a code
-        elif entry.kind not in _CASELESS_KINDS and not comp[start].isupper():
-            continue  # "chính phủ điện tử", "kiểm toán nhà nước" as common nouns
+        elif (entry.kind not in _CASELESS_KINDS and not comp[start].isupper()
+              and not (key.startswith("các ", start) and comp[start + 4:start + 5].isupper())):
+            continue  # "chính phủ điện tử", "kiểm toán nhà nước" as common nouns ("các Phó Thủ tướng" is a body)
         cands.append(_Cand(start, end, 1, [(start, end, entry, "gazetteer")]))
     return cands
 
@@ -561,7 +612,7 @@ def _cut_at_newline(text: str, cm: _Compressed, start: int, min_end: int, end: i
     return max(cut, min_end)
 
 
-def _unknown_cands(text: str, cm: _Compressed) -> list[_Cand]:
+def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
     comp = cm.text
     cands: list[_Cand] = []
     for m in _LOCAL_RE.finditer(comp):
@@ -569,22 +620,64 @@ def _unknown_cands(text: str, cm: _Compressed) -> list[_Cand]:
         e = _cut_at_newline(text, cm, s, m.end("level"), m.end())
         if e > m.end("level"):
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")]))
+    for m in _LEVEL_LIST_RE.finditer(comp):
+        s = m.start()
+        e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
+        if e == m.end():
+            cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
     for m in _UNKNOWN_RE.finditer(comp):
-        end = m.end("first")
-        prev = m.group("first").lower()
-        for count, w in enumerate(_WORD_RE.finditer(m.group("rest"))):
-            word = w.group(0)
-            low = word.lower()
-            if count >= 8 or (low in _STOP_WORDS and prev not in _STOP_OK_AFTER.get(low, ())):
-                break
-            if word in _NEW_BODY_WORDS:  # a new body starts: "Sở Tài chính Sở Nội vụ"
-                break
-            end = m.start("rest") + w.end()
-            prev = low
+        end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts)
         s = m.start()
         end = _cut_at_newline(text, cm, s, m.end("first"), end)
         cands.append(_Cand(s, end, 3, [(s, end, None, "pattern")]))
     return cands
+
+
+def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
+    """A new body (head word, known name or office title) starts at ``pos``."""
+    return (pos in known_starts or _HEAD_AT_RE.match(comp, pos) is not None
+            or _gazetteer().title_start_re.match(comp, pos) is not None)
+
+
+def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int]) -> int:
+    """End of an unknown body's name whose first name word ends at ``pos``.
+
+    The name goes on over lower-case words ("Viện Nghiên cứu phát triển Thành phố"), over "và"
+    and "X, Y và Z" joins before a capitalised word that does not start a body of its own
+    ("Cục Phát thanh truyền hình và Thông tin điện tử"), and over "các" + a capitalised word
+    ("Ban Quản lý các Khu công nghiệp"); it stops at verbs and function words.
+    """
+    end = pos
+    count = 0
+    while count < 14:
+        t = _TOKEN_RE.match(comp, pos)
+        if t is None:
+            break
+        sep, word = t.group("sep"), t.group("w")
+        low = word.lower()
+        w_start = t.start("w")
+        if sep in (" ", "-"):
+            if low == "các" and sep == " ":
+                t2 = _TOKEN_RE.match(comp, t.end())
+                if (t2 is None or t2.group("sep") != " " or not t2.group("w")[:1].isupper()
+                        or _starts_body(comp, t2.start("w"), known_starts)):
+                    break
+                pos = t.end()
+                count += 1
+                continue
+            if word in _NEW_BODY_WORDS and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
+                break  # a new body starts: "Sở Tài chính Sở Nội vụ"
+            if low in _STOP_WORDS and prev not in _STOP_OK_AFTER.get(low, ()):
+                break
+        else:
+            if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
+                break
+            if sep == "," and _COMMA_SEG_RE.match(comp, w_start) is None:
+                break
+        end = pos = t.end()
+        prev = low
+        count += 1
+    return end
 
 
 def _select(cands: list[_Cand], n: int) -> list[_Cand]:
@@ -609,6 +702,35 @@ def _select(cands: list[_Cand], n: int) -> list[_Cand]:
     return chosen
 
 
+# after a collective of state units: "liên quan" / "có liên quan", or its level ("tỉnh", "cấp tỉnh")
+_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])(?! [^\W\d_])")
+
+
+def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazetteer) -> None:
+    """A collective of state units goes on as written over more such units and a qualifier.
+
+    "các sở, ngành, địa phương" -> one collective (not "Các sở, ngành" + "Các địa phương");
+    "Các sở, ban, ngành Tỉnh" -> "Các sở, ban, ngành tỉnh". A unit followed by a capitalised word
+    is a body of its own ("ban Quản lý ...") and ends the collective.
+    """
+    for i, cand in enumerate(chosen):
+        if len(cand.items) != 1 or cand.items[0][2] is None or cand.items[0][2].id not in gaz.chain_ids:
+            continue
+        limit = chosen[i + 1].start if i + 1 < len(chosen) else len(key)
+        end = cand.end
+        while (m := gaz.chain_re.match(key, end)) is not None and m.end() <= limit:
+            if comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper():
+                break
+            end = m.end()
+        m = _CHAIN_TAIL_RE.match(key, end)
+        if m is not None and m.end() <= limit and not (m.group().endswith("liên quan") and end == cand.end):
+            end = m.end()
+        if end > cand.end:
+            cand.end = end
+            cand.items = [(cand.start, end, None, cand.items[0][3])]
+            cand.kind = "chain"
+
+
 def _pattern_kind(name: str) -> str:
     low = name.lower()
     for prefix, kind in (("ủy ban nhân dân tỉnh", "province"), ("ủy ban nhân dân", "local_body"),
@@ -625,10 +747,12 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     key = _lower(comp)
     cands = _gazetteer_cands(text, cm, key, gaz)
     cands += _list_cands(key, gaz, split_mode)
-    cands += _unknown_cands(text, cm)
+    cands += _unknown_cands(text, cm, {c.start for c in cands})
+    chosen = _select(cands, len(key))
+    _extend_collectives(key, comp, chosen, gaz)
     mentions: list[AgencyMention] = []
     covered: list[tuple[int, int]] = []
-    for cand in _select(cands, len(key)):
+    for cand in chosen:
         covered.append(cm.span(cand.start, cand.end))
         for s, e, entry, origin in cand.items:
             o_start, o_end = cm.span(s, e)
@@ -638,13 +762,22 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                 if tm is not None:
                     o_start = cm.orig(s - tm.end())
                     origin = "office_holder"
+            if entry is None and cand.kind == "chain":  # "các sở, ngành và địa phương": as written, lower case
+                name = "C" + key[s + 1:e].replace(",", ", ")
+                entry = lookup_agency(name)
+                if entry is None:
+                    mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
+                                                  name, "collective", False, origin))
+                    continue
+            elif entry is None and cand.kind is None:
+                entry = gaz.loose.get(_loose_key(text[name_start:o_end]))  # "Sở Văn hoá Thể thao du lịch"
             if entry is not None:
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, entry.name,
                                               entry.kind, True, origin))
             else:
                 name = _display_name(text[name_start:o_end])
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
-                                              name, _pattern_kind(name), False, origin))
+                                              name, cand.kind or _pattern_kind(name), False, origin))
     mentions.sort(key=lambda m: m.start)
     return mentions, covered
 
@@ -746,30 +879,36 @@ def _merge_leftovers(text: str, items: list[AgencyMention]) -> list[AgencyMentio
     n_items = len(items)
     while i < n_items:
         cur = items[i]
+        nxt = items[i + 1] if i + 1 < n_items else None
         if cur.origin != "leftover":
-            nxt = items[i + 1] if i + 1 < n_items else None
-            # "Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành": qualifier of a collective
-            if (nxt is not None and nxt.origin == "leftover" and cur.kind == "collective"
-                    and _gap_is(text, cur.end, nxt.start, _GAP_NONE) and _QUALIFIER.match(nxt.text)):
-                j = i + 1
-                end = nxt.end
-                while (j + 1 < n_items and items[j + 1].origin == "leftover"
-                       and _gap_is(text, items[j].end, items[j + 1].start, _GAP_COMMA)
-                       and (items[j + 1].text[:1].islower() or _CODE_RE.match(items[j + 1].text.split()[0]))):
-                    j += 1
-                    end = items[j].end
-                name = _display_name(text[cur.start:end])
-                name = cur.name + name[len(_display_name(text[cur.start:cur.end])):]
-                out.append(_unknown(text, cur.start, end, name, "collective", "leftover"))
-                i = j + 1
-                continue
+            if nxt is not None and nxt.origin == "leftover" and cur.origin != "list_split":
+                # a lower-case fragment right after a body continues its name: "Phó Thủ tướng Chính phủ
+                # phụ trách lĩnh vực", "Các bộ, ngành, địa phương là chủ quản CSDLQG, CSDL chuyên ngành"
+                if _gap_is(text, cur.end, nxt.start, _GAP_NONE) and (
+                        nxt.text[:1].islower() or (cur.kind == "collective" and _QUALIFIER.match(nxt.text))):
+                    j = i + 1
+                    while (j + 1 < n_items and items[j + 1].origin == "leftover"
+                           and _gap_is(text, items[j].end, items[j + 1].start, _GAP_COMMA)
+                           and (items[j + 1].text[:1].islower() or _CODE_RE.match(items[j + 1].text.split()[0]))):
+                        j += 1
+                    out.append(_continued(text, cur, items[j].end, " "))
+                    i = j + 1
+                    continue
+                # "Các cơ quan truyền thông, báo chí", "Vụ Kế hoạch, Tài chính": a comma inside the name
+                if (_gap_is(text, cur.end, nxt.start, _GAP_COMMA) and _noun_head(nxt.text, nouns) is None
+                        and not _HEAD_AT_RE.match(nxt.text)
+                        and ((cur.kind == "collective" and nxt.text[:1].islower())
+                             or (not cur.known and cur.kind == "agency" and cur.origin == "pattern"))):
+                    out.append(_continued(text, cur, nxt.end, ", "))
+                    i += 2
+                    continue
             out.append(cur)
             i += 1
             continue
-        # group leftovers: later pieces lower-case, separated by "," / "và"
+        # group leftovers: later pieces lower-case (or a bare plural noun: "Viện, Trường"), joined by "," / "và"
         j = i
         while (j + 1 < n_items and items[j + 1].origin == "leftover"
-               and items[j + 1].text[:1].islower()
+               and (items[j + 1].text[:1].islower() or _key(items[j + 1].text) in nouns)
                and _gap_is(text, items[j].end, items[j + 1].start, _GAP_LIST)):
             j += 1
         start, end = cur.start, items[j].end
@@ -782,32 +921,62 @@ def _merge_leftovers(text: str, items: list[AgencyMention]) -> list[AgencyMentio
             out.append(_unknown(text, start, nxt.end, name, "collective", "leftover"))
             i = j + 2
             continue
-        raw = text[start:end]
-        entry = lookup_agency(raw)
-        if entry is not None:
-            out.append(AgencyMention(start, end, raw, entry.id, entry.name, entry.kind, True, "leftover"))
-            i = j + 1
-            continue
-        name = _display_name(raw)
-        low = name.lower()
-        head = next((nn for nn in nouns if low.startswith(nn + " ") or low == nn or low.startswith(nn + ",")), None)
-        in_list = j > i or n_items > 1
-        kind = None
-        if head is not None and not low.startswith("các "):
-            word_after = name[len(head):].lstrip(" ,")
-            proper = word_after[:1].isupper() and head in {"sở", "ban", "viện", "trường", "hội", "quỹ", "ngân hàng"}
-            if in_list and not proper:
-                name = "Các " + name[:1].lower() + name[1:]
-            kind = None if proper else "collective"
-        elif low.startswith("các "):
-            kind = "collective"
-        entry = lookup_agency(name)
-        if entry is not None:
-            out.append(AgencyMention(start, end, raw, entry.id, entry.name, entry.kind, True, "leftover"))
+        group = items[i:j + 1]
+        # "doanh nghiệp, viện nghiên cứu, trường đại học" (no "các", an item with its own words):
+        # one collective per item; "các doanh nghiệp, viện nghiên cứu, ..." and "Viện, Trường" stay one
+        if (len(group) > 1 and not cur.text.lower().startswith("các ")
+                and all(_noun_head(m.text, nouns) for m in group)
+                and any(_key(m.text) not in nouns for m in group[:-1])):
+            for m in group:
+                out.append(_leftover_body(text, m.start, m.end, nouns, True))
         else:
-            out.append(_unknown(text, start, end, _upper_first(name), kind, "leftover"))
+            out.append(_leftover_body(text, start, end, nouns, j > i or n_items > 1))
         i = j + 1
     return out
+
+
+def _noun_head(piece: str, nouns: list[str]) -> str | None:
+    """The collective noun a piece starts with: ``"viện nghiên cứu"`` -> ``"viện"``."""
+    low = _key(piece)
+    return next((nn for nn in nouns if low == nn or low.startswith((nn + " ", nn + ","))), None)
+
+
+def _continued(text: str, cur: AgencyMention, end: int, joint: str) -> AgencyMention:
+    """``cur`` with the text up to ``end`` added to its name as written."""
+    rest = _display_name(text[cur.end:end].lstrip(" \t\r\n,"))
+    rest = rest[:1].lower() + rest[1:] if joint == " " or cur.kind == "collective" else rest
+    kind = "collective" if cur.kind == "collective" else cur.kind
+    return _unknown(text, cur.start, end, cur.name + joint + rest, kind, "leftover")
+
+
+def _leftover_body(text: str, start: int, end: int, nouns: list[str], in_list: bool) -> AgencyMention:
+    """A piece not in the data, named as written; a plural noun in a list gets "Các"."""
+    raw = text[start:end]
+    entry = lookup_agency(raw)
+    if entry is not None:
+        return AgencyMention(start, end, raw, entry.id, entry.name, entry.kind, True, "leftover")
+    name = _display_name(raw)
+    low = name.lower()
+    head = _noun_head(name, nouns)
+    kind = None
+    if head is not None and not low.startswith("các "):
+        word_after = name[len(head):].lstrip(" ,")
+        # a body of its own: "Sở Ngoại vụ", "Ban quản lý Khu Kinh tế Phú Yên" (capitalised, with a proper name)
+        bare_list = all(_key(part) in nouns for part in _LIST_JOINT_RE.split(name))
+        proper = not bare_list and head in _SINGULAR_HEADS and (
+            word_after[:1].isupper() or (raw[:1].isupper() and any(w[:1].isupper() for w in word_after.split())))
+        if bare_list:  # "Viện, Trường" -> "Các viện, trường"
+            name = name.lower()
+        if in_list and not proper:
+            name = "Các " + name[:1].lower() + name[1:]
+        kind = None if proper else "collective"
+    elif low.startswith("các "):
+        kind = "collective"
+    return _unknown(text, start, end, _upper_first(name), kind, "leftover")
+
+
+_LIST_JOINT_RE = re.compile(r"\s*(?:,\s*và|,|\bvà)\s*")
+_SINGULAR_HEADS = frozenset({"sở", "ban", "viện", "trường", "hội", "quỹ", "ngân hàng"})
 
 
 def _unknown(text: str, start: int, end: int, name: str, kind: str | None, origin: str) -> AgencyMention:

@@ -209,8 +209,16 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             anchor = i
             break
     if anchor is None:
-        for i in texts:
-            if regex.match(r"^Số\s*:\s*\d", lines[i].content):
+        total = sum(len(lines[i].content) for i in texts) or 1
+        seen = 0
+        for k, i in enumerate(texts):
+            if seen > 0.3 * total:
+                break  # a "Số:" deep inside the page is a sidebar ("Văn bản mới"), not this document
+            seen += len(lines[i].content)
+            if regex.match(r"^Số\s*:\s*\d", lines[i].content) and any(
+                regex.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", lines[j].content, regex.IGNORECASE)
+                for j in texts[k + 1:k + 6]
+            ):
                 anchor = i
                 break
     if anchor is None:
@@ -241,7 +249,20 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
         if lines[i].kind == "text" and end_re.search(lines[i].content):
             last = i
             break
+    if last < n:
+        # "Quyết định 3954/QĐ-UBND năm 2025 về …": the site repeats the title just before its trailer
+        k = last - 1
+        while k > first and lines[k].kind != "text":
+            k -= 1
+        if k > first and _SITE_TITLE.match(lines[k].content):
+            last = k
     return first, last
+
+
+_SITE_TITLE = regex.compile(
+    r"^(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Kế hoạch|Công văn|Công điện|Thông báo|Kết luận|Luật|Hướng dẫn|"
+    r"Văn bản hợp nhất|Thông tư liên tịch|Báo cáo|Chương trình|Quy định|Tờ trình|Đề án)\s+\S*\d\S*\s+(?:năm\s+\d{4}|ngày)"
+)
 
 
 _META_LABEL = regex.compile(
@@ -285,11 +306,12 @@ _MARKER_RE = regex.compile(
       | \(\d{1,3}\)\s*\S
       | [a-zđ]\s*\)\s*\S
       | [-+•–—]\s*\S
-      | (?:Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Số\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)
+      | (?:Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Số\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.|V/[vV]\b|Về\s+việc\b)
       | (?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|KẾT\s+LUẬN)\s*:
     )""",
     regex.VERBOSE,
 )
+_SIGN_LINE = regex.compile(r"^(?:TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)\s*\p{Lu}")
 _MARKER_ONLY_RE = regex.compile(r"^(?:(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]?|\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\s*\)|[IVXLC]+\s*[.)]|\(\d{1,3}\))$")
 _TERMINAL_RE = regex.compile(r"[.:;!?…]\s*[\"”’)]*\s*$|\./\.\s*$")
 
@@ -379,6 +401,15 @@ class CleanText:
         return self.paragraphs[max(0, bisect_right(self._para_offsets, offset) - 1)]
 
 
+def _wrap_width(lines: list[RawLine]) -> int:
+    """The width text was hard-wrapped at (75th percentile of line lengths), or 0 when it was not wrapped."""
+    lengths = sorted(len(ln.content) for ln in lines if ln.kind == "text")
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(0.75 * (len(lengths) - 1))]
+    return width if 40 <= width <= 120 else 0
+
+
 def _find_tables(source: str) -> list:
     try:
         from .tables import find_tables
@@ -410,6 +441,7 @@ def normalize(source: str) -> CleanText:
         covered.update(idx)
     del li_by_start
 
+    wrap = _wrap_width(body_lines)
     paragraphs: list[Paragraph] = []
     current: list[int] = []
     brk = "line"
@@ -445,6 +477,9 @@ def normalize(source: str) -> CleanText:
         if current:
             prev = lines[current[-1]]
             hard_break = source[prev.start:prev.end].endswith("  ")  # markdown hard line break
+            # a line far longer than the file's wrap width was never wrapped: it is a whole paragraph
+            hard_break = hard_break or (wrap and len(prev.content) > 1.6 * wrap and not _starts_lower(ln.content))
+            hard_break = hard_break or bool(_SIGN_LINE.match(lines[current[0]].content))  # "TM. …" / "KT. …" blocks
             if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end]):
                 current.append(i)
                 continue

@@ -36,13 +36,19 @@ err = Console(stderr=True)
 out = Console()
 
 
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped (other programs parse it)."""
+    sys.stderr.write("vbpl-extract: " + " ".join(message.split()) + "\n")
+    sys.stderr.flush()
+
+
 def _fail(exc: Exception, debug: bool) -> typer.Exit:
     if debug:
         traceback.print_exc()
     if isinstance(exc, VbplError):
-        err.print(f"vbpl-extract: error: {exc}", markup=False, highlight=False)
+        _error(f"error: {exc}")
         return typer.Exit(exc.exit_code)
-    err.print(f"vbpl-extract: internal error: {type(exc).__name__}: {exc}", markup=False, highlight=False)
+    _error(f"internal error: {type(exc).__name__}: {exc}")
     return typer.Exit(70)
 
 
@@ -78,7 +84,7 @@ def extract(
     from .readers import read_file
 
     if fmt not in FORMATS:
-        err.print(f"vbpl-extract: error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     try:
         source = read_file(file)
@@ -87,7 +93,7 @@ def extract(
         raise _fail(exc, debug) from None
     if output is None:
         if fmt == "xlsx" and not text:
-            err.print("vbpl-extract: error: xlsx is binary; give -o FILE.xlsx")
+            _error("error: xlsx is binary; give -o FILE.xlsx")
             raise typer.Exit(2)
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
         sys.stdout.flush()
@@ -155,7 +161,7 @@ def validate(
     if problems:
         for p in problems[:50]:
             err.print(f"{file}: {p}", markup=False)
-        err.print(f"vbpl-extract: error: {file}: {len(problems)} schema violation(s)")
+        _error(f"error: {file}: {len(problems)} schema violation(s)")
         raise typer.Exit(1)
     out.print(f"{file}: valid")
 
@@ -199,7 +205,7 @@ def batch(
     from .batch import run_batch
 
     if executor not in ("local", "dask"):
-        err.print(f"vbpl-extract: error: unknown executor {executor!r}; choose local or dask")
+        _error(f"error: unknown executor {executor!r}; choose local or dask")
         raise typer.Exit(2)
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,

@@ -27,7 +27,7 @@ from .textutil import match_key
 NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
 )
-_NUMBER_LINE = regex.compile(r"^(?:Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
+_NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
 _DATE_LINE = regex.compile(
     r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     regex.IGNORECASE,
@@ -404,29 +404,90 @@ def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
     info.issuer = resolve_agency_name(joined)
 
 
+_POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replace(r")\b", r")\b", 1))
+_SIGNED = regex.compile(r"^[\[(]?\s*(?:đã\s+ký|Đã\s+ký|ký|Ký|\(Đã ký\))[\])]?\s*$")
+
+
+def parse_signature_text(text: str) -> Signature:
+    """Read a signature block given as one string.
+
+    >>> s = parse_signature_text("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Hòa Bình")
+    >>> (s.mode, s.authority, s.position, s.name)
+    ('TM. KT.', 'CHÍNH PHỦ', 'PHÓ THỦ TƯỚNG', 'Nguyễn Hòa Bình')
+    """
+    sig = Signature()
+    t = regex.sub(r"[\[(]\s*(?:đã\s+ký|Đã\s+ký)\s*[\])]", " ", text)
+    t = " ".join(t.split())
+    # the signer's name: the trailing Title Case words
+    m = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", t)
+    if m:
+        sig.name = m.group(1)
+        t = t[: m.start(1)].strip()
+    modes: list[str] = []
+    authority = None
+    rest = t
+    while True:
+        mm = _SIGN_MODE.match(rest)
+        if not mm:
+            break
+        modes.append(mm["mode"].strip())
+        rest = mm["rest"].strip()
+        nxt = regex.search(r"\s(?=KT\.|Q\.|TL\.|TUQ\.)", rest)
+        if modes[-1] in ("TM.", "T/M", "T.M.") and authority is None:
+            # "TM. CHÍNH PHỦ KT. THỦ TƯỚNG …" / "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+            cut = nxt.start() if nxt else None
+            head = rest[:cut] if cut is not None else rest
+            pos = _POSITION_ANY.search(head)
+            if pos and pos.start() > 0:
+                authority, rest = head[: pos.start()].strip(), (head[pos.start():] + (rest[cut:] if cut else "")).strip()
+            else:
+                authority = head.strip()
+                rest = rest[cut:].strip() if cut is not None else ""
+        elif nxt:
+            rest = rest[nxt.start():].strip()
+    sig.mode = " ".join(modes) or None
+    sig.authority = authority or None
+    if rest:
+        positions = list(_POSITION_ANY.finditer(rest))
+        sig.position = rest[positions[-1].start():].strip() if positions else rest
+    return sig
+
+
 def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
-    """Find "Nơi nhận" and the signature block (TM./KT. …, position, name)."""
+    """Find "Nơi nhận" and the signature block (TM./KT. …, position, name), also inside a two-column table."""
     paras = ct.paragraphs
     n = len(paras)
     info = res.info
     start = res.body_first
-    noi_nhan = None
+    noi_nhan = next((i for i in range(start, n) if paras[i].kind == "text" and _NOI_NHAN.match(paras[i].text)
+                     and len(paras[i].text) < 300), None)
+    # a closing block kept as a two-column table: "| Nơi nhận: - …; - … | TM. UBND CHỦ TỊCH Nguyễn Văn A |"
     for i in range(start, n):
         p = paras[i]
-        if p.kind == "text" and _NOI_NHAN.match(p.text) and len(p.text) < 300:
-            noi_nhan = i
-            break
+        if p.kind != "table" or (noi_nhan is not None and i < noi_nhan - 1):
+            continue
+        cells = _table_lines(p, ct.source)
+        nn = next(((t, sp) for t, sp in cells if _NOI_NHAN.match(t)), None)
+        sg = next(((t, sp) for t, sp in cells if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and _NAME_AT_END.search(t))), None)
+        if nn is None and sg is None:
+            continue
+        res.closing_paragraphs.add(i)
+        if nn is not None:
+            items = regex.split(r"\s+[-–]\s+|^[-–]\s+", _NOI_NHAN.sub("", nn[0]).strip())
+            info.recipients.extend(x.strip().rstrip(";,.") for x in items if x.strip())
+        if sg is not None:
+            info.signature = parse_signature_text(sg[0])
+            info.signature.span = sg[1]
+        return
     sig_idx = None
-    search_from = noi_nhan if noi_nhan is not None else start
-    for i in range(search_from, n):
+    for i in range(noi_nhan if noi_nhan is not None else start, n):
         p = paras[i]
         if p.kind != "text":
             continue
         t = p.text
-        if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80 and (noi_nhan is not None or _name_follows(paras, i))):
+        if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80
+                                   and (noi_nhan is not None or _name_follows(paras, i))):
             sig_idx = i
-            break
-        if noi_nhan is None and i > start + 3 and False:
             break
     if noi_nhan is not None:
         res.closing_paragraphs.add(noi_nhan)
@@ -440,69 +501,30 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             j += 1
     if sig_idx is None:
         return
-    sig = Signature()
-    parts: list[str] = []
+    # the block: mode lines, position lines, "(Đã ký)", the name
+    lines: list[str] = []
     j = sig_idx
-    first_span = paras[sig_idx].span
-    last_span = first_span
-    while j < n and j < sig_idx + 6 and paras[j].kind == "text":
+    last = sig_idx
+    while j < n and j < sig_idx + 7 and paras[j].kind == "text":
         t = paras[j].text.strip()
-        if regex.match(r"^[\[(]?\s*(đã ký|Đã ký|ký|Ký)[\])]?\s*$", t):
-            res.closing_paragraphs.add(j)
-            j += 1
-            continue
-        m = _SIGN_MODE.match(t)
-        if m:
-            sig.mode = (sig.mode or "") + ("" if not sig.mode else " ") + m["mode"]
-            rest = m["rest"]
-            sub = _SIGN_MODE.match(rest)
-            if sub:  # "TM. CHÍNH PHỦ KT. THỦ TƯỚNG"
-                sig.mode += " " + sub["mode"]
-                rest = sub["rest"]
-            if sig.authority is None and sig.mode.startswith(("TM", "T/M")):
-                inner = regex.split(r"\s+(?=KT\.|Q\.|TL\.|TUQ\.)", rest)
-                sig.authority = inner[0].strip()
-                if len(inner) > 1:
-                    m2 = _SIGN_MODE.match(inner[1])
-                    if m2:
-                        sig.mode += " " + m2["mode"]
-                        parts.append(m2["rest"])
-            else:
-                parts.append(rest)
-            res.closing_paragraphs.add(j)
-            last_span = paras[j].span
-            j += 1
-            continue
-        if t.isupper() and len(t) < 60 and (_POSITION_WORDS.match(t) or (sig.mode and not parts)):
-            parts.append(t)
-            res.closing_paragraphs.add(j)
-            last_span = paras[j].span
+        if _SIGNED.match(t) or _SIGN_MODE.match(t) or (t.isupper() and len(t) < 80 and not _ATTACH_TITLE.match(t)
+                                                        and (_POSITION_WORDS.match(t) or j == sig_idx + 1 and not lines[1:])):
+            lines.append(t)
+            last = j
             j += 1
             continue
         if _NAME.match(t) and len(t) < 50:
-            sig.name = t
-            res.closing_paragraphs.add(j)
-            last_span = paras[j].span
-            j += 1
+            lines.append(t)
+            last = j
         break
-    if parts:
-        # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG": the position is the last title
-        pos = " ".join(p for p in parts if p).strip()
-        m = regex.search(r"(PHÓ\s+[\p{Lu}\s]+|[\p{Lu}\s]+)$", pos)
-        sig.position = (m.group(1).strip() if m else pos) or None
-        if sig.mode and "KT" in sig.mode and pos:
-            words = pos.split()
-            half = len(words) // 2
-            if half and words[:half] == words[half:]:
-                sig.position = " ".join(words[half:])
-            elif "PHÓ" in words:
-                k = words.index("PHÓ")
-                sig.position = " ".join(words[k:])
-    sig.span = (first_span[0], last_span[1])
+    for k in range(sig_idx, last + 1):
+        res.closing_paragraphs.add(k)
+    sig = parse_signature_text(" ".join(lines))
+    sig.span = (paras[sig_idx].span[0], paras[last].span[1])
     info.signature = sig
     # the signature may come before "Nơi nhận" (two columns flattened): take the recipients after it too
     if noi_nhan is None:
-        for k in range(j, min(n, j + 3)):
+        for k in range(last + 1, min(n, last + 4)):
             if paras[k].kind == "text" and _NOI_NHAN.match(paras[k].text):
                 res.closing_paragraphs.add(k)
                 m = k + 1
@@ -511,6 +533,10 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
                     res.closing_paragraphs.add(m)
                     m += 1
                 break
+
+
+_NAME_AT_END = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$")
+_ATTACH_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|DANH\s+MỤC)\b")
 
 
 def _name_follows(paras: list[Paragraph], i: int) -> bool:
@@ -523,8 +549,10 @@ def _name_follows(paras: list[Paragraph], i: int) -> bool:
 
 def fallback_date(text: str) -> str | None:
     """For news reports with no header: the first 'ngày dd/mm/yyyy' stated."""
-    m = _DATE_ANY.search(text)
-    if m:
+    for m in _DATE_ANY.finditer(text):
+        if regex.search(r"(?:trước|chậm\s+nhất|hạn|đến|hoàn\s+thành|kể\s+từ|từ)\s*$", text[max(0, m.start() - 20):m.start()],
+                        regex.IGNORECASE):
+            continue  # a deadline or a period, not the date of the report
         return _iso(int(m["d"]), int(m["m"]), int(m["y"]))
     return None
 

@@ -160,6 +160,13 @@ def _heading_split(kind: str, rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
+_WRAPUP = regex.compile(
+    r"^(?:Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)|Trên\s+đây\s+là|Quá\s+trình\s+thực\s+hiện"
+    r"|Yêu\s+cầu\s+(?:Thủ\s+trưởng|các|Giám\s+đốc|Chủ\s+tịch)|Đề\s+nghị\s+các)\b",
+    regex.IGNORECASE,
+)
+
+
 def _heading_like(text: str) -> bool:
     """A short label with no closing punctuation: "Sở Tài chính", "Nội dung", "Trách nhiệm của Sở Y tế"."""
     return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
@@ -265,6 +272,11 @@ class TreeBuilder:
         # an unmarked paragraph after dash/plus bullets ends the bullet list (a wrap-up or new prose)
         while len(self.stack) > 1 and self.stack[-1].mkind in ("dash", "plus") and self.stack[-1].node.text:
             self.stack.pop()
+        if _WRAPUP.match(para.text):
+            # "Trong quá trình thực hiện, nếu có khó khăn …": closes the list it follows
+            while len(self.stack) > 1 and self.stack[-1].mkind in self.list_rank and self.stack[-1].node.children == [] \
+                    and len(self.stack) > 2:
+                self.stack.pop()
         parent = self.stack[-1]
         if len(self.stack) == 1:
             self.list_rank = {}  # prose at the top level ends any list: marker order starts afresh
@@ -278,7 +290,7 @@ class TreeBuilder:
             return pn
         if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block" and not _heading_like(pn.text):
             # a second paragraph of the same unit
-            pn.text = f"{pn.text}\n{para.text}"
+            pn.text = f"{pn.text} {para.text}"
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span
             old = self.frags.get(pn.id)
             if old is not None:
@@ -387,7 +399,7 @@ def _sub_fragment(frag: Fragment, start: int, end: int) -> Fragment:
 def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
     """``a + "\\n" + b``; the newline maps to the end of ``a``."""
     pos = a.ends[-1] if a.ends else (b.starts[0] if b.starts else 0)
-    return Fragment(a.text + "\n" + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
+    return Fragment(a.text + " " + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
 
 
 def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragment] | None = None) -> list[Node]:

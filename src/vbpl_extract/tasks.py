@@ -533,8 +533,12 @@ class TaskExtractor:
             if mentions and is_lead_in(text):
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
-                ms = [m for m in mentions if duty and m.end <= duty.start()]
-                if ms and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
+                subj, subj_end = subject_mentions(text, mentions)
+                if subj and regex.match(r"^\s*(?:ban\s+hành|phê\s+duyệt|xây\s+dựng\s+và\s+ban\s+hành)\b", text[subj_end:], regex.IGNORECASE):
+                    subj = []  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:": the issuer, not an actor
+                    mentions = []
+                ms = subj or [m for m in mentions if duty and m.end <= duty.start()]
+                if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
                     ms = []
                 if ms:
