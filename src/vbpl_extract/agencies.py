@@ -16,7 +16,11 @@ regexes find shared-head lists ("Các Bộ: Quốc phòng, Tài chính") and unk
 ("Cục Quản lý thị trường tỉnh X"). Overlaps are resolved longest-first, then office-holder
 titles in front of a body are absorbed into its span ("Bộ trưởng Bộ Y tế" -> Bộ Y tế).
 Bodies are kept as written: "Bộ Thông tin và Truyền thông" stays itself, its successor is
-only exposed on :class:`AgencyEntry`.
+only exposed on :class:`AgencyEntry`. Spelling variants of a known body (punctuation, "và",
+case: "Sở Văn hoá Thể thao du lịch") resolve to it; collectives are never merged that way.
+Unknown bodies run over lower-case words and "và"/"X, Y và Z" joins up to the next body
+("Trung tâm Chuyển đổi số Thành phố"); a collective of state units runs on over more units and
+"(có) liên quan" as written ("các sở, ngành và địa phương").
 """
 
 from __future__ import annotations
@@ -465,14 +469,14 @@ _UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
-_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-,][\p{L}\p{N}&]+){0,8}? và \p{Lu}")
+_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2} và \p{Lu}")
 # a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
-_HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng)(?![\p{{L}}\p{{N}}])")
+_HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Phòng)(?![\p{{L}}\p{{N}}])")
 # UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
 _LEVEL_LIST_RE = regex.compile(
-    r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?(?:cấp )?"
+    r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?"
     r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-    r"(?:(?:,|/|,? và |,và )(?:cấp )?(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
+    r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
 )
 _NEW_BODY_WORDS = frozenset({"Sở", "Bộ", "Cục", "UBND", "Ủy", "Văn", "Ban"})
 # words that end an unknown body's name (verbs, function words)
@@ -484,7 +488,8 @@ _STOP_TEXT = (
 )
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
 # ... unless they follow one of these words inside a name: "Ủy ban", "Ban Quản lý", "phát triển", "chuyển đổi số"
-_STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}, "triển": {"phát"}, "số": {"đổi", "nghệ", "tế", "phủ", "hội"}}
+_STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}, "triển": {"phát"}, "trình": {"chương"},
+                  "số": {"đổi", "nghệ", "tế", "phủ", "hội"}}
 _NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
 
 _ABBR_RE_CACHE: dict[str, Any] = {}
@@ -626,10 +631,13 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         if e == m.end():
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
     for m in _UNKNOWN_RE.finditer(comp):
-        end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts)
+        joins: list[int] = []
+        end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts, joins)
         s = m.start()
-        end = _cut_at_newline(text, cm, s, m.end("first"), end)
-        cands.append(_Cand(s, end, 3, [(s, end, None, "pattern")]))
+        cut = _cut_at_newline(text, cm, s, m.end("first"), end)
+        if cut < end and joins and joins[0] < cut:  # a line break after "và"/",": keep the part before the join
+            cut = max(j for j in joins if j < cut)
+        cands.append(_Cand(s, cut, 3, [(s, cut, None, "pattern")]))
     return cands
 
 
@@ -639,13 +647,14 @@ def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
             or _gazetteer().title_start_re.match(comp, pos) is not None)
 
 
-def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int]) -> int:
+def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: list[int]) -> int:
     """End of an unknown body's name whose first name word ends at ``pos``.
 
     The name goes on over lower-case words ("Viện Nghiên cứu phát triển Thành phố"), over "và"
     and "X, Y và Z" joins before a capitalised word that does not start a body of its own
     ("Cục Phát thanh truyền hình và Thông tin điện tử"), and over "các" + a capitalised word
-    ("Ban Quản lý các Khu công nghiệp"); it stops at verbs and function words.
+    ("Ban Quản lý các Khu công nghiệp"); it stops at verbs and function words. ``joins`` gets
+    the name's end before each "và"/comma join.
     """
     end = pos
     count = 0
@@ -674,6 +683,7 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int]) -> int:
                 break
             if sep == "," and _COMMA_SEG_RE.match(comp, w_start) is None:
                 break
+            joins.append(end)
         end = pos = t.end()
         prev = low
         count += 1
@@ -763,7 +773,8 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                     o_start = cm.orig(s - tm.end())
                     origin = "office_holder"
             if entry is None and cand.kind == "chain":  # "các sở, ngành và địa phương": as written, lower case
-                name = "C" + key[s + 1:e].replace(",", ", ")
+                name = key[s:e].replace(",", ", ")
+                name = "C" + name[1:] if name.startswith("các ") else "Các " + name
                 entry = lookup_agency(name)
                 if entry is None:
                     mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),

@@ -118,8 +118,17 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
 
 
 def clean_span(source: str, start: int, end: int) -> Fragment:
-    """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`."""
-    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\r\n]+", source[start:end])]
+    """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`.
+
+    Lines that the clean stage never puts in a paragraph (lone ``|`` lines, rules such as
+    ``-------``) are skipped here too, so ``clean_span(source, *node.text_span).text == node.text``.
+    """
+    lines = []
+    for m in regex.finditer(r"[^\r\n]+", source[start:end]):
+        body = m.group()
+        if _PIPE_RE.match(body) or (_RULE_RE.match(body) and not _display_line(body).strip("-=_*~ |")):
+            continue
+        lines.append((start + m.start(), start + m.end()))
     return build_fragment(source, lines)
 
 
@@ -134,7 +143,7 @@ class RawLine:
     content: str  # display form, for decisions
 
 
-_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~.]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
 
 

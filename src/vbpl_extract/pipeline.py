@@ -113,13 +113,16 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
     info = head.info
     skip = head.header_paragraphs | head.closing_paragraphs
     body = [p for i, p in enumerate(ct.paragraphs) if i >= head.body_first and i not in skip]
+    # where a skipped closing block (Nơi nhận, signature) lies between two body paragraphs, start afresh
+    restart = {k for k in range(1, len(body)) if any(j in head.closing_paragraphs
+                                                     for j in range(body[k - 1].index + 1, body[k].index))}
     if not info.number and not info.type and not info.signature:
         # not a document (news report, Q&A page): everything is body
         body = [p for i, p in enumerate(ct.paragraphs) if i not in skip]
         info.type = info.type or "Tin bài"
         info.date = info.date or fallback_date(ct.text[:3000])
     frags: dict[str, Fragment] = {}
-    tree = build_tree(body, text, frags)
+    tree = build_tree(body, text, frags, restart_at=restart)
     issue_date = dt.date.fromisoformat(info.date) if info.date else None
     _annotate(tree, frags, issue_date)
     references = _references(tree, frags, ct, info)

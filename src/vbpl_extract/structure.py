@@ -402,7 +402,8 @@ def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
     return Fragment(a.text + " " + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
 
 
-def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragment] | None = None) -> list[Node]:
+def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragment] | None = None,
+               restart_at: set[int] | None = None) -> list[Node]:
     """Build the structure tree of the body paragraphs (header and signature already removed).
 
     Attachments (a title followed by "(Kèm theo …)") and appendices ("PHỤ LỤC II") start their
@@ -415,6 +416,10 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
+        if restart_at and i in restart_at:
+            # after the signature: nothing continues the body's last unit
+            builder.stack = builder.stack[:1]
+            builder.list_rank = {}
         try:
             if p.kind == "table":
                 parent = builder.stack[-1]
