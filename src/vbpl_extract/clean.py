@@ -125,10 +125,8 @@ def clean_span(source: str, start: int, end: int) -> Fragment:
     """
     lines = []
     for m in regex.finditer(r"[^\r\n]+", source[start:end]):
-        body = m.group()
-        if _PIPE_RE.match(body) or (_RULE_RE.match(body) and not _display_line(body).strip("-=_*~ |")):
-            continue
-        lines.append((start + m.start(), start + m.end()))
+        if _line_kind(m.group())[0] == "text":
+            lines.append((start + m.start(), start + m.end()))
     return build_fragment(source, lines)
 
 
@@ -164,17 +162,21 @@ def raw_lines(source: str) -> list[RawLine]:
             continue
         body = m.group().rstrip("\r\n")
         s, e = m.start(), m.start() + len(body)
-        content = _display_line(body)
-        if _PIPE_RE.match(body):
-            kind = "pipe"
-        elif not content or content in ("|",):
-            kind = "blank"
-        elif _RULE_RE.match(body):
-            kind = "rule"
-        else:
-            kind = "text"
+        kind, content = _line_kind(body)
         out.append(RawLine(s, e, kind, content))
     return out
+
+
+def _line_kind(body: str) -> tuple[str, str]:
+    """(kind, display content) of one raw line: text, blank, pipe (a lone ``|``) or rule (``-----``, ``|---|``)."""
+    content = _display_line(body)
+    if _PIPE_RE.match(body):
+        return "pipe", content
+    if not content or content == "|":
+        return "blank", content
+    if _RULE_RE.match(body):
+        return "rule", content
+    return "text", content
 
 
 # --------------------------------------------------------------------------- boilerplate
