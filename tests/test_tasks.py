@@ -238,8 +238,6 @@ def test_headline_is_not_a_task() -> None:
     assert [t.text[:12] for t in g.tasks] == ["Bộ Tài chính"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a news headline is joined with the next line (no blank line) and becomes a "
-                   "task with lead 'Tổng Bí thư' (seed 003 shows the same)")
 def test_headline_joined_to_first_line_is_not_a_task() -> None:
     g = run_fixture("news.txt")
     assert no_task_with(g, "Tổng Bí thư chủ trì họp")

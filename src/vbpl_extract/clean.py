@@ -149,6 +149,8 @@ _DISPLAY_DROP = regex.compile(r"\*+|^\s*#{1,6}\s|<br\s*/?>")
 
 
 def _display_line(line: str) -> str:
+    if not line.isascii() and not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
     if "*" in line or "#" in line or "<" in line:
         line = _DISPLAY_DROP.sub(" ", line)
     return " ".join(line.split())
@@ -412,6 +414,15 @@ class CleanText:
         return self.paragraphs[max(0, bisect_right(self._para_offsets, offset) - 1)]
 
 
+def _lines_are_paragraphs(lines: list[RawLine]) -> bool:
+    """True when nearly every line ends a sentence: the text was not hard-wrapped (news pages, .docx)."""
+    texts = [ln.content for ln in lines if ln.kind == "text"]
+    if len(texts) < 3:
+        return False
+    ended = sum(bool(_TERMINAL_RE.search(t)) for t in texts)
+    return ended / len(texts) >= 0.7
+
+
 def _wrap_width(lines: list[RawLine]) -> int:
     """The width text was hard-wrapped at (75th percentile of line lengths), or 0 when it was not wrapped."""
     lengths = sorted(len(ln.content) for ln in lines if ln.kind == "text")
@@ -453,6 +464,7 @@ def normalize(source: str) -> CleanText:
     del li_by_start
 
     wrap = _wrap_width(body_lines)
+    unwrapped = _lines_are_paragraphs(body_lines)
     paragraphs: list[Paragraph] = []
     current: list[int] = []
     brk = "line"
@@ -490,6 +502,8 @@ def normalize(source: str) -> CleanText:
             hard_break = source[prev.start:prev.end].endswith("  ")  # markdown hard line break
             # a line far longer than the file's wrap width was never wrapped: it is a whole paragraph
             hard_break = hard_break or (wrap and len(prev.content) > 1.6 * wrap and not _starts_lower(ln.content))
+            # in a text whose lines are whole sentences (not hard-wrapped), a line break ends the paragraph
+            hard_break = hard_break or (unwrapped and not _starts_lower(ln.content))
             hard_break = hard_break or bool(_SIGN_LINE.match(lines[current[0]].content))  # "TM. …" / "KT. …" blocks
             if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end]):
                 current.append(i)

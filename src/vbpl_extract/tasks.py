@@ -16,6 +16,7 @@ down instead; objectives, viewpoints, effect clauses and the closing formula are
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -456,10 +457,13 @@ class TaskExtractor:
                     lead_ms = [_shift(m, start) for m in objs]
                     mentions = [m for m in mentions if m.start >= start]
         # "X chủ trì" anywhere: X is the lead
-        for m in _res()["lead_marker"].finditer(text):
-            before = [x for x in mentions if x.end <= m.start() and len(_WORD.findall(text[x.end:m.start()])) <= 1]
-            if before and before[-1] not in lead_ms:
-                lead_ms = lead_ms or [before[-1]]
+        if not lead_ms:
+            ends = [x.end for x in mentions]
+            for m in _res()["lead_marker"].finditer(text):
+                k = bisect_right(ends, m.start()) - 1  # the last agency ending before "chủ trì"
+                if k >= 0 and len(_WORD.findall(text[mentions[k].end:m.start()])) <= 1:
+                    lead_ms = [mentions[k]]
+                    break
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
         if reports:
