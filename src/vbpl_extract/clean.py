@@ -117,7 +117,28 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
     return Fragment("".join(out), starts, ends)
 
 
+_SPAN_CACHE: dict[tuple[int, int], Fragment] = {}
+_SPAN_CACHE_SOURCE: list[str] = [""]
+
+
 def clean_span(source: str, start: int, end: int) -> Fragment:
+    """Cached :func:`_clean_span` (table cells are read by the structure, task and reference stages).
+
+    The cache holds one document's spans at a time; callers must not mutate the returned fragment.
+    """
+    if _SPAN_CACHE_SOURCE[0] is not source:
+        _SPAN_CACHE.clear()
+        _SPAN_CACHE_SOURCE[0] = source
+    key = (start, end)
+    frag = _SPAN_CACHE.get(key)
+    if frag is None:
+        if len(_SPAN_CACHE) > 50_000:
+            _SPAN_CACHE.clear()
+        frag = _SPAN_CACHE[key] = _clean_span(source, start, end)
+    return frag
+
+
+def _clean_span(source: str, start: int, end: int) -> Fragment:
     """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`.
 
     Lines that the clean stage never puts in a paragraph (lone ``|`` lines, rules such as

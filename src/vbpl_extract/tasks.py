@@ -19,7 +19,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -76,15 +76,19 @@ class Found:
     deadlines: list = field(default_factory=list)
 
 
-def _find_agencies(text: str) -> list:
+@lru_cache(maxsize=8192)
+def _agencies_cached(text: str) -> tuple:
+    from .agencies import find_agencies
+
     try:
-        from .agencies import find_agencies
-    except ImportError:  # pragma: no cover
-        return []
-    try:
-        return list(find_agencies(text))
+        return tuple(find_agencies(text))
     except Exception:
-        return []
+        return ()
+
+
+def _find_agencies(text: str) -> list:
+    """Agency mentions in ``text`` (cached: the same unit text is read by several stages)."""
+    return list(_agencies_cached(text))
 
 
 def _split_agencies(text: str) -> list:
@@ -98,15 +102,19 @@ def _split_agencies(text: str) -> list:
         return _find_agencies(text)
 
 
-def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
+@lru_cache(maxsize=8192)
+def _deadlines_cached(text: str, issue_date: dt.date | None) -> tuple:
+    from .deadlines import find_deadlines
+
     try:
-        from .deadlines import find_deadlines
-    except ImportError:  # pragma: no cover
-        return []
-    try:
-        return list(find_deadlines(text, issue_date=issue_date))
+        return tuple(find_deadlines(text, issue_date=issue_date))
     except Exception:
-        return []
+        return ()
+
+
+def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
+    """Deadline mentions in ``text`` (cached like :func:`_find_agencies`)."""
+    return list(_deadlines_cached(text, issue_date))
 
 
 def _parse_deadline(text: str, issue_date: dt.date | None):
@@ -720,8 +728,10 @@ def _action(text: str, mentions: list) -> str | None:
         return None
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
+    # the phrase is a few words long: tag only the first dozen words after the actor (speed)
+    head = " ".join(text[start:].lstrip(" ,:;").split(" ")[:14])
     try:
-        return action_phrase(text[start:start + 200].lstrip(" ,:;"))
+        return action_phrase(head)
     except Exception:
         return None
 
