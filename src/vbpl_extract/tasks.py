@@ -28,7 +28,7 @@ import yaml
 from .clean import Fragment, clean_span
 from .models import AgencyRef, Deadline, Node, Task
 from .structure import unit_label
-from .textutil import fold_tones
+from .textutil import fold_tones, slugify
 
 
 @cache
@@ -444,6 +444,13 @@ class TaskExtractor:
         if subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
+        elif not heading_only and _heading_like(f.text) and (role := _ROLE_HEADING.match(f.text.strip())):
+            # "2.2. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án:" names its actor by role
+            phrase = role.group("role").strip(" :;,.")
+            span = f.to_source(role.start("role"), role.start("role") + len(phrase)) if f.text else None
+            ctx.lead = [AgencyRef(id=f"unknown:{slugify(phrase)}", name=phrase[:1].upper() + phrase[1:], text=phrase,
+                                  span=span, kind="role", known=False, origin="role heading")]
+            ctx.lead_origin = f"inherited from heading {node.id}"
         dls = [m for m in _find_deadlines(f.text, self.issue_date) if inheritable(m)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
@@ -681,6 +688,10 @@ class TaskExtractor:
         self.tasks.append(task)
 
 
+_ROLE_HEADING = regex.compile(
+    r"^(?:(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+của\s+|Đối\s+với\s+)?(?P<role>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)\b.*)$",
+    regex.IGNORECASE,
+)
 _DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+các|triển\s+khai\s+các|triển\s+khai\s+thực\s+hiện)\b", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
