@@ -314,8 +314,6 @@ def test_full_03_appendix_ii_is_a_six_column_table() -> None:
     assert display(first.cells[1]).startswith("Xây dựng, trình Thủ tướng Chính phủ ban hành")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: table groups: row 'IV.' with a spill-over cell is taken as a data row, and "
-                   "continuation rows ('|   | Kết quả xét nghiệm; …') start numberless groups")
 def test_full_03_appendix_ii_groups() -> None:
     _, top = corpus_tree(FULL_03)
     table = next(n for n in iter_nodes([top[-1]]) if n.kind == "table")

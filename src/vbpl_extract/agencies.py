@@ -457,12 +457,12 @@ _PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:,| và |-)(?
 _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
 _UNKNOWN_HEADS = (
-    "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
+    "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban quản lý|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
     "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn"
 )
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 _LOCAL_RE = regex.compile(
-    rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Văn phòng (?:Ủy ban nhân dân|UBND))"
+    rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
 _UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
@@ -523,6 +523,8 @@ class _Cand:
     prio: int  # lower wins on equal length: 0 list, 1 gazetteer, 2 local pattern, 3 unknown pattern
     items: list[tuple[int, int, AgencyEntry | None, str]]  # (start, end, entry or None for patterns, origin)
     kind: str | None = None  # kind of a pattern body when the pattern knows it
+    head: str | None = None  # shared head of a list of unknown bodies ("Cục" in "các Cục: A, B")
+    label: str | None = None  # the name, when the candidate builds it ("Các đơn vị được giao ...")
 
 
 def _gazetteer_cands(text: str, cm: _Compressed, key: str, gaz: _Gazetteer) -> list[_Cand]:
@@ -605,10 +607,19 @@ def _list_cands(key: str, gaz: _Gazetteer, split_mode: bool) -> list[_Cand]:
     return cands
 
 
+_WRAPPED_RE = regex.compile(r"\n[ \t]*\p{Ll}")
+
+
 def _cut_at_newline(text: str, cm: _Compressed, start: int, min_end: int, end: int) -> int:
-    """Pattern names do not run over a line break (after their first name word)."""
+    """Pattern names do not run over a line break (after their first name word).
+
+    A hard-wrapped line goes on when the next line starts lower-case or the line ends in "và":
+    "Ban Quản lý các Khu\ncông nghiệp tỉnh", "Cục Phát thanh truyền hình và\nThông tin điện tử".
+    """
     o_min, o_end = cm.orig(min_end - 1) + 1, cm.orig(end - 1) + 1
     nl = text.find("\n", o_min, o_end)
+    while nl >= 0 and (_WRAPPED_RE.match(text, nl) is not None or text[max(0, nl - 5):nl].rstrip().endswith(" và")):
+        nl = text.find("\n", nl + 1, o_end)
     if nl < 0:
         return end
     cut = cm.comp(nl)

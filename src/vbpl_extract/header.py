@@ -508,7 +508,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
     while j < n and j < sig_idx + 7 and paras[j].kind == "text":
         t = paras[j].text.strip()
         if _SIGNED.match(t) or _SIGN_MODE.match(t) or (t.isupper() and len(t) < 80 and not _ATTACH_TITLE.match(t)
-                                                        and (_POSITION_WORDS.match(t) or j == sig_idx + 1 and not lines[1:])):
+                                                        and (_POSITION_WORDS.match(t) or (j == sig_idx + 1 and not lines[1:]))):
             lines.append(t)
             last = j
             j += 1

@@ -344,6 +344,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
                 header_cells.append(txt)
     table = Node(id=node_id, kind="table", span=(t.start, t.end), header=header_cells, text="")  # type: ignore[attr-defined]
     current_group: Node | None = None
+    last_row: Node | None = None
     seen: set[str] = set()
     for i, r in enumerate(rows[hdr_n:], start=1):
         frags = [clean_span(source, c.start, c.end) for c in r.cells]
@@ -353,10 +354,23 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
         if not nonempty:
             continue
         first = cells[0] if cells else ""
-        is_group = (len(nonempty) <= 2 and len(cells) >= 3 and (
-            bool(ROMAN.match(first.strip(". "))) or regex.match(r"^[A-Z](\.\d+)*\.?$", first.strip()) is not None
+        label = first.strip(". *")
+        if not first and last_row is not None and len(nonempty) <= 2 and len(cells) >= 3:
+            # "|   | Kết quả xét nghiệm; … |  |  |": the previous row's cell goes on (a cut cell)
+            merged = [(a + " " + b).strip() if b else a for a, b in zip(last_row.cells or [], cells, strict=False)]
+            last_row.cells = merged
+            last_row.text = " | ".join(merged)
+            last_row.span = (last_row.span[0], max(last_row.span[1], r.end))
+            last_row.text_span = last_row.span
+            if last_row.cell_spans:
+                last_row.cell_spans = [(a[0], max(a[1], b[1])) if b[1] > b[0] else a
+                                       for a, b in zip(last_row.cell_spans, spans, strict=False)]
+            continue
+        roman_group = bool(ROMAN.match(label)) and len(nonempty) < len(cells)
+        is_group = roman_group or (len(nonempty) <= 2 and len(cells) >= 3 and (
+            regex.match(r"^[A-Z](\.\d+)*\.?$", first.strip()) is not None
             or (not first and len(nonempty) == 1))) or (len(nonempty) == 1 and len(cells) >= 3 and cells[0] and not regex.match(r"^\d+\.?$", first))
-        num = first.strip(". ") if first and len(first) <= 8 else None
+        num = label if first and len(label) <= 8 else None
         if is_group:
             gid = f"{node_id}__group_{norm_num(num) if num else i}"
             while gid in seen:
@@ -370,6 +384,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             table.children.append(current_group)
             continue
         parent = current_group or table
+        last_row = None
         rid = f"{parent.id}__row_{norm_num(num) if num and regex.match(r'^[0-9]+[a-z]?$', num) else i}"
         while rid in seen:
             rid += "_b"
@@ -379,6 +394,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             text=" | ".join(cells), span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
         )
         parent.children.append(row)
+        last_row = row
         if current_group is not None:
             current_group.span = (min(current_group.span[0], r.start), max(current_group.span[1], r.end))
     return table
