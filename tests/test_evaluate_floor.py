@@ -1,0 +1,60 @@
+"""The extraction quality reached on the gold files, kept as floors: a regression fails CI.
+
+Floors are the figures measured when they were last raised (see README, "Measured on the corpus"),
+rounded down by about one point so that a single borderline task does not flip the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import GOLD, ROOT
+
+from vbpl_extract.evaluate import EvalReport, evaluate
+
+OWN_GOLD = ROOT / "corpus" / "gold"
+
+SHARED_FLOORS = {"tasks.f1": 0.98, "lead.f1": 0.97, "coordinators.f1": 0.97, "deadline": 0.98,
+                 "references.recall": 0.98, "references.precision": 0.94}
+ALL_FLOORS = {"tasks.f1": 0.97, "tasks.precision": 0.96, "tasks.recall": 0.96, "lead.f1": 0.92,
+              "coordinators.f1": 0.94, "report_to.f1": 0.83, "deadline": 0.95, "product": 0.85,
+              "references.recall": 0.97, "references.precision": 0.90, "header": 0.92}
+
+
+def _value(report: EvalReport, key: str) -> float:
+    field, _, attr = key.partition(".")
+    obj = getattr(report.overall, field)
+    return float(getattr(obj, attr or "value"))
+
+
+@pytest.fixture(scope="module")
+def shared_report() -> EvalReport:
+    if not GOLD.is_dir():
+        pytest.skip(f"shared gold files not available at {GOLD}")
+    return evaluate(GOLD, GOLD.parent)
+
+
+@pytest.fixture(scope="module")
+def all_report(shared_report: EvalReport) -> EvalReport:
+    return evaluate([GOLD, OWN_GOLD], GOLD.parent)
+
+
+@pytest.mark.parametrize("key", sorted(SHARED_FLOORS))
+def test_shared_gold_floor(shared_report: EvalReport, key: str) -> None:
+    assert _value(shared_report, key) >= SHARED_FLOORS[key], f"{key} fell below its floor"
+
+
+@pytest.mark.parametrize("key", sorted(ALL_FLOORS))
+def test_all_gold_floor(all_report: EvalReport, key: str) -> None:
+    assert _value(all_report, key) >= ALL_FLOORS[key], f"{key} fell below its floor"
+
+
+def test_own_gold_files_are_valid() -> None:
+    from vbpl_extract.evaluate import load_gold
+
+    files = sorted(Path(OWN_GOLD).glob("*.json"))
+    assert len(files) >= 6
+    for f in files:
+        gold = load_gold(f)
+        assert gold.tasks and gold.source
