@@ -337,6 +337,7 @@ class _Gazetteer:
     chain_ids: frozenset[str]  # collectives made only of collective_chain_nouns ("Các sở, ngành")
     chain_re: Any  # ",địa phương" / " và địa phương" / ",và đơn vị" after such a collective (on the key)
     title_start_re: Any  # an office title starts here (on the compressed text, caseless)
+    qual_re: Any  # "các cơ quan,đơn vị được giao" (on the key): a collective qualified by its assignment
 
 
 _CASELESS_KINDS = frozenset({"collective"})
@@ -401,11 +402,15 @@ def _gazetteer() -> _Gazetteer:
         and re.fullmatch(rf"các (?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*", _key(e.name))
     )
     chain_re = re.compile(rf"(?:,| và |,và )(?:{noun_alt})(?![\w])") if nouns else re.compile(r"(?!)")
+    qual_re = re.compile(
+        rf"(?<![\w])các (?P<nouns>(?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*) (?P<q>được (?:giao|phân công))(?![\w])"
+    ) if nouns else re.compile(r"(?!)")
     return _Gazetteer(
         automaton=auto, by_key=by_key,
         ministry_tails=tuple(sorted(tails.items(), key=lambda p: -len(p[0]))),
         place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re,
         title_start_re=regex.compile(rf"(?i:{'|'.join(regex.escape(t) for t in titles)})(?![\p{{L}}\p{{N}}])"),
+        qual_re=qual_re,
     )
 
 
@@ -641,6 +646,8 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
         if e == m.end():
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
+    cands += _head_list_cands(text, cm, known_starts)
+    cands += _qualified_cands(text, cm, _lower(comp))
     for m in _UNKNOWN_RE.finditer(comp):
         joins: list[int] = []
         end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts, joins)
@@ -649,6 +656,61 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         if cut < end and joins and joins[0] < cut:  # a line break after "và"/",": keep the part before the join
             cut = max(j for j in joins if j < cut)
         cands.append(_Cand(s, cut, 3, [(s, cut, None, "pattern")]))
+    return cands
+
+
+# "các Cục: Di sản văn hóa; Bản quyền tác giả" -> Cục Di sản văn hóa, Cục Bản quyền tác giả
+_HEAD_LIST_RE = regex.compile(
+    r"(?<![\w])[Cc]ác (?P<head>Tổng cục|Chi cục|Cục|Vụ|Sở|Học viện|Viện|Trung tâm|Ban|Đài|Trường|Văn phòng|Phòng)"
+    r"(?::| gồm:?) ?"
+)
+_ITEM_START_RE = regex.compile(_CAPWORD)
+_ITEM_SEP_RE = regex.compile(r"(?:[;,](?: ?và )?| và )")
+# what a collective "được giao" / "được phân công": "nhiệm vụ", "chủ trì", or a verb and its object
+_QUAL_TAIL_RE = regex.compile(r" (?:(?P<end>nhiệm vụ|chủ trì)|(?P<verb>thực hiện|xây dựng|triển khai|quản lý|tổ chức))(?![\w])")
+_QUAL_WORD_RE = regex.compile(r" (?P<w>[\p{Ll}\p{N}][\p{L}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]+)(?![\w])")
+
+
+def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
+    """Unknown bodies under one head: "các Cục: Di sản văn hóa, Bản quyền tác giả"."""
+    comp = cm.text
+    cands: list[_Cand] = []
+    for m in _HEAD_LIST_RE.finditer(comp):
+        pos = m.end()
+        items: list[tuple[int, int, AgencyEntry | None, str]] = []
+        while (w := _ITEM_START_RE.match(comp, pos)) is not None:
+            end = _unknown_end(comp, w.end(), w.group().lower(), known_starts, [])
+            end = _cut_at_newline(text, cm, pos, w.end(), end)
+            items.append((pos, end, None, "list_split"))
+            sep = _ITEM_SEP_RE.match(comp, end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if items:
+            cands.append(_Cand(m.start(), items[-1][1], 0, items, head=m.group("head")))
+    return cands
+
+
+def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
+    """A collective named by its assignment, kept whole: "Các cơ quan, đơn vị được giao nhiệm vụ",
+    "các đơn vị được giao thực hiện TTHC" (-> "... thủ tục hành chính")."""
+    comp = cm.text
+    cands: list[_Cand] = []
+    for m in _gazetteer().qual_re.finditer(key):
+        t = _QUAL_TAIL_RE.match(comp, m.end())
+        if t is None:
+            continue
+        end = t.end()
+        if t.group("verb"):
+            for _ in range(8):  # the verb's object, up to a verb or function word
+                w = _QUAL_WORD_RE.match(comp, end)
+                if w is None or w.group("w").lower() in _STOP_WORDS:
+                    break
+                end = w.end()
+        end = _cut_at_newline(text, cm, m.start(), t.end(), end)
+        o_q, o_end = cm.span(m.start("q"), end)
+        name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
+        cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))
     return cands
 
 
@@ -774,7 +836,11 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     mentions: list[AgencyMention] = []
     covered: list[tuple[int, int]] = []
     for cand in chosen:
-        covered.append(cm.span(cand.start, cand.end))
+        c_start, c_end = cm.span(cand.start, cand.end)
+        tm = gaz.titles_re.match(key[max(0, cand.start - 120):cand.start][::-1])
+        if tm is not None:  # "Cục trưởng các Cục: ...", "Chủ tịch UBND các tỉnh: ...": the title is no body
+            c_start = cm.orig(cand.start - tm.end())
+        covered.append((c_start, c_end))
         for s, e, entry, origin in cand.items:
             o_start, o_end = cm.span(s, e)
             name_start = o_start
@@ -783,7 +849,14 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                 if tm is not None:
                     o_start = cm.orig(s - tm.end())
                     origin = "office_holder"
-            if entry is None and cand.kind == "chain":  # "các sở, ngành và địa phương": as written, lower case
+            if entry is None and (cand.head or cand.label):  # a name the candidate builds
+                name = cand.label or _display_name(f"{cand.head} {text[o_start:o_end]}")
+                entry = lookup_agency(name)
+                if entry is None:
+                    mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
+                                                  name, cand.kind or _pattern_kind(name), False, origin))
+                    continue
+            elif entry is None and cand.kind == "chain":  # "các sở, ngành và địa phương": as written, lower case
                 name = key[s:e].replace(",", ", ")
                 name = "C" + name[1:] if name.startswith("các ") else "Các " + name
                 entry = lookup_agency(name)
@@ -863,7 +936,17 @@ def split_agencies(text: str) -> list[AgencyMention]:
     return _merge_leftovers(text, items)
 
 
+# an item number in a cell: "1)", "(2)", "a)"
+_ENUM_RE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-zđ])\s*\)|(?:\d{1,2}|[a-zđ])\))\s*")
+# an office title over a collective: "Thủ trưởng các đơn vị ..." is the units themselves (guide rule 5)
+_TITLE_OVER_RE = regex.compile(r"\s+(?=các\s)", regex.IGNORECASE)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while (m := _ENUM_RE.match(text, s, e)) is not None and m.end() > s:
+        s = m.end()
+    if (t := _gazetteer().title_start_re.match(text, s, e)) is not None and _TITLE_OVER_RE.match(text, t.end(), e):
+        s = _TITLE_OVER_RE.match(text, t.end(), e).end()
     piece = text[s:e]
     if _JUNK.match(piece):
         return None
@@ -918,7 +1001,7 @@ def _merge_leftovers(text: str, items: list[AgencyMention]) -> list[AgencyMentio
                     continue
                 # "Các cơ quan truyền thông, báo chí", "Vụ Kế hoạch, Tài chính": a comma inside the name
                 if (_gap_is(text, cur.end, nxt.start, _GAP_COMMA) and _noun_head(nxt.text, nouns) is None
-                        and not _HEAD_AT_RE.match(nxt.text)
+                        and not _HEAD_AT_RE.match(nxt.text) and not nxt.text.lower().startswith("các ")
                         and ((cur.kind == "collective" and nxt.text[:1].islower())
                              or (not cur.known and cur.kind == "agency" and cur.origin == "pattern"))):
                     out.append(_continued(text, cur, nxt.end, ", "))

@@ -547,8 +547,22 @@ def _name_follows(paras: list[Paragraph], i: int) -> bool:
     return False
 
 
+_DATELINE = regex.compile(r"^(?:[^\n]{0,40}?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b", regex.MULTILINE)
+
+
 def fallback_date(text: str) -> str | None:
-    """For news reports with no header: the first 'ngày dd/mm/yyyy' stated."""
+    """For news reports with no header: the dateline ("Thứ bảy - 17/05/2025 13:20") in the first lines,
+    else the first "ngày dd/mm/yyyy" that is not a deadline.
+
+    >>> fallback_date("Tin bài\nThứ bảy - 17/05/2025 13:20\nNgày 22/12/2024, Bộ Chính trị ban hành …")
+    '2025-05-17'
+    """
+    head = "\n".join(text.splitlines()[:4])
+    m = _DATELINE.search(head)
+    if m and not regex.search(r"(?:ngày|trước|đến|số)\s*$", head[max(0, m.start("d") - 12):m.start("d")], regex.IGNORECASE):
+        iso = _iso(int(m["d"]), int(m["m"]), int(m["y"]))
+        if iso:
+            return iso
     for m in _DATE_ANY.finditer(text):
         if regex.search(r"(?:trước|chậm\s+nhất|hạn|đến|hoàn\s+thành|kể\s+từ|từ)\s*$", text[max(0, m.start() - 20):m.start()],
                         regex.IGNORECASE):
