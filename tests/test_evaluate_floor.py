@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, ROOT
 
+from conftest import GOLD, ROOT
 from vbpl_extract.evaluate import EvalReport, evaluate
 
 OWN_GOLD = ROOT / "corpus" / "gold"

@@ -330,3 +330,26 @@ def test_every_task_has_lead_with_provenance_and_source_span(name: str) -> None:
         assert 0 <= s < e <= len(src)
         assert t.id.startswith("task__")
     assert len({t.id for t in g.tasks}) == len(g.tasks)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Xây dựng", ",", "trình", "ban hành", "và", "tổ chức", "triển khai", "chương trình"],
+         "Xây dựng, trình ban hành và tổ chức triển khai"),
+        (["Rà soát", ",", "sửa đổi", "quy định", "về", "tiêu chuẩn"], "Rà soát, sửa đổi"),
+        (["Khẩn trương", "hoàn thiện", "thể chế"], "Khẩn trương hoàn thiện"),
+        (["cần", "chỉ đạo", "các", "đơn vị"], "chỉ đạo"),
+        (["Quy định", "về", "trách nhiệm"], "Quy định"),
+        (["Phương án", "huy động"], None),
+    ],
+)
+def test_lexicon_action(words: list[str], expected: str | None) -> None:
+    from vbpl_extract.tasks import lexicon_action
+
+    assert lexicon_action(words) == expected
+
+
+def test_action_of_a_task_after_its_actor() -> None:
+    g = run("Điều 2. Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
+    assert g.tasks[0].action == "chủ trì, phối hợp"

@@ -331,6 +331,7 @@ class _Gazetteer:
     automaton: Any
     by_key: dict[str, AgencyEntry]
     ministry_tails: tuple[tuple[str, AgencyEntry], ...]  # "quốc phòng" -> Bộ Quốc phòng, longest first
+    head_tails: dict[str, tuple[tuple[str, AgencyEntry], ...]]  # "sở" -> (("tài chính", Sở Tài chính), ...)
     place_opts: tuple[tuple[str, AgencyEntry], ...]  # "gia lai" -> Ủy ban nhân dân tỉnh Gia Lai, longest first
     titles_re: Any
     loose: dict[str, AgencyEntry]  # _loose_key of every non-collective name/alias -> its entry (unambiguous only)
@@ -378,6 +379,11 @@ def _gazetteer() -> _Gazetteer:
                 if k.startswith("bộ "):
                     tails.setdefault(k[3:], entry)
     place_opts = sorted(data.places.items(), key=lambda p: -len(p[0]))
+    head_tails: dict[str, dict[str, AgencyEntry]] = {}
+    for k, entry in by_key.items():
+        head, _, tail = k.partition(" ")
+        if tail and entry.kind != "collective" and _key(entry.name).startswith(head + " "):
+            head_tails.setdefault(head, {}).setdefault(tail, entry)
     titles = sorted({_key(t) for t in data.office_titles}, key=len, reverse=True)
     # matched on the reversed text before a body: " " + optional "các" + titles joined by "," / "và" / "-"
     title_alt = "|".join(re.escape(t[::-1]) for t in titles)
@@ -408,8 +414,11 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(
         automaton=auto, by_key=by_key,
         ministry_tails=tuple(sorted(tails.items(), key=lambda p: -len(p[0]))),
+        head_tails={h: tuple(sorted(t.items(), key=lambda p: -len(p[0]))) for h, t in head_tails.items()},
         place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re,
-        title_start_re=regex.compile(rf"(?i:{'|'.join(regex.escape(t) for t in titles)})(?![\p{{L}}\p{{N}}])"),
+        title_start_re=regex.compile(
+            rf"(?i:{'|'.join(regex.escape(t).replace(chr(92) + ' ', chr(92) + 's+') for t in titles)})(?![\p{{L}}\p{{N}}])"
+        ),
         qual_re=qual_re,
     )
 
@@ -467,7 +476,7 @@ _UNKNOWN_HEADS = (
 )
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 _LOCAL_RE = regex.compile(
-    rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
+    rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
 _UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
@@ -492,6 +501,8 @@ _STOP_TEXT = (
     "đối như từ đến qua sau trước lập ra vào hiện thuộc trực trả thẩm xin nhận a b c d đ e"
 )
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
+# verbs that end a name only when written lower case ("Trung tâm Hỗ trợ ..." is a name)
+_STOP_LOWER = frozenset(["lấy", "trân", "triệu", "hỗ", "cung", "tăng", "xét", "chưa", "nhắc", "đẩy", "tập", "yêu"])
 # ... unless they follow one of these words inside a name: "Ủy ban", "Ban Quản lý", "phát triển", "chuyển đổi số"
 _STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}, "triển": {"phát"}, "trình": {"chương"},
                   "số": {"đổi", "nghệ", "tế", "phủ", "hội"}}
@@ -665,24 +676,45 @@ _HEAD_LIST_RE = regex.compile(
     r"(?::| gồm:?) ?"
 )
 _ITEM_START_RE = regex.compile(_CAPWORD)
-_ITEM_SEP_RE = regex.compile(r"(?:[;,](?: ?và )?| và )")
+_ITEM_SEP_RE = {";": regex.compile(r";(?: ?và )?"), ",": regex.compile(r"(?:,(?: ?và )?| và )")}
+_FIRST_SEP_RE = regex.compile(r"[;,.|]")
 # what a collective "được giao" / "được phân công": "nhiệm vụ", "chủ trì", or a verb and its object
 _QUAL_TAIL_RE = regex.compile(r" (?:(?P<end>nhiệm vụ|chủ trì)|(?P<verb>thực hiện|xây dựng|triển khai|quản lý|tổ chức))(?![\w])")
 _QUAL_WORD_RE = regex.compile(r" (?P<w>[\p{Ll}\p{N}][\p{L}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]+)(?![\w])")
 
 
 def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
-    """Unknown bodies under one head: "các Cục: Di sản văn hóa, Bản quyền tác giả"."""
+    """Bodies under one head: "các Cục: Di sản văn hóa, Bản quyền tác giả" -> Cục Di sản văn hóa, ...
+
+    The items are separated by ";" when the first separator is one (an item may then hold a comma:
+    "Xuất bản, In và Phát hành"), else by "," / "và" (a ";" ends the list). Known bodies are matched
+    from the data ("các Sở: VH,TT&DL, KH&CN"); the list ends at an item that is a body of its own
+    or an office title ("...; Chủ tịch UBND ...").
+    """
     comp = cm.text
+    key = _lower(comp)
+    gaz = _gazetteer()
     cands: list[_Cand] = []
     for m in _HEAD_LIST_RE.finditer(comp):
         pos = m.end()
+        first = _FIRST_SEP_RE.search(comp, pos, pos + 400)
+        sep_re = _ITEM_SEP_RE[";" if first is not None and first.group() == ";" else ","]
+        tails = gaz.head_tails.get(_key(m.group("head")), ())
         items: list[tuple[int, int, AgencyEntry | None, str]] = []
-        while (w := _ITEM_START_RE.match(comp, pos)) is not None:
-            end = _unknown_end(comp, w.end(), w.group().lower(), known_starts, [])
-            end = _cut_at_newline(text, cm, pos, w.end(), end)
-            items.append((pos, end, None, "list_split"))
-            sep = _ITEM_SEP_RE.match(comp, end)
+        while (w := _ITEM_START_RE.match(comp, pos)) is not None and not _starts_body(comp, pos, known_starts):
+            hit = _match_at(key, pos, tails)
+            if hit is not None:
+                end, entry = pos + len(hit[0]), hit[1]
+            else:
+                end = _unknown_end(comp, w.end(), w.group().lower(), known_starts, [])
+                end = _cut_at_newline(text, cm, pos, w.end(), end)
+                if sep_re is _ITEM_SEP_RE[","] and "," in comp[pos:end]:
+                    end = comp.index(",", pos)
+                entry = None
+                if comp[end:end + 1] == "." and comp[end + 1:end + 2].isalnum():
+                    break  # a code with a dot: "V.I"
+            items.append((pos, end, entry, "list_split"))
+            sep = sep_re.match(comp, end)
             if sep is None:
                 break
             pos = sep.end()
@@ -704,10 +736,12 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
         if t.group("verb"):
             for _ in range(8):  # the verb's object, up to a verb or function word
                 w = _QUAL_WORD_RE.match(comp, end)
-                if w is None or w.group("w").lower() in _STOP_WORDS:
+                if w is None or w.group("w").lower() in _STOP_WORDS or w.group("w") in _STOP_LOWER:
                     break
                 end = w.end()
-        end = _cut_at_newline(text, cm, m.start(), t.end(), end)
+            end = _cut_at_newline(text, cm, m.start(), t.end(), end)
+            if end == t.end():
+                continue  # "được giao quản lý, sử dụng ...": no object, no name
         o_q, o_end = cm.span(m.start("q"), end)
         name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
         cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))
@@ -749,7 +783,10 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
                 continue
             if word in _NEW_BODY_WORDS and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
                 break  # a new body starts: "Sở Tài chính Sở Nội vụ"
-            if low in _STOP_WORDS and prev not in _STOP_OK_AFTER.get(low, ()):
+            if (low in _STOP_WORDS and prev not in _STOP_OK_AFTER.get(low, ())
+                    and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
+                break
+            if word in _STOP_LOWER:
                 break
         else:
             if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
@@ -894,7 +931,7 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 # ----------------------------------------------------------------------------- split_agencies
 
-_PIECE_SEP = regex.compile(r"\s*(?:[,;\n]|\s\+\s|(?<=\s)và(?=\s)|(?<=\s)cùng(?=\s))\s*")
+_PIECE_SEP = regex.compile(r"\s*(?:[,;]|\n(?![ \t]*\p{Ll})|\s\+\s|(?<=\s)và(?=\s)|(?<=\s)cùng(?=\s))\s*")
 _JUNK = regex.compile(r"^[\s\-+*•.:;,()|]*(?:(?:và|cùng|với|phối hợp với|chủ trì|các)\s*)*$", regex.IGNORECASE)
 _LINK_END = regex.compile(r"(?:^|\s)(?:của|thuộc|trực thuộc|giúp việc|thành viên)$", regex.IGNORECASE)
 _QUALIFIER = regex.compile(r"^(?:là|được|có|thuộc|trực thuộc|liên quan|tham gia|đủ|chịu)\b", regex.IGNORECASE)
@@ -1003,7 +1040,7 @@ def _merge_leftovers(text: str, items: list[AgencyMention]) -> list[AgencyMentio
                 if (_gap_is(text, cur.end, nxt.start, _GAP_COMMA) and _noun_head(nxt.text, nouns) is None
                         and not _HEAD_AT_RE.match(nxt.text) and not nxt.text.lower().startswith("các ")
                         and ((cur.kind == "collective" and nxt.text[:1].islower())
-                             or (not cur.known and cur.kind == "agency" and cur.origin == "pattern"))):
+                             or (not cur.known and cur.kind == "agency" and cur.origin in ("pattern", "office_holder")))):
                     out.append(_continued(text, cur, nxt.end, ", "))
                     i += 2
                     continue

@@ -731,18 +731,65 @@ def _map_columns(header: list[str]) -> dict[str, int | None]:
     return cols
 
 
+@cache
+def action_words() -> dict[str, frozenset[str]]:
+    """The verb lexicon of ``data/action_words.yaml`` (lower case)."""
+    data = yaml.safe_load(resources.files("vbpl_extract.data").joinpath("action_words.yaml").read_text("utf-8"))
+    return {k: frozenset(fold_tones(str(w)).lower() for w in v) for k, v in data.items()}
+
+
+def lexicon_action(words: list[str]) -> str | None:
+    """The leading verb phrase from word tokens and the lexicon, or None when the first word is unknown.
+
+    >>> lexicon_action(["Xây dựng", ",", "trình", "ban hành", "và", "tổ chức", "triển khai", "chương trình"])
+    'Xây dựng, trình ban hành và tổ chức triển khai'
+    """
+    lex = action_words()
+    keys = [fold_tones(w).lower() for w in words]
+    i, n = 0, len(words)
+    while i < n and keys[i] in lex["modals"]:
+        i += 1
+    start = i
+    if i < n and keys[i] in lex["lead_adverbs"] and i + 1 < n and keys[i + 1] in lex["verbs"]:
+        i += 1
+    if i >= n or keys[i] not in lex["verbs"]:
+        return None
+    last = i
+    i += 1
+    while i < n and i - start < 14:
+        follows = i + 1 < n and keys[i + 1] in lex["verbs"]
+        if keys[i] in lex["verbs"] and (keys[i] not in lex["first_only"] or follows):
+            last = i
+        elif keys[i] in lex["conjunctions"] and follows and (
+                keys[i + 1] not in lex["first_only"] or (i + 2 < n and keys[i + 2] in lex["verbs"])):
+            last = i + 1
+            i += 1
+        else:
+            break
+        i += 1
+    phrase = ""
+    for w in words[start:last + 1]:
+        phrase += w if w in (",", "/") or not phrase else " " + w
+    return phrase
+
+
 def _action(text: str, mentions: list) -> str | None:
-    """The leading verb phrase, read after the actor ("Bộ Tài chính chủ trì, …" -> "chủ trì, phối hợp")."""
+    """The leading verb phrase, read after the actor ("Bộ Tài chính chủ trì, …" -> "chủ trì, phối hợp").
+
+    Word tokens come from underthesea (``nlp.make_doc``); the lexicon decides, and underthesea's POS
+    tagger (``nlp.action_phrase``) is asked only when the first word is not in the lexicon.
+    """
     try:
-        from .nlp import action_phrase
+        from .nlp import action_phrase, make_doc
     except ImportError:  # pragma: no cover
         return None
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
-    # the phrase is a few words long: tag only the first dozen words after the actor (speed)
     head = " ".join(text[start:].lstrip(" ,:;").split(" ")[:14])
     try:
-        return action_phrase(head)
+        words = [t.text for t in make_doc(head) if not t.is_space]
+        found = lexicon_action(words)
+        return found if found is not None else action_phrase(head)
     except Exception:
         return None
 
