@@ -450,3 +450,102 @@ def test_find_collective_stops_before_a_named_body() -> None:
     text = "các sở, ngành, ban Quản lý dự án và Ủy ban nhân dân xã, phường, đặc khu"
     # "ban Quản lý dự án" is a body of its own, not a third unit of the collective
     assert names(find_agencies(text)) == ["Các sở, ngành", "Ủy ban nhân dân xã, phường, đặc khu"]
+
+
+# --- office titles, abbreviations, numbered items and qualified collectives in task-table cells
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # an office title over a shared-head list: the bodies, ";" or "," between them
+    ("Cục trưởng các Cục: Di sản văn hóa; Bản quyền tác giả", ["Cục Di sản văn hóa", "Cục Bản quyền tác giả"]),
+    ("Cục trưởng các Cục: Di sản văn hóa, Bản quyền\ntác giả", ["Cục Di sản văn hóa", "Cục Bản quyền tác giả"]),
+    # ";" between items: an item may hold a comma; "." ends the list
+    ("Cục trưởng các Cục: Bản quyền tác giả; Phát\nthanh truyền hình và Thông tin điện tử; Xuất bản, In và Phát hành; "
+     "Báo chí;\nDu lịch Quốc gia Việt Nam. Vụ trưởng Vụ Kế hoạch, Tài chính",
+     ["Cục Bản quyền tác giả", "Cục Phát thanh truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành",
+      "Cục Báo chí", "Cục Du lịch Quốc gia Việt Nam", "Vụ Kế hoạch, Tài chính"]),
+    # the title never leaks as a name of its own
+    ("Cục trưởng Cục Du lịch Quốc gia Việt Nam", ["Cục Du lịch Quốc gia Việt Nam"]),
+    ("Bộ trưởng các Bộ: Quốc phòng, Tài chính", ["Bộ Quốc phòng", "Bộ Tài chính"]),
+    ("Chủ tịch UBND các tỉnh: Gia Lai, Đắk Lắk", ["Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Đắk Lắk"]),
+    # abbreviations inside a name are spelled out from the data table
+    ("Giám đốc Trung tâm Chuyển đổi số VHTTDL", ["Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch"]),
+    ("Cục DLQGVN", ["Cục Du lịch Quốc gia Việt Nam"]),
+    ("Ban Chỉ đạo CĐS tỉnh", ["Ban Chỉ đạo chuyển đổi số tỉnh"]),
+    # the head of a collective is the collective, written in full
+    ("Thủ trưởng các đơn vị được giao xây dựng hồ sơ công bố TTHC",
+     ["Các đơn vị được giao xây dựng hồ sơ công bố thủ tục hành chính"]),
+    ("Thủ trưởng các đơn vị có hệ thống thông tin, cơ sở dữ liệu",
+     ["Các đơn vị có hệ thống thông tin, cơ sở dữ liệu"]),
+    ("Giám đốc Trung tâm Chuyển đổi số VHTTDL; Thủ\ntrưởng các đơn vị có hệ thống thông tin, cơ sở dữ liệu",
+     ["Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch", "Các đơn vị có hệ thống thông tin, cơ sở dữ liệu"]),
+    # numbered items: no "1)" / "(2)" fragments
+    ("1) Giám đốc Trung tâm Chuyển đổi số VHTTDL; 2) Cục trưởng Cục DLQGVN",
+     ["Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch", "Cục Du lịch Quốc gia Việt Nam"]),
+    ("(1) Giám đốc Trung tâm Chuyển đổi số VHTTDL;\n(2) Cục trưởng Cục DLQGVN",
+     ["Trung tâm Chuyển đổi số Văn hóa, Thể thao và Du lịch", "Cục Du lịch Quốc gia Việt Nam"]),
+    ("a) Sở Tài chính; b) Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # qualified collectives are kept whole
+    ("Các cơ quan, đơn vị được giao nhiệm vụ", ["Các cơ quan, đơn vị được giao nhiệm vụ"]),
+    ("Các cơ quan, đơn vị được phân công nhiệm vụ", ["Các cơ quan, đơn vị được phân công nhiệm vụ"]),
+    ("Các đơn vị được giao thực hiện TTHC", ["Các đơn vị được giao thực hiện thủ tục hành chính"]),
+    ("Thuế tỉnh Đắk Lắk", ["Thuế tỉnh Đắk Lắk"]),
+])
+def test_split_titles_abbreviations_numbers(cell: str, expected: list[str]) -> None:
+    found = split_agencies(cell)
+    assert names(found) == expected
+    assert_spans(cell, found)
+
+
+def test_office_title_mention_keeps_the_text_as_written() -> None:
+    [m] = split_agencies("Giám đốc Trung tâm Chuyển đổi số VHTTDL")
+    assert m.text == "Giám đốc Trung tâm Chuyển đổi số VHTTDL"
+    assert m.origin == "office_holder"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thủ trưởng các cơ quan, đơn vị được giao nhiệm vụ tập trung nguồn lực, đảm bảo tiến độ",
+     ["Các cơ quan, đơn vị được giao nhiệm vụ"]),
+    ("Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm thực hiện nghiêm túc",
+     ["Các cơ quan, đơn vị được phân công nhiệm vụ"]),
+    ("Các đơn vị được giao thực hiện thủ tục hành chính rà soát quy trình",
+     ["Các đơn vị được giao thực hiện thủ tục hành chính"]),
+    # a verb without its object names nothing more than the collective
+    ("Các sở, ban, ngành được giao quản lý, sử dụng tài khoản", ["Các sở, ban, ngành"]),
+])
+def test_find_qualified_collectives_in_prose(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_find_bracketed_list_of_management_boards(sep: str) -> None:
+    text = ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban" + sep
+            + "quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu" + sep
+            + "công nghiệp tỉnh):")
+    found = find_agencies(text)
+    assert names(found) == ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên",
+                            "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+                            "Ban Quản lý các Khu công nghiệp tỉnh"]
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("e) Thuế tỉnh Đắk Lắk", ["Thuế tỉnh Đắk Lắk"]),
+    ("Trưởng Thuế tỉnh Đắk Lắk, Thủ trưởng các sở, ban, ngành", ["Thuế tỉnh Đắk Lắk", "Các sở, ban, ngành"]),
+    # the pre-2025 provincial tax department keeps its "Cục"
+    ("Xét đề nghị của Cục Thuế tỉnh Gia Lai tại Tờ trình", ["Cục Thuế tỉnh Gia Lai"]),
+])
+def test_find_provincial_tax_office(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the list ends at an office title or a body of its own; known fields come from the data
+    ("Giám đốc các Sở: Nội vụ, Tư pháp, Tài chính; Chủ tịch Ủy ban nhân dân tỉnh",
+     ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Ủy ban nhân dân tỉnh"]),
+    ("- Các Sở: VH,TT&DL, KH&CN;", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ"]),
+    ("các Vụ: TH, KTTH, Cục KSTTHC;", ["Vụ TH", "Vụ KTTH", "Cục Kiểm soát thủ tục hành chính"]),
+])
+def test_find_shared_head_lists(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
