@@ -20,7 +20,9 @@ only exposed on :class:`AgencyEntry`. Spelling variants of a known body (punctua
 case: "Sở Văn hoá Thể thao du lịch") resolve to it; collectives are never merged that way.
 Unknown bodies run over lower-case words and "và"/"X, Y và Z" joins up to the next body
 ("Trung tâm Chuyển đổi số Thành phố"); a collective of state units runs on over more units and
-"(có) liên quan" as written ("các sở, ngành và địa phương").
+"(có) liên quan" as written ("các sở, ngành và địa phương"); one named by its assignment is kept whole
+("Các cơ quan, đơn vị được giao nhiệm vụ"). A head shared by a list ("các Cục: A; B") is put in front
+of every item; an office title in front of a list or a collective is absorbed, never a name of its own.
 """
 
 from __future__ import annotations

@@ -76,6 +76,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
     debug: DebugOpt = False,
 ) -> None:
     """Trích xuất nhiệm vụ từ một văn bản. Extract the task graph of one document."""
@@ -87,7 +88,7 @@ def extract(
         _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     try:
-        source = read_file(file)
+        source = read_file(file, max_bytes=int(max_mb * 1024 * 1024))
         data = source.text.encode("utf-8") if text else to_bytes(export(extract_source(source), fmt))
     except Exception as exc:
         raise _fail(exc, debug) from None
@@ -160,7 +161,7 @@ def validate(
         raise _fail(exc, debug) from None
     if problems:
         for p in problems[:50]:
-            err.print(f"{file}: {p}", markup=False)
+            sys.stderr.write(f"{file}: {' '.join(p.split())}\n")
         _error(f"error: {file}: {len(problems)} schema violation(s)")
         raise typer.Exit(1)
     out.print(f"{file}: valid")

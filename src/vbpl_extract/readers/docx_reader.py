@@ -41,7 +41,7 @@ def check_archive(data: bytes, name: str) -> None:
     """Reject corrupt archives, zip bombs and XML parts with a DTD before python-docx reads them."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OSError) as exc:
         raise CorruptFileError(name, f"corrupt .docx (not a valid zip archive: {exc})") from None
     with archive:
         infos = archive.infolist()
@@ -159,9 +159,15 @@ def read_docx(data: bytes, name: str) -> str:
         raise CorruptFileError(name, f"corrupt .docx: {exc}") from None
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
         raise CorruptFileError(name, f"corrupt .docx ({type(exc).__name__}: {exc})") from None
-    body = document.element.body
+    body = getattr(document.element, "body", None)
+    if body is None:
+        raise CorruptFileError(name, "corrupt .docx: word/document.xml has no Word body (foreign XML namespace?)")
     lines = []
-    for line in _block_lines(body):
+    try:
+        blocks = list(_block_lines(body))
+    except Exception as exc:  # malformed content below the body
+        raise CorruptFileError(name, f"corrupt .docx ({type(exc).__name__}: {exc})") from None
+    for line in blocks:
         lines.append(line.strip() if not line.startswith("| ") else line)
     text = join_lines(lines)
     if not text.strip():

@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import time
+import zlib
 from typing import Any
 
 from ..errors import (
@@ -74,6 +76,41 @@ def _pdfminer_error(exc: BaseException, name: str) -> Exception:
     return CorruptFileError(name, f"corrupt PDF ({type(inner).__name__}: {inner})")
 
 
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+"""Largest inflated size of one Flate stream; a larger one is a decompression bomb."""
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+"""Largest inflated size of all Flate streams together."""
+_STREAM = re.compile(rb"/FlateDecode[^>]{0,200}>>\s*stream\r?\n")
+
+
+def check_streams(data: bytes, name: str) -> None:
+    """Inflate every Flate stream with a bounded decompressor before pdfminer does it without one.
+
+    A 0.3 MB PDF can hold a stream that inflates to gigabytes; such a file is refused with
+    :class:`CorruptFileError` ("decompression bomb") instead of exhausting memory.
+    """
+    total = 0
+    for m in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        pos, end = m.end(), data.find(b"endstream", m.end())
+        chunk = data[pos:end if end > 0 else len(data)]
+        size = 0
+        try:
+            out = inflater.decompress(chunk, 1 << 20)
+            size += len(out)
+            while inflater.unconsumed_tail and size <= MAX_STREAM_BYTES:
+                out = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+                if not out:
+                    break
+                size += len(out)
+        except zlib.error:
+            continue  # a broken stream: pdfminer reports it, or skips it
+        total += size
+        if size > MAX_STREAM_BYTES or total > MAX_INFLATED_BYTES:
+            raise CorruptFileError(
+                name, f"PDF decompression bomb suspected: a stream inflates beyond {MAX_STREAM_BYTES >> 20} MB")
+
+
 def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: float = TIMEOUT_SECONDS) -> str:
     """Text of a PDF: each page's lines joined by ``\\n``, tables as pipe rows, pages in order."""
     if b"%PDF" not in data[:1024]:
@@ -81,6 +118,7 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
         if what is not None:
             raise UnsupportedFormatError(name, f"the content is {what}, not a PDF")
         raise CorruptFileError(name, "not a PDF (no %PDF header)")
+    check_streams(data, name)
     import pdfplumber
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
