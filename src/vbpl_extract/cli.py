@@ -10,9 +10,7 @@ the input could not be read (see :data:`vbpl_extract.errors.EXIT_CODES`).
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 from typing import Annotated
@@ -53,18 +51,11 @@ def _fail(exc: Exception, debug: bool) -> typer.Exit:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder."""
+    from .batch import write_atomic as _write
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _write(path, data)
 
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
