@@ -113,8 +113,14 @@ def _deadlines_cached(text: str, issue_date: dt.date | None) -> tuple:
 
 
 def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
-    """Deadline mentions in ``text`` (cached like :func:`_find_agencies`)."""
-    return list(_deadlines_cached(text, issue_date))
+    """Deadline mentions in ``text``, each span once (cached like :func:`_find_agencies`)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in _deadlines_cached(text, issue_date):
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
 
 
 def _parse_deadline(text: str, issue_date: dt.date | None):
@@ -504,6 +510,10 @@ class TaskExtractor:
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
         found = [m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)]
         d = _pick_deadline(found)
+        if d is not None and d.kind == "recurring" and not regex.search(r"\d{1,2}\s*(?:/|tháng)", d.text):
+            # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": the dates say more
+            dated = [m for m in found if m.kind == "recurring" and regex.search(r"\d{1,2}\s*(?:/|tháng)", m.text)]
+            d = dated[0] if dated else d
         if d is not None:
             prov["deadline"] = "own text"
             ref = deadline_ref(d, f, "own text")
