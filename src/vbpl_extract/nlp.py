@@ -197,6 +197,15 @@ def segment(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
     pos = 0
     for s, e in _word_spans(text):
+        # a word never starts or ends with whitespace (a combining mark after a space can pull
+        # the space into the tokenizer's word): give the whitespace to the gap instead
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        s = max(s, pos)
+        if s >= e:
+            continue
         gap(text[pos:s])
         words.append(text[s:e])
         spaces.append(False)
