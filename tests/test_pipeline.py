@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES, corpus_file
 from vbpl_extract.models import TaskGraph
 from vbpl_extract.pipeline import extract_file, extract_text
+from vbpl_extract.readers import read_file
 from vbpl_extract.schema import validate_data
 from vbpl_extract.structure import iter_nodes
 
@@ -151,3 +152,50 @@ def test_seed_001_news_yields_tasks_from_prose() -> None:
     g = corpus_graph("seeds/001_f0b98abec89a2231.txt")
     assert g.document.type == "Tin bài"
     assert g.tasks
+
+
+def test_docx_end_to_end(tmp_path) -> None:
+    """A .docx plan: paragraphs and a task table, read by python-docx, give tasks with spans into --text."""
+    import docx
+
+    d = docx.Document()
+    for line in ["UBND TỈNH NGHỆ AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 39/KH-UBND",
+                 "Nghệ An, ngày 20 tháng 11 năm 2025", "KẾ HOẠCH", "Triển khai chuyển đổi số năm 2026",
+                 "I. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính:",
+                 "- Chủ trì, phối hợp với Sở Nội vụ rà soát kinh phí, hoàn thành trước ngày 15/12/2025.",
+                 "- Báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện hằng quý."]:
+        d.add_paragraph(line)
+    table = d.add_table(rows=2, cols=4)
+    for r, row in enumerate([["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                             ["1", "Xây dựng cơ sở dữ liệu ngành tài chính", "Sở Tài chính", "Quý IV/2026"]]):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    path = tmp_path / "ke-hoach.docx"
+    d.save(path)
+    g = extract_file(path)
+    assert (g.document.number, g.document.type, g.document.date) == ("39/KH-UBND", "Kế hoạch", "2025-11-20")
+    by_text = {t.text[:20]: t for t in g.tasks}
+    first = by_text["Chủ trì, phối hợp vớ"]
+    assert [a.name for a in first.lead] == ["Sở Tài chính"] and [a.name for a in first.coordinators] == ["Sở Nội vụ"]
+    assert first.deadline is not None and first.deadline.due == "2025-12-15"
+    row = by_text["Xây dựng cơ sở dữ li"]
+    assert row.deadline is not None and row.deadline.due == "2026-12-31"
+    assert any(t.text.startswith("Báo cáo Ủy ban nhân dân tỉnh") for t in g.tasks)
+    text = read_file(path).text
+    for t in g.tasks:
+        assert 0 <= t.span[0] < t.span[1] <= len(text)
+
+
+def test_html_end_to_end(tmp_path) -> None:
+    """An .html page: the main container is read, its table becomes task rows."""
+    path = tmp_path / "ke-hoach.html"
+    path.write_text(
+        "<html><head><script>alert(1)</script></head><body><nav>menu</nav><div id='toanvancontent'>"
+        "<p>Số: 12/KH-UBND</p><p>Nghệ An, ngày 02 tháng 01 năm 2026</p><p>KẾ HOẠCH</p>"
+        "<p>1. Giao Sở Tài chính chủ trì bố trí kinh phí trước ngày 31/3/2026.</p>"
+        "<table><tr><td>TT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td><td>Thời gian</td></tr>"
+        "<tr><td>1</td><td>Xây dựng kho dữ liệu</td><td>Sở Khoa học và Công nghệ</td><td>Quý II/2026</td></tr>"
+        "</table></div></body></html>", "utf-8")
+    g = extract_file(path)
+    assert [(t.lead[0].name, t.deadline.due if t.deadline else None) for t in g.tasks] == [
+        ("Sở Tài chính", "2026-03-31"), ("Sở Khoa học và Công nghệ", "2026-06-30")]

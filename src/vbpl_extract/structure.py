@@ -438,6 +438,9 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
             builder.list_rank = {}
         try:
             if p.kind == "table":
+                # a table after dash bullets belongs to the unit that holds the bullets, not the last one
+                while len(builder.stack) > 1 and builder.stack[-1].mkind in ("dash", "plus"):
+                    builder.stack.pop()
                 parent = builder.stack[-1]
                 tid = builder._new_id(parent, "table", None)
                 builder.add_node(table_node(p, source, tid), push=False, mkind="table")

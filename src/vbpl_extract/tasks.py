@@ -399,7 +399,8 @@ class TaskExtractor:
             return
         if text and is_non_task(text):
             return
-        has_sub_units = any(c.kind in ("point", "item", "clause", "section", "table") for c in node.children)
+        has_sub_units = any(c.kind in ("point", "item", "clause", "section") for c in node.children)
+        tables = [c for c in node.children if c.kind == "table"]
         bullets = [c for c in node.children if c.kind == "bullet"]
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         if node.children and (has_sub_units or self._is_container(node, sub)):
@@ -409,8 +410,11 @@ class TaskExtractor:
                 sub.heading = text
             self._walk(node.children, here, sub)
             return
-        # a task unit (bullets, if any, are part of it)
-        self._make_task(node, here, ctx, extra=bullets)
+        # a task unit (bullets, if any, are part of it); a table under it is read on its own
+        if text:
+            self._make_task(node, here, ctx, extra=bullets)
+        for table in tables:
+            self._table(table, [*here, table], sub)
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
@@ -431,7 +435,9 @@ class TaskExtractor:
             return True  # "(2) Bộ Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo …" over bullets
         if text.endswith(":") and subj:
             return True
-        return regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
+        # "Trách nhiệm của Sở …", "Giao Sở Tài chính:" head a list; "Giao Sở Tài chính chủ trì …." is a task
+        return (regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
+                and (text.endswith(":") or _heading_like(text)))
 
     def _absorb_actor(self, node: Node, text: str, ctx: Context, *, heading_only: bool = False) -> None:
         if not text:
@@ -656,7 +662,7 @@ class TaskExtractor:
         task_text, tf = cell("task")
         if not task_text or tf is None:
             return
-        prov: dict[str, str] = {"task": "table row", "text": "column " + (row.cells and "task") }
+        prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
         lead = [agency_ref(m, lf, "table column") for m in _split_agencies(lead_text)] if lf else []
         if lead:
@@ -725,6 +731,15 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> str:
+    """The header cell a column was mapped from ("Nhiệm vụ, giải pháp")."""
+    table = next((n for n in reversed(path) if n.kind == "table"), None)
+    i = cols.get(name)
+    if table is None or i is None or not table.header or i >= len(table.header):
+        return name
+    return table.header[i]
 
 
 def _map_columns(header: list[str]) -> dict[str, int | None]:
