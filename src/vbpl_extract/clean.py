@@ -83,6 +83,10 @@ def _append_text(out_chars: list[str], starts: list[int], ends: list[int], chunk
         i = j
 
 
+_PLAIN_LINE = regex.compile(r"[^*\\<#>\u00a0\u200b\ufeff\r\n\f\v]*")
+_WORDS = regex.compile(r"[^ \t]+")
+
+
 def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
     """Normalise the given source line spans into one paragraph, joining lines with a space.
 
@@ -96,6 +100,25 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
     pending_space: tuple[int, int] | None = None
     for ls, le in lines:
         line = source[ls:le]
+        if _PLAIN_LINE.fullmatch(line) and (line.isascii() or unicodedata.is_normalized("NFC", line)):
+            # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
+            prev_end = -1
+            for m in _WORDS.finditer(line):
+                s, e = ls + m.start(), ls + m.end()
+                if out:
+                    if pending_space is None:
+                        pending_space = (prev_end, s)  # the spaces between two words of the line
+                    out.append(" ")
+                    starts.append(pending_space[0])
+                    ends.append(pending_space[1])
+                pending_space = None
+                out.append(m.group())
+                starts.extend(range(s, e))
+                ends.extend(range(s + 1, e + 1))
+                prev_end = e
+            if out and le < len(source):
+                pending_space = (le, min(le + 1, len(source)))
+            continue
         for m in _LINE_TOKENS.finditer(line):
             kind = m.lastgroup
             if kind in ("mk", "mk2"):
