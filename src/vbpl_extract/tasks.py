@@ -57,6 +57,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "lead_marker": _any(w["lead_markers"]),
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
+        "report_far": _any(w["report_markers_far"]),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -493,6 +494,9 @@ class TaskExtractor:
                     break
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
+        if not reports:
+            reports = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
+                       if m not in lead_ms and m not in coords]
         if reports:
             # "gửi Bộ X … để tổng hợp, báo cáo Chính phủ": the onward report is Bộ X's, not this task's
             relay = regex.search(r"để\s+tổng\s+hợp", text[reports[0].end:])
@@ -691,11 +695,16 @@ class TaskExtractor:
             if d is not None:
                 deadline = deadline_ref(d, tf, "own text")
                 prov["deadline"] = "own text"
-        prod_text, _ = cell("product")
+        prod_text, pf = cell("product")
         product = prod_text or None
         if product:
             prov["product"] = "table column 'sản phẩm'"
         reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], _find_agencies(tf.text), max_gap_words=1)]
+        if pf is not None and not reports:
+            # a product cell "Báo cáo Thủ tướng Chính phủ" names who receives the report
+            reports = [agency_ref(m, pf) for m in _role_after(pf.text, _res()["report"], _find_agencies(pf.text), max_gap_words=1)]
+            if reports:
+                prov["report_to"] = "table column 'sản phẩm' ('Báo cáo …')"
         task = Task(
             id=self._new_id(row.id), text=tf.text, unit=unit_label(path), unit_id=row.id, span=row.span,
             action=_action(tf.text, []), lead=_dedupe(lead), coordinators=_dedupe(coords), report_to=_dedupe(reports),
