@@ -58,6 +58,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
         "report_far": _any(w["report_markers_far"]),
+        "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
+        "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -258,9 +260,18 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
 
 
 def _product(text: str) -> str | None:
+    """The output a task names: "trình ban hành Nghị định …" -> "Nghị định …"; "báo cáo tình hình …" -> "Báo cáo tình hình …"."""
     m = _res()["product"].search(text)
     if not m:
-        return None
+        r = _res()["report_product"].search(text)
+        if not r:
+            return None
+        obj = r["p"]
+        stop = _res()["report_product_stop"].search(obj)
+        ms = _find_agencies(obj)
+        cut = min(stop.start() if stop else len(obj), ms[0].start if ms else len(obj))
+        obj = obj[:cut].strip(" ,")
+        return f"Báo cáo {obj}" if obj else None
     p = m["p"].strip(" ,")
     p = regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", p)[0]
     return p[:1].upper() + p[1:] if p else None
