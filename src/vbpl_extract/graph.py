@@ -23,11 +23,6 @@ def _agency_key(a) -> str:
     return f"agency:{a.id or a.name}"
 
 
-def _same_key(text: str, words: int = 10) -> str:
-    w = regex.findall(r"\w+", fold_tones(text).lower())
-    return " ".join(w[:words])
-
-
 def build_graph(tg: TaskGraph) -> Graph:
     """Build the graph from a TaskGraph's structure, tasks and references."""
     nodes: list[GraphNode] = [GraphNode(id="doc", type="document", label=tg.document.number or tg.document.title or tg.source.path)]
@@ -54,7 +49,6 @@ def build_graph(tg: TaskGraph) -> Graph:
         add(GraphNode(id=f"ref:{ref.id}", type="reference", label=ref.number or ref.title or ref.id))
     walk(tg.structure, "doc")
     edges = [e for e in edges if e.type != "cites" or e.target in seen]
-    by_key: dict[str, list[str]] = {}
     for t in tg.tasks:
         tid = f"task:{t.id}"
         add(GraphNode(id=tid, type="task", label=t.text[:80]))
@@ -68,10 +62,37 @@ def build_graph(tg: TaskGraph) -> Graph:
         for ref in t.references:
             if f"ref:{ref}" in seen:
                 edges.append(GraphEdge(source=tid, target=f"ref:{ref}", type="cites"))
-        key = _same_key(t.text)
-        if len(key.split()) >= 6:
-            by_key.setdefault(key, []).append(tid)
-    for ids in by_key.values():
-        for other in ids[1:]:
-            edges.append(GraphEdge(source=ids[0], target=other, type="same_as"))
+    for a, b in same_task_pairs(tg.tasks):
+        edges.append(GraphEdge(source=f"task:{a}", target=f"task:{b}", type="same_as"))
     return Graph(nodes=nodes, edges=edges)
+
+
+def _words(text: str, n: int = 30) -> set[str]:
+    return set(regex.findall(r"\w+", fold_tones(text).lower())[:n])
+
+
+def same_task_pairs(tasks, threshold: float = 0.5) -> list[tuple[str, str]]:
+    """Tasks stated twice: a programme point and the appendix row that restates it, often reworded
+    ("Xây dựng, triển khai và tổ chức triển khai chương trình tuyên truyền …" / "Xây dựng, trình Thủ tướng
+    Chính phủ ban hành và tổ chức triển khai chương trình tuyên truyền …"). Pairs tasks of different
+    top-level units whose first 30 words overlap most (Jaccard >= ``threshold``), each task once.
+    """
+    def top(t) -> str:
+        return (t.unit_id or "").split("__")[0]
+
+    words = {t.id: _words(t.text) for t in tasks}
+    candidates = []
+    for i, a in enumerate(tasks):
+        for b in tasks[i + 1:]:
+            if top(a) == top(b) or not words[a.id] or not words[b.id]:
+                continue
+            wa, wb = words[a.id], words[b.id]
+            score = len(wa & wb) / len(wa | wb)
+            if score >= threshold:
+                candidates.append((score, a.id, b.id))
+    pairs, used = [], set()
+    for _, a, b in sorted(candidates, reverse=True):
+        if a not in used and b not in used:
+            used.update((a, b))
+            pairs.append((a, b))
+    return sorted(pairs)
