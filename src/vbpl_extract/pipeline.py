@@ -126,7 +126,9 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
     issue_date = dt.date.fromisoformat(info.date) if info.date else None
     _annotate(tree, frags, issue_date)
     references = _references(tree, frags, ct, info)
-    tasks = extract_tasks(tree, text, frags, issue_date, info.addressee_agencies)
+    named = [a for node in iter_nodes(tree) for a in node.agencies]
+    named += [a for a in (info.issuer, info.parent_issuer) if a is not None]
+    tasks = extract_tasks(tree, text, frags, issue_date, info.addressee_agencies, known_names=named)
     # tasks cite the references of their unit
     unit_refs = {n.id: n.references for n in iter_nodes(tree)}
     for t in tasks:

@@ -840,6 +840,55 @@ def _action(text: str, mentions: list) -> str | None:
 
 
 def extract_tasks(tree: list[Node], source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                  addressees: list[AgencyRef] | None = None) -> list[Task]:
-    """All tasks of a document, in document order."""
-    return TaskExtractor(source, frags, issue_date, addressees).run(tree)
+                  addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None) -> list[Task]:
+    """All tasks of a document, in document order.
+
+    ``known_names``: the agencies the document names in full anywhere (header, other units); a
+    short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
+    header) is expanded to the full name when the source text around it says which one.
+    """
+    tasks = TaskExtractor(source, frags, issue_date, addressees).run(tree)
+    if known_names:
+        for t in tasks:
+            for refs in (t.lead, t.coordinators, t.report_to):
+                for i, ref in enumerate(refs):
+                    refs[i] = expand_short_form(ref, known_names, source)
+    return tasks
+
+
+_MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
+
+
+def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str) -> AgencyRef:
+    """``Ban Chỉ đạo`` (not in the data) -> the one full name of the document that it begins and that the
+    words after it in the source agree with; "Các thành viên …" when the mention follows "thành viên".
+
+    >>> full = AgencyRef(id="bcd", name="Ban Chỉ đạo của Chính phủ về phát triển khoa học", text="…")
+    >>> src = "Các thành viên Ban Chỉ đạo của Chính phủ có trách nhiệm"
+    >>> expand_short_form(AgencyRef(name="Ban Chỉ đạo", text="Ban Chỉ đạo", span=(15, 26), known=False), [full], src).name
+    'Các thành viên Ban Chỉ đạo của Chính phủ về phát triển khoa học'
+    """
+    if ref.known or ref.span is None or len(ref.name.split()) > 6:
+        return ref
+    short = fold_tones(ref.name).lower()
+    after = " ".join(fold_tones(source[ref.span[1]:ref.span[1] + 120]).lower().split())
+    candidates = {}
+    for n in names:
+        long = fold_tones(n.name).lower()
+        if not long.startswith(short + " "):
+            continue
+        rest = long[len(short) + 1:].split()
+        said = after.split()
+        agree = 0
+        while agree < min(len(rest), len(said)) and rest[agree].strip(",") == said[agree].strip(","):
+            agree += 1
+        if agree >= 2:
+            candidates[n.name] = n
+    if len(candidates) != 1:
+        return ref
+    full = next(iter(candidates.values()))
+    name = full.name
+    if _MEMBERS_BEFORE.search(source[max(0, ref.span[0] - 20):ref.span[0]]):
+        name = "Các thành viên " + name
+    return ref.model_copy(update={"name": name, "id": full.id if name == full.name else f"unknown:{slugify(name)}",
+                                  "origin": f"{ref.origin or 'mention'} (short form)"})
