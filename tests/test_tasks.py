@@ -353,3 +353,16 @@ def test_lexicon_action(words: list[str], expected: str | None) -> None:
 def test_action_of_a_task_after_its_actor() -> None:
     g = run("Điều 2. Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
     assert g.tasks[0].action == "chủ trì, phối hợp"
+
+
+def test_short_form_of_a_body_named_in_full_elsewhere() -> None:
+    """A steering committee named in full in the first paragraph, then by its short form over a list."""
+    g = run(
+        "Ngày 11/9/2025, Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, "
+        "chuyển đổi số và Đề án 06 ban hành Kế hoạch.\n"
+        "(1) Các Thành viên Ban Chỉ đạo của Chính phủ có trách nhiệm:\n"
+        "- Chủ động chỉ đạo, đôn đốc triển khai các nhiệm vụ.\n"
+    )
+    leads = [a.name for t in g.tasks for a in t.lead]
+    assert "Các thành viên Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, " \
+           "chuyển đổi số và Đề án 06" in leads
