@@ -17,7 +17,7 @@ OWN_GOLD = ROOT / "corpus" / "gold"
 
 SHARED_FLOORS = {"tasks.f1": 0.98, "lead.f1": 0.97, "coordinators.f1": 0.97, "deadline": 0.98,
                  "references.recall": 0.98, "references.precision": 0.94}
-ALL_FLOORS = {"tasks.f1": 0.97, "tasks.precision": 0.97, "tasks.recall": 0.97, "lead.f1": 0.97,
+ALL_FLOORS = {"tasks.f1": 0.97, "tasks.precision": 0.97, "tasks.recall": 0.97, "lead.f1": 0.98,
               "coordinators.f1": 0.97, "report_to.f1": 0.87, "deadline": 0.96, "product": 0.88,
               "references.recall": 0.98, "references.precision": 0.91, "header": 0.93}
 
