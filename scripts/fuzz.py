@@ -35,6 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT / "tests"))
+from builders import minimal_pdf as _pdf  # noqa: E402  (shared with the reader tests)
 
 FRAGMENTS: tuple[str, ...] = (
     "ỦY BAN NHÂN DÂN", "CHÍNH PHỦ", "Số: 123/KH-UBND", "Hà Nội, ngày 09 tháng 01 năm 2025", "KẾ HOẠCH",
@@ -65,20 +67,6 @@ XML_TOKENS: tuple[str, ...] = (
 
 
 # ------------------------------------------------------------------ seeds
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def text_pdf(lines: list[str]) -> bytes:

@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
+from builders import minimal_pdf as _pdf
 from conftest import CORPUS, corpus_file
 from vbpl_extract.encodings import encode_legacy
 from vbpl_extract.errors import (
@@ -57,22 +58,6 @@ def _cp1258(text: str) -> bytes:
             base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in "\u0300\u0301\u0303\u0309\u0323"))
             tone = "".join(c for c in nfd if c in "\u0300\u0301\u0303\u0309\u0323")
             out += base.encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)
-
-
-def _pdf(objects: list[bytes], *, trailer_extra: bytes = b"") -> bytes:
-    """A minimal PDF with a correct xref table; objects are numbered from 1, 1 is the catalog."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer_extra + b">>\n"
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 
