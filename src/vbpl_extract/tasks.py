@@ -209,6 +209,9 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
             continue
         if mention.start < pos:
             continue
+        if subj and regex.match(r"^\s*của\s+$", text[pos:mention.start]):
+            pos = mention.end  # "Ban Chỉ đạo của Chính phủ": the genitive belongs to the subject's name
+            continue
         gap = text[pos:mention.start]
         if not r["glue"].match(fold_tones(gap)):
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
