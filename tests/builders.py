@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+
+def docx_zip_bomb(megabytes: int = 210) -> bytes:
+    """A small .docx archive that declares ``megabytes`` MB uncompressed (zeros compress ~1000:1)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        with archive.open("word/media/bomb.bin", "w", force_zip64=True) as fh:
+            chunk = b"\x00" * (1 << 20)
+            for _ in range(megabytes):
+                fh.write(chunk)
+    return buf.getvalue()
+
 
 def minimal_pdf(objects: list[bytes], *, trailer_extra: bytes = b"") -> bytes:
     """A minimal PDF with a correct xref table; objects are numbered from 1, 1 is the catalog."""

@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
+from builders import docx_zip_bomb
 from builders import minimal_pdf as _pdf
 from conftest import CORPUS, corpus_file
 from vbpl_extract.encodings import encode_legacy
@@ -416,14 +417,7 @@ def test_docx_zip_without_document_xml() -> None:
 
 
 def test_docx_zip_bomb_by_size() -> None:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"<w:document/>")
-        with archive.open("word/media/bomb.bin", "w", force_zip64=True) as fh:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(210):
-                fh.write(chunk)
-    data = buf.getvalue()
+    data = docx_zip_bomb(210)
     assert len(data) < 1_000_000
     with pytest.raises(CorruptFileError, match=r"zip bomb suspected: .* MB uncompressed"):
         read_bytes(data, "bom.docx")

@@ -36,6 +36,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from builders import docx_zip_bomb
 from builders import minimal_pdf as _pdf
 from vbpl_extract.cli import app
 from vbpl_extract.encodings import encode_legacy
@@ -170,18 +171,6 @@ def docx_with_dtd(dtd: bytes, entity_ref: bytes) -> bytes:
         return decl + b"?>" + dtd + rest.replace(b">\xe1\xbb\xa6Y BAN", b">" + entity_ref + b"\xe1\xbb\xa6Y BAN", 1)
 
     return _replace_member(good_docx(), "word/document.xml", inject)
-
-
-def docx_zip_bomb() -> bytes:
-    """A small .docx archive that declares over 200 MB uncompressed."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"<w:document/>")
-        with archive.open("word/media/bomb.bin", "w", force_zip64=True) as fh:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(210):
-                fh.write(chunk)
-    return buf.getvalue()
 
 
 def encrypted_docx() -> bytes:
