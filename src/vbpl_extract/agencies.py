@@ -32,14 +32,13 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import ahocorasick
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .data import load as load_data
 from .textutil import fold_tones, match_key, nfc, slugify
 
 __all__ = [
@@ -148,7 +147,7 @@ class AgencyMention:
 @functools.cache
 def load_agency_data() -> AgencyData:
     """Read and validate ``data/agencies.yaml`` once; expand provinces and department fields."""
-    raw = yaml.safe_load(resources.files("vbpl_extract").joinpath("data/agencies.yaml").read_text("utf-8"))
+    raw = load_data("agencies.yaml")
     data = _DataFile.model_validate(raw)
     entries: dict[str, AgencyEntry] = {}
 

@@ -19,10 +19,10 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import regex
-import yaml
+
+from .data import load as load_data
 
 # --------------------------------------------------------------------------- fragments
 
@@ -231,8 +231,7 @@ def _line_kind(body: str) -> tuple[str, str]:
 @cache
 def boilerplate_markers() -> dict[str, list[str]]:
     """Markers of site boilerplate, from ``data/boilerplate.yaml``."""
-    text = resources.files("vbpl_extract.data").joinpath("boilerplate.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_data("boilerplate.yaml")
     return {k: list(v) for k, v in data.items()}
 
 

@@ -43,12 +43,11 @@ import datetime
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from .data import load as load_data
 from .textutil import fold_tones
 
 __all__ = [
@@ -121,8 +120,7 @@ class DeadlineWords(BaseModel):
 @functools.cache
 def load_words() -> DeadlineWords:
     """Load and validate ``deadline_words.yaml`` (once)."""
-    raw = resources.files("vbpl_extract").joinpath("data/deadline_words.yaml").read_text(encoding="utf-8")
-    return DeadlineWords.model_validate(yaml.safe_load(raw))
+    return DeadlineWords.model_validate(load_data("deadline_words.yaml"))
 
 
 # --------------------------------------------------------------------------------------------------

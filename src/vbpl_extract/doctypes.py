@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
 from typing import NamedTuple
 
 import regex
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from .data import load as load_data
 from .textutil import match_key
 
 __all__ = [
@@ -81,8 +80,7 @@ class DocTypesData(_Model):
 @functools.cache
 def load_doc_types() -> DocTypesData:
     """The validated contents of ``data/doc_types.yaml`` (cached)."""
-    raw = resources.files("vbpl_extract.data").joinpath("doc_types.yaml").read_text(encoding="utf-8")
-    return DocTypesData.model_validate(yaml.safe_load(raw))
+    return DocTypesData.model_validate(load_data("doc_types.yaml"))
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -17,14 +17,14 @@ scoring: the share of accented words that become valid Vietnamese syllables unde
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import TypeVar
 
 import regex
+
+from .data import load as load_data
 
 LEGACY_ENCODINGS: tuple[str, ...] = ("tcvn3", "vni")
 T = TypeVar("T", str, bytes)
@@ -60,7 +60,7 @@ class _Tables:
 
 @functools.cache
 def _tables() -> _Tables:
-    raw = json.loads(resources.files("vbpl_extract").joinpath("data/legacy_encodings.json").read_text("utf-8"))
+    raw = load_data("legacy_encodings.json")
     tcvn3: dict[str, str] = raw["tcvn3"]
     combining: dict[str, str] = raw["tcvn3_combining"]
     vni_encode: dict[str, str] = raw["vni"]

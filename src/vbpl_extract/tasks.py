@@ -20,12 +20,11 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
 from .clean import Fragment, clean_span
+from .data import load as load_data
 from .models import AgencyRef, Deadline, Node, Task
 from .structure import unit_label
 from .textutil import fold_tones, slugify
@@ -34,7 +33,7 @@ from .textutil import fold_tones, slugify
 @cache
 def task_words() -> dict:
     """The task stage's words (``data/task_words.yaml``)."""
-    return yaml.safe_load(resources.files("vbpl_extract.data").joinpath("task_words.yaml").read_text("utf-8"))
+    return load_data("task_words.yaml")
 
 
 def _any(patterns: Iterable[str]) -> regex.Pattern[str]:
@@ -782,7 +781,7 @@ def _map_columns(header: list[str]) -> dict[str, int | None]:
 @cache
 def action_words() -> dict[str, frozenset[str]]:
     """The verb lexicon of ``data/action_words.yaml`` (lower case)."""
-    data = yaml.safe_load(resources.files("vbpl_extract.data").joinpath("action_words.yaml").read_text("utf-8"))
+    data = load_data("action_words.yaml")
     return {k: frozenset(fold_tones(str(w)).lower() for w in v) for k, v in data.items()}
 
 
