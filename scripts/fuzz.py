@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT / "tests"))
-from builders import minimal_pdf as _pdf  # noqa: E402  (shared with the reader tests)
+from builders import text_pdf  # noqa: E402
 
 FRAGMENTS: tuple[str, ...] = (
     "ỦY BAN NHÂN DÂN", "CHÍNH PHỦ", "Số: 123/KH-UBND", "Hà Nội, ngày 09 tháng 01 năm 2025", "KẾ HOẠCH",
@@ -67,20 +67,6 @@ XML_TOKENS: tuple[str, ...] = (
 
 
 # ------------------------------------------------------------------ seeds
-
-
-def text_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with Helvetica text lines (latin-1 only)."""
-    content = b"BT /F1 12 Tf 72 720 Td 16 TL " + b" ".join(
-        b"(%s) '" % line.encode("latin-1", "replace").replace(b"(", b"").replace(b")", b"") for line in lines) + b" ET"
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
 
 
 def make_docx(lines: list[str]) -> bytes:

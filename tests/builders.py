@@ -32,3 +32,21 @@ def minimal_pdf(objects: list[bytes], *, trailer_extra: bytes = b"") -> bytes:
     out += b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer_extra + b">>\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def page_pdf(content: bytes, *, stream_dict: bytes = b"") -> bytes:
+    """A one-page PDF whose content stream is ``content`` (already encoded per ``stream_dict``)."""
+    return minimal_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s>>\nstream\n" % (len(content), stream_dict) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with Helvetica text lines (latin-1 only; parentheses dropped)."""
+    encoded = (line.encode("latin-1", "replace").replace(b"(", b"").replace(b")", b"") for line in lines)
+    return page_pdf(b"BT /F1 12 Tf 72 720 Td 16 TL " + b" ".join(b"(%s) '" % e for e in encoded) + b" ET")

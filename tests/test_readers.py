@@ -15,6 +15,7 @@ from docx.enum.text import WD_BREAK
 
 from builders import docx_zip_bomb
 from builders import minimal_pdf as _pdf
+from builders import text_pdf as _text_pdf
 from conftest import CORPUS, corpus_file
 from vbpl_extract.encodings import encode_legacy
 from vbpl_extract.errors import (
@@ -60,18 +61,6 @@ def _cp1258(text: str) -> bytes:
             tone = "".join(c for c in nfd if c in "\u0300\u0301\u0303\u0309\u0323")
             out += base.encode("cp1258") + tone.encode("cp1258")
     return bytes(out)
-
-
-def _text_pdf(lines: list[str]) -> bytes:
-    content = b"BT /F1 12 Tf 72 720 Td 16 TL " + b" ".join(b"(%s) '" % line.encode("latin-1") for line in lines) + b" ET"
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
 
 
 def _docx_bytes(build) -> bytes:  # type: ignore[no-untyped-def]

@@ -38,6 +38,7 @@ from typer.testing import CliRunner
 
 from builders import docx_zip_bomb
 from builders import minimal_pdf as _pdf
+from builders import page_pdf as _page_pdf
 from vbpl_extract.cli import app
 from vbpl_extract.encodings import encode_legacy
 from vbpl_extract.errors import (
@@ -89,18 +90,6 @@ def old_tones(text: str) -> str:
 
 
 # ---------------------------------------------------------------- bad-file builders
-
-
-def _page_pdf(content: bytes, *, stream_dict: bytes = b"") -> bytes:
-    """A one-page PDF whose content stream is ``content`` (already encoded per ``stream_dict``)."""
-    return _pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d %s>>\nstream\n" % (len(content), stream_dict) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
 
 
 def encrypted_pdf() -> bytes:
