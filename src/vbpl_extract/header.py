@@ -22,7 +22,6 @@ import regex
 
 from .clean import CleanText, Paragraph, clean_span
 from .models import AgencyRef, DocumentInfo, Signature
-from .textutil import match_key
 
 NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
@@ -185,7 +184,6 @@ def parse_header(ct: CleanText) -> HeaderResult:
             res.header_paragraphs.add(i)
             last_header = i
             continue
-        break_here = False
         if (
             info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t)
             and (t.isupper() or _VV.match(t) or last_header == i - 1)
@@ -236,7 +234,6 @@ def parse_header(ct: CleanText) -> HeaderResult:
             info.enacting_formula = t
             res.header_paragraphs.add(i)
             last_header = i
-            break_here = True
             if regex.search(r"điện\s*:\s*$", t):
                 # "THỦ TƯỚNG CHÍNH PHỦ điện:" is followed by the addressee list
                 j = i + 1
@@ -245,12 +242,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
                     res.header_paragraphs.add(j)
                     last_header = j
                     j += 1
-        if break_here:
-            break
+            break  # the enacting formula ends the header
         if motto_idx is not None or info.number or info.type:
-            if paras[i].after_break in ("pipe",) and i <= last_header + 1 and len(t) < 120 and not classify_safe(t):
-                # addressee block of a công văn / công điện in a two-column layout
-                pass
+            # an addressee line right after the header (two-column công văn / công điện layouts)
             if not (res.header_paragraphs and i == last_header + 1 and _is_addressee_line(t)):
                 break
             info.addressees.append(t.lstrip("-–+ ").rstrip(";,."))
@@ -571,4 +565,4 @@ def fallback_date(text: str) -> str | None:
     return None
 
 
-__all__ = ["HeaderResult", "fallback_date", "match_key", "parse_header", "resolve_agency_name"]
+__all__ = ["HeaderResult", "fallback_date", "parse_header", "parse_signature_text", "resolve_agency_name"]

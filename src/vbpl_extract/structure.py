@@ -426,7 +426,6 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
     own subtree with fresh list levels.
     """
     builder = TreeBuilder(source, frags=frags)
-    top: list[Node] = []
     att_count = 0
     i = 0
     n = len(paragraphs)
@@ -474,7 +473,7 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
                     kind = "attachment"
                     num = None
                     heading = title
-                used = {x.node.id for x in [builder.stack[0]]} | {c.id for c in builder.root.children}
+                used = {c.id for c in builder.root.children}
                 base, k = node_id, 2
                 while node_id in used:
                     node_id = f"{base}_{k}"
