@@ -56,9 +56,10 @@ class Fragment:
 _LINE_TOKENS = regex.compile(
     r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
     r"|(?P<ws>[\s\u00a0\u200b\ufeff]+)"
-    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|\\(?=[-*_#|.()\[\]]))"
+    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
+    r"|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
-    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>]+|.)",
+    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>_]+|.)",
     regex.DOTALL,
 )
 
@@ -83,7 +84,7 @@ def _append_text(out_chars: list[str], starts: list[int], ends: list[int], chunk
         i = j
 
 
-_PLAIN_LINE = regex.compile(r"[^*\\<#>\u00a0\u200b\ufeff\r\n\f\v]*")
+_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b\ufeff\r\n\f\v]|_(?!_))*")
 _WORDS = regex.compile(r"[^ \t]+")
 
 
@@ -189,13 +190,13 @@ _RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
 
 
-_DISPLAY_DROP = regex.compile(r"\*+|^\s*#{1,6}\s|<br\s*/?>")
+_DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
 
 
 def _display_line(line: str) -> str:
     if not line.isascii() and not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
-    if "*" in line or "#" in line or "<" in line:
+    if "*" in line or "#" in line or "<" in line or "__" in line:
         line = _DISPLAY_DROP.sub(" ", line)
     return " ".join(line.split())
 

@@ -128,7 +128,8 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
     references = _references(tree, frags, ct, info)
     named = [a for node in iter_nodes(tree) for a in node.agencies]
     named += [a for a in (info.issuer, info.parent_issuer) if a is not None]
-    tasks = extract_tasks(tree, text, frags, issue_date, info.addressee_agencies, known_names=named)
+    tasks = extract_tasks(tree, text, frags, issue_date, info.addressee_agencies, known_names=named,
+                          issuer=info.issuer)
     # tasks cite the references of their unit
     unit_refs = {n.id: n.references for n in iter_nodes(tree)}
     for t in tasks:

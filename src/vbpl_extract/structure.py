@@ -123,6 +123,8 @@ def classify(text: str) -> Marker | None:
     return None
 
 
+_BULLET_MARKS = frozenset({"dash", "plus"})
+_NUMBERED_MARKS = frozenset({"roman", "arabic", "dotted", "paren", "letter"})
 # fixed ranks for the big units; list markers get ranks by first use
 _FIXED_RANK = {"part": 1, "chapter": 2, "section": 3, "subsection": 4, "article": 5}
 _NODE_KIND = {
@@ -239,7 +241,10 @@ class TreeBuilder:
                 # item after a letter inside the same article means the letter list ended.
                 r = self._rank(mkind)
                 while len(self.stack) > 1 and self.stack[-1].mkind in self.list_rank and self.list_rank[self.stack[-1].mkind] > r and self.stack[-1].mkind != mkind:
-                    # only pop levels that were ranked deeper than this marker earlier
+                    # only pop levels that were ranked deeper than this marker earlier; a dash or plus
+                    # bullet never closes a numbered or lettered unit (NĐ 30/2020: khoản, điểm, then "-", "+")
+                    if mkind in _BULLET_MARKS and self.stack[-1].mkind in _NUMBERED_MARKS:
+                        break
                     self.stack.pop()
         parent = self.stack[-1]
         kind = _NODE_KIND[mkind]

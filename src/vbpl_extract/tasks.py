@@ -54,6 +54,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
+        "speaker": regex.compile(r"^\s*(?:" + "|".join(w["speaker_verbs"]) + r")", regex.IGNORECASE),
+        "actor_head": regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
+        "actor_tail": regex.compile(w["actor_heading_tail"], regex.IGNORECASE),
+        "imperative": _any(w["imperative_openers"]),
+        "giao_mid": regex.compile(r"[,;]\s*(?:đồng\s+thời\s+|và\s+)?giao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", regex.IGNORECASE),
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
         "report_far": _any(w["report_markers_far"]),
@@ -64,6 +69,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
             regex.IGNORECASE,
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
+        **{f"field_{k}": regex.compile(r"^\s*(?:" + v + r")\s*:\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
     }
 
 
@@ -348,11 +354,12 @@ class TaskExtractor:
     """Walks the tree and collects tasks. ``frags`` maps node id -> text fragment (offset map)."""
 
     def __init__(self, source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                 addressees: list[AgencyRef] | None = None) -> None:
+                 addressees: list[AgencyRef] | None = None, issuer: AgencyRef | None = None) -> None:
         self.source = source
         self.frags = frags
         self.issue_date = issue_date
         self.addressees = addressees or []
+        self.issuer = issuer
         self.tasks: list[Task] = []
         self._ids: set[str] = set()
 
@@ -374,6 +381,82 @@ class TaskExtractor:
             k += 1
         self._ids.add(tid)
         return tid
+
+    def _is_issuer(self, mentions: list) -> bool:
+        """Every mention names the issuing body (or its head: "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ")."""
+        if self.issuer is None or not mentions:
+            return False
+        key = fold_tones(self.issuer.name).casefold()
+        return all((m.id and m.id == self.issuer.id) or fold_tones(m.name).casefold() == key for m in mentions)
+
+    def _lead_in_actors(self, text: str, mentions: list, subj: list, subj_end: int) -> list | None:
+        """Who a lead-in hands its duty to, given the subject it opens with; ``None`` when nobody.
+
+        "Chủ tịch Ủy ban nhân dân thành phố yêu cầu Giám đốc các sở … thực hiện các nhiệm vụ sau:" -> the
+        ones asked; "Cục Thuế có ý kiến như sau:" or "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"
+        -> a speaker, nobody; "Các bộ, ngành cần tập trung …" -> the subject.
+        """
+        after = _res()["assign_after"].match(text[subj_end:])
+        if after:
+            start = subj_end + after.end()
+            objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+            return [_shift(m, start) for m in objs] or None
+        if _res()["speaker"].match(text[subj_end:]):
+            return None
+        if self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE):
+            return None  # the issuer does not assign duties to itself: its items name their actors
+        return subj
+
+    def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
+        """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
+        Truyền hình thành phố"): that body, as written, ``known: false``."""
+        text = f.text.strip()
+        if not _heading_like(text) or not _res()["actor_head"].match(text):
+            return []
+        name = _res()["actor_tail"].sub("", text).strip(" :;,.")
+        if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
+            return []
+        kind = "collective" if name.startswith(("Các ", "các ")) else "body"
+        span = f.to_source(0, len(name)) if f.text else None
+        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
+                          origin="actor heading")]
+
+    @property
+    def place(self) -> tuple[str, str] | None:
+        """The province or city the document is about: the issuer's, else the one it names most
+        ("tỉnh Điện Biên" in a conclusions notice of the Government Office)."""
+        if not hasattr(self, "_place"):
+            found: dict[tuple[str, str], int] = {}
+            names = ([self.issuer.name] if self.issuer is not None else []) + [self.source[:200_000]]
+            for i, text in enumerate(names):
+                for m in _PLACE.finditer(text):
+                    key = (m["level"].lower(), m["place"])
+                    found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
+            self._place = max(found, key=found.__getitem__) if found else None
+        return self._place
+
+    def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
+        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee."""
+        m = _PLACE_SUBJECT.match(text)
+        if m is None or self.place is None or m["level"].lower() != self.place[0]:
+            return []
+        name = f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"
+        try:
+            from .agencies import lookup_agency
+
+            entry = lookup_agency(name)
+        except Exception:  # the data failing to load is reported by the agency stage
+            entry = None
+        span = f.to_source(m.start("level"), m.end("level")) if f.text else None
+        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                          text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
+                          origin="place named as actor")]
+
+    def _addressee_lead(self, text: str) -> list[AgencyRef]:
+        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
+        if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
+            return []
+        return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
@@ -413,6 +496,9 @@ class TaskExtractor:
             return
         if text and is_non_task(text):
             return
+        if node.children and (fields := self._fields(node)):
+            self._fielded(node, here, ctx, fields)
+            return
         has_sub_units = any(c.kind in ("point", "item", "clause", "section") for c in node.children)
         tables = [c for c in node.children if c.kind == "table"]
         bullets = [c for c in node.children if c.kind == "bullet"]
@@ -429,6 +515,60 @@ class TaskExtractor:
             self._make_task(node, here, ctx, extra=bullets)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    # labelled lines ---------------------------------------------------------
+    def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:
+        """The children of ``node`` that are labelled cells ("- Cơ quan chủ trì: Sở Khoa học và Công nghệ.")."""
+        found: dict[str, tuple[Node, Fragment]] = {}
+        for child in node.children:
+            if child.children:
+                continue
+            f = self.frag(child)
+            text = regex.sub(r"^[-+•*]\s*", "", f.text)
+            cut = len(f.text) - len(text)
+            for name in ("lead", "coordinators", "deadline", "product", "content"):
+                m = _res()[f"field_{name}"].match(text)
+                if m and name not in found:
+                    s = cut + m.end()
+                    found[name] = (child, Fragment(f.text[s:], f.starts[s:], f.ends[s:]))
+                    break
+        if not ({"lead", "content"} & found.keys()) or len(found) < 2:
+            return {}
+        return found
+
+    def _fielded(self, node: Node, path: list[Node], ctx: Context, fields: dict[str, tuple[Node, Fragment]]) -> None:
+        """A plan item whose actor, partners, time and product are labelled lines under it: one task."""
+        prov: dict[str, str] = {}
+        sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        coords: list[AgencyRef] = []
+        if "lead" in fields:
+            lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
+            if not lead:
+                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in _split_agencies(fields["lead"][1].text)]
+            if lead:
+                sub.lead, sub.lead_origin = lead, "labelled line 'Cơ quan chủ trì'"
+        if "coordinators" in fields:
+            cf = fields["coordinators"][1]
+            coords = coords or [agency_ref(m, cf, "labelled line") for m in _split_agencies(cf.text)]
+        if "deadline" in fields:
+            df = fields["deadline"][1]
+            d = _parse_deadline(df.text, self.issue_date)
+            if d is not None:
+                sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
+        own = self.frag(node)
+        text_frag = own
+        if "content" in fields and (len(_WORD.findall(own.text)) <= 4 or not own.text.strip()):
+            text_frag = fields["content"][1]  # "b) Hoạt động 2" then "- Nội dung: Triển khai …"
+        task = self._make_task(node, path, sub, frag=text_frag, text=text_frag.text,
+                               extra=[child for child, _ in fields.values()])
+        if task is None:
+            return
+        task.coordinators = _dedupe([*task.coordinators, *coords])
+        if "product" in fields and fields["product"][1].text.strip(" .;"):
+            task.product = fields["product"][1].text.strip(" .;")
+            task.provenance["product"] = "labelled line 'Sản phẩm'"
+        if "coordinators" in fields or coords:
+            task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
@@ -467,7 +607,12 @@ class TaskExtractor:
             rest = f.text[end:].strip(" :;,.")
             if not subj or len(_WORD.findall(rest)) > 4:
                 subj = []
-        if subj:
+        elif subj:
+            subj = self._lead_in_actors(f.text, mentions, subj, end) or []
+        if not subj and not mentions and (unknown := self._heading_actor(node, f)):
+            ctx.lead = unknown
+            ctx.lead_origin = f"inherited from heading {node.id}"
+        elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
         elif not heading_only and _heading_like(f.text) and (role := _ROLE_HEADING.match(f.text.strip())):
@@ -497,6 +642,13 @@ class TaskExtractor:
                 if objs:
                     lead_ms = [_shift(m, start) for m in objs]
                     mentions = [m for m in mentions if m.start >= start]
+            elif (mid := _res()["giao_mid"].search(text, subj[-1].end)) is not None:
+                # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình …, giao Đảng ủy Chính phủ …"
+                start = mid.end()
+                objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+                if objs:
+                    lead_ms = [_shift(m, start) for m in objs]
+                    mentions = [m for m in mentions if m.start >= start]
         # "X chủ trì" anywhere: X is the lead
         if not lead_ms:
             ends = [x.end for x in mentions]
@@ -505,6 +657,17 @@ class TaskExtractor:
                 if k >= 0 and len(_WORD.findall(text[mentions[k].end:m.start()])) <= 1:
                     lead_ms = [mentions[k]]
                     break
+        if not lead_ms and own_subject and (topic := _TOPIC.match(text)) is not None:
+            # "Về đề nghị hỗ trợ …: Giao Bộ Tài chính chủ trì …": the reply after the colon names the actor
+            start = topic.end()
+            rest = [_shift(m, -start) for m in mentions if m.start >= start]
+            objs, _ = subject_mentions(text[start:], rest)
+            if objs:
+                lead_ms = [_shift(m, start) for m in objs]
+                if (after := _res()["assign_after"].match(text[lead_ms[-1].end:])) is not None:
+                    s2 = lead_ms[-1].end + after.end()
+                    objs2, _ = subject_mentions(text[s2:], [_shift(m, -s2) for m in mentions if m.start >= s2])
+                    lead_ms = [_shift(m, s2) for m in objs2] or lead_ms
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
         if not reports:
@@ -516,9 +679,13 @@ class TaskExtractor:
             if relay:
                 cut = reports[0].end + relay.start()
                 reports = [m for m in reports if m.start < cut]
+        place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
             prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
+        elif place:
+            lead = place
+            prov["lead"] = "place named as actor"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
@@ -555,6 +722,8 @@ class TaskExtractor:
             return None
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
+        if not lead and (lead := self._addressee_lead(text)):
+            prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
         deadline = self._deadline(f, ctx, prov)
@@ -589,6 +758,12 @@ class TaskExtractor:
                 if subj and regex.match(r"^\s*(?:ban\s+hành|phê\s+duyệt|xây\s+dựng\s+và\s+ban\s+hành)\b", text[subj_end:], regex.IGNORECASE):
                     subj = []  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:": the issuer, not an actor
                     mentions = []
+                elif subj:
+                    actors = self._lead_in_actors(text, mentions, subj, subj_end)
+                    if actors is None:
+                        subj, mentions = [], []
+                    else:
+                        subj = actors
                 ms = subj or [m for m in mentions if duty and m.end <= duty.start()]
                 if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
@@ -618,6 +793,9 @@ class TaskExtractor:
             mentions = _find_agencies(sub.text)
             subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
+            if not subj and not assign and self._place_actor(sub.text, sub):
+                self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
+                continue
             if not subj and not assign:
                 if ctx.lead and ctx.lead_origin and "heading" in ctx.lead_origin and not is_non_task(sub.text):
                     # "2. Sở Tài chính" then "Căn cứ chức năng, nhiệm vụ, phối hợp …": the heading's actor
@@ -731,6 +909,11 @@ _ROLE_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+các|triển\s+khai\s+các|triển\s+khai\s+thực\s+hiện)\b", regex.IGNORECASE)
+_PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
+# "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
+_PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
+# "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
+_TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
 
@@ -842,14 +1025,15 @@ def _action(text: str, mentions: list) -> str | None:
 
 
 def extract_tasks(tree: list[Node], source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                  addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None) -> list[Task]:
+                  addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
+                  issuer: AgencyRef | None = None) -> list[Task]:
     """All tasks of a document, in document order.
 
     ``known_names``: the agencies the document names in full anywhere (header, other units); a
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    tasks = TaskExtractor(source, frags, issue_date, addressees).run(tree)
+    tasks = TaskExtractor(source, frags, issue_date, addressees, issuer).run(tree)
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
