@@ -70,7 +70,7 @@ _DOTTED = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s*[.)]?\s+(?=\S)")
 _ARABIC = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*(?=\S)")
 _PAREN = regex.compile(r"^\((?P<num>\d{1,3})\)\s*(?=\S)")
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?=\S)")
-_DASH = regex.compile(r"^[-–—•·]\s*(?=\S)")
+_DASH = regex.compile(r"^(?:[-–—•·]\s*|\*\s+)(?=\S)")  # "* " is a markdown list bullet
 _PLUS = regex.compile(r"^\+\s*(?=\S)")
 
 _WORD_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu": "subsection"}
