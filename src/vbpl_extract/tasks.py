@@ -41,6 +41,11 @@ def _any(patterns: Iterable[str]) -> regex.Pattern[str]:
 
 
 @cache
+def _qualifier() -> regex.Pattern[str]:
+    return regex.compile(task_words()["agency_qualifier"], regex.V1)
+
+
+@cache
 def _res() -> dict[str, regex.Pattern[str]]:
     w = task_words()
     return {
@@ -154,6 +159,14 @@ def _pick_deadline(mentions: list):
 
 
 def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
+    """The mention as an :class:`AgencyRef` with source span; a qualifier right after it is part of the
+    name ("Các tổ chức chính trị - xã hội" + " tỉnh" in "… xã hội tỉnh thực hiện …")."""
+    if frag is not None and frag.text and (q := _qualifier().match(frag.text, m.end)) is not None:
+        from dataclasses import replace
+
+        tail = frag.text[m.end:q.end()]
+        m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
+                    id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
     span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
     return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
                      origin=origin or getattr(m, "origin", None))
