@@ -531,26 +531,43 @@ class TaskExtractor:
 
     # labelled lines ---------------------------------------------------------
     def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:
-        """The children of ``node`` that are labelled cells ("- Cơ quan chủ trì: Sở Khoa học và Công nghệ.")."""
+        """The children of ``node`` that are labelled cells ("- Cơ quan chủ trì: Sở Khoa học và Công nghệ.").
+
+        A label with nothing after it groups the lines under it ("b) Cơ quan thực hiện:" then "- Đơn vị chủ
+        trì: …", "- Đơn vị phối hợp: …"); "a) Nhiệm vụ:" over bullets makes each bullet a task.
+        """
         found: dict[str, tuple[Node, Fragment]] = {}
-        for child in node.children:
-            if child.children:
-                continue
-            f = self.frag(child)
-            text = regex.sub(r"^[-+•*]\s*", "", f.text)
-            cut = len(f.text) - len(text)
-            for name in ("lead", "coordinators", "deadline", "product", "content"):
-                m = _res()[f"field_{name}"].match(text)
-                if m and name not in found:
+        self._field_items: list[Node] = []
+
+        def scan(children: list[Node], depth: int) -> None:
+            for child in children:
+                f = self.frag(child)
+                text = regex.sub(r"^[-+•*]\s*", "", f.text)
+                cut = len(f.text) - len(text)
+                for name in ("lead", "coordinators", "deadline", "product", "content"):
+                    m = _res()[f"field_{name}"].match(text)
+                    if not m:
+                        continue
                     s = cut + m.end()
-                    found[name] = (child, Fragment(f.text[s:], f.starts[s:], f.ends[s:]))
+                    value = Fragment(f.text[s:], f.starts[s:], f.ends[s:])
+                    if child.children:
+                        if name == "content":
+                            found.setdefault(name, (child, value))
+                            self._field_items = list(child.children)
+                        elif not value.text.strip(" .;:") and depth == 0:
+                            scan(child.children, depth + 1)
+                    elif name not in found:
+                        found[name] = (child, value)
                     break
+
+        scan(node.children, 0)
         if not ({"lead", "content"} & found.keys()) or len(found) < 2:
             return {}
         return found
 
     def _fielded(self, node: Node, path: list[Node], ctx: Context, fields: dict[str, tuple[Node, Fragment]]) -> None:
-        """A plan item whose actor, partners, time and product are labelled lines under it: one task."""
+        """A plan item whose actor, partners, time and product are labelled lines under it: one task (or one
+        per item of its "Nhiệm vụ:" list)."""
         prov: dict[str, str] = {}
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         coords: list[AgencyRef] = []
@@ -568,20 +585,26 @@ class TaskExtractor:
             d = _parse_deadline(df.text, self.issue_date)
             if d is not None:
                 sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
-        own = self.frag(node)
-        text_frag = own
-        if "content" in fields and (len(_WORD.findall(own.text)) <= 4 or not own.text.strip()):
-            text_frag = fields["content"][1]  # "b) Hoạt động 2" then "- Nội dung: Triển khai …"
-        task = self._make_task(node, path, sub, frag=text_frag, text=text_frag.text,
-                               extra=[child for child, _ in fields.values()])
-        if task is None:
-            return
-        task.coordinators = _dedupe([*task.coordinators, *coords])
-        if "product" in fields and fields["product"][1].text.strip(" .;"):
-            task.product = fields["product"][1].text.strip(" .;")
-            task.provenance["product"] = "labelled line 'Sản phẩm'"
-        if "coordinators" in fields or coords:
-            task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
+        items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
+        if not items:
+            own = self.frag(node)
+            text_frag = own
+            if "content" in fields and (len(_WORD.findall(own.text)) <= 4 or not own.text.strip()
+                                        or fields["content"][1].text.strip()):
+                text_frag = fields["content"][1]  # "b) Hoạt động 2" then "- Nội dung: Triển khai …"
+            items = [(node, text_frag)]
+        extra = [child for child, _ in fields.values()]
+        for unit, text_frag in items:
+            task = self._make_task(unit, [*path, unit] if unit is not node else path, sub, frag=text_frag,
+                                   text=text_frag.text, extra=extra if unit is node else None)
+            if task is None:
+                continue
+            task.coordinators = _dedupe([*task.coordinators, *coords])
+            if "product" in fields and fields["product"][1].text.strip(" .;"):
+                task.product = fields["product"][1].text.strip(" .;")
+                task.provenance["product"] = "labelled line 'Sản phẩm'"
+            if "coordinators" in fields or coords:
+                task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
@@ -622,7 +645,7 @@ class TaskExtractor:
                 subj = []
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
-        if not subj and not mentions and (unknown := self._heading_actor(node, f)):
+        if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
             ctx.lead = unknown
             ctx.lead_origin = f"inherited from heading {node.id}"
         elif subj:
@@ -777,7 +800,8 @@ class TaskExtractor:
                         subj, mentions = [], []
                     else:
                         subj = actors
-                ms = subj or [m for m in mentions if duty and m.end <= duty.start()]
+                ms = subj or [m for m in mentions if duty and m.end <= duty.start()
+                              and not _OBJECT_BEFORE.search(text, 0, m.start)]
                 if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
                     ms = []
@@ -922,6 +946,9 @@ _ROLE_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+các|triển\s+khai\s+các|triển\s+khai\s+thực\s+hiện)\b", regex.IGNORECASE)
+# an agency right after these words is a genitive or an object, not the actor of a lead-in
+# ("… thuộc phạm vi quản lý của Sở Nông nghiệp và Môi trường … cần …")
+_OBJECT_BEFORE = regex.compile(r"\b(?:của|thuộc|cho|với|tại|đối\s+với|từ|về)\s*$", regex.IGNORECASE)
 _PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
 # "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
