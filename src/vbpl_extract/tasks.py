@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -429,6 +430,12 @@ class TaskExtractor:
         name = _res()["actor_tail"].sub("", text).strip(" :;,.")
         if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
             return []
+        named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
+        parts = _split_agencies(name)
+        if len(parts) > 1 and parts[0].start == 0 and all(
+                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
+            # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
+            return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
         span = f.to_source(0, len(name)) if f.text else None
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
