@@ -415,6 +415,12 @@ class TaskExtractor:
             start = subj_end + after.end()
             objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
             return [_shift(m, start) for m in objs] or None
+        if (giao := _GIAO_LATER.search(text, subj_end)) is not None:
+            # "Chính phủ cơ bản thống nhất …. Giao Bộ Công an chủ trì, …, bảo đảm một số yêu cầu sau:"
+            start = giao.end()
+            objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+            if objs:
+                return [_shift(m, start) for m in objs]
         if _res()["speaker"].match(text[subj_end:]):
             return None
         if self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE):
@@ -956,6 +962,8 @@ _DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách
 # an agency right after these words is a genitive or an object, not the actor of a lead-in
 # ("… thuộc phạm vi quản lý của Sở Nông nghiệp và Môi trường … cần …")
 _OBJECT_BEFORE = regex.compile(r"\b(?:của|thuộc|cho|với|tại|đối\s+với|từ|về)\s*$", regex.IGNORECASE)
+# a later sentence or clause that assigns: ". Giao Bộ Công an chủ trì …", ", giao Ủy ban nhân dân …"
+_GIAO_LATER = regex.compile(r"[.;,]\s*(?:đồng\s+thời\s+)?[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)")
 _PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
 # "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
