@@ -22,6 +22,7 @@ import regex
 
 from .clean import CleanText, Paragraph, clean_span
 from .models import AgencyRef, DocumentInfo, Signature
+from .textutil import fold_tones
 
 NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
@@ -108,6 +109,28 @@ def resolve_agency_name(text: str) -> AgencyRef | None:
     except Exception:
         pass
     return AgencyRef(id=None, name=_sentence_case(text), text=text, known=False, origin="header")
+
+
+_LEVEL_WORD = regex.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?=\S)")
+
+
+def issuer_case(text: str) -> str:
+    """An upper-case header line written as the body's name is written (NĐ 30/2020 sets issuers in capitals):
+    the head noun in sentence case, the place after its level word capitalised.
+
+    >>> issuer_case("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ")
+    'Hội đồng nhân dân thành phố Huế'
+    >>> issuer_case("ỦY BAN NHÂN DÂN TỈNH THANH HÓA")
+    'Ủy ban nhân dân tỉnh Thanh Hóa'
+    """
+    if not text.isupper():
+        return text
+    low = " ".join(text.lower().split())
+    m = _LEVEL_WORD.search(low)
+    head, place = (low[:m.end()], low[m.end():]) if m else (low, "")
+    place = " ".join(w[:1].upper() + w[1:] for w in place.split(" ")) if place else ""
+    out = head + place
+    return out[:1].upper() + out[1:]
 
 
 def _sentence_case(s: str) -> str:
@@ -254,6 +277,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     if issuer_lines:
         _set_issuer(info, issuer_lines)
+        _issuer_from_symbol(info)
         spans = [paras[j].span for j in sorted(res.header_paragraphs) if paras[j].kind == "text" and j < (motto_idx or 0)]
         if info.issuer is not None and spans and info.issuer.span is None:
             info.issuer.span = (spans[0][0], spans[-1][1])
@@ -378,6 +402,26 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
     return False
 
 
+_BARE_PLACE = regex.compile(r"^(?:tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+_LOCAL_SYMBOL = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+
+
+def _issuer_from_symbol(info: DocumentInfo) -> None:
+    """A header that kept only the place ("TỈNH THANH HÓA") names its body in the number's symbol
+    (NĐ 30/2020: "235/KH-UBND" is issued by the Ủy ban nhân dân): "Ủy ban nhân dân tỉnh Thanh Hóa"."""
+    issuer = info.issuer
+    if issuer is None or not info.number or not _BARE_PLACE.match(issuer.name):
+        return
+    symbol = info.number.rsplit("-", 1)[-1]
+    body = _LOCAL_SYMBOL.get(symbol)
+    if body is None:
+        return
+    place = issuer_case(issuer.text) if issuer.text and issuer.text.isupper() else issuer.name
+    ref = resolve_agency_name(f"{body} {place[:1].lower()}{place[1:]}")
+    if ref is not None:
+        info.issuer = ref.model_copy(update={"text": issuer.text, "span": issuer.span, "origin": "header (symbol)"})
+
+
 def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
     lines = [regex.sub(r"[-_=]{3,}", "", x).strip(" |") for x in lines]
     lines = [x for x in lines if x and not _MOTTO.search(x)]
@@ -396,6 +440,12 @@ def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
         info.issuer = AgencyRef(id=own.id, name=own.name, text=own.text, kind=own.kind, known=own.known, origin="header")
         return
     info.issuer = resolve_agency_name(joined)
+    cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
+    if cased is not None and (info.issuer is None or (
+            len(cased.name) > len(info.issuer.name) and (cased.known is not False or fold_tones(cased.name).casefold()
+                                                          .startswith(fold_tones(info.issuer.name).casefold())))):
+        # "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ": the place belongs to the name
+        info.issuer = cased.model_copy(update={"text": joined})
 
 
 _POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replace(r")\b", r")\b", 1))
