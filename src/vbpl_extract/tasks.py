@@ -318,9 +318,16 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
+    if m.kind in _SPAN_KINDS and not _COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text):
+        # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
+        # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
+        return False
     return True
 
 
+_SPAN_KINDS = frozenset({"year", "period", "half_year"})
+_COMPLETION = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|"
+                            r"đạt|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|tổ\s+chức\s+thực\s+hiện\s+xong)\b", regex.IGNORECASE)
 _PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
 
 
