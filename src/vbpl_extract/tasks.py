@@ -327,7 +327,8 @@ def governs_task(text: str, m) -> bool:
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
 _COMPLETION = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|"
-                            r"đạt|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|tổ\s+chức\s+thực\s+hiện\s+xong)\b", regex.IGNORECASE)
+                            r"đạt|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|tổ\s+chức\s+thực\s+hiện\s+xong|trình|ban\s+hành|"
+                            r"hoàn\s+thiện)\b", regex.IGNORECASE)
 _PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
 
 
