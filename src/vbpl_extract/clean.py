@@ -23,6 +23,8 @@ from functools import cache
 import regex
 
 from .data import load as load_data
+from .diagnostics import Diagnostics
+from .tables import find_tables
 
 # --------------------------------------------------------------------------- fragments
 
@@ -476,25 +478,23 @@ def _wrap_width(lines: list[RawLine]) -> int:
     return width if 40 <= width <= 120 else 0
 
 
-def _find_tables(source: str) -> list:
-    try:
-        from .tables import find_tables
-    except ImportError:  # pragma: no cover - tables module is part of the package
-        return []
-    try:
+def _find_tables(source: str, log: Diagnostics) -> list:
+    with log.guard("clean", None):  # the clean stage never fails on text: no tables then, and a warning
         return list(find_tables(source))
-    except Exception:  # the clean stage never fails on text
-        return []
+    return []
 
 
-def normalize(source: str) -> CleanText:
-    """Normalise ``source`` into paragraphs with an offset map (see module docstring)."""
+def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
+    """Normalise ``source`` into paragraphs with an offset map (see module docstring).
+
+    A table the table finder cannot read leaves its lines as text; the failure goes to ``diagnostics``.
+    """
     lines = raw_lines(source)
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
     body_end = body_lines[-1].end if body_lines else 0
-    tables = [t for t in _find_tables(source) if t.end > body_start and t.start < body_end]
+    tables = [t for t in _find_tables(source, diagnostics if diagnostics is not None else Diagnostics()) if t.end > body_start and t.start < body_end]
     table_at: dict[int, object] = {}
     covered: set[int] = set()
     li_by_start = {ln.start: i for i, ln in enumerate(lines)}

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .agencies import find_agencies, lookup_agency
 from .clean import CleanText, Paragraph, clean_span
+from .doctypes import all_type_names, parse_number, type_of_number
+from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones
 
@@ -60,35 +63,12 @@ class HeaderResult:
 
 def _doc_types() -> list[tuple[str, str]]:
     """(upper-case type word, canonical name) pairs, longest first."""
-    try:
-        from .doctypes import all_type_names
-
-        names = list(all_type_names())
-    except Exception:
-        names = []
-    if not names:
-        names = [
-            "Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Công điện", "Thông báo", "Kết luận",
-            "Nghị định", "Thông tư liên tịch", "Thông tư", "Công văn", "Luật", "Pháp lệnh", "Lệnh",
-            "Tờ trình", "Báo cáo", "Chương trình", "Đề án", "Hướng dẫn", "Quy chế", "Quy định",
-            "Văn bản hợp nhất", "Chương trình hành động", "Thông tri", "Quy định", "Hiến pháp",
-        ]
+    names = list(all_type_names())
     return sorted(((n.upper(), n) for n in set(names)), key=lambda x: -len(x[0]))
 
 
 def _type_from_number(number: str | None) -> str | None:
-    if not number:
-        return None
-    try:
-        from .doctypes import type_of_number
-
-        return type_of_number(number)
-    except Exception:
-        pass
-    m = regex.search(r"[/\-](NQ|QĐ|CT|KH|CĐ|TB|KL|NĐ|TT|CV)\b", number)
-    table = {"NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "CĐ": "Công điện",
-             "TB": "Thông báo", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "CV": "Công văn"}
-    return table.get(m.group(1)) if m else "Công văn"
+    return type_of_number(number) if number else None
 
 
 def resolve_agency_name(text: str) -> AgencyRef | None:
@@ -96,18 +76,13 @@ def resolve_agency_name(text: str) -> AgencyRef | None:
     text = text.strip(" -–—*")
     if not text:
         return None
-    try:
-        from .agencies import find_agencies, lookup_agency
-
-        entry = lookup_agency(text)
-        if entry is not None:
-            return AgencyRef(id=entry.id, name=entry.name, text=text, kind=getattr(entry, "kind", None), origin="header")
-        found = find_agencies(text)
-        if found:
-            best = max(found, key=lambda m: m.end - m.start)
-            return AgencyRef(id=best.id, name=best.name, text=text, kind=best.kind, known=best.known, origin="header")
-    except Exception:
-        pass
+    entry = lookup_agency(text)
+    if entry is not None:
+        return AgencyRef(id=entry.id, name=entry.name, text=text, kind=getattr(entry, "kind", None), origin="header")
+    found = find_agencies(text)
+    if found:
+        best = max(found, key=lambda m: m.end - m.start)
+        return AgencyRef(id=best.id, name=best.name, text=text, kind=best.kind, known=best.known, origin="header")
     return AgencyRef(id=None, name=_sentence_case(text), text=text, known=False, origin="header")
 
 
@@ -210,14 +185,14 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if (
             info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t)
             and (t.isupper() or _VV.match(t) or last_header == i - 1)
-            and classify_safe(t) is None and not _ENACT.match(t)
+            and classify(t) is None and not _ENACT.match(t)
         ):
             info.title = _VV.sub("", t).strip()
             info.title_span = p.span
             res.header_paragraphs.add(i)
             last_header = i
             continue
-        if info.type and info.title and t.isupper() and classify_safe(t) is None and last_header == i - 1 and not _ENACT.match(t):
+        if info.type and info.title and t.isupper() and classify(t) is None and last_header == i - 1 and not _ENACT.match(t):
             # continuation of an upper-case title, or the enacting authority ("CHÍNH PHỦ")
             nxt = paras[i + 1].text if i + 1 < n else ""
             if _PREAMBLE.match(nxt) or _ENACT.match(nxt):
@@ -285,12 +260,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.number and not info.type:
         info.type = _type_from_number(info.number)
     if info.number:
-        try:
-            from .doctypes import parse_number
-
-            info.type_code = parse_number(info.number).type_code
-        except Exception:
-            pass
+        info.type_code = parse_number(info.number).type_code
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
@@ -298,14 +268,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
         info.signer = info.signature.name
     _fill_from_site_metadata(ct, info)
     if info.addressees:
-        try:
-            from .agencies import find_agencies
-
-            for a in info.addressees:
-                for m in find_agencies(a):
-                    info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
-        except Exception:
-            pass
+        for a in info.addressees:
+            for m in find_agencies(a):
+                info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
 
 
@@ -352,13 +317,6 @@ def _is_addressee_line(t: str) -> bool:
     return t.startswith(("-", "–")) and len(t) < 250 and (t.rstrip().endswith((";", ",", ".", ":")) or len(t) < 60)
 
 
-def classify_safe(t: str):
-    from .structure import classify
-
-    try:
-        return classify(t)
-    except Exception:
-        return None
 
 
 def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines: list[str],
@@ -428,12 +386,7 @@ def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
     if not lines:
         return
     joined = " ".join(lines)
-    try:
-        from .agencies import find_agencies
-
-        found = [m for m in find_agencies(joined) if m.end - m.start > 2]
-    except Exception:
-        found = []
+    found = [m for m in find_agencies(joined) if m.end - m.start > 2]
     if len(found) >= 2:
         parent, own = found[0], found[-1]
         info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=parent.known, origin="header")

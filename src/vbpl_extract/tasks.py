@@ -17,18 +17,23 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
 import regex
 
-from .clean import Fragment, clean_span
+from .annotate import Mentions, agency_ref, deadline_ref
+from .clean import Fragment
 from .data import load as load_data
+from .deadlines import pick_task_deadline
 from .models import AgencyRef, Deadline, Node, Task
+from .nlp import action_phrase, make_doc
 from .structure import unit_label
 from .textutil import fold_tones, slugify
+
+STAGE = "tasks"
 
 
 @cache
@@ -39,11 +44,6 @@ def task_words() -> dict:
 
 def _any(patterns: Iterable[str]) -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.V1)
-
-
-@cache
-def _qualifier() -> regex.Pattern[str]:
-    return regex.compile(task_words()["agency_qualifier"], regex.V1)
 
 
 @cache
@@ -79,104 +79,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
     }
 
 
-# --------------------------------------------------------------------------- extractor adapters
-
-
-@dataclass
-class Found:
-    """Extractor results for one text, with offsets in that text."""
-
-    agencies: list = field(default_factory=list)
-    deadlines: list = field(default_factory=list)
-
-
-@lru_cache(maxsize=8192)
-def _agencies_cached(text: str) -> tuple:
-    from .agencies import find_agencies
-
-    try:
-        return tuple(find_agencies(text))
-    except Exception:
-        return ()
-
-
-def _find_agencies(text: str) -> list:
-    """Agency mentions in ``text`` (cached: the same unit text is read by several stages)."""
-    return list(_agencies_cached(text))
-
-
-def _split_agencies(text: str) -> list:
-    try:
-        from .agencies import split_agencies
-    except ImportError:  # pragma: no cover
-        return _find_agencies(text)
-    try:
-        return list(split_agencies(text))
-    except Exception:
-        return _find_agencies(text)
-
-
-@lru_cache(maxsize=8192)
-def _deadlines_cached(text: str, issue_date: dt.date | None) -> tuple:
-    from .deadlines import find_deadlines
-
-    try:
-        return tuple(find_deadlines(text, issue_date=issue_date))
-    except Exception:
-        return ()
-
-
-def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
-    """Deadline mentions in ``text``, each span once (cached like :func:`_find_agencies`)."""
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in _deadlines_cached(text, issue_date):
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
-    return out
-
-
-def _parse_deadline(text: str, issue_date: dt.date | None):
-    try:
-        from .deadlines import parse_deadline
-    except ImportError:  # pragma: no cover
-        return None
-    try:
-        return parse_deadline(text, issue_date=issue_date)
-    except Exception:
-        return None
-
-
 def _pick_deadline(mentions: list):
-    if not mentions:
-        return None
-    try:
-        from .deadlines import pick_task_deadline
-
-        return pick_task_deadline(mentions)
-    except Exception:
-        return mentions[0]
-
-
-def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
-    """The mention as an :class:`AgencyRef` with source span; a qualifier right after it is part of the
-    name ("Các tổ chức chính trị - xã hội" + " tỉnh" in "… xã hội tỉnh thực hiện …")."""
-    if frag is not None and frag.text and (q := _qualifier().match(frag.text, m.end)) is not None:
-        from dataclasses import replace
-
-        tail = frag.text[m.end:q.end()]
-        m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
-                    id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
-    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
-    return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
-                     origin=origin or getattr(m, "origin", None))
-
-
-def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:
-    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
-    return Deadline(kind=m.kind, due=m.due.isoformat() if m.due else None, rrule=m.rrule, text=m.text,
-                    span=span, origin=origin)
+    """The deadline that governs when a text names several (``deadlines.pick_task_deadline``)."""
+    return pick_task_deadline(mentions) if mentions else None
 
 
 # --------------------------------------------------------------------------- roles in a text
@@ -281,7 +186,7 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
     return out
 
 
-def _product(text: str) -> str | None:
+def _product(text: str, agencies: Callable[[str], list]) -> str | None:
     """The output a task names: "trình ban hành Nghị định …" -> "Nghị định …"; "báo cáo tình hình …" -> "Báo cáo tình hình …"."""
     m = _res()["product"].search(text)
     if not m:
@@ -290,7 +195,7 @@ def _product(text: str) -> str | None:
             return None
         obj = r["p"]
         stop = _res()["report_product_stop"].search(obj)
-        ms = _find_agencies(obj)
+        ms = agencies(obj)
         cut = min(stop.start() if stop else len(obj), ms[0].start if ms else len(obj))
         obj = obj[:cut].strip(" ,")
         return f"Báo cáo {obj}" if obj else None
@@ -373,13 +278,13 @@ class Context:
 
 
 class TaskExtractor:
-    """Walks the tree and collects tasks. ``frags`` maps node id -> text fragment (offset map)."""
+    """Walks the annotated tree and collects tasks; ``mentions`` answers for parts of a node's text."""
 
-    def __init__(self, source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                 addressees: list[AgencyRef] | None = None, issuer: AgencyRef | None = None) -> None:
+    def __init__(self, source: str, mentions: Mentions, addressees: list[AgencyRef] | None = None,
+                 issuer: AgencyRef | None = None) -> None:
         self.source = source
-        self.frags = frags
-        self.issue_date = issue_date
+        self.mentions = mentions
+        self.issue_date = mentions.issue_date
         self.addressees = addressees or []
         self.issuer = issuer
         self.tasks: list[Task] = []
@@ -387,13 +292,10 @@ class TaskExtractor:
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
-        f = self.frags.get(node.id)
-        if f is None or f.text != node.text:
-            if node.text_span:
-                f = clean_span(self.source, *node.text_span)
-            else:
-                f = Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
-        return f
+        """The node's text with its offset map (the structure stage's; a bare one for hand-made nodes)."""
+        if node.fragment is not None:
+            return node.fragment
+        return Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
 
     def _new_id(self, base: str) -> str:
         tid = f"task__{base}"
@@ -445,7 +347,7 @@ class TaskExtractor:
         if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
             return []
         named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
-        parts = _split_agencies(name)
+        parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
                 regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
@@ -475,12 +377,7 @@ class TaskExtractor:
         if m is None or self.place is None or m["level"].lower() != self.place[0]:
             return []
         name = f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"
-        try:
-            from .agencies import lookup_agency
-
-            entry = lookup_agency(name)
-        except Exception:  # the data failing to load is reported by the agency stage
-            entry = None
+        entry = self.mentions.lookup_agency(name)
         span = f.to_source(m.start("level"), m.end("level")) if f.text else None
         return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
                           text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
@@ -500,10 +397,10 @@ class TaskExtractor:
     def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         for node in nodes:
-            try:
+            outer, self.mentions.node_id = self.mentions.node_id, node.id
+            with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
                 self._visit(node, path, local)
-            except Exception:  # a bad unit never stops the others
-                continue
+            self.mentions.node_id = outer
 
     def _visit(self, node: Node, path: list[Node], ctx: Context) -> None:
         kind = node.kind
@@ -595,15 +492,15 @@ class TaskExtractor:
         if "lead" in fields:
             lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
             if not lead:
-                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in _split_agencies(fields["lead"][1].text)]
+                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in self.mentions.split_agencies(fields["lead"][1].text)]
             if lead:
                 sub.lead, sub.lead_origin = lead, "labelled line 'Cơ quan chủ trì'"
         if "coordinators" in fields:
             cf = fields["coordinators"][1]
-            coords = coords or [agency_ref(m, cf, "labelled line") for m in _split_agencies(cf.text)]
+            coords = coords or [agency_ref(m, cf, "labelled line") for m in self.mentions.split_agencies(cf.text)]
         if "deadline" in fields:
             df = fields["deadline"][1]
-            d = _parse_deadline(df.text, self.issue_date)
+            d = self.mentions.parse_deadline(df.text)
             if d is not None:
                 sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
         items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
@@ -637,7 +534,7 @@ class TaskExtractor:
         if _heading_like(text) and not _res()["lead_marker"].search(text):
             return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
         f = self.frag(node)
-        mentions = _find_agencies(f.text)
+        mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         rest = f.text[end:].strip(" :;,.")
         if subj and len(_WORD.findall(rest)) <= 4:
@@ -658,7 +555,7 @@ class TaskExtractor:
                          [node.heading_span[1] if node.heading_span else node.span[1]] * len(text))
         else:
             f = self.frag(node)
-        mentions = _find_agencies(f.text)
+        mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         if heading_only:
             rest = f.text[end:].strip(" :;,.")
@@ -679,7 +576,7 @@ class TaskExtractor:
             ctx.lead = [AgencyRef(id=f"unknown:{slugify(phrase)}", name=phrase[:1].upper() + phrase[1:], text=phrase,
                                   span=span, kind="role", known=False, origin="role heading")]
             ctx.lead_origin = f"inherited from heading {node.id}"
-        dls = [m for m in _find_deadlines(f.text, self.issue_date) if inheritable(m)]
+        dls = [m for m in self.mentions.deadlines(f.text) if inheritable(m)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
             ctx.deadline = deadline_ref(d, f, f"inherited from {node.id}")
@@ -687,7 +584,7 @@ class TaskExtractor:
     # tasks ------------------------------------------------------------------
     def _roles(self, f: Fragment, ctx: Context, prov: dict[str, str], *, own_subject: bool = True):
         text = f.text
-        mentions = _find_agencies(text)
+        mentions = self.mentions.agencies(text)
         subj, _ = subject_mentions(text, mentions) if own_subject else ([], 0)
         lead_ms = list(subj)
         if subj:
@@ -755,7 +652,7 @@ class TaskExtractor:
         return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
-        found = [m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)]
+        found = [m for m in self.mentions.deadlines(f.text) if governs_task(f.text, m)]
         d = _pick_deadline(found)
         if d is not None and d.kind == "recurring" and not regex.search(r"\d{1,2}\s*(?:/|tháng)", d.text):
             # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": the dates say more
@@ -784,7 +681,7 @@ class TaskExtractor:
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
         deadline = self._deadline(f, ctx, prov)
-        product = _product(text)
+        product = _product(text, self.mentions.agencies)
         if product:
             prov["product"] = "object of 'ban hành'/'trình'"
         span = f.to_source(0, len(f.text))
@@ -792,7 +689,7 @@ class TaskExtractor:
             span = (span[0], max(span[1], *(c.span[1] for c in extra)))
         task = Task(
             id=self._new_id(id_base or node.id), text=text, unit=unit or unit_label(path), unit_id=node.id, span=span,
-            action=_action(text, _find_agencies(text)), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
+            action=_action(text, self.mentions.agencies(text)), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
             product=product, context=ctx.heading, provenance=prov, doubt=doubt,
         )
         self.tasks.append(task)
@@ -807,7 +704,7 @@ class TaskExtractor:
             return
         if node.kind == "intro" or is_lead_in(text):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
-            mentions = _find_agencies(text)
+            mentions = self.mentions.agencies(text)
             if mentions and is_lead_in(text):
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
@@ -836,19 +733,19 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
-                d = _pick_deadline([m for m in _find_deadlines(text, self.issue_date) if inheritable(m)])
+                d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
             if node.kind == "intro" and is_lead_in(text):
                 return
         # split into sentences/clauses that open with their own actor
-        for s, e in _clauses(text):
+        for s, e in _clauses(text, self.mentions.agencies):
             clause = text[s:e].strip()
             lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
             s += lead_ws
             sub = Fragment(text[s:s + len(clause)], f.starts[s:s + len(clause)], f.ends[s:s + len(clause)])
-            mentions = _find_agencies(sub.text)
+            mentions = self.mentions.agencies(sub.text)
             subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
@@ -904,43 +801,42 @@ class TaskExtractor:
 
     def _row(self, row: Node, path: list[Node], cols: dict[str, int | None], ctx: Context, group: str | None) -> None:
         cells = row.cells or []
-        spans = row.cell_spans or []
 
         def cell(name: str) -> tuple[str, Fragment | None]:
             i = cols.get(name)
             if i is None or i >= len(cells) or not cells[i]:
                 return "", None
-            return cells[i], clean_span(self.source, *spans[i])
+            return cells[i], row.cell_fragments[i]
 
         task_text, tf = cell("task")
         if not task_text or tf is None:
             return
         prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
-        lead = [agency_ref(m, lf, "table column") for m in _split_agencies(lead_text)] if lf else []
+        lead = [agency_ref(m, lf, "table column") for m in self.mentions.split_agencies(lead_text)] if lf else []
         if lead:
             prov["lead"] = "table column 'chủ trì'"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
         else:
-            lead_ms, _ = subject_mentions(tf.text, _find_agencies(tf.text))
+            lead_ms, _ = subject_mentions(tf.text, self.mentions.agencies(tf.text))
             lead = [agency_ref(m, tf, "subject") for m in lead_ms]
         if not lead:
             return
         co_text, cf = cell("coordinators")
-        coords = [agency_ref(m, cf, "table column") for m in _split_agencies(co_text)] if cf else []
+        coords = [agency_ref(m, cf, "table column") for m in self.mentions.split_agencies(co_text)] if cf else []
         if coords:
             prov["coordinators"] = "table column 'phối hợp'"
         _, df = cell("deadline")
         deadline = None
         if df is not None:
-            d = _parse_deadline(df.text, self.issue_date)
+            d = self.mentions.parse_deadline(df.text)
             if d is not None:
                 deadline = deadline_ref(d, df, "table column")
                 prov["deadline"] = "table column 'thời gian'"
         if deadline is None:
-            d = _pick_deadline(_find_deadlines(tf.text, self.issue_date))
+            d = _pick_deadline(self.mentions.deadlines(tf.text))
             if d is not None:
                 deadline = deadline_ref(d, tf, "own text")
                 prov["deadline"] = "own text"
@@ -948,10 +844,10 @@ class TaskExtractor:
         product = prod_text or None
         if product:
             prov["product"] = "table column 'sản phẩm'"
-        reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], _find_agencies(tf.text), max_gap_words=1)]
+        reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], self.mentions.agencies(tf.text), max_gap_words=1)]
         if pf is not None and not reports:
             # a product cell "Báo cáo Thủ tướng Chính phủ" names who receives the report
-            reports = [agency_ref(m, pf) for m in _role_after(pf.text, _res()["report"], _find_agencies(pf.text), max_gap_words=1)]
+            reports = [agency_ref(m, pf) for m in _role_after(pf.text, _res()["report"], self.mentions.agencies(pf.text), max_gap_words=1)]
             if reports:
                 prov["report_to"] = "table column 'sản phẩm' ('Báo cáo …')"
         task = Task(
@@ -980,7 +876,7 @@ _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]]:
     """Sentence and ';' clause boundaries of a paragraph."""
     out: list[tuple[int, int]] = []
     start = 0
@@ -994,7 +890,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     # merge ';' clauses that do not open with an agency into the previous one
     merged: list[tuple[int, int]] = []
     for s, e in out:
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not _find_agencies(text[s:e][:80]):
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not agencies(text[s:e][:80]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -1072,31 +968,26 @@ def _action(text: str, mentions: list) -> str | None:
     Word tokens come from underthesea (``nlp.make_doc``); the lexicon decides, and underthesea's POS
     tagger (``nlp.action_phrase``) is asked only when the first word is not in the lexicon.
     """
-    try:
-        from .nlp import action_phrase, make_doc
-    except ImportError:  # pragma: no cover
-        return None
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
     head = " ".join(text[start:].lstrip(" ,:;").split(" ")[:14])
-    try:
-        words = [t.text for t in make_doc(head) if not t.is_space]
-        found = lexicon_action(words)
-        return found if found is not None else action_phrase(head)
-    except Exception:
-        return None
+    words = [t.text for t in make_doc(head) if not t.is_space]
+    found = lexicon_action(words)
+    return found if found is not None else action_phrase(head)
 
 
-def extract_tasks(tree: list[Node], source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
+def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                   addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
                   issuer: AgencyRef | None = None) -> list[Task]:
-    """All tasks of a document, in document order.
+    """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
+
+    A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
 
     ``known_names``: the agencies the document names in full anywhere (header, other units); a
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    tasks = TaskExtractor(source, frags, issue_date, addressees, issuer).run(tree)
+    tasks = TaskExtractor(source, mentions, addressees, issuer).run(tree)
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
