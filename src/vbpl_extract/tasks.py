@@ -223,11 +223,9 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
-    if m.kind in _SPAN_KINDS and not _COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text):
-        # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
-        # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
-        return False
-    return True
+    # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
+    # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
+    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
