@@ -57,9 +57,18 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
         tail = frag.text[m.end:q.end()]
         m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
                     id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
+    elif (frag is not None and frag.text and m.kind in load_data("task_words.yaml")["named_office_kinds"]
+          and (p := _PERSON.match(frag.text, m.end)) is not None):
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà": heads no body, so the person is part of the name
+        m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{m.name} {p['name']}",
+                    id=f"{m.id}_{slugify(p['name'])}" if m.id else None)
     span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
     return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
                      origin=origin or getattr(m, "origin", None))
+
+
+# a person's name: two to four capitalised syllables ("Trần Hồng Hà", "Nguyễn Hòa Bình")
+_PERSON = regex.compile(r"\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})(?![\p{L}])")
 
 
 def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:

@@ -986,12 +986,33 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     header) is expanded to the full name when the source text around it says which one.
     """
     tasks = TaskExtractor(source, mentions, addressees, issuer).run(tree)
+    groups = task_words()["addressee_groups"]
+    for t in tasks:
+        for refs in (t.lead, t.coordinators):
+            refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
                     refs[i] = expand_short_form(ref, known_names, source)
     return tasks
+
+
+def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[str, str]) -> list[AgencyRef]:
+    """``Ủy ban nhân dân các tỉnh, thành phố`` in a Công điện addressed to "Chủ tịch Ủy ban nhân dân các
+    tỉnh, thành phố: Đà Nẵng, Quảng Ngãi" -> the two People's Committees (annotation guide, rule 7).
+
+    >>> ubnd = AgencyRef(id="uy_ban_nhan_dan_cac_tinh", name="Ủy ban nhân dân các tỉnh", text="…", kind="collective")
+    >>> to = [AgencyRef(id=f"ubnd_{p}", name=f"Ủy ban nhân dân tỉnh {p}", text=p, kind="province") for p in ("Gia Lai", "Đắk Lắk")]
+    >>> [a.name for a in addressed_bodies(ubnd, to, {"uy_ban_nhan_dan_cac_tinh": "province"})]
+    ['Ủy ban nhân dân tỉnh Gia Lai', 'Ủy ban nhân dân tỉnh Đắk Lắk']
+    """
+    kind = groups.get(ref.id or "")
+    named = [a for a in addressees if kind and a.kind == kind]
+    if len(named) < 2:
+        return [ref]
+    return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named by the group"})
+            for a in named]
 
 
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
