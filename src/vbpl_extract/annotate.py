@@ -53,6 +53,10 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
     >>> agency_ref(m, f, "subject").span
     (5, 17)
     """
+    if frag is not None and frag.text and (pre := _STANDING.search(frag.text, 0, m.start)) is not None:
+        # "Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân": the standing body is the actor
+        m = replace(m, start=pre.start(), text=frag.text[pre.start():m.end], name="Thường trực " + m.name,
+                    id=f"thuong_truc_{m.id}" if m.id and not m.id.startswith("unknown:") else f"unknown:{slugify('Thường trực ' + m.name)}")
     if frag is not None and frag.text and (q := _qualifier().match(frag.text, m.end)) is not None:
         tail = frag.text[m.end:q.end()]
         m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
@@ -67,6 +71,7 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
                      origin=origin or getattr(m, "origin", None))
 
 
+_STANDING = regex.compile(r"(?<![\p{L}])Thường\s+trực\s+$")
 # a person's name: two to four capitalised syllables ("Trần Hồng Hà", "Nguyễn Hòa Bình")
 _PERSON = regex.compile(r"\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})(?![\p{L}])")
 

@@ -60,7 +60,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
-        "speaker": regex.compile(r"^\s*(?:" + "|".join(w["speaker_verbs"]) + r")", regex.IGNORECASE),
+        # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
+        "speaker": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,4}(?:" + "|".join(w["speaker_verbs"]) + r")", regex.V1),
         "actor_head": regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
         "actor_tail": regex.compile(w["actor_heading_tail"], regex.IGNORECASE),
         "imperative": _any(w["imperative_openers"]),
@@ -380,6 +381,22 @@ class TaskExtractor:
         return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
                           text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
                           origin="place named as actor")]
+
+    def _lead_in_place(self, f: Fragment) -> list[AgencyRef]:
+        """A lead-in whose actor is a place: "…, tỉnh Đắk Lắk cần tập trung …" -> its People's Committee."""
+        m = _PLACE_LEAD.search(f.text)
+        if m is None:
+            return []
+        level = " ".join(m["level"].lower().split())
+        place = m["place"] or (self.place[1] if self.place and self.place[0] == level else None)
+        if not place:
+            return []
+        name = f"Ủy ban nhân dân {level} {place}"
+        entry = self.mentions.lookup_agency(name)
+        span = f.to_source(m.start("level"), m.end()) if f.text else None
+        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                          text=f.text[m.start("level"):m.end()].strip(), span=span,
+                          kind=entry.kind if entry else "province", known=entry is not None, origin="place named as actor")]
 
     def _addressee_lead(self, text: str) -> list[AgencyRef]:
         """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
@@ -731,6 +748,9 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
+                elif place := self._lead_in_place(f):
+                    # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
+                    ctx.lead, ctx.lead_origin = place, f"inherited from lead-in {node.id}"
                 d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
@@ -868,6 +888,9 @@ _OBJECT_BEFORE = regex.compile(r"\b(?:của|thuộc|cho|với|tại|đối\s+v�
 _GIAO_LATER = regex.compile(r"[.;,]\s*(?:đồng\s+thời\s+)?[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)")
 _PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
 # "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
+_PLACE_LEAD = regex.compile(
+    r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
+    r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
 # "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
@@ -985,17 +1008,41 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    tasks = TaskExtractor(source, mentions, addressees, issuer).run(tree)
+    extractor = TaskExtractor(source, mentions, addressees, issuer)
+    tasks = extractor.run(tree)
     groups = task_words()["addressee_groups"]
+    place = extractor.place
+    if place and issuer is not None and fold_tones(place[1]).casefold() in fold_tones(issuer.name).casefold():
+        place = None  # the province's own document: "Ủy ban nhân dân tỉnh" is written as the document writes it
     for t in tasks:
         for refs in (t.lead, t.coordinators):
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
+            if place:
+                refs[:] = [with_place(ref, place, mentions) for ref in refs]
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
                     refs[i] = expand_short_form(ref, known_names, source)
     return tasks
+
+
+_BARE_LOCAL = regex.compile(r"^(?:Thường trực )?(?:Tỉnh ủy|Thành ủy|(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))$",
+                            regex.IGNORECASE)
+
+
+def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> AgencyRef:
+    """In a central document about one province (a conclusions notice of the Government Office), a bare
+    "Tỉnh ủy" or "Ủy ban nhân dân tỉnh" is that province's: "Thường trực Tỉnh ủy" -> "Thường trực Tỉnh ủy
+    Thanh Hóa" (annotation guide: write a body in the fullest form the document gives)."""
+    if not _BARE_LOCAL.match(ref.name) or (ref.name.lower().endswith(("tỉnh", "thành phố"))
+                                           and not ref.name.lower().endswith(place[0])):
+        return ref
+    name = f"{ref.name} {place[1]}"
+    entry = mentions.lookup_agency(name)
+    return ref.model_copy(update={"name": entry.name if entry else name,
+                                  "id": entry.id if entry else f"unknown:{slugify(name)}",
+                                  "origin": f"{ref.origin or 'mention'} (the document's province)"})
 
 
 def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[str, str]) -> list[AgencyRef]:
