@@ -733,8 +733,7 @@ class TaskExtractor:
                         subj, mentions = [], []
                     else:
                         subj = actors
-                ms = subj or [m for m in mentions if duty and m.end <= duty.start()
-                              and not _OBJECT_BEFORE.search(text, 0, m.start)]
+                ms = subj or [m for m in _not_genitive(text, mentions) if duty and m.end <= duty.start()]
                 if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
                     ms = []
@@ -888,6 +887,20 @@ _OBJECT_BEFORE = regex.compile(r"\b(?:của|thuộc|cho|với|tại|đối\s+v�
 _GIAO_LATER = regex.compile(r"[.;,]\s*(?:đồng\s+thời\s+)?[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)")
 _PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
 # "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
+def _not_genitive(text: str, mentions: list) -> list:
+    """The mentions that can be a lead-in's actor: not after "của", "thuộc", "cho" …, nor joined by "và"
+    or a comma to one that is ("… của Sở Nông nghiệp và Môi trường và UBND cấp xã …")."""
+    out, prev_genitive, prev_end = [], False, 0
+    for m in mentions:
+        gap = text[prev_end:m.start]
+        genitive = bool(_OBJECT_BEFORE.search(text, 0, m.start)) or (
+            prev_genitive and bool(regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap)))
+        if not genitive:
+            out.append(m)
+        prev_genitive, prev_end = genitive, m.end
+    return out
+
+
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
