@@ -54,6 +54,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_text": _any(w["non_task_text"]),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
@@ -382,6 +383,21 @@ class TaskExtractor:
                           text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
                           origin="place named as actor")]
 
+    def _assigns(self, text: str) -> bool:
+        """False for a unit that states rather than assigns: "Sở Tư pháp có chức năng tham mưu …", "Văn phòng
+        Bộ là tổ chức thuộc Bộ …", or a count with no verb ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá
+        nhân;", "Bộ Tài chính 38 Văn bản;")."""
+        subj, end = subject_mentions(text, self.mentions.agencies(text))
+        rest = text[end:] if subj else text
+        if subj and _res()["function"].match(rest):
+            return False
+        words = [w.lower() for w in _WORD.findall(rest)]
+        if len(words) <= 10 and any(w.isdigit() for w in words):
+            verbs = action_words()["verbs"]
+            keys = [fold_tones(w) for w in words]
+            return any(k in verbs or f"{k} {k2}" in verbs for k, k2 in zip(keys, [*keys[1:], ""], strict=True))
+        return True
+
     def _lead_in_place(self, f: Fragment) -> list[AgencyRef]:
         """A lead-in whose actor is a place: "…, tỉnh Đắk Lắk cần tập trung …" -> its People's Committee."""
         m = _PLACE_LEAD.search(f.text)
@@ -695,6 +711,8 @@ class TaskExtractor:
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
+        if not self._assigns(text):
+            return None
         deadline = self._deadline(f, ctx, prov)
         product = _product(text, self.mentions.agencies)
         if product:
