@@ -468,6 +468,9 @@ class TaskExtractor:
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
+            if not text and node.heading:
+                # "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh" over its clauses
+                self._absorb_actor(node, node.heading, sub, heading_only=True)
             if text:
                 sub.heading = text
             self._walk(node.children, here, sub)
