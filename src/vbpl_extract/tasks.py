@@ -456,8 +456,8 @@ class TaskExtractor:
             return
         if text and non_task_heading(text) and node.children:
             return
-        if text and is_non_task(text):
-            return
+        if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
+            return  # an effect clause, a repeal …; a chapter title never hides its articles
         if node.children and (fields := self._fields(node)):
             self._fielded(node, here, ctx, fields)
             return
@@ -922,6 +922,7 @@ def _not_genitive(text: str, mentions: list) -> list:
     return out
 
 
+_BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
