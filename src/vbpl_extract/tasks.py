@@ -538,6 +538,15 @@ class TaskExtractor:
             if d is not None:
                 sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
         items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
+        if not items and "content" not in fields:
+            # "1. Rà soát, kiện toàn …" / "- Thường xuyên rà soát …" / "Đơn vị chủ trì thực hiện: …": the
+            # unlabelled lines under the heading are the tasks
+            labelled = {id(child) for child, _ in fields.values()}
+            items = [(c, self.frag(c)) for c in node.children
+                     if id(c) not in labelled and not c.children and c.kind in ("bullet", "block", "point", "item")
+                     and self.frag(c).text.strip() and not any(_res()[f"field_{k}"].match(
+                         regex.sub(r"^[-+•*]\s*", "", self.frag(c).text)) for k in ("lead", "coordinators", "deadline",
+                                                                                  "product", "content"))]
         if not items:
             own = self.frag(node)
             text_frag = own
