@@ -78,6 +78,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
         **{f"field_{k}": regex.compile(r"^\s*(?:" + v + r")\s*:\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
+        **{f"field_{k}_bare": regex.compile(r"\s*(?:" + v + r")(?P<more>\s*(?:,|và)\s*(?:phối\s+hợp|biện\s+pháp|giải\s+pháp|"
+                                            r"nhiệm\s+vụ))?\s*:?\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
     }
 
 
@@ -446,6 +448,10 @@ class TaskExtractor:
             sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
             # "1. Sở Nông nghiệp và Môi trường" as a heading: an actor heading
             self._absorb_actor(node, node.heading or "", sub, heading_only=True)
+            if fields := self._fields(node):
+                # "I. CÔNG TÁC …" over "1. Nội dung, biện pháp", "2. Cơ quan chủ trì", "3. Thời gian thực hiện: …"
+                self._fielded(node, here, sub, fields)
+                return
             self._walk(node.children, here, sub)
             return
         text = node.text.strip()
@@ -498,6 +504,19 @@ class TaskExtractor:
                 cut = len(f.text) - len(text)
                 for name in ("lead", "coordinators", "deadline", "product", "content"):
                     m = _res()[f"field_{name}"].match(text)
+                    bare = None if m else _res()[f"field_{name}_bare"].fullmatch(text)
+                    if bare is not None and child.children:
+                        # "2. Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia." …; "Cơ quan chủ trì, phối hợp" over
+                        # "a) Cơ quan chủ trì" …; "1. Nội dung, biện pháp" over its points
+                        if name == "content":
+                            found.setdefault(name, (child, Fragment("", [], [])))
+                            self._field_items = list(child.children)
+                        elif bare["more"] and depth == 0 and any(c.children for c in child.children):
+                            scan(child.children, depth + 1)
+                        elif name not in found:
+                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
+                            found[name] = (child, _join_fragments(parts))
+                        break
                     if not m:
                         continue
                     s = cut + m.end()
@@ -929,6 +948,21 @@ def _not_genitive(text: str, mentions: list) -> list:
             out.append(m)
         prev_genitive, prev_end = genitive, m.end
     return out
+
+
+def _join_fragments(parts: list[Fragment]) -> Fragment:
+    """Fragments one after another, separated by "; " (mapped to the end of the part before it)."""
+    text, starts, ends = "", [], []
+    for f in parts:
+        if text:
+            text += "; "
+            starts += [ends[-1]] * 2
+            ends += [ends[-1]] * 2
+        text += f.text.rstrip(" .;")
+        n = len(f.text.rstrip(" .;"))
+        starts += f.starts[:n]
+        ends += f.ends[:n]
+    return Fragment(text, starts, ends)
 
 
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
