@@ -1101,7 +1101,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
-                    refs[i] = expand_short_form(ref, known_names, source)
+                    refs[i] = expand_short_form(ref, known_names, source, issuer)
     return tasks
 
 
@@ -1134,6 +1134,10 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
     """
     kind = groups.get(ref.id or "")
     named = [a for a in addressees if kind and a.kind == kind]
+    if not named:
+        # "Sở Lao động - Thương binh và Xã hội" in a letter to the departments of several provinces
+        key = fold_tones(ref.name).casefold() + " "
+        named = [a for a in addressees if fold_tones(a.name).casefold().startswith(key)]
     if len(named) < 2:
         return [ref]
     return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named by the group"})
@@ -1143,7 +1147,8 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
 
 
-def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str) -> AgencyRef:
+def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str,
+                      issuer: AgencyRef | None = None) -> AgencyRef:
     """``Ban Chỉ đạo`` (not in the data) -> the one full name of the document that it begins and that the
     words after it in the source agree with; "Các thành viên …" when the mention follows "thành viên".
 
@@ -1168,6 +1173,9 @@ def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str) -> Ag
             agree += 1
         if agree >= 2:
             candidates[n.name] = n
+    if not candidates and issuer is not None and fold_tones(issuer.name).lower().startswith(short + " "):
+        # "Ban Chỉ đạo quốc gia" in a plan issued by "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"
+        candidates[issuer.name] = issuer
     if len(candidates) != 1:
         return ref
     full = next(iter(candidates.values()))
