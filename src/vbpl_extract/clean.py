@@ -389,11 +389,16 @@ def _starts_lower(s: str) -> bool:
     return False
 
 
+_UNIT_WORD_ONLY_RE = regex.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+
+
 def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
     a, b = prev.content, nxt.content
-    if _MARKER_ONLY_RE.match(a):
-        return True  # "**2.**" alone on its line: the unit's text follows on the next line
+    if _MARKER_ONLY_RE.match(a) or _UNIT_WORD_ONLY_RE.match(a):
+        # "**2.**" alone on its line: the unit's text follows on the next line; "**Điều" then "10. Trách
+        # nhiệm …": the article's number was wrapped onto the next line
+        return True
     if _MARKER_ONLY_RE.match(b):
         return False
     if _MARKER_RE.match(b):
