@@ -351,7 +351,9 @@ class TaskExtractor:
         named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
-                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
+                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)) and all(
+                p.known or _res()["actor_head"].match(p.text) or p.text[:1].islower() for p in parts):
+            # each part names a body: not "Báo và Phát thanh, Truyền hình thành phố" (one body)
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
