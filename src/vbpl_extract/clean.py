@@ -280,6 +280,9 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             ):
                 anchor = i
                 break
+    if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
+        # the header table printed after the body (reconstructed copies): the document starts at the top
+        anchor = None
     if anchor is None:
         # no header block at all: the document starts after the site's metadata table
         meta_end = _metadata_end(lines)
