@@ -747,6 +747,24 @@ class TaskExtractor:
         if not self._assigns(text):
             return None
         deadline = self._deadline(f, ctx, prov)
+        marks = list(_INLINE_ENUM.finditer(text))
+        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"]:
+            # "Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế …; (ii) Chỉ đạo …": one task per item,
+            # each with the unit's actor and deadline unless it names its own
+            sub = Context(lead, prov.get("lead"), deadline, ctx.heading, ctx.in_task_area)
+            last = None
+            for k, m in enumerate(marks):
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
+                seg = f.text[m.end():end].rstrip(" ;,")
+                seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", seg)
+                if len(_WORD.findall(seg)) < 3:
+                    continue
+                part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
+                last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
+                                       id_base=f"{id_base or node.id}__{m['n']}") or last
+            if last is not None:
+                return last
+
         product = _product(text, self.mentions.agencies)
         if product:
             prov["product"] = "object of 'ban hành'/'trình'"
@@ -967,6 +985,8 @@ def _join_fragments(parts: list[Fragment]) -> Fragment:
     return Fragment(text, starts, ends)
 
 
+# items enumerated inside one unit: "(i) …; (ii) …; (iii) …"
+_INLINE_ENUM = regex.compile(r"\((?P<n>i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
