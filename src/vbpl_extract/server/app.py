@@ -26,7 +26,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -287,7 +287,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/extract", tags=["extract"], dependencies=[Depends(check_key)], openapi_extra=_EXTRACT_BODY,
               responses=extract_responses, response_class=Response)
-    async def extract(request: Request, format: ExportFormat = Query("json", description="Output format")) -> Response:
+    async def extract(request: Request,
+                      format: Annotated[ExportFormat, Query(description="Output format")] = "json") -> Response:
         """Extract the task graph of one document (a file upload or `{"text": …}`)."""
         payload, _text, name = await run(request, format)
         body = payload.encode("utf-8") if isinstance(payload, str) else payload
@@ -310,7 +311,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/export", tags=["review"], dependencies=[Depends(check_key)],
               responses={200: extract_responses[200], **responses(401, 413, 422)}, response_class=Response)
-    async def export_graph(graph: TaskGraph, format: ExportFormat = Query("json")) -> Response:
+    async def export_graph(graph: TaskGraph,
+                           format: Annotated[ExportFormat, Query(description="Output format")] = "json") -> Response:
         """Export a (corrected) task graph: the review page posts its edited graph here."""
         data = await run_in_threadpool(_export, graph, format)
         name = _stem(Path(graph.source.path).name)

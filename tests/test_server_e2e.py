@@ -1,0 +1,105 @@
+"""End to end in a real headless Chromium: upload 03/NQ-CP to the review page, see its tasks, change one
+lead, export xlsx and find the change in the workbook. Screenshots go to ``test-artifacts/`` (git-ignored).
+
+Skips with a message when Debian's chromium / chromium-driver are absent (``.ci/run`` installs them).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from browser import ROOT, chromium, have_browser, running_server
+from conftest import corpus_file
+
+ARTIFACTS = ROOT / "test-artifacts"
+SEED = "seeds/004_73d4ecd4209fcbe0.txt"
+NEW_LEAD = "Bộ Tư pháp"
+
+
+@pytest.fixture(scope="module")
+def browser_missing() -> None:
+    missing = have_browser()
+    if missing:
+        pytest.skip(f"headless Chromium test skipped: {missing}")
+
+
+def _wait(predicate, timeout: float = 120.0, what: str = "condition"):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from vbpl_extract.pipeline import extract_file
+
+    doc = corpus_file(SEED)
+    expected = extract_file(doc)  # what the CLI's pipeline gives for the same file
+    first = expected.tasks[0]
+    assert NEW_LEAD not in [a.name for a in first.lead]
+    ARTIFACTS.mkdir(exist_ok=True)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+
+    with running_server() as (url, _proc), chromium(downloads) as driver:
+        driver.get(url + "/")
+        assert "Rà soát nhiệm vụ" in driver.title
+        driver.find_element(By.ID, "file").send_keys(str(doc.resolve()))
+        count = _wait(lambda: driver.find_element(By.ID, "task-count").get_attribute("data-count"),
+                      what="the task table")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")
+        assert int(count) == len(rows) == len(expected.tasks) == 110
+        # the source text is shown and every task has its number badge at its span
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#source .tstart")) == len(expected.tasks)
+        driver.save_screenshot(str(ARTIFACTS / "review-loaded.png"))
+
+        # clicking a row marks its source text
+        rows[2].click()
+        marked = _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#source .cur"), what="marked source text")
+        marked_text = "".join(s.text for s in marked)
+        assert " ".join(expected.tasks[2].text.split()[:4]) in " ".join(marked_text.split())
+        # and clicking the source text selects its row
+        badge = driver.find_elements(By.CSS_SELECTOR, "#source .tstart")[5]
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", badge)
+        badge.click()
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#tasks tbody tr.cur[data-index="5"]'),
+              what="row 6 selected from the source")
+
+        # change the lead of task 1 in the edit dialog (keyboard only)
+        rows = driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")
+        edit = rows[0].find_element(By.CSS_SELECTOR, "button.edit")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", edit)
+        edit.click()
+        lead = _wait(lambda: driver.find_element(By.ID, "f-lead") if driver.find_element(By.ID, "f-lead").is_displayed()
+                     else None, what="the edit dialog")
+        lead.send_keys(Keys.CONTROL, "a")
+        lead.send_keys(Keys.DELETE)
+        lead.send_keys(NEW_LEAD)
+        driver.save_screenshot(str(ARTIFACTS / "review-edit.png"))
+        lead.send_keys(Keys.ENTER)  # submits the dialog's form
+        _wait(lambda: NEW_LEAD in driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")[0].text,
+              what="the new lead in the table")
+
+        # export xlsx: the workbook holds the change, and every task
+        driver.find_element(By.CSS_SELECTOR, '[data-export="xlsx"]').click()
+        xlsx = _wait(lambda: [p for p in downloads.glob("*.xlsx") if p.stat().st_size > 0], 60, "the xlsx download")[0]
+        time.sleep(0.5)
+        driver.save_screenshot(str(ARTIFACTS / "review-exported.png"))
+
+    sheet = load_workbook(xlsx)["Nhiệm vụ"]
+    header = [c.value for c in sheet[1]]
+    lead_col = header.index("Cơ quan chủ trì")
+    data = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(data) == len(expected.tasks)
+    assert data[0][lead_col] == NEW_LEAD
+    assert data[1][lead_col] == "; ".join(dict.fromkeys(a.name for a in expected.tasks[1].lead))
