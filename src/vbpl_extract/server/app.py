@@ -310,7 +310,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(body.encode("utf-8"), media_type="application/json")
 
     @app.post("/v1/export", tags=["review"], dependencies=[Depends(check_key)],
-              responses={200: extract_responses[200], **responses(401, 413, 422)}, response_class=Response)
+              responses={200: extract_responses[200], **responses(400, 401, 413, 422)}, response_class=Response)
     async def export_graph(graph: TaskGraph,
                            format: Annotated[ExportFormat, Query(description="Output format")] = "json") -> Response:
         """Export a (corrected) task graph: the review page posts its edited graph here."""
@@ -320,7 +320,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/gold", tags=["review"], dependencies=[Depends(check_key)],
               responses={200: {"description": "A gold file in the annotation guide's format"},
-                         **responses(401, 413, 422)})
+                         **responses(400, 401, 413, 422)})
     async def gold(request: GoldRequest) -> JSONResponse:
         """A corrected graph as a gold file for `vbpl-extract evaluate` (annotation guide, "File format")."""
         from .gold import graph_to_gold
