@@ -163,7 +163,10 @@ function collectMarks() {
 }
 
 function renderSource() {
-  const text = state.text;
+  // display only: a hard line break inside a sentence (next line starts in lower case) is shown as a
+  // space, so wrapped lines read as one paragraph; same length, so offsets are unchanged
+  // (but not before a point marker such as "c)" or "đ.")
+  const text = state.text.replace(/(?<!\n)\n(?=\p{Ll}(?![).]))/gu, " ");
   const tasks = state.graph.tasks;
   const marks = collectMarks();
   const points = new Set([0, text.length]);
@@ -244,7 +247,7 @@ function agencyCell(list) {
   return names(list).map((n) => `<span class="agency">${escapeHtml(n)}</span>`).join("");
 }
 
-function shorten(text, n = 260) {
+function shorten(text, n = 200) {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
@@ -252,12 +255,14 @@ function shorten(text, n = 260) {
 function renderTable() {
   const tasks = state.graph.tasks;
   const query = $("#filter").value.trim().toLowerCase();
+  const show = $("#show").value;
   const rows = [];
   tasks.forEach((t, i) => {
     const hay = [t.text, ...names(t.lead), ...names(t.coordinators), ...names(t.report_to), t.product || ""]
       .join(" ").toLowerCase();
-    const hidden = query && !hay.includes(query);
     const edited = state.edited.has(t.id);
+    const hidden = (query && !hay.includes(query)) || (show === "no-lead" && t.lead.length) ||
+      (show === "no-deadline" && t.deadline) || (show === "edited" && !edited);
     rows.push(`<tr data-index="${i}" tabindex="0"${hidden ? " hidden" : ""}${edited ? ' class="edited"' : ""}>
       <td class="c-tt">${i + 1}${edited ? '<span class="tag" title="đã hiệu đính">đã sửa</span>' : ""}
         <button type="button" class="edit" aria-label="Sửa nhiệm vụ ${i + 1}">Sửa</button>
@@ -273,7 +278,10 @@ function renderTable() {
   });
   $("#tasks tbody").innerHTML = rows.join("");
   const count = $("#task-count");
-  count.textContent = `(${tasks.length})`;
+  const shown = $$("#tasks tbody tr:not([hidden])").length;
+  const noLead = tasks.filter((t) => !t.lead.length).length;
+  count.textContent = shown === tasks.length ? `(${tasks.length})` : `(${shown} / ${tasks.length})`;
+  count.title = `${noLead} nhiệm vụ chưa có cơ quan chủ trì`;
   count.dataset.count = String(tasks.length);
   markCurrent(false);
 }
@@ -529,6 +537,7 @@ function wire() {
   });
   $("#add-task").addEventListener("click", addTaskFromSelection);
   $("#filter").addEventListener("input", renderTable);
+  $("#show").addEventListener("change", renderTable);
 
   $$(".agency-field select").forEach((select) => select.addEventListener("change", () => {
     if (!select.value) return;
