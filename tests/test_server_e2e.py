@@ -90,6 +90,34 @@ def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -
         _wait(lambda: NEW_LEAD in driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")[0].text,
               what="the new lead in the table")
 
+        # add a task from a selected passage (outside every task), give it a lead, then delete it again
+        passage = driver.execute_script("""
+            const seg = [...document.querySelectorAll('#source span[data-s]')]
+                .find((s) => !s.dataset.tasks && s.textContent.trim().length > 60);
+            const text = seg.firstChild;
+            const start = text.data.search(/\\S/);
+            const range = document.createRange();
+            range.setStart(text, start);
+            range.setEnd(text, start + 40);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+            return window.getSelection().toString();""")
+        _wait(lambda: driver.find_element(By.ID, "add-task").is_enabled(), 10, "the add button")
+        driver.find_element(By.ID, "add-task").click()
+        lead = _wait(lambda: driver.find_element(By.ID, "f-lead") if driver.find_element(By.ID, "f-lead").is_displayed()
+                     else None, what="the edit dialog of the new task")
+        assert driver.find_element(By.ID, "f-text").get_attribute("value") == " ".join(passage.split())
+        lead.send_keys("Bộ Nội vụ", Keys.ENTER)
+        count_is = lambda n: driver.find_element(By.ID, "task-count").get_attribute("data-count") == str(n)  # noqa: E731
+        _wait(lambda: count_is(len(expected.tasks) + 1), 10, "the added task")
+        added = [r for r in driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr") if "Bộ Nội vụ" in r.text]
+        assert len(added) == 1 and "đã sửa" in added[0].text
+        delete = added[0].find_element(By.CSS_SELECTOR, "button.delete")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", delete)
+        delete.click()
+        driver.switch_to.alert.accept()
+        _wait(lambda: count_is(len(expected.tasks)), 10, "the deleted task")
+
         # export xlsx: the workbook holds the change, and every task
         driver.find_element(By.CSS_SELECTOR, '[data-export="xlsx"]').click()
         xlsx = _wait(lambda: [p for p in downloads.glob("*.xlsx") if p.stat().st_size > 0], 60, "the xlsx download")[0]
