@@ -129,8 +129,8 @@ class BodyLimit:
             return
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
-        too_large = Problem(413, "FileTooLargeError", f"the request body is over the {self.limit / 1e6:.1f} MB limit",
-                            exit_code=10)
+        message = f"the request body is over the {self.limit / 1e6:.1f} MB limit"
+        too_large = Problem(413, "FileTooLargeError", message, exit_code=10)
         with contextlib.suppress(ValueError):
             if length is not None and int(length) > self.limit:
                 await _send_problem(send, too_large)
@@ -142,8 +142,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise too_large
+                if seen > self.limit:  # an HTTPException, so FastAPI's body parsing passes it on unchanged
+                    raise StarletteHTTPException(413, message)
             return message
 
         await self.app(scope, limited_receive, send)
@@ -224,9 +224,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        kinds = {404: "NotFound", 405: "MethodNotAllowed"}
-        return _problem_response(Problem(exc.status_code, kinds.get(exc.status_code, "BadRequest"),
-                                         str(exc.detail), exit_code=2, headers=dict(exc.headers or {})))
+        kinds = {404: "NotFound", 405: "MethodNotAllowed", 413: "FileTooLargeError"}
+        return _problem_response(Problem(exc.status_code, kinds.get(exc.status_code, "BadRequest"), str(exc.detail),
+                                         exit_code=10 if exc.status_code == 413 else 2, headers=dict(exc.headers or {})))
 
     # ------------------------------------------------------------------ input
 
@@ -236,7 +236,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if ctype == "multipart/form-data":
             try:
                 form = await request.form(max_files=1, max_fields=8)
-            except Problem:
+            except (Problem, StarletteHTTPException):
                 raise
             except Exception as exc:
                 raise Problem(400, "BadRequest", f"unreadable multipart body: {exc}", exit_code=2) from None
