@@ -18,12 +18,23 @@ from builders import docx_zip_bomb
 from conftest import corpus_file
 from vbpl_extract import __version__
 from vbpl_extract.cli import app as cli_app
+from vbpl_extract.errors import (
+    CorruptFileError,
+    DocumentTimeoutError,
+    EmptyDocumentError,
+    EncodingError,
+    EncryptedFileError,
+    FileTooLargeError,
+    ScannedPdfError,
+    UnsupportedFormatError,
+)
 from vbpl_extract.evaluate import evaluate, load_gold
 from vbpl_extract.exporters import to_json
 from vbpl_extract.models import SCHEMA_VERSION, TaskGraph
 from vbpl_extract.pipeline import extract_file, extract_text
 from vbpl_extract.schema import schema
 from vbpl_extract.server.app import Settings, create_app
+from vbpl_extract.server.problems import problem_for
 
 SEED = "seeds/004_73d4ecd4209fcbe0.txt"
 SHORT = "Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025."
@@ -119,6 +130,16 @@ def test_errors_are_problems_with_cli_exit_codes(client: TestClient) -> None:
     _problem(client.post("/v1/extract", json={"txt": "x"}), 422, "BadRequest", 2)
     _problem(client.post("/v1/extract?format=pdf", json={"text": SHORT}), 422, "BadRequest", 2)
     _problem(client.get("/v1/nothing"), 404, "NotFound", 2)
+
+
+@pytest.mark.parametrize(("error", "status"), [
+    (UnsupportedFormatError, 415), (FileTooLargeError, 413), (EmptyDocumentError, 422), (EncodingError, 422),
+    (CorruptFileError, 422), (EncryptedFileError, 422), (ScannedPdfError, 422), (DocumentTimeoutError, 504),
+])
+def test_every_pipeline_error_has_its_status_and_exit_code(error: type, status: int) -> None:
+    problem = problem_for(error("bao-cao.pdf", "the problem"))
+    assert (problem.status, problem.error_type, problem.exit_code) == (status, error.__name__, error.exit_code)
+    assert problem.body()["detail"] == "bao-cao.pdf: the problem"
 
 
 def test_hostile_uploads_get_problems_and_the_server_keeps_serving(client: TestClient) -> None:
