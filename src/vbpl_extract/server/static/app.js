@@ -22,6 +22,19 @@ const KIND_LABELS = {
 
 /* ------------------------------------------------------------------ API */
 
+const PROBLEMS_VI = {
+  UnsupportedFormatError: "Định dạng tệp không được hỗ trợ (dùng .txt, .md, .html, .docx hoặc .pdf)",
+  FileTooLargeError: "Tệp quá lớn",
+  EmptyDocumentError: "Văn bản trống",
+  EncodingError: "Không đọc được bảng mã chữ của tệp",
+  CorruptFileError: "Tệp bị hỏng hoặc không đúng định dạng",
+  EncryptedFileError: "Tệp được đặt mật khẩu",
+  ScannedPdfError: "PDF là bản quét, không có lớp chữ (chưa hỗ trợ nhận dạng chữ)",
+  DocumentTimeoutError: "Văn bản xử lý quá thời gian cho phép",
+  ServerBusy: "Máy chủ đang bận, vui lòng thử lại sau ít phút",
+  Unauthorized: "Thiếu hoặc sai khóa API",
+};
+
 function apiHeaders(extra = {}) {
   const key = sessionStorage.getItem("vbpl-api-key");
   return key ? { ...extra, "X-API-Key": key } : extra;
@@ -40,7 +53,8 @@ async function api(url, options = {}, retried = false) {
     let message = `${response.status} ${response.statusText}`;
     try {
       const problem = await response.json();
-      message = `${problem.title || message}: ${problem.detail || ""}`;
+      const vi = PROBLEMS_VI[problem.error_type];
+      message = vi ? `${vi}. (Chi tiết: ${problem.detail || problem.title})` : `${problem.title || message}: ${problem.detail || ""}`;
     } catch (_) { /* not JSON */ }
     throw new Error(message);
   }
@@ -91,6 +105,7 @@ function showDocument() {
   $("#docinfo").textContent = parts.join(" · ") || state.fileName;
   if (d.title) $("#docinfo").title = d.title;
   $("#workspace").hidden = false;
+  $("#welcome").hidden = true;
   $$("[data-export], #save-gold").forEach((b) => { b.disabled = false; });
   fillAgencyLists();
   renderSource();
