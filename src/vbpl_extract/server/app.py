@@ -9,7 +9,7 @@ API (versioned under ``/v1``; OpenAPI at ``/openapi.json``, an offline docs page
 The JSON is exactly the CLI's (same schema version); errors are ``application/problem+json`` with the
 CLI's error type and exit code. Extraction runs in a process pool with a per-document time limit; at
 most ``max_pending`` extractions are admitted at once (503 beyond); uploads over ``max_bytes`` get 413;
-nothing is kept. ``VBPL_API_KEY`` (or ``Settings.api_key``) makes ``/v1`` require the
+nothing is kept. ``VBPL_API_KEY`` (or ``Settings.api_key``) makes the ``POST /v1/…`` endpoints require the
 header ``X-API-Key``.
 
 >>> from fastapi.testclient import TestClient
