@@ -38,6 +38,7 @@ def _wait(predicate, timeout: float = 120.0, what: str = "condition"):  # type: 
 
 
 def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -74,6 +75,14 @@ def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -
         badge.click()
         _wait(lambda: driver.find_elements(By.CSS_SELECTOR, '#tasks tbody tr.cur[data-index="5"]'),
               what="row 6 selected from the source")
+
+        # double-clicking a cell opens the editor on that cell's field; Escape closes it unchanged
+        cell = driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")[3].find_element(By.CSS_SELECTOR, '[data-field="f-coord"]')
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
+        ActionChains(driver).double_click(cell).perform()
+        _wait(lambda: driver.execute_script("return document.activeElement.id") == "f-coord", 10, "the coordinators field")
+        ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+        _wait(lambda: not driver.find_element(By.ID, "edit-dialog").is_displayed(), 10, "the dialog to close")
 
         # change the lead of task 1 in the edit dialog (keyboard only)
         rows = driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")

@@ -282,12 +282,12 @@ function renderTable() {
       <td class="c-tt">${i + 1}${edited ? '<span class="tag" title="đã hiệu đính">đã sửa</span>' : ""}
         <button type="button" class="edit" aria-label="Sửa nhiệm vụ ${i + 1}">Sửa</button>
         <button type="button" class="delete" aria-label="Xóa nhiệm vụ ${i + 1}">Xóa</button></td>
-      <td class="c-text" title="${escapeHtml(t.text)}">${escapeHtml(shorten(t.text))}</td>
-      <td class="c-ag" data-label="Chủ trì">${agencyCell(t.lead)}</td>
-      <td class="c-ag" data-label="Phối hợp">${agencyCell(t.coordinators)}</td>
-      <td class="c-ag" data-label="Báo cáo">${agencyCell(t.report_to)}</td>
-      <td class="c-dl" data-label="Thời hạn">${deadlineCell(t.deadline)}</td>
-      <td class="c-prod" data-label="Sản phẩm">${escapeHtml(t.product || "")}</td>
+      <td class="c-text" data-field="f-text" title="${escapeHtml(t.text)}">${escapeHtml(shorten(t.text))}</td>
+      <td class="c-ag" data-field="f-lead" data-label="Chủ trì">${agencyCell(t.lead)}</td>
+      <td class="c-ag" data-field="f-coord" data-label="Phối hợp">${agencyCell(t.coordinators)}</td>
+      <td class="c-ag" data-field="f-report" data-label="Báo cáo">${agencyCell(t.report_to)}</td>
+      <td class="c-dl" data-field="f-dl-text" data-label="Thời hạn">${deadlineCell(t.deadline)}</td>
+      <td class="c-prod" data-field="f-product" data-label="Sản phẩm">${escapeHtml(t.product || "")}</td>
       <td class="c-src" data-label="Nguồn">${escapeHtml(t.unit || "")}</td>
     </tr>`);
   });
@@ -320,7 +320,7 @@ function toRefs(value, task, role) {
   return out;
 }
 
-function openEditor(i) {
+function openEditor(i, focusId = "f-lead") {
   const t = state.graph.tasks[i];
   state.editing = i;
   $("#edit-title").textContent = `Sửa nhiệm vụ ${i + 1}`;
@@ -335,7 +335,7 @@ function openEditor(i) {
   $("#f-product").value = t.product || "";
   $$(".agency-field select").forEach((s) => { s.value = ""; });
   $("#edit-dialog").showModal();
-  $("#f-lead").focus();
+  $(`#${focusId}`).focus();
 }
 
 function sameNames(a, b) {
@@ -539,7 +539,11 @@ function wire() {
       if (rows[k]) { rows[k].focus(); selectTask(Number(rows[k].dataset.index), "table"); }
     }
   });
-  body.addEventListener("dblclick", (e) => { const i = rowIndex(e.target); if (i >= 0) openEditor(i); });
+  body.addEventListener("dblclick", (e) => {
+    const i = rowIndex(e.target);
+    const cell = e.target.closest("td[data-field]");
+    if (i >= 0) openEditor(i, cell ? cell.dataset.field : "f-lead");
+  });
 
   $("#source").addEventListener("click", (e) => {
     const seg = e.target.closest("span[data-tasks]");
