@@ -218,8 +218,8 @@ def serve(
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse uploads larger than this (MB)")] = 50.0,
     max_pending: Annotated[int, typer.Option("--max-pending", help="Extractions admitted at once (503 beyond)")] = 64,
 ) -> None:
-    """Trang rà soát và API HTTP. The review page (/) and the HTTP API (/v1, docs at /docs); needs VBPL_API_KEY
-    set to require an API key."""
+    """Trang rà soát và API HTTP. The review page (/) and the HTTP API (/v1, docs at /docs); set VBPL_API_KEY
+    to require an X-API-Key header. See docs/server.md."""
     import uvicorn
 
     from .server.app import Settings, create_app
