@@ -3,9 +3,9 @@
     python3 scripts/load.py [--requests 50] [--workers 2] [--out docs/load-results.json]
 
 Starts the server (this checkout's sources) on a free 127.0.0.1 port, warms each worker up with one
-request per document, then sends ``--requests`` uploads at once (the five documents in turn), twice.
+request per document, then sends ``--requests`` uploads at once (the five documents in turn), ``--rounds`` times.
 Prints p50/p95 latency, errors, and the resident memory of the server and its worker processes after
-warm-up and after each round (flat memory: the second round ends where the first did). Traffic goes to
+warm-up and after each round (flat memory: later rounds end where the first did). Traffic goes to
 loopback only; the run is bounded in count and time and stops the server by itself.
 """
 
@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -76,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3, help="Rounds of --requests concurrent uploads")
     parser.add_argument("--out", type=Path, default=None, help="Also write the figures as JSON")
     args = parser.parse_args()
     docs = [CORPUS / d for d in DOCUMENTS]
@@ -87,18 +89,16 @@ def main() -> None:
         server = psutil.Process(proc.pid)
         for d in docs * args.workers:  # every worker warm and every document seen once
             asyncio.run(round_(url, [d], 1))
-        rss_warm = tree_rss_mb(server)
-        first = asyncio.run(round_(url, docs, args.requests))
-        rss_first = tree_rss_mb(server)
-        second = asyncio.run(round_(url, docs, args.requests))
-        rss_second = tree_rss_mb(server)
+        rss = [tree_rss_mb(server)]
+        rounds = []
+        for _ in range(args.rounds):
+            rounds.append(asyncio.run(round_(url, docs, args.requests)))
+            rss.append(tree_rss_mb(server))
         healthy = httpx.get(url + "/healthz").json()
     report = {
-        "workers": args.workers, "cpus": psutil.cpu_count(), "documents": list(DOCUMENTS),
-        "sizes_kb": [round(d.stat().st_size / 1024, 1) for d in docs],
-        "round_1": first, "round_2": second,
-        "rss_mb": {"after_warm_up": rss_warm, "after_round_1": rss_first, "after_round_2": rss_second},
-        "health_after": healthy,
+        "workers": args.workers, "cpus": psutil.cpu_count(), "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        "documents": list(DOCUMENTS), "sizes_kb": [round(d.stat().st_size / 1024, 1) for d in docs],
+        "rounds": rounds, "rss_mb_after_warm_up_then_each_round": rss, "health_after": healthy,
     }
     text = json.dumps(report, ensure_ascii=False, indent=2)
     print(text)
