@@ -67,7 +67,7 @@ class ProblemModel(BaseModel):
     exit_code: int | None = Field(None, description="The CLI's exit code for this error (README table)")
 
 
-@dataclass
+@dataclass(eq=False)
 class Problem(Exception):
     """An error response; raise it from a route, the app's handler renders it."""
 
