@@ -206,6 +206,11 @@ def test_export_a_corrected_graph(client: TestClient) -> None:
     graphml = client.post("/v1/export?format=graphml", json=graph).text
     assert "Bộ Tư pháp" in graphml  # the graph's nodes and edges are rebuilt from the corrections
     _problem(client.post("/v1/export?format=xlsx", json={"tasks": "no"}), 422, "BadRequest", 2)
+    # a control character a worksheet cannot hold (found by schemathesis) is dropped, not a 500
+    graph["tasks"][0]["unit"] = "Điều 1\b"
+    xlsx = client.post("/v1/export?format=xlsx", json=graph)
+    assert xlsx.status_code == 200
+    assert load_workbook(io.BytesIO(xlsx.content))["Nhiệm vụ"]["J2"].value.endswith("Điều 1")
 
 
 def test_corrections_saved_as_gold_round_trip_through_evaluate(client: TestClient, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import regex
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Todo, vRecur
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -142,6 +143,11 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(arcname or Path(filename).name, Path(filename).read_bytes(), compress_type, compresslevel)
 
 
+def _xlsx_text(value: str) -> str:
+    """Control characters a worksheet cannot hold (``"Điều 1\x08"`` -> ``"Điều 1"``) dropped; openpyxl refuses them."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def to_xlsx(graph: TaskGraph) -> bytes:
     """The task table as an Excel workbook: sheet ``Nhiệm vụ`` (bold frozen header, widths, wrapped
     text) and sheet ``Văn bản`` with the header fields (Số, Loại, Cơ quan ban hành, Ngày, Người ký ...)."""
@@ -152,7 +158,7 @@ def to_xlsx(graph: TaskGraph) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     ws.append(list(COLUMNS))
     for row in task_rows(graph):
-        ws.append([int(row[0]), *row[1:]])
+        ws.append([int(row[0]), *map(_xlsx_text, row[1:])])
     for cell in ws[1]:
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -173,7 +179,7 @@ def to_xlsx(graph: TaskGraph) -> bytes:
         ("Tệp nguồn", graph.source.path), ("SHA-256", graph.source.sha256),
         ("Số nhiệm vụ", str(len(graph.tasks))), ("Phiên bản", graph.pipeline_version or __version__),
     ):
-        info.append([label, value or ""])
+        info.append([label, _xlsx_text(value or "")])
     for cell in info["A"]:
         cell.font = bold
     info.column_dimensions["A"].width = 20
