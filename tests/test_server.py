@@ -112,6 +112,13 @@ def test_extract_formats(client: TestClient, fmt: str, media: str, start: str) -
     assert "attachment" in response.headers["content-disposition"]
 
 
+def test_a_control_character_in_the_document_exports_in_every_format(client: TestClient) -> None:
+    text = SHORT.replace("Nghị định", "Nghị định\b")  # a backspace, as some .txt files carry
+    for fmt in ("json", "csv", "xlsx", "ics", "graphml", "mermaid"):
+        response = client.post(f"/v1/extract?format={fmt}", json={"text": text})
+        assert response.status_code == 200, (fmt, response.text)
+
+
 def test_extract_xlsx(client: TestClient) -> None:
     response = client.post("/v1/extract?format=xlsx", files={"file": ("qd.txt", SHORT.encode("utf-8"))})
     sheet = load_workbook(io.BytesIO(response.content))["Nhiệm vụ"]
