@@ -1,5 +1,6 @@
-"""End to end in a real headless Chromium: upload 03/NQ-CP to the review page, see its tasks, change one
-lead, export xlsx and find the change in the workbook. Screenshots go to ``test-artifacts/`` (git-ignored).
+"""End to end in a real headless Chromium: upload 03/NQ-CP to the review page, see its tasks, follow a row
+to its text and back, change one lead, add and delete a task, export xlsx and find the change in the
+workbook, save the corrections as a gold file. Screenshots go to ``test-artifacts/`` (git-ignored).
 
 Skips with a message when Debian's chromium / chromium-driver are absent (``.ci/run`` installs them).
 """
@@ -42,6 +43,7 @@ def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    from vbpl_extract.evaluate import load_gold
     from vbpl_extract.pipeline import extract_file
 
     doc = corpus_file(SEED)
@@ -132,6 +134,20 @@ def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -
         xlsx = _wait(lambda: [p for p in downloads.glob("*.xlsx") if p.stat().st_size > 0], 60, "the xlsx download")[0]
         time.sleep(0.5)
         driver.save_screenshot(str(ARTIFACTS / "review-exported.png"))
+
+        # save the corrections as a gold file (the dialog proposes the uploaded file's name as its source)
+        driver.find_element(By.ID, "save-gold").click()
+        source = _wait(lambda: driver.find_element(By.ID, "g-source") if driver.find_element(By.ID, "g-source").is_displayed()
+                       else None, 10, "the gold dialog")
+        assert source.get_attribute("value") == doc.name
+        source.send_keys(Keys.ENTER)
+        gold_path = _wait(lambda: [p for p in downloads.glob("*.gold.json") if p.stat().st_size > 0], 60,
+                          "the gold download")[0]
+
+    gold = load_gold(gold_path)
+    assert gold.source == doc.name and len(gold.tasks) == len(expected.tasks)
+    assert gold.tasks[0].lead == [NEW_LEAD]
+    assert gold.tasks[1].lead == list(dict.fromkeys(a.name for a in expected.tasks[1].lead))
 
     sheet = load_workbook(xlsx)["Nhiệm vụ"]
     header = [c.value for c in sheet[1]]
