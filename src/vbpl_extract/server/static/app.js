@@ -238,14 +238,14 @@ function markCurrent(scrollSource = true) {
   segs.forEach((s) => s.classList.add("cur"));
   const row = $(`#tasks tbody tr[data-index="${i}"]`);
   if (row) { row.classList.add("cur"); row.setAttribute("aria-selected", "true"); }
-  if (scrollSource && segs.length) segs[0].scrollIntoView({ block: "center", inline: "nearest", behavior: "smooth" });
+  if (scrollSource && segs.length) segs[0].scrollIntoView({ block: "center", inline: "nearest" });
   return row;
 }
 
 function selectTask(i, from) {
   state.current = i;
   const row = markCurrent(from !== "source");
-  if (from === "source" && row) row.scrollIntoView({ block: "center", inline: "nearest", behavior: "smooth" });
+  if (from === "source" && row) row.scrollIntoView({ block: "center", inline: "nearest" });
 }
 
 /* ------------------------------------------------------------------ table */
