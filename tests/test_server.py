@@ -77,6 +77,28 @@ def test_review_page_is_offline(client: TestClient) -> None:
         assert "http://" not in text and "https://" not in text  # nothing fetched from outside
 
 
+def test_every_control_of_the_page_is_labelled(client: TestClient) -> None:
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+    page = HTMLParser(client.get("/").text)
+    labelled = {label.attributes.get("for") for label in page.css("label")}
+    controls = page.css("input, select, textarea, button")
+    assert len(controls) > 20
+    for control in controls:
+        attrs = control.attributes
+        inside_label = any(node.tag == "label" for node in _ancestors(control))
+        named = attrs.get("id") in labelled or attrs.get("aria-label") or inside_label
+        if control.tag == "button":
+            named = named or control.text(strip=True)
+        assert named, control.html
+
+
+def _ancestors(node):  # type: ignore[no-untyped-def]
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 def test_extract_file_is_the_cli_json(client: TestClient) -> None:
     path = corpus_file(SEED)
     response = client.post("/v1/extract", files={"file": (path.name, path.read_bytes(), "text/plain")})
