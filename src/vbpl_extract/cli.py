@@ -1,4 +1,4 @@
-"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch``.
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch | serve``.
 
     vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
     vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
@@ -214,6 +214,26 @@ def batch(
     if not progress:
         out.print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Extraction worker processes")] = 1,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 60.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse uploads larger than this (MB)")] = 50.0,
+    max_pending: Annotated[int, typer.Option("--max-pending", help="Extractions admitted at once (503 beyond)")] = 64,
+) -> None:
+    """Trang rà soát và API HTTP. The review page (/) and the HTTP API (/v1, docs at /docs); set VBPL_API_KEY
+    to require an X-API-Key header. See docs/server.md."""
+    import uvicorn
+
+    from .server.app import Settings, create_app
+
+    settings = Settings(workers=workers, timeout=timeout, max_bytes=int(max_mb * 1024 * 1024), max_pending=max_pending)
+    err.print(f"vbpl-extract: serving on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 def main() -> None:  # pragma: no cover
