@@ -23,6 +23,7 @@ where the gap between two characters exceeds 15 % of the font size (``x_toleranc
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -127,7 +128,7 @@ def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _to_line(words: list[dict[str, Any]]) -> Line:
     heights = [w["bottom"] - w["top"] for w in words]
     h = statistics.median(heights)
-    gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(words)]
     usual = min(statistics.median(gaps), 0.35 * h) if gaps else 0.35 * h
     wide = max(COLUMN_GAP * h, 3 * usual)
     segments: list[Segment] = []
@@ -166,7 +167,8 @@ def split_columns(lines: list[Line]) -> list[tuple[list[Line], list[Line] | None
             "right": [(line.segments[k + 1].x0, (line.segments[k + 1].x0 + line.x1) / 2)],
         }
 
-        def fits(ln: Line, lo: float, hi: float) -> tuple[float, float] | None:
+        def fits(ln: Line, lo: float, hi: float, sides: dict[str, list[tuple[float, float]]] = sides,
+                 ) -> tuple[float, float] | None:
             side = "left" if ln.x1 <= hi else "right" if ln.x0 >= lo else None
             if side is not None:
                 # a one-sided line belongs to the block only when it lines up with that side's
@@ -239,7 +241,7 @@ def _breaks(prev: Line, ln: Line, usual_gap: float, left_margin: float, *, inden
 
 
 def _usual_gap(lines: list[Line]) -> float:
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
     return statistics.median(gaps) if gaps else 0.0
 
 
