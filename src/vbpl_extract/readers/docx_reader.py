@@ -306,9 +306,10 @@ class _Body:
                 continue
             # a Word paragraph is a paragraph: end it with a markdown hard line break (two spaces) so
             # the clean stage never joins it to the next one as if it were a hard-wrapped line
-            for line in text(item).split("\n"):  # type: ignore[arg-type]
-                line = line.replace("\t", " ").strip()
-                lines.append(line + "  " if line else line)
+            # (a line break inside the paragraph, w:br, stays a plain line end)
+            split = [x.replace("\t", " ").strip() for x in text(item).split("\n")]  # type: ignore[arg-type]
+            lines.extend(split[:-1])
+            lines.append(split[-1] + "  " if split[-1] else "")
         if footnotes:
             lines.append("")
             lines.extend(footnotes)
@@ -443,7 +444,7 @@ def read_docx(data: bytes, name: str) -> str:
         except (RecursionError, ValueError, TypeError) as exc:
             raise CorruptFileError(name, f"corrupt .docx ({type(exc).__name__}: {exc})") from None
     lines = body.render(_footnotes(notes, body.footnote_marks, numbering))
-    text = join_lines(lines)
+    text = join_lines(lines).rstrip(" ")
     if not text.strip():
         if not seen_body:
             raise CorruptFileError(name, "corrupt .docx: word/document.xml has no Word body (foreign XML namespace?)")
