@@ -32,6 +32,8 @@ __all__ = [
     "MAX_CHARS",
     "MAX_CONTENT_OBJECTS",
     "MAX_INFLATED_BYTES",
+    "MAX_PAGE_CHARS",
+    "MAX_PAGE_OBJECTS",
     "MAX_STREAM_BYTES",
     "Budget",
     "BudgetExceeded",
@@ -45,8 +47,12 @@ MAX_INFLATED_BYTES = 256 * 1024 * 1024
 """Largest decoded size of all streams of one document together."""
 MAX_CONTENT_OBJECTS = 3_000_000
 """Content-stream objects (operators + operands) per document; a 21-page table PDF has ~150,000."""
+MAX_PAGE_OBJECTS = 250_000
+"""Content-stream objects of one page (a dense page of text has ~20,000)."""
 MAX_CHARS = 1_000_000
 """Characters rendered per document (~300 dense pages)."""
+MAX_PAGE_CHARS = 40_000
+"""Characters rendered on one page (a dense A4 page in a small font has ~6,000)."""
 
 _CHUNK = 1 << 20
 
@@ -67,7 +73,14 @@ class Budget:
     decoded: int = 0
     objects: int = 0
     chars: int = 0
+    page: int = 0
+    page_objects: int = 0
+    page_chars: int = 0
     error: VbplError | None = field(default=None)
+
+    def new_page(self, number: int) -> None:
+        """Start counting the work of page ``number``."""
+        self.page, self.page_objects, self.page_chars = number, 0, 0
 
     def _fail(self, error: VbplError) -> None:
         if self.error is None:
@@ -82,12 +95,20 @@ class Budget:
 
     def add_object(self) -> None:
         self.objects += 1
+        self.page_objects += 1
+        if self.page_objects > MAX_PAGE_OBJECTS:
+            self._fail(FileTooLargeError(self.name, f"page {self.page} of the PDF holds over {MAX_PAGE_OBJECTS:,} "
+                                                    "drawing operators/operands; refused (a work bomb?)"))
         if self.objects > MAX_CONTENT_OBJECTS:
             self._fail(FileTooLargeError(self.name, f"the PDF's pages hold over {MAX_CONTENT_OBJECTS:,} drawing "
                                                     "operators/operands; refused (a work bomb?)"))
 
     def add_char(self) -> None:
         self.chars += 1
+        self.page_chars += 1
+        if self.page_chars > MAX_PAGE_CHARS:
+            self._fail(FileTooLargeError(self.name, f"page {self.page} of the PDF renders over {MAX_PAGE_CHARS:,} "
+                                                    "characters; refused"))
         if self.chars > MAX_CHARS:
             self._fail(FileTooLargeError(self.name, f"the PDF renders over {MAX_CHARS:,} characters; refused"))
 

@@ -64,7 +64,7 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
         raise CorruptFileError(name, "not a PDF (no %PDF header)")
     with pdf_guard.budget(name) as budget:
         try:
-            pages, images = _read_pages(data, name, max_pages, timeout)
+            pages, images = _read_pages(data, name, max_pages, timeout, budget)
         except Exception as exc:
             error = pdf_guard.raised_error(exc, budget)
             if error is not None:
@@ -88,7 +88,8 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
     return text
 
 
-def _read_pages(data: bytes, name: str, max_pages: int, timeout: float) -> tuple[list[PageLayout], int]:
+def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,
+                budget: pdf_guard.Budget) -> tuple[list[PageLayout], int]:
     """Every page's layout and the number of images, with pdfminer's errors mapped to typed ones."""
     import pdfplumber
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
@@ -117,6 +118,7 @@ def _read_pages(data: bytes, name: str, max_pages: int, timeout: float) -> tuple
         for number, page in enumerate(pdf.pages, start=1):
             if time.monotonic() - started > timeout:
                 raise DocumentTimeoutError(name, f"reading the PDF took over {timeout:.0f} s (stopped at page {number})")
+            budget.new_page(number)
             try:
                 pages.append(page_layout(page, number))
                 images += len(page.images)
