@@ -232,12 +232,20 @@ def split_columns(lines: list[Line]) -> list[tuple[list[Line], list[Line] | None
     return out
 
 
-def _breaks(prev: Line, ln: Line, usual_gap: float, left_margin: float, *, indent: bool = True) -> bool:
-    """Does ``ln`` start a new paragraph after ``prev``? A first-line indent, a wider gap, a new font size."""
+def _breaks(prev: Line, ln: Line, usual_gap: float, left_margin: float, *, indent: bool = True,
+            right_margin: float | None = None) -> bool:
+    """Does ``ln`` start a new paragraph after ``prev``?
+
+    Yes after a first-line indent, a wider gap, a new font size, or when ``prev`` stops short of
+    the right margin (by 15 % of the text width: the last line of a justified paragraph,
+    a centred "Kính gửi: …" line) and ``ln`` starts with a capital, a digit or a dash.
+    """
     indented = indent and ln.x0 - left_margin > 1.5 * ln.height and ln.x0 - prev.x0 > 0.8 * ln.height
     wide = ln.top - prev.bottom > max(usual_gap * 1.8, usual_gap + 0.6 * ln.height)
     resized = abs(ln.height - prev.height) > 0.12 * max(ln.height, prev.height)
-    return indented or wide or resized
+    short = (right_margin is not None and prev.x1 < right_margin - 0.15 * (right_margin - left_margin)
+             and not _starts_lower(ln.text))
+    return indented or wide or resized or short
 
 
 def _usual_gap(lines: list[Line]) -> float:
@@ -300,15 +308,16 @@ def page_layout(page: Any, number: int) -> PageLayout:
 
 
 def _mark_paragraphs(blocks: list[Block], lines: list[Line], left_margin: float) -> None:
-    """Prefix a blank line to one-line blocks that start a paragraph."""
+    """Prefix a paragraph mark to one-line blocks that start a paragraph."""
     by_top = {ln.top: ln for ln in lines}
     usual = _usual_gap(lines)
+    right_margin = max((ln.x1 for ln in lines), default=None)
     prev: Line | None = None
     for b in blocks:
         ln = by_top.get(b.top)
         if ln is None:
             continue
-        if prev is not None and _breaks(prev, ln, usual, left_margin):
+        if prev is not None and _breaks(prev, ln, usual, left_margin, right_margin=right_margin):
             b.lines.insert(0, BREAK)
         prev = ln
 
