@@ -36,7 +36,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from builders import docx_parts, docx_zip_bomb, document_xml, flate_bomb, write_huge_docx
+from builders import document_xml, docx_parts, docx_zip_bomb, flate_bomb, write_huge_docx
 from builders import minimal_pdf as _pdf
 from builders import page_pdf as _page_pdf
 from vbpl_extract.cli import app
