@@ -216,3 +216,13 @@ def test_merge_tables_drops_repeated_header_and_joins_split_row() -> None:
     ]
     # a new row that starts a sentence is not a continuation
     assert len(merge_tables(first, [["", "Không hoàn thành: 0", ""]])) == 3
+
+
+def test_appendix_table_of_communes_is_one_table_over_four_pages() -> None:
+    t = text(TABLE_PDFS[1])
+    before, after = t.split("II. ĐỐI VỚI CẤP XÃ")
+    assert before.count("\n\n| ") == 1 and after.count("\n\n| ") == 1  # one table per section
+    rows = [x for x in after.split("\n") if x.startswith("| ")]
+    assert sum(r.startswith("| STT | Đơn vị |") for r in rows) == 1  # the header repeated on pages 3-5 is dropped
+    numbers = [int(r[2:].split(" | ")[0]) for r in rows if r[2:].split(" | ")[0].strip().isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 100  # every commune, in order
