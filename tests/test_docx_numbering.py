@@ -289,3 +289,18 @@ def test_conclusion_notices_give_their_tasks(name: str, leads: set[str]) -> None
     found = {a.name for t in g.tasks for a in t.lead}
     assert leads <= found
     assert not any(re.search(r"Kính gửi|Nơi nhận", t.text) for t in g.tasks)
+
+
+def test_page_headers_and_footers_are_not_read() -> None:
+    header = f'<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>TRANG ĐẦU LẶP LẠI</w:t></w:r></w:p></w:hdr>'
+    data = docx_parts({"word/document.xml": document_xml(["Giao Sở Tài chính chủ trì."]), "word/header1.xml": header},
+                      doc_rels={"header": "header1.xml"})
+    assert lines(data) == ["Giao Sở Tài chính chủ trì."]
+
+
+def test_long_utf16_part_across_read_chunks() -> None:
+    """Chunks of 64 kB split UTF-16 code units and XML tags: the incremental decoder and expat carry them."""
+    paragraphs = [f"Điều {k}. Giao Ủy ban nhân dân cấp xã thực hiện nhiệm vụ số {k}" for k in range(1, 3001)]
+    doc = document_xml(paragraphs).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert len(doc) > 300_000
+    assert lines(docx_parts({"word/document.xml": doc})) == paragraphs
