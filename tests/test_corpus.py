@@ -15,10 +15,10 @@ import pytest
 from conftest import CORPUS, needs_ocr
 from vbpl_extract.clean import clean_span
 from vbpl_extract.errors import ScannedPdfError
+from vbpl_extract.markers import LETTERS, ROMAN, roman_to_int
 from vbpl_extract.models import Node, TaskGraph
 from vbpl_extract.pipeline import extract_file
 from vbpl_extract.readers import read_file
-from vbpl_extract.structure import LETTERS, ROMAN, roman_to_int
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 

@@ -23,6 +23,8 @@ from functools import cache
 import regex
 
 from .data import load as load_data
+from .diagnostics import Diagnostics
+from .tables import find_tables
 
 # --------------------------------------------------------------------------- fragments
 
@@ -56,9 +58,10 @@ class Fragment:
 _LINE_TOKENS = regex.compile(
     r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
     r"|(?P<ws>[\s\u00a0\u200b\ufeff]+)"
-    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|\\(?=[-*_#|.()\[\]]))"
+    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
+    r"|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
-    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>]+|.)",
+    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>_]+|.)",
     regex.DOTALL,
 )
 
@@ -83,7 +86,7 @@ def _append_text(out_chars: list[str], starts: list[int], ends: list[int], chunk
         i = j
 
 
-_PLAIN_LINE = regex.compile(r"[^*\\<#>\u00a0\u200b\ufeff\r\n\f\v]*")
+_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b\ufeff\r\n\f\v]|_(?!_))*")
 _WORDS = regex.compile(r"[^ \t]+")
 
 
@@ -189,13 +192,13 @@ _RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
 
 
-_DISPLAY_DROP = regex.compile(r"\*+|^\s*#{1,6}\s|<br\s*/?>")
+_DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
 
 
 def _display_line(line: str) -> str:
     if not line.isascii() and not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
-    if "*" in line or "#" in line or "<" in line:
+    if "*" in line or "#" in line or "<" in line or "__" in line:
         line = _DISPLAY_DROP.sub(" ", line)
     return " ".join(line.split())
 
@@ -475,25 +478,23 @@ def _wrap_width(lines: list[RawLine]) -> int:
     return width if 40 <= width <= 120 else 0
 
 
-def _find_tables(source: str) -> list:
-    try:
-        from .tables import find_tables
-    except ImportError:  # pragma: no cover - tables module is part of the package
-        return []
-    try:
+def _find_tables(source: str, log: Diagnostics) -> list:
+    with log.guard("clean", None):  # the clean stage never fails on text: no tables then, and a warning
         return list(find_tables(source))
-    except Exception:  # the clean stage never fails on text
-        return []
+    return []
 
 
-def normalize(source: str) -> CleanText:
-    """Normalise ``source`` into paragraphs with an offset map (see module docstring)."""
+def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
+    """Normalise ``source`` into paragraphs with an offset map (see module docstring).
+
+    A table the table finder cannot read leaves its lines as text; the failure goes to ``diagnostics``.
+    """
     lines = raw_lines(source)
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
     body_end = body_lines[-1].end if body_lines else 0
-    tables = [t for t in _find_tables(source) if t.end > body_start and t.start < body_end]
+    tables = [t for t in _find_tables(source, diagnostics if diagnostics is not None else Diagnostics()) if t.end > body_start and t.start < body_end]
     table_at: dict[int, object] = {}
     covered: set[int] = set()
     li_by_start = {ln.start: i for i, ln in enumerate(lines)}

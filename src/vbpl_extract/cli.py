@@ -68,9 +68,11 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 13) when a stage reports a warning")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Trích xuất nhiệm vụ từ một văn bản. Extract the task graph of one document."""
+    from .errors import StageWarningsError
     from .exporters import FORMATS, export, to_bytes
     from .pipeline import extract_source
     from .readers import read_file
@@ -80,7 +82,12 @@ def extract(
         raise typer.Exit(2)
     try:
         source = read_file(file, max_bytes=int(max_mb * 1024 * 1024))
-        data = source.text.encode("utf-8") if text else to_bytes(export(extract_source(source), fmt))
+        graph = None if text else extract_source(source)
+        if strict and graph is not None and graph.warnings:
+            for w in graph.warnings:
+                _error(f"warning: {w}")
+            raise StageWarningsError(file, f"{len(graph.warnings)} stage warning(s); first: {graph.warnings[0]}")
+        data = source.text.encode("utf-8") if graph is None else to_bytes(export(graph, fmt))
     except Exception as exc:
         raise _fail(exc, debug) from None
     if output is None:

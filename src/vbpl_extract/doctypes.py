@@ -255,3 +255,12 @@ def type_from_word(word: str) -> str | None:
 def type_words() -> list[str]:
     """All type words (match keys), longest first, for building patterns."""
     return sorted(_word_table(), key=len, reverse=True)
+
+
+def all_type_names() -> list[str]:
+    """The canonical type names of ``data/doc_types.yaml``, in file order.
+
+    >>> all_type_names()[:3]
+    ['Nghị quyết', 'Nghị quyết liên tịch', 'Quyết định']
+    """
+    return [t.name for t in load_doc_types().types]

@@ -61,6 +61,12 @@ class SchemaValidationError(VbplError):
     exit_code = 12
 
 
+class StageWarningsError(VbplError):
+    """``extract --strict``: a stage could not read part of the document (see ``TaskGraph.warnings``)."""
+
+    exit_code = 13
+
+
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
@@ -75,6 +81,7 @@ EXIT_CODES: dict[str, int] = {
         FileTooLargeError,
         DocumentTimeoutError,
         SchemaValidationError,
+        StageWarningsError,
     )
 }
 """Exit code per error class; 0 = success, 1 = some documents of a batch failed."""

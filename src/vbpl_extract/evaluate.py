@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 from rich.table import Table
 
+from .agencies import lookup_agency
 from .models import AgencyRef, Deadline, DocumentInfo, Reference, SourceInfo, Task, TaskGraph
 from .pipeline import extract_file
 from .textutil import fold_tones, nfc
@@ -236,26 +235,10 @@ def match_tasks(gold: Sequence[GoldTask], predicted: Sequence[Task]) -> list[tup
 
 
 @functools.cache
-def _lookup() -> Callable[[str], Any] | None:
-    """``vbpl_extract.agencies.lookup_agency`` when that module exists, else None."""
-    try:
-        module = importlib.import_module("vbpl_extract.agencies")
-    except ImportError:
-        return None
-    return getattr(module, "lookup_agency", None)
-
-
-@functools.cache
 def agency_id(name: str) -> str | None:
     """Canonical id of an agency name via the gazetteer (``"Bộ KH&CN"`` -> ``"bo_khoa_hoc_va_cong_nghe"``)."""
-    lookup = _lookup()
-    if lookup is None:
-        return None
-    try:
-        entry = lookup(name)
-    except Exception:  # a gazetteer bug must not stop scoring
-        return None
-    return getattr(entry, "id", None) if entry is not None else None
+    entry = lookup_agency(name)
+    return entry.id if entry is not None else None
 
 
 def same_agency(predicted: AgencyRef | str, gold: str) -> bool:

@@ -20,8 +20,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .agencies import find_agencies, lookup_agency
 from .clean import CleanText, Paragraph, clean_span
+from .doctypes import all_type_names, parse_number, type_of_number
+from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
+from .textutil import fold_tones
 
 NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
@@ -64,35 +68,12 @@ class HeaderResult:
 
 def _doc_types() -> list[tuple[str, str]]:
     """(upper-case type word, canonical name) pairs, longest first."""
-    try:
-        from .doctypes import all_type_names
-
-        names = list(all_type_names())
-    except Exception:
-        names = []
-    if not names:
-        names = [
-            "Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Công điện", "Thông báo", "Kết luận",
-            "Nghị định", "Thông tư liên tịch", "Thông tư", "Công văn", "Luật", "Pháp lệnh", "Lệnh",
-            "Tờ trình", "Báo cáo", "Chương trình", "Đề án", "Hướng dẫn", "Quy chế", "Quy định",
-            "Văn bản hợp nhất", "Chương trình hành động", "Thông tri", "Quy định", "Hiến pháp",
-        ]
+    names = list(all_type_names())
     return sorted(((n.upper(), n) for n in set(names)), key=lambda x: -len(x[0]))
 
 
 def _type_from_number(number: str | None) -> str | None:
-    if not number:
-        return None
-    try:
-        from .doctypes import type_of_number
-
-        return type_of_number(number)
-    except Exception:
-        pass
-    m = regex.search(r"[/\-](NQ|QĐ|CT|KH|CĐ|TB|KL|NĐ|TT|CV)\b", number)
-    table = {"NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "KH": "Kế hoạch", "CĐ": "Công điện",
-             "TB": "Thông báo", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "CV": "Công văn"}
-    return table.get(m.group(1)) if m else "Công văn"
+    return type_of_number(number) if number else None
 
 
 def resolve_agency_name(text: str) -> AgencyRef | None:
@@ -100,19 +81,36 @@ def resolve_agency_name(text: str) -> AgencyRef | None:
     text = text.strip(" -–—*")
     if not text:
         return None
-    try:
-        from .agencies import find_agencies, lookup_agency
-
-        entry = lookup_agency(text)
-        if entry is not None:
-            return AgencyRef(id=entry.id, name=entry.name, text=text, kind=getattr(entry, "kind", None), origin="header")
-        found = find_agencies(text)
-        if found:
-            best = max(found, key=lambda m: m.end - m.start)
-            return AgencyRef(id=best.id, name=best.name, text=text, kind=best.kind, known=best.known, origin="header")
-    except Exception:
-        pass
+    entry = lookup_agency(text)
+    if entry is not None:
+        return AgencyRef(id=entry.id, name=entry.name, text=text, kind=getattr(entry, "kind", None), origin="header")
+    found = find_agencies(text)
+    if found:
+        best = max(found, key=lambda m: m.end - m.start)
+        return AgencyRef(id=best.id, name=best.name, text=text, kind=best.kind, known=best.known, origin="header")
     return AgencyRef(id=None, name=_sentence_case(text), text=text, known=False, origin="header")
+
+
+_LEVEL_WORD = regex.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(?=\S)")
+
+
+def issuer_case(text: str) -> str:
+    """An upper-case header line written as the body's name is written (NĐ 30/2020 sets issuers in capitals):
+    the head noun in sentence case, the place after its level word capitalised.
+
+    >>> issuer_case("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ")
+    'Hội đồng nhân dân thành phố Huế'
+    >>> issuer_case("ỦY BAN NHÂN DÂN TỈNH THANH HÓA")
+    'Ủy ban nhân dân tỉnh Thanh Hóa'
+    """
+    if not text.isupper():
+        return text
+    low = " ".join(text.lower().split())
+    m = _LEVEL_WORD.search(low)
+    head, place = (low[:m.end()], low[m.end():]) if m else (low, "")
+    place = " ".join(w[:1].upper() + w[1:] for w in place.split(" ")) if place else ""
+    out = head + place
+    return out[:1].upper() + out[1:]
 
 
 def _sentence_case(s: str) -> str:
@@ -192,14 +190,14 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if (
             info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t)
             and (t.isupper() or _VV.match(t) or last_header == i - 1)
-            and classify_safe(t) is None and not _ENACT.match(t)
+            and classify(t) is None and not _ENACT.match(t)
         ):
             info.title = _VV.sub("", t).strip()
             info.title_span = p.span
             res.header_paragraphs.add(i)
             last_header = i
             continue
-        if info.type and info.title and t.isupper() and classify_safe(t) is None and last_header == i - 1 and not _ENACT.match(t):
+        if info.type and info.title and t.isupper() and classify(t) is None and last_header == i - 1 and not _ENACT.match(t):
             # continuation of an upper-case title, or the enacting authority ("CHÍNH PHỦ")
             nxt = paras[i + 1].text if i + 1 < n else ""
             if _PREAMBLE.match(nxt) or _ENACT.match(nxt):
@@ -259,6 +257,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     if issuer_lines:
         _set_issuer(info, issuer_lines)
+        _issuer_from_symbol(info)
         spans = [paras[j].span for j in sorted(res.header_paragraphs) if paras[j].kind == "text" and j < (motto_idx or 0)]
         if info.issuer is not None and spans and info.issuer.span is None:
             info.issuer.span = (spans[0][0], spans[-1][1])
@@ -266,12 +265,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.number and not info.type:
         info.type = _type_from_number(info.number)
     if info.number:
-        try:
-            from .doctypes import parse_number
-
-            info.type_code = parse_number(info.number).type_code
-        except Exception:
-            pass
+        info.type_code = parse_number(info.number).type_code
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
@@ -279,14 +273,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
         info.signer = info.signature.name
     _fill_from_site_metadata(ct, info)
     if info.addressees:
-        try:
-            from .agencies import find_agencies
-
-            for a in info.addressees:
-                for m in find_agencies(a):
-                    info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
-        except Exception:
-            pass
+        for a in info.addressees:
+            for m in find_agencies(a):
+                info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
 
 
@@ -333,13 +322,6 @@ def _is_addressee_line(t: str) -> bool:
     return t.startswith(("-", "–")) and len(t) < 250 and (t.rstrip().endswith((";", ",", ".", ":")) or len(t) < 60)
 
 
-def classify_safe(t: str):
-    from .structure import classify
-
-    try:
-        return classify(t)
-    except Exception:
-        return None
 
 
 def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines: list[str],
@@ -388,24 +370,45 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
     return False
 
 
+_BARE_PLACE = regex.compile(r"^(?:tỉnh|thành phố)\s+\S", regex.IGNORECASE)
+_LOCAL_SYMBOL = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+
+
+def _issuer_from_symbol(info: DocumentInfo) -> None:
+    """A header that kept only the place ("TỈNH THANH HÓA") names its body in the number's symbol
+    (NĐ 30/2020: "235/KH-UBND" is issued by the Ủy ban nhân dân): "Ủy ban nhân dân tỉnh Thanh Hóa"."""
+    issuer = info.issuer
+    if issuer is None or not info.number or not _BARE_PLACE.match(issuer.name):
+        return
+    symbol = info.number.rsplit("-", 1)[-1]
+    body = _LOCAL_SYMBOL.get(symbol)
+    if body is None:
+        return
+    place = issuer_case(issuer.text) if issuer.text and issuer.text.isupper() else issuer.name
+    ref = resolve_agency_name(f"{body} {place[:1].lower()}{place[1:]}")
+    if ref is not None:
+        info.issuer = ref.model_copy(update={"text": issuer.text, "span": issuer.span, "origin": "header (symbol)"})
+
+
 def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
     lines = [regex.sub(r"[-_=]{3,}", "", x).strip(" |") for x in lines]
     lines = [x for x in lines if x and not _MOTTO.search(x)]
     if not lines:
         return
     joined = " ".join(lines)
-    try:
-        from .agencies import find_agencies
-
-        found = [m for m in find_agencies(joined) if m.end - m.start > 2]
-    except Exception:
-        found = []
+    found = [m for m in find_agencies(joined) if m.end - m.start > 2]
     if len(found) >= 2:
         parent, own = found[0], found[-1]
         info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=parent.known, origin="header")
         info.issuer = AgencyRef(id=own.id, name=own.name, text=own.text, kind=own.kind, known=own.known, origin="header")
         return
     info.issuer = resolve_agency_name(joined)
+    cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
+    if cased is not None and (info.issuer is None or (
+            len(cased.name) > len(info.issuer.name) and (cased.known is not False or fold_tones(cased.name).casefold()
+                                                          .startswith(fold_tones(info.issuer.name).casefold())))):
+        # "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ": the place belongs to the name
+        info.issuer = cased.model_copy(update={"text": joined})
 
 
 _POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replace(r")\b", r")\b", 1))

@@ -15,9 +15,9 @@ Example (03/NQ-CP)::
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -104,6 +104,25 @@ class Node(_Model):
     agencies: list[AgencyRef] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list, description="Ids of references cited in this unit's own text")
+    # not part of the JSON: the offset maps the structure stage builds (``clean.Fragment``)
+    _fragment: Any = PrivateAttr(default=None)
+    _cell_fragments: Any = PrivateAttr(default=None)
+
+    @property
+    def fragment(self) -> Any:
+        """``text`` with the source offset of every character (a ``clean.Fragment``), or None."""
+        return self._fragment
+
+    @property
+    def cell_fragments(self) -> list[Any]:
+        """For table rows: one ``clean.Fragment`` per cell."""
+        return self._cell_fragments or []
+
+    def set_fragment(self, fragment: Any, cells: list[Any] | None = None) -> None:
+        """Attach the offset map of ``text`` (and, for rows, of each cell); the structure stage calls this."""
+        self._fragment = fragment
+        if cells is not None:
+            self._cell_fragments = cells
 
 
 class Signature(_Model):

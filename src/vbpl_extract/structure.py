@@ -26,103 +26,13 @@ from dataclasses import dataclass, field
 import regex
 
 from .clean import Fragment, Paragraph, clean_span
+from .diagnostics import Diagnostics
+from .markers import APPENDIX, ROMAN, Marker, classify, norm_num
 from .models import Node
 from .textutil import display
 
-ROMAN = regex.compile(r"^(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
-LETTERS = "abcdđeghiklmnopqrstuvxy"
-
-
-def roman_to_int(s: str) -> int:
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for i, ch in enumerate(s):
-        v = vals[ch]
-        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-    return total
-
-
-def norm_num(num: str) -> str:
-    """Number as used in ids: ``đ`` -> ``dd``, ``1.1`` -> ``1_1``, ``5a`` -> ``5a``."""
-    n = num.strip().strip(".)(-–").replace("đ", "dd").replace("Đ", "DD")
-    return regex.sub(r"[^0-9A-Za-z]+", "_", n).strip("_") or "x"
-
-
-# --------------------------------------------------------------------------- markers
-
-
-@dataclass(frozen=True)
-class Marker:
-    kind: str  # part chapter section subsection article roman arabic dotted paren letter dash plus appendix
-    num: str | None
-    text_start: int  # where the unit's own text starts in the paragraph text
-    heading: str | None = None
-
-
-_BIG = regex.compile(
-    r"^(?P<word>Phần(?:\s+thứ)?|PHẦN(?:\s+THỨ)?|Chương|CHƯƠNG|Mục|MỤC|Tiểu\s+mục|TIỂU\s+MỤC)\s+"
-    r"(?P<num>[IVXLC]+|\d+[a-z]?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)\b\s*[.:\-–]?\s*"
-)
-_ARTICLE = regex.compile(r"^(?:Điều|ĐIỀU)\s+(?P<num>\d+[a-zđ]?)\s*[.:]\s*")
-_APPENDIX = regex.compile(r"^(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?P<num>[IVXLC]+|\d+[a-z]?))?\b\s*[.:\-–]?\s*")
-_ROMAN = regex.compile(r"^(?P<num>[IVXLC]+)\s*[.\-–)]\s*(?=\S)")
-_DOTTED = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s*[.)]?\s+(?=\S)")
-_ARABIC = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*(?=\S)")
-_PAREN = regex.compile(r"^\((?P<num>\d{1,3})\)\s*(?=\S)")
-_LETTER = regex.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?=\S)")
-_DASH = regex.compile(r"^[-–—•·]\s*(?=\S)")
-_PLUS = regex.compile(r"^\+\s*(?=\S)")
-
-_WORD_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu": "subsection"}
-
-
-def classify(text: str) -> Marker | None:
-    """The leading marker of a paragraph, or None.
-
-    >>> classify("Điều 5a. Sửa đổi khoản 2").kind
-    'article'
-    >>> classify("đ) Xây dựng cơ chế").num
-    'đ'
-    """
-    m = _ARTICLE.match(text)
-    if m:
-        return Marker("article", m["num"], m.end())
-    m = _BIG.match(text)
-    if m:
-        word = m["word"].split()[0].lower()
-        kind = _WORD_KIND.get(word, "section")
-        num = m["num"]
-        if kind == "section" and not regex.match(r"^(?:[IVXLC]+|\d+[a-z]?)$", num):
-            return None
-        # "Mục tiêu", "Mục đích" are not sections: the number must be Roman/digit (ensured by regex)
-        return Marker(kind, num, m.end())
-    m = _APPENDIX.match(text)
-    if m:
-        return Marker("appendix", m["num"] or "", m.end())
-    m = _ROMAN.match(text)
-    if m and ROMAN.match(m["num"]) and not regex.match(r"^[IVXLC]+\s*[.\-–]\s*\d", text):
-        return Marker("roman", m["num"], m.end())
-    m = _DOTTED.match(text)
-    if m:
-        return Marker("dotted", m["num"], m.end())
-    m = _ARABIC.match(text)
-    if m and not regex.match(r"^\d{1,3}\.\d", text):
-        return Marker("arabic", m["num"], m.end())
-    m = _PAREN.match(text)
-    if m:
-        return Marker("paren", m["num"], m.end())
-    m = _LETTER.match(text)
-    if m:
-        return Marker("letter", m["num"], m.end())
-    m = _DASH.match(text)
-    if m:
-        return Marker("dash", None, m.end())
-    m = _PLUS.match(text)
-    if m:
-        return Marker("plus", None, m.end())
-    return None
-
-
+_BULLET_MARKS = frozenset({"dash", "plus"})
+_NUMBERED_MARKS = frozenset({"roman", "arabic", "dotted", "paren", "letter"})
 # fixed ranks for the big units; list markers get ranks by first use
 _FIXED_RANK = {"part": 1, "chapter": 2, "section": 3, "subsection": 4, "article": 5}
 _NODE_KIND = {
@@ -175,10 +85,8 @@ def _heading_like(text: str) -> bool:
 class TreeBuilder:
     """Places classified paragraphs on a stack; never raises."""
 
-    def __init__(self, source: str, root_id: str = "", root_kind: str = "body",
-                 frags: dict[str, Fragment] | None = None) -> None:
+    def __init__(self, source: str, root_id: str = "", root_kind: str = "body") -> None:
         self.source = source
-        self.frags: dict[str, Fragment] = frags if frags is not None else {}
         self.root = Node(id=root_id or "body", kind=root_kind, span=(0, 0))
         self.stack: list[_Open] = [_Open(self.root, "root")]
         self.list_rank: dict[str, int] = {}  # list marker kind -> depth rank, by first use
@@ -239,7 +147,10 @@ class TreeBuilder:
                 # item after a letter inside the same article means the letter list ended.
                 r = self._rank(mkind)
                 while len(self.stack) > 1 and self.stack[-1].mkind in self.list_rank and self.list_rank[self.stack[-1].mkind] > r and self.stack[-1].mkind != mkind:
-                    # only pop levels that were ranked deeper than this marker earlier
+                    # only pop levels that were ranked deeper than this marker earlier; a dash or plus
+                    # bullet never closes a numbered or lettered unit (NĐ 30/2020: khoản, điểm, then "-", "+")
+                    if mkind in _BULLET_MARKS and self.stack[-1].mkind in _NUMBERED_MARKS:
+                        break
                     self.stack.pop()
         parent = self.stack[-1]
         kind = _NODE_KIND[mkind]
@@ -262,7 +173,7 @@ class TreeBuilder:
         if heading:
             node.heading_span = para.to_source(mk.text_start, len(text))
         if own:
-            self.frags[node_id] = _sub_fragment(para.frag, tstart, len(text))
+            node.set_fragment(_sub_fragment(para.frag, tstart, len(text)))
         parent.node.children.append(node)
         self._extend(parent, span)
         self.stack.append(_Open(node, mkind))
@@ -285,16 +196,16 @@ class TreeBuilder:
         if pn.kind not in ("body", "attachment", "appendix", "table") and not pn.text and not pn.children and pn.heading is None:
             pn.text = para.text
             pn.text_span = para.span
-            self.frags[pn.id] = para.frag
+            pn.set_fragment(para.frag)
             self._extend(parent, para.span)
             return pn
         if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block" and not _heading_like(pn.text):
             # a second paragraph of the same unit
             pn.text = f"{pn.text} {para.text}"
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span
-            old = self.frags.get(pn.id)
+            old = pn.fragment
             if old is not None:
-                self.frags[pn.id] = _join_fragments(old, para.frag)
+                pn.set_fragment(_join_fragments(old, para.frag))
             self._extend(parent, para.span)
             return pn
         k = "intro" if not pn.children and kind == "block" else kind
@@ -302,7 +213,7 @@ class TreeBuilder:
             k = "wrapup" if pn.children[-1].kind != "block" else "block"
         node_id = self._new_id(parent, k if k in ("intro", "wrapup") else "block", None)
         node = Node(id=node_id, kind=k, text=para.text, span=para.span, text_span=para.span)
-        self.frags[node_id] = para.frag
+        node.set_fragment(para.frag)
         pn.children.append(node)
         self._extend(parent, para.span)
         return node
@@ -365,6 +276,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             if last_row.cell_spans:
                 last_row.cell_spans = [(a[0], max(a[1], b[1])) if b[1] > b[0] else a
                                        for a, b in zip(last_row.cell_spans, spans, strict=False)]
+                last_row.set_fragment(None, cells=[clean_span(source, *s) for s in last_row.cell_spans])
             continue
         roman_group = bool(ROMAN.match(label)) and len(nonempty) < len(cells)
         is_group = roman_group or (len(nonempty) <= 2 and len(cells) >= 3 and (
@@ -393,6 +305,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             id=rid, kind="row", num=num, num_norm=norm_num(num) if num else None,
             text=" | ".join(cells), span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
         )
+        row.set_fragment(None, cells=frags)
         parent.children.append(row)
         last_row = row
         if current_group is not None:
@@ -418,14 +331,17 @@ def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
     return Fragment(a.text + " " + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
 
 
-def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragment] | None = None,
-               restart_at: set[int] | None = None) -> list[Node]:
+def build_tree(paragraphs: list[Paragraph], source: str, restart_at: set[int] | None = None,
+               diagnostics: Diagnostics | None = None) -> list[Node]:
     """Build the structure tree of the body paragraphs (header and signature already removed).
 
+    Every node with text carries its offset map (``node.fragment``; table rows one per cell).
     Attachments (a title followed by "(Kèm theo …)") and appendices ("PHỤ LỤC II") start their
-    own subtree with fresh list levels.
+    own subtree with fresh list levels. A paragraph that cannot be placed becomes a plain block and
+    a warning in ``diagnostics``.
     """
-    builder = TreeBuilder(source, frags=frags)
+    log = diagnostics if diagnostics is not None else Diagnostics()
+    builder = TreeBuilder(source)
     att_count = 0
     i = 0
     n = len(paragraphs)
@@ -448,7 +364,7 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
             text = p.text
             # attachment / appendix start: an upper-case title, then up to two more title lines,
             # then "(Kèm theo …)"
-            app = _APPENDIX.match(text)
+            app = APPENDIX.match(text)
             look = [paragraphs[k] for k in range(i + 1, min(n, i + 4))]
             note_at = next((k for k, q in enumerate(look) if q.kind == "text" and _ATTACH_NOTE.match(q.text)), None)
             between_ok = note_at is not None and all(
@@ -481,6 +397,8 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
                 node = Node(id=node_id, kind=kind, num=num or None, num_norm=norm_num(num) if num else None,
                             heading=heading, text=note or "", span=(p.span[0], span_end),
                             text_span=paragraphs[i + consumed - 1].span if note else None)
+                if note:
+                    node.set_fragment(look[note_at].frag)
                 builder.stack = builder.stack[:1]
                 builder.list_rank = {}
                 builder.add_node(node, push=True, mkind="attachment")
@@ -491,11 +409,12 @@ def build_tree(paragraphs: list[Paragraph], source: str, frags: dict[str, Fragme
                 builder.add_plain(p)
             else:
                 builder.add_marked(p, mk)
-        except Exception as exc:  # never refuse a document: keep the paragraph as a plain block
-            builder.root.children.append(
-                Node(id=f"block_err_{i}", kind="block", text=p.text, span=p.span, text_span=p.span,
-                     heading=f"unplaced: {type(exc).__name__}")
-            )
+        except Exception as exc:  # the stage's boundary: keep the paragraph as a plain block, and say so
+            node = Node(id=f"block_err_{i}", kind="block", text=p.text, span=p.span, text_span=p.span,
+                        heading=f"unplaced: {type(exc).__name__}")
+            node.set_fragment(p.frag)
+            builder.root.children.append(node)
+            log.record("structure", node.id, exc)
         i += 1
     top = builder.root.children
     _fix_spans(top)

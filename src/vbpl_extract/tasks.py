@@ -17,17 +17,23 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
+from itertools import pairwise
 
 import regex
 
-from .clean import Fragment, clean_span
+from .annotate import Mentions, agency_ref, deadline_ref
+from .clean import Fragment
 from .data import load as load_data
+from .deadlines import pick_task_deadline
 from .models import AgencyRef, Deadline, Node, Task
+from .nlp import action_phrase, make_doc
 from .structure import unit_label
 from .textutil import fold_tones, slugify
+
+STAGE = "tasks"
 
 
 @cache
@@ -48,12 +54,19 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_text": _any(w["non_task_text"]),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
+        # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
+        "speaker": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,4}(?:" + "|".join(w["speaker_verbs"]) + r")", regex.V1),
+        "actor_head": regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
+        "actor_tail": regex.compile(w["actor_heading_tail"], regex.IGNORECASE),
+        "imperative": _any(w["imperative_openers"]),
+        "giao_mid": regex.compile(r"[,;]\s*(?:đồng\s+thời\s+|và\s+)?giao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", regex.IGNORECASE),
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
         "report_far": _any(w["report_markers_far"]),
@@ -64,99 +77,13 @@ def _res() -> dict[str, regex.Pattern[str]]:
             regex.IGNORECASE,
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
+        **{f"field_{k}": regex.compile(r"^\s*(?:" + v + r")\s*:\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
     }
 
 
-# --------------------------------------------------------------------------- extractor adapters
-
-
-@dataclass
-class Found:
-    """Extractor results for one text, with offsets in that text."""
-
-    agencies: list = field(default_factory=list)
-    deadlines: list = field(default_factory=list)
-
-
-@lru_cache(maxsize=8192)
-def _agencies_cached(text: str) -> tuple:
-    from .agencies import find_agencies
-
-    try:
-        return tuple(find_agencies(text))
-    except Exception:
-        return ()
-
-
-def _find_agencies(text: str) -> list:
-    """Agency mentions in ``text`` (cached: the same unit text is read by several stages)."""
-    return list(_agencies_cached(text))
-
-
-def _split_agencies(text: str) -> list:
-    try:
-        from .agencies import split_agencies
-    except ImportError:  # pragma: no cover
-        return _find_agencies(text)
-    try:
-        return list(split_agencies(text))
-    except Exception:
-        return _find_agencies(text)
-
-
-@lru_cache(maxsize=8192)
-def _deadlines_cached(text: str, issue_date: dt.date | None) -> tuple:
-    from .deadlines import find_deadlines
-
-    try:
-        return tuple(find_deadlines(text, issue_date=issue_date))
-    except Exception:
-        return ()
-
-
-def _find_deadlines(text: str, issue_date: dt.date | None) -> list:
-    """Deadline mentions in ``text``, each span once (cached like :func:`_find_agencies`)."""
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in _deadlines_cached(text, issue_date):
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
-    return out
-
-
-def _parse_deadline(text: str, issue_date: dt.date | None):
-    try:
-        from .deadlines import parse_deadline
-    except ImportError:  # pragma: no cover
-        return None
-    try:
-        return parse_deadline(text, issue_date=issue_date)
-    except Exception:
-        return None
-
-
 def _pick_deadline(mentions: list):
-    if not mentions:
-        return None
-    try:
-        from .deadlines import pick_task_deadline
-
-        return pick_task_deadline(mentions)
-    except Exception:
-        return mentions[0]
-
-
-def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
-    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
-    return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
-                     origin=origin or getattr(m, "origin", None))
-
-
-def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:
-    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
-    return Deadline(kind=m.kind, due=m.due.isoformat() if m.due else None, rrule=m.rrule, text=m.text,
-                    span=span, origin=origin)
+    """The deadline that governs when a text names several (``deadlines.pick_task_deadline``)."""
+    return pick_task_deadline(mentions) if mentions else None
 
 
 # --------------------------------------------------------------------------- roles in a text
@@ -261,7 +188,7 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
     return out
 
 
-def _product(text: str) -> str | None:
+def _product(text: str, agencies: Callable[[str], list]) -> str | None:
     """The output a task names: "trình ban hành Nghị định …" -> "Nghị định …"; "báo cáo tình hình …" -> "Báo cáo tình hình …"."""
     m = _res()["product"].search(text)
     if not m:
@@ -270,7 +197,7 @@ def _product(text: str) -> str | None:
             return None
         obj = r["p"]
         stop = _res()["report_product_stop"].search(obj)
-        ms = _find_agencies(obj)
+        ms = agencies(obj)
         cut = min(stop.start() if stop else len(obj), ms[0].start if ms else len(obj))
         obj = obj[:cut].strip(" ,")
         return f"Báo cáo {obj}" if obj else None
@@ -298,9 +225,15 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
-    return True
+    # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
+    # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
+    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
 
 
+_SPAN_KINDS = frozenset({"year", "period", "half_year"})
+_COMPLETION = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|"
+                            r"đạt|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|tổ\s+chức\s+thực\s+hiện\s+xong|trình|ban\s+hành|"
+                            r"hoàn\s+thiện)\b", regex.IGNORECASE)
 _PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
 
 
@@ -345,26 +278,24 @@ class Context:
 
 
 class TaskExtractor:
-    """Walks the tree and collects tasks. ``frags`` maps node id -> text fragment (offset map)."""
+    """Walks the annotated tree and collects tasks; ``mentions`` answers for parts of a node's text."""
 
-    def __init__(self, source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                 addressees: list[AgencyRef] | None = None) -> None:
+    def __init__(self, source: str, mentions: Mentions, addressees: list[AgencyRef] | None = None,
+                 issuer: AgencyRef | None = None) -> None:
         self.source = source
-        self.frags = frags
-        self.issue_date = issue_date
+        self.mentions = mentions
+        self.issue_date = mentions.issue_date
         self.addressees = addressees or []
+        self.issuer = issuer
         self.tasks: list[Task] = []
         self._ids: set[str] = set()
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
-        f = self.frags.get(node.id)
-        if f is None or f.text != node.text:
-            if node.text_span:
-                f = clean_span(self.source, *node.text_span)
-            else:
-                f = Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
-        return f
+        """The node's text with its offset map (the structure stage's; a bare one for hand-made nodes)."""
+        if node.fragment is not None:
+            return node.fragment
+        return Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
 
     def _new_id(self, base: str) -> str:
         tid = f"task__{base}"
@@ -375,6 +306,120 @@ class TaskExtractor:
         self._ids.add(tid)
         return tid
 
+    def _is_issuer(self, mentions: list) -> bool:
+        """Every mention names the issuing body (or its head: "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ")."""
+        if self.issuer is None or not mentions:
+            return False
+        key = fold_tones(self.issuer.name).casefold()
+        return all((m.id and m.id == self.issuer.id) or fold_tones(m.name).casefold() == key for m in mentions)
+
+    def _lead_in_actors(self, text: str, mentions: list, subj: list, subj_end: int) -> list | None:
+        """Who a lead-in hands its duty to, given the subject it opens with; ``None`` when nobody.
+
+        "Chủ tịch Ủy ban nhân dân thành phố yêu cầu Giám đốc các sở … thực hiện các nhiệm vụ sau:" -> the
+        ones asked; "Cục Thuế có ý kiến như sau:" or "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"
+        -> a speaker, nobody; "Các bộ, ngành cần tập trung …" -> the subject.
+        """
+        after = _res()["assign_after"].match(text[subj_end:])
+        if after:
+            start = subj_end + after.end()
+            objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+            return [_shift(m, start) for m in objs] or None
+        if (giao := _GIAO_LATER.search(text, subj_end)) is not None:
+            # "Chính phủ cơ bản thống nhất …. Giao Bộ Công an chủ trì, …, bảo đảm một số yêu cầu sau:"
+            start = giao.end()
+            objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+            if objs:
+                return [_shift(m, start) for m in objs]
+        if _res()["speaker"].match(text[subj_end:]):
+            return None
+        if self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE):
+            return None  # the issuer does not assign duties to itself: its items name their actors
+        return subj
+
+    def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
+        """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
+        Truyền hình thành phố"): that body, as written, ``known: false``."""
+        text = f.text.strip()
+        if not _heading_like(text) or not _res()["actor_head"].match(text):
+            return []
+        name = _res()["actor_tail"].sub("", text).strip(" :;,.")
+        if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
+            return []
+        named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
+        parts = self.mentions.split_agencies(name)
+        if len(parts) > 1 and parts[0].start == 0 and all(
+                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
+            # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
+            return [agency_ref(m, named, "actor heading") for m in parts]
+        kind = "collective" if name.startswith(("Các ", "các ")) else "body"
+        span = f.to_source(0, len(name)) if f.text else None
+        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
+                          origin="actor heading")]
+
+    @property
+    def place(self) -> tuple[str, str] | None:
+        """The province or city the document is about: the issuer's, else the one it names most
+        ("tỉnh Điện Biên" in a conclusions notice of the Government Office)."""
+        if not hasattr(self, "_place"):
+            found: dict[tuple[str, str], int] = {}
+            names = ([self.issuer.name] if self.issuer is not None else []) + [self.source[:200_000]]
+            for i, text in enumerate(names):
+                for m in _PLACE.finditer(text):
+                    key = (m["level"].lower(), m["place"])
+                    found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
+            self._place = max(found, key=found.__getitem__) if found else None
+        return self._place
+
+    def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
+        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee."""
+        m = _PLACE_SUBJECT.match(text)
+        if m is None or self.place is None or m["level"].lower() != self.place[0]:
+            return []
+        name = f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"
+        entry = self.mentions.lookup_agency(name)
+        span = f.to_source(m.start("level"), m.end("level")) if f.text else None
+        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                          text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
+                          origin="place named as actor")]
+
+    def _assigns(self, text: str) -> bool:
+        """False for a unit that states rather than assigns: "Sở Tư pháp có chức năng tham mưu …", "Văn phòng
+        Bộ là tổ chức thuộc Bộ …", or a count with no verb ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá
+        nhân;", "Bộ Tài chính 38 Văn bản;")."""
+        subj, end = subject_mentions(text, self.mentions.agencies(text))
+        rest = text[end:] if subj else text
+        if subj and _res()["function"].match(rest):
+            return False
+        words = [w.lower() for w in _WORD.findall(rest)]
+        if len(words) <= 10 and any(w.isdigit() for w in words):
+            verbs = action_words()["verbs"]
+            keys = [fold_tones(w) for w in words]
+            return any(k in verbs or f"{k} {k2}" in verbs for k, k2 in zip(keys, [*keys[1:], ""], strict=True))
+        return True
+
+    def _lead_in_place(self, f: Fragment) -> list[AgencyRef]:
+        """A lead-in whose actor is a place: "…, tỉnh Đắk Lắk cần tập trung …" -> its People's Committee."""
+        m = _PLACE_LEAD.search(f.text)
+        if m is None:
+            return []
+        level = " ".join(m["level"].lower().split())
+        place = m["place"] or (self.place[1] if self.place and self.place[0] == level else None)
+        if not place:
+            return []
+        name = f"Ủy ban nhân dân {level} {place}"
+        entry = self.mentions.lookup_agency(name)
+        span = f.to_source(m.start("level"), m.end()) if f.text else None
+        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                          text=f.text[m.start("level"):m.end()].strip(), span=span,
+                          kind=entry.kind if entry else "province", known=entry is not None, origin="place named as actor")]
+
+    def _addressee_lead(self, text: str) -> list[AgencyRef]:
+        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
+        if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
+            return []
+        return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
         self._walk(nodes, [], Context())
@@ -383,10 +428,10 @@ class TaskExtractor:
     def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         for node in nodes:
-            try:
+            outer, self.mentions.node_id = self.mentions.node_id, node.id
+            with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
                 self._visit(node, path, local)
-            except Exception:  # a bad unit never stops the others
-                continue
+            self.mentions.node_id = outer
 
     def _visit(self, node: Node, path: list[Node], ctx: Context) -> None:
         kind = node.kind
@@ -411,7 +456,10 @@ class TaskExtractor:
             return
         if text and non_task_heading(text) and node.children:
             return
-        if text and is_non_task(text):
+        if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
+            return  # an effect clause, a repeal …; a chapter title never hides its articles
+        if node.children and (fields := self._fields(node)):
+            self._fielded(node, here, ctx, fields)
             return
         has_sub_units = any(c.kind in ("point", "item", "clause", "section") for c in node.children)
         tables = [c for c in node.children if c.kind == "table"]
@@ -420,6 +468,9 @@ class TaskExtractor:
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
+            if not text and node.heading:
+                # "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh" over its clauses
+                self._absorb_actor(node, node.heading, sub, heading_only=True)
             if text:
                 sub.heading = text
             self._walk(node.children, here, sub)
@@ -429,6 +480,83 @@ class TaskExtractor:
             self._make_task(node, here, ctx, extra=bullets)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    # labelled lines ---------------------------------------------------------
+    def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:
+        """The children of ``node`` that are labelled cells ("- Cơ quan chủ trì: Sở Khoa học và Công nghệ.").
+
+        A label with nothing after it groups the lines under it ("b) Cơ quan thực hiện:" then "- Đơn vị chủ
+        trì: …", "- Đơn vị phối hợp: …"); "a) Nhiệm vụ:" over bullets makes each bullet a task.
+        """
+        found: dict[str, tuple[Node, Fragment]] = {}
+        self._field_items: list[Node] = []
+
+        def scan(children: list[Node], depth: int) -> None:
+            for child in children:
+                f = self.frag(child)
+                text = regex.sub(r"^[-+•*]\s*", "", f.text)
+                cut = len(f.text) - len(text)
+                for name in ("lead", "coordinators", "deadline", "product", "content"):
+                    m = _res()[f"field_{name}"].match(text)
+                    if not m:
+                        continue
+                    s = cut + m.end()
+                    value = Fragment(f.text[s:], f.starts[s:], f.ends[s:])
+                    if child.children:
+                        if name == "content":
+                            found.setdefault(name, (child, value))
+                            self._field_items = list(child.children)
+                        elif not value.text.strip(" .;:") and depth == 0:
+                            scan(child.children, depth + 1)
+                    elif name not in found:
+                        found[name] = (child, value)
+                    break
+
+        scan(node.children, 0)
+        if not ({"lead", "content"} & found.keys()) or len(found) < 2:
+            return {}
+        return found
+
+    def _fielded(self, node: Node, path: list[Node], ctx: Context, fields: dict[str, tuple[Node, Fragment]]) -> None:
+        """A plan item whose actor, partners, time and product are labelled lines under it: one task (or one
+        per item of its "Nhiệm vụ:" list)."""
+        prov: dict[str, str] = {}
+        sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        coords: list[AgencyRef] = []
+        if "lead" in fields:
+            lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
+            if not lead:
+                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in self.mentions.split_agencies(fields["lead"][1].text)]
+            if lead:
+                sub.lead, sub.lead_origin = lead, "labelled line 'Cơ quan chủ trì'"
+        if "coordinators" in fields:
+            cf = fields["coordinators"][1]
+            coords = coords or [agency_ref(m, cf, "labelled line") for m in self.mentions.split_agencies(cf.text)]
+        if "deadline" in fields:
+            df = fields["deadline"][1]
+            d = self.mentions.parse_deadline(df.text)
+            if d is not None:
+                sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
+        items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
+        if not items:
+            own = self.frag(node)
+            text_frag = own
+            if "content" in fields and (len(_WORD.findall(own.text)) <= 4 or not own.text.strip()
+                                        or fields["content"][1].text.strip()):
+                text_frag = fields["content"][1]  # "b) Hoạt động 2" then "- Nội dung: Triển khai …"
+            items = [(node, text_frag)]
+        extra = [child for child, _ in fields.values()]
+        for unit, text_frag in items:
+            task = self._make_task(unit, [*path, unit] if unit is not node else path, sub, frag=text_frag,
+                                   text=text_frag.text, extra=extra if unit is node else None)
+            if task is None:
+                continue
+            task.coordinators = _dedupe([*task.coordinators, *coords])
+            if "product" in fields and fields["product"][1].text.strip(" .;"):
+                task.product = fields["product"][1].text.strip(" .;")
+                task.provenance["product"] = "labelled line 'Sản phẩm'"
+            if "coordinators" in fields or coords:
+                task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
@@ -440,7 +568,7 @@ class TaskExtractor:
         if _heading_like(text) and not _res()["lead_marker"].search(text):
             return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
         f = self.frag(node)
-        mentions = _find_agencies(f.text)
+        mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         rest = f.text[end:].strip(" :;,.")
         if subj and len(_WORD.findall(rest)) <= 4:
@@ -461,13 +589,18 @@ class TaskExtractor:
                          [node.heading_span[1] if node.heading_span else node.span[1]] * len(text))
         else:
             f = self.frag(node)
-        mentions = _find_agencies(f.text)
+        mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         if heading_only:
             rest = f.text[end:].strip(" :;,.")
             if not subj or len(_WORD.findall(rest)) > 4:
                 subj = []
-        if subj:
+        elif subj:
+            subj = self._lead_in_actors(f.text, mentions, subj, end) or []
+        if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
+            ctx.lead = unknown
+            ctx.lead_origin = f"inherited from heading {node.id}"
+        elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
         elif not heading_only and _heading_like(f.text) and (role := _ROLE_HEADING.match(f.text.strip())):
@@ -477,7 +610,7 @@ class TaskExtractor:
             ctx.lead = [AgencyRef(id=f"unknown:{slugify(phrase)}", name=phrase[:1].upper() + phrase[1:], text=phrase,
                                   span=span, kind="role", known=False, origin="role heading")]
             ctx.lead_origin = f"inherited from heading {node.id}"
-        dls = [m for m in _find_deadlines(f.text, self.issue_date) if inheritable(m)]
+        dls = [m for m in self.mentions.deadlines(f.text) if inheritable(m)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
             ctx.deadline = deadline_ref(d, f, f"inherited from {node.id}")
@@ -485,7 +618,7 @@ class TaskExtractor:
     # tasks ------------------------------------------------------------------
     def _roles(self, f: Fragment, ctx: Context, prov: dict[str, str], *, own_subject: bool = True):
         text = f.text
-        mentions = _find_agencies(text)
+        mentions = self.mentions.agencies(text)
         subj, _ = subject_mentions(text, mentions) if own_subject else ([], 0)
         lead_ms = list(subj)
         if subj:
@@ -493,6 +626,13 @@ class TaskExtractor:
             after = _res()["assign_after"].match(text[subj[-1].end:])
             if after:
                 start = subj[-1].end + after.end()
+                objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+                if objs:
+                    lead_ms = [_shift(m, start) for m in objs]
+                    mentions = [m for m in mentions if m.start >= start]
+            elif (mid := _res()["giao_mid"].search(text, subj[-1].end)) is not None:
+                # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình …, giao Đảng ủy Chính phủ …"
+                start = mid.end()
                 objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
                 if objs:
                     lead_ms = [_shift(m, start) for m in objs]
@@ -505,6 +645,17 @@ class TaskExtractor:
                 if k >= 0 and len(_WORD.findall(text[mentions[k].end:m.start()])) <= 1:
                     lead_ms = [mentions[k]]
                     break
+        if not lead_ms and own_subject and (topic := _TOPIC.match(text)) is not None:
+            # "Về đề nghị hỗ trợ …: Giao Bộ Tài chính chủ trì …": the reply after the colon names the actor
+            start = topic.end()
+            rest = [_shift(m, -start) for m in mentions if m.start >= start]
+            objs, _ = subject_mentions(text[start:], rest)
+            if objs:
+                lead_ms = [_shift(m, start) for m in objs]
+                if (after := _res()["assign_after"].match(text[lead_ms[-1].end:])) is not None:
+                    s2 = lead_ms[-1].end + after.end()
+                    objs2, _ = subject_mentions(text[s2:], [_shift(m, -s2) for m in mentions if m.start >= s2])
+                    lead_ms = [_shift(m, s2) for m in objs2] or lead_ms
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
         reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
         if not reports:
@@ -516,9 +667,13 @@ class TaskExtractor:
             if relay:
                 cut = reports[0].end + relay.start()
                 reports = [m for m in reports if m.start < cut]
+        place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
             prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
+        elif place:
+            lead = place
+            prov["lead"] = "place named as actor"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
@@ -531,7 +686,7 @@ class TaskExtractor:
         return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
-        found = [m for m in _find_deadlines(f.text, self.issue_date) if governs_task(f.text, m)]
+        found = [m for m in self.mentions.deadlines(f.text) if governs_task(f.text, m)]
         d = _pick_deadline(found)
         if d is not None and d.kind == "recurring" and not regex.search(r"\d{1,2}\s*(?:/|tháng)", d.text):
             # "định kỳ 6 tháng … trước ngày 15 tháng 6 và trước ngày 01 tháng 12": the dates say more
@@ -555,10 +710,14 @@ class TaskExtractor:
             return None
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
+        if not lead and (lead := self._addressee_lead(text)):
+            prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
+        if not self._assigns(text):
+            return None
         deadline = self._deadline(f, ctx, prov)
-        product = _product(text)
+        product = _product(text, self.mentions.agencies)
         if product:
             prov["product"] = "object of 'ban hành'/'trình'"
         span = f.to_source(0, len(f.text))
@@ -566,7 +725,7 @@ class TaskExtractor:
             span = (span[0], max(span[1], *(c.span[1] for c in extra)))
         task = Task(
             id=self._new_id(id_base or node.id), text=text, unit=unit or unit_label(path), unit_id=node.id, span=span,
-            action=_action(text, _find_agencies(text)), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
+            action=_action(text, self.mentions.agencies(text)), lead=lead, coordinators=coords, report_to=reports, deadline=deadline,
             product=product, context=ctx.heading, provenance=prov, doubt=doubt,
         )
         self.tasks.append(task)
@@ -581,7 +740,7 @@ class TaskExtractor:
             return
         if node.kind == "intro" or is_lead_in(text):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
-            mentions = _find_agencies(text)
+            mentions = self.mentions.agencies(text)
             if mentions and is_lead_in(text):
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
@@ -589,7 +748,13 @@ class TaskExtractor:
                 if subj and regex.match(r"^\s*(?:ban\s+hành|phê\s+duyệt|xây\s+dựng\s+và\s+ban\s+hành)\b", text[subj_end:], regex.IGNORECASE):
                     subj = []  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:": the issuer, not an actor
                     mentions = []
-                ms = subj or [m for m in mentions if duty and m.end <= duty.start()]
+                elif subj:
+                    actors = self._lead_in_actors(text, mentions, subj, subj_end)
+                    if actors is None:
+                        subj, mentions = [], []
+                    else:
+                        subj = actors
+                ms = subj or [m for m in _not_genitive(text, mentions) if duty and m.end <= duty.start()]
                 if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
                     ms = []
@@ -603,21 +768,27 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
-                d = _pick_deadline([m for m in _find_deadlines(text, self.issue_date) if inheritable(m)])
+                elif place := self._lead_in_place(f):
+                    # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
+                    ctx.lead, ctx.lead_origin = place, f"inherited from lead-in {node.id}"
+                d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
             if node.kind == "intro" and is_lead_in(text):
                 return
         # split into sentences/clauses that open with their own actor
-        for s, e in _clauses(text):
+        for s, e in _clauses(text, self.mentions.agencies):
             clause = text[s:e].strip()
             lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
             s += lead_ws
             sub = Fragment(text[s:s + len(clause)], f.starts[s:s + len(clause)], f.ends[s:s + len(clause)])
-            mentions = _find_agencies(sub.text)
+            mentions = self.mentions.agencies(sub.text)
             subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
+            if not subj and not assign and self._place_actor(sub.text, sub):
+                self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
+                continue
             if not subj and not assign:
                 if ctx.lead and ctx.lead_origin and "heading" in ctx.lead_origin and not is_non_task(sub.text):
                     # "2. Sở Tài chính" then "Căn cứ chức năng, nhiệm vụ, phối hợp …": the heading's actor
@@ -668,43 +839,42 @@ class TaskExtractor:
 
     def _row(self, row: Node, path: list[Node], cols: dict[str, int | None], ctx: Context, group: str | None) -> None:
         cells = row.cells or []
-        spans = row.cell_spans or []
 
         def cell(name: str) -> tuple[str, Fragment | None]:
             i = cols.get(name)
             if i is None or i >= len(cells) or not cells[i]:
                 return "", None
-            return cells[i], clean_span(self.source, *spans[i])
+            return cells[i], row.cell_fragments[i]
 
         task_text, tf = cell("task")
         if not task_text or tf is None:
             return
         prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
-        lead = [agency_ref(m, lf, "table column") for m in _split_agencies(lead_text)] if lf else []
+        lead = [agency_ref(m, lf, "table column") for m in self.mentions.split_agencies(lead_text)] if lf else []
         if lead:
             prov["lead"] = "table column 'chủ trì'"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
         else:
-            lead_ms, _ = subject_mentions(tf.text, _find_agencies(tf.text))
+            lead_ms, _ = subject_mentions(tf.text, self.mentions.agencies(tf.text))
             lead = [agency_ref(m, tf, "subject") for m in lead_ms]
         if not lead:
             return
         co_text, cf = cell("coordinators")
-        coords = [agency_ref(m, cf, "table column") for m in _split_agencies(co_text)] if cf else []
+        coords = [agency_ref(m, cf, "table column") for m in self.mentions.split_agencies(co_text)] if cf else []
         if coords:
             prov["coordinators"] = "table column 'phối hợp'"
         _, df = cell("deadline")
         deadline = None
         if df is not None:
-            d = _parse_deadline(df.text, self.issue_date)
+            d = self.mentions.parse_deadline(df.text)
             if d is not None:
                 deadline = deadline_ref(d, df, "table column")
                 prov["deadline"] = "table column 'thời gian'"
         if deadline is None:
-            d = _pick_deadline(_find_deadlines(tf.text, self.issue_date))
+            d = _pick_deadline(self.mentions.deadlines(tf.text))
             if d is not None:
                 deadline = deadline_ref(d, tf, "own text")
                 prov["deadline"] = "own text"
@@ -712,10 +882,10 @@ class TaskExtractor:
         product = prod_text or None
         if product:
             prov["product"] = "table column 'sản phẩm'"
-        reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], _find_agencies(tf.text), max_gap_words=1)]
+        reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], self.mentions.agencies(tf.text), max_gap_words=1)]
         if pf is not None and not reports:
             # a product cell "Báo cáo Thủ tướng Chính phủ" names who receives the report
-            reports = [agency_ref(m, pf) for m in _role_after(pf.text, _res()["report"], _find_agencies(pf.text), max_gap_words=1)]
+            reports = [agency_ref(m, pf) for m in _role_after(pf.text, _res()["report"], self.mentions.agencies(pf.text), max_gap_words=1)]
             if reports:
                 prov["report_to"] = "table column 'sản phẩm' ('Báo cáo …')"
         task = Task(
@@ -731,10 +901,38 @@ _ROLE_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _DUTY = regex.compile(r"\b(?:cần|phải|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tập\s+trung|khẩn\s+trương|tổ\s+chức\s+thực\s+hiện|thực\s+hiện\s+các|triển\s+khai\s+các|triển\s+khai\s+thực\s+hiện)\b", regex.IGNORECASE)
+# an agency right after these words is a genitive or an object, not the actor of a lead-in
+# ("… thuộc phạm vi quản lý của Sở Nông nghiệp và Môi trường … cần …")
+_OBJECT_BEFORE = regex.compile(r"\b(?:của|thuộc|cho|với|tại|đối\s+với|từ|về)\s*$", regex.IGNORECASE)
+# a later sentence or clause that assigns: ". Giao Bộ Công an chủ trì …", ", giao Ủy ban nhân dân …"
+_GIAO_LATER = regex.compile(r"[.;,]\s*(?:đồng\s+thời\s+)?[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)")
+_PLACE = regex.compile(r"\b(?P<level>[Tt]ỉnh|[Tt]hành phố) (?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3})")
+# "Tỉnh căn cứ …", "Thành phố chủ động …" (a lower-case verb follows: not "Tỉnh ủy", not a place name)
+def _not_genitive(text: str, mentions: list) -> list:
+    """The mentions that can be a lead-in's actor: not after "của", "thuộc", "cho" …, nor joined by "và"
+    or a comma to one that is ("… của Sở Nông nghiệp và Môi trường và UBND cấp xã …")."""
+    out, prev_genitive, prev_end = [], False, 0
+    for m in mentions:
+        gap = text[prev_end:m.start]
+        genitive = bool(_OBJECT_BEFORE.search(text, 0, m.start)) or (
+            prev_genitive and bool(regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap)))
+        if not genitive:
+            out.append(m)
+        prev_genitive, prev_end = genitive, m.end
+    return out
+
+
+_BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
+_PLACE_LEAD = regex.compile(
+    r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
+    r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
+_PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
+# "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
+_TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]]:
     """Sentence and ';' clause boundaries of a paragraph."""
     out: list[tuple[int, int]] = []
     start = 0
@@ -748,7 +946,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     # merge ';' clauses that do not open with an agency into the previous one
     merged: list[tuple[int, int]] = []
     for s, e in out:
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not _find_agencies(text[s:e][:80]):
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not agencies(text[s:e][:80]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -826,36 +1024,77 @@ def _action(text: str, mentions: list) -> str | None:
     Word tokens come from underthesea (``nlp.make_doc``); the lexicon decides, and underthesea's POS
     tagger (``nlp.action_phrase``) is asked only when the first word is not in the lexicon.
     """
-    try:
-        from .nlp import action_phrase, make_doc
-    except ImportError:  # pragma: no cover
-        return None
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
     head = " ".join(text[start:].lstrip(" ,:;").split(" ")[:14])
-    try:
-        words = [t.text for t in make_doc(head) if not t.is_space]
-        found = lexicon_action(words)
-        return found if found is not None else action_phrase(head)
-    except Exception:
-        return None
+    words = [t.text for t in make_doc(head) if not t.is_space]
+    found = lexicon_action(words)
+    return found if found is not None else action_phrase(head)
 
 
-def extract_tasks(tree: list[Node], source: str, frags: dict[str, Fragment], issue_date: dt.date | None,
-                  addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None) -> list[Task]:
-    """All tasks of a document, in document order.
+def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
+                  addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
+                  issuer: AgencyRef | None = None) -> list[Task]:
+    """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
+
+    A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
 
     ``known_names``: the agencies the document names in full anywhere (header, other units); a
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    tasks = TaskExtractor(source, frags, issue_date, addressees).run(tree)
+    extractor = TaskExtractor(source, mentions, addressees, issuer)
+    tasks = extractor.run(tree)
+    groups = task_words()["addressee_groups"]
+    place = extractor.place
+    if place and issuer is not None and fold_tones(place[1]).casefold() in fold_tones(issuer.name).casefold():
+        place = None  # the province's own document: "Ủy ban nhân dân tỉnh" is written as the document writes it
+    for t in tasks:
+        for refs in (t.lead, t.coordinators):
+            refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
+            if place:
+                refs[:] = [with_place(ref, place, mentions) for ref in refs]
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
                     refs[i] = expand_short_form(ref, known_names, source)
     return tasks
+
+
+_BARE_LOCAL = regex.compile(r"^(?:Thường trực )?(?:Tỉnh ủy|Thành ủy|(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))$",
+                            regex.IGNORECASE)
+
+
+def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> AgencyRef:
+    """In a central document about one province (a conclusions notice of the Government Office), a bare
+    "Tỉnh ủy" or "Ủy ban nhân dân tỉnh" is that province's: "Thường trực Tỉnh ủy" -> "Thường trực Tỉnh ủy
+    Thanh Hóa" (annotation guide: write a body in the fullest form the document gives)."""
+    if not _BARE_LOCAL.match(ref.name) or (ref.name.lower().endswith(("tỉnh", "thành phố"))
+                                           and not ref.name.lower().endswith(place[0])):
+        return ref
+    name = f"{ref.name} {place[1]}"
+    entry = mentions.lookup_agency(name)
+    return ref.model_copy(update={"name": entry.name if entry else name,
+                                  "id": entry.id if entry else f"unknown:{slugify(name)}",
+                                  "origin": f"{ref.origin or 'mention'} (the document's province)"})
+
+
+def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[str, str]) -> list[AgencyRef]:
+    """``Ủy ban nhân dân các tỉnh, thành phố`` in a Công điện addressed to "Chủ tịch Ủy ban nhân dân các
+    tỉnh, thành phố: Đà Nẵng, Quảng Ngãi" -> the two People's Committees (annotation guide, rule 7).
+
+    >>> ubnd = AgencyRef(id="uy_ban_nhan_dan_cac_tinh", name="Ủy ban nhân dân các tỉnh", text="…", kind="collective")
+    >>> to = [AgencyRef(id=f"ubnd_{p}", name=f"Ủy ban nhân dân tỉnh {p}", text=p, kind="province") for p in ("Gia Lai", "Đắk Lắk")]
+    >>> [a.name for a in addressed_bodies(ubnd, to, {"uy_ban_nhan_dan_cac_tinh": "province"})]
+    ['Ủy ban nhân dân tỉnh Gia Lai', 'Ủy ban nhân dân tỉnh Đắk Lắk']
+    """
+    kind = groups.get(ref.id or "")
+    named = [a for a in addressees if kind and a.kind == kind]
+    if len(named) < 2:
+        return [ref]
+    return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named by the group"})
+            for a in named]
 
 
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)

@@ -1,0 +1,212 @@
+"""Annotate stage: agency, deadline and reference mentions attached to the structure tree.
+
+The one stage that runs the finders (:mod:`~vbpl_extract.agencies`, :mod:`~vbpl_extract.deadlines`,
+:mod:`~vbpl_extract.references`). Each node's own text is read once: ``node.agencies``,
+``node.deadlines`` and ``node.references`` are filled with spans into the source. The task stage
+reads these and asks the returned :class:`Mentions` for parts of a node's text (a clause, a table
+cell, a labelled line); it never calls a finder itself. A finder failing on one node is recorded
+as a warning of this stage and the other nodes go on.
+
+>>> from vbpl_extract.clean import normalize
+>>> from vbpl_extract.structure import build_tree
+>>> ct = normalize("Điều 2. Giao Sở Tài chính chủ trì, báo cáo trước ngày 15/12/2025.")
+>>> tree = build_tree(ct.paragraphs, ct.source)
+>>> found = annotate(tree, ct, issue_date=None)
+>>> [a.name for a in tree[0].agencies], [d.due for d in tree[0].deadlines]
+(['Sở Tài chính'], ['2025-12-15'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+import regex
+
+from .agencies import find_agencies, lookup_agency, split_agencies
+from .clean import CleanText, Fragment
+from .data import load as load_data
+from .deadlines import find_deadlines, parse_deadline
+from .diagnostics import Diagnostics
+from .models import AgencyRef, Deadline, Mention, Node, Reference
+from .references import find_references, resolve_references
+from .structure import iter_nodes
+from .textutil import slugify
+
+STAGE = "annotate"
+
+
+@cache
+def _qualifier() -> regex.Pattern[str]:
+    return regex.compile(load_data("task_words.yaml")["agency_qualifier"], regex.V1)
+
+
+def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
+    """The mention as an :class:`AgencyRef` with source span; a qualifier right after it is part of the
+    name ("Các tổ chức chính trị - xã hội" + " tỉnh" in "… xã hội tỉnh thực hiện …").
+
+    >>> from vbpl_extract.clean import clean_span
+    >>> f = clean_span("Giao Sở Tài chính chủ trì", 0, 25)
+    >>> m = find_agencies(f.text)[0]
+    >>> agency_ref(m, f, "subject").span
+    (5, 17)
+    """
+    if frag is not None and frag.text and (pre := _STANDING.search(frag.text, 0, m.start)) is not None:
+        # "Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân": the standing body is the actor
+        m = replace(m, start=pre.start(), text=frag.text[pre.start():m.end], name="Thường trực " + m.name,
+                    id=f"thuong_truc_{m.id}" if m.id and not m.id.startswith("unknown:") else f"unknown:{slugify('Thường trực ' + m.name)}")
+    if frag is not None and frag.text and (q := _qualifier().match(frag.text, m.end)) is not None:
+        tail = frag.text[m.end:q.end()]
+        m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
+                    id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
+    elif (frag is not None and frag.text and m.kind in load_data("task_words.yaml")["named_office_kinds"]
+          and (p := _PERSON.match(frag.text, m.end)) is not None):
+        # "Phó Thủ tướng Chính phủ Trần Hồng Hà": heads no body, so the person is part of the name
+        m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{m.name} {p['name']}",
+                    id=f"{m.id}_{slugify(p['name'])}" if m.id else None)
+    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
+    return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
+                     origin=origin or getattr(m, "origin", None))
+
+
+_STANDING = regex.compile(r"(?<![\p{L}])Thường\s+trực\s+$")
+# a person's name: two to four capitalised syllables ("Trần Hồng Hà", "Nguyễn Hòa Bình")
+_PERSON = regex.compile(r"\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})(?![\p{L}])")
+
+
+def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:
+    """A deadline mention as a :class:`Deadline` with source span.
+
+    >>> from vbpl_extract.clean import clean_span
+    >>> f = clean_span("báo cáo trước ngày 15/12/2025", 0, 29)
+    >>> deadline_ref(find_deadlines(f.text)[0], f, "own text").due
+    '2025-12-15'
+    """
+    span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
+    return Deadline(kind=m.kind, due=m.due.isoformat() if m.due else None, rrule=m.rrule, text=m.text,
+                    span=span, origin=origin)
+
+
+class Mentions:
+    """The finders' results for the texts of one document, each text read once.
+
+    Offsets are into the text asked about. ``node_id`` names the unit being read, for warnings.
+
+    >>> found = Mentions(dt.date(2025, 1, 9))
+    >>> [m.name for m in found.agencies("Bộ Tài chính, Bộ Công an chủ trì")]
+    ['Bộ Tài chính', 'Bộ Công an']
+    >>> found.deadlines("hoàn thành trong quý II năm 2025")[0].kind
+    'quarter'
+    """
+
+    def __init__(self, issue_date: dt.date | None, diagnostics: Diagnostics | None = None) -> None:
+        self.issue_date = issue_date
+        self.diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+        self.node_id: str | None = None
+        self._agencies: dict[str, list] = {}
+        self._deadlines: dict[str, list] = {}
+
+    def _run(self, fn, default):
+        try:
+            return fn()
+        except Exception as exc:  # the annotate stage's boundary: one unit's finder failing
+            self.diagnostics.record(STAGE, self.node_id, exc)
+            return default
+
+    def agencies(self, text: str) -> list:
+        """Agency mentions in ``text`` (:func:`~vbpl_extract.agencies.find_agencies`)."""
+        found = self._agencies.get(text)
+        if found is None:
+            found = self._agencies[text] = self._run(lambda: list(find_agencies(text)), [])
+        return list(found)
+
+    def split_agencies(self, text: str) -> list:
+        """The agencies of a table cell or labelled line, leftovers included."""
+        return self._run(lambda: list(split_agencies(text)), None) or self.agencies(text)
+
+    def deadlines(self, text: str) -> list:
+        """Deadline mentions in ``text``, each span once."""
+        found = self._deadlines.get(text)
+        if found is None:
+            seen: set[tuple[int, int]] = set()
+            found = []
+            for m in self._run(lambda: find_deadlines(text, issue_date=self.issue_date), []):
+                if (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    found.append(m)
+            self._deadlines[text] = found
+        return list(found)
+
+    def parse_deadline(self, text: str):
+        """The deadline a table cell or labelled line states, or None."""
+        return self._run(lambda: parse_deadline(text, issue_date=self.issue_date), None)
+
+    def lookup_agency(self, name: str):
+        """The gazetteer entry of a full name, or None."""
+        return self._run(lambda: lookup_agency(name), None)
+
+
+def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, self_number: str | None = None,
+             diagnostics: Diagnostics | None = None) -> tuple[Mentions, list[Reference]]:
+    """Fill ``agencies``, ``deadlines`` and ``references`` of every node; return the document's
+    :class:`Mentions` (for the task stage) and its cited documents."""
+    found = Mentions(issue_date, diagnostics)
+    for node in iter_nodes(tree):
+        f = node.fragment
+        if f is None or not f.text:
+            continue
+        found.node_id = node.id
+        with found.diagnostics.guard(STAGE, node.id):
+            node.agencies = [agency_ref(m, f) for m in found.agencies(f.text)]
+            node.deadlines = [deadline_ref(d, f, "own text") for d in found.deadlines(f.text)]
+    found.node_id = None
+    return found, _references(tree, ct, self_number, found.diagnostics)
+
+
+def _references(tree: list[Node], ct: CleanText, self_number: str | None, log: Diagnostics) -> list[Reference]:
+    """Cited documents over the header preamble and every node, one reference per distinct document."""
+    texts: list[tuple[str | None, Fragment]] = []
+    body_start = tree[0].span[0] if tree else 10**12
+    for p in ct.paragraphs:
+        if p.kind == "text" and p.span[1] <= body_start:
+            texts.append((None, p.frag))
+    for node in iter_nodes(tree):
+        if node.kind in ("attachment", "appendix"):
+            continue  # its note "(Kèm theo Nghị quyết số 03/NQ-CP …)" names this document, not a cited one
+        if node.fragment is not None and node.fragment.text:
+            texts.append((node.id, node.fragment))
+        elif node.kind == "row":
+            texts.extend((node.id, f) for f in node.cell_fragments)
+    mentions: list[Any] = []
+    owners: list[tuple[str | None, Fragment]] = []
+    for node_id, f in texts:
+        with log.guard(STAGE, node_id):
+            for m in find_references(f.text, self_number=self_number):
+                mentions.append(m)
+                owners.append((node_id, f))
+    resolved: list[Any] = []
+    with log.guard(STAGE, None):
+        resolved = resolve_references(mentions)
+    by_mention = {id(m): o for m, o in zip(mentions, owners, strict=True)}
+    out: list[Reference] = []
+    for r in resolved:
+        ms = []
+        for m in r.mentions:
+            node_id, f = by_mention.get(id(m), (None, None))
+            span = f.to_source(m.start, m.end) if f is not None else (0, 0)
+            ms.append(Mention(text=m.text, span=span, relation=m.relation or "mention", node_id=node_id))
+        out.append(Reference(
+            id=r.id, number=r.number, type=r.type, title=r.title, issuer=r.issuer,
+            date=r.date.isoformat() if isinstance(r.date, dt.date) else r.date,
+            relation=r.relation or "mention", url=r.url, mentions=ms,
+        ))
+    node_refs: dict[str, list[str]] = {}
+    for ref in out:
+        for mention in ref.mentions:
+            if mention.node_id and ref.id not in node_refs.setdefault(mention.node_id, []):
+                node_refs[mention.node_id].append(ref.id)
+    for node in iter_nodes(tree):
+        node.references = node_refs.get(node.id, [])
+    return out
