@@ -126,6 +126,19 @@ def test_vietnamese_letters_follow_the_documents_own_lists(typed: str | None, si
     assert labels[5] == sixth
 
 
+def test_knowledge_files_validate() -> None:
+    from vbpl_extract.data import load
+    from vbpl_extract.readers.docx_numbering import WordNumberingData
+    from vbpl_extract.readers.docx_reader import LayoutCues
+
+    numbering = WordNumberingData.model_validate(load("word_numbering.yaml"))
+    letters = numbering.vietnamese_letters
+    assert len(letters) == 23 and letters[letters.index("d") + 1] == "đ" and not set("fjwz") & set(letters)
+    assert all("\uf000" <= k <= "\uf0ff" for k in numbering.bullets)
+    cues = LayoutCues.model_validate(load("layout_cues.yaml"))
+    assert cues.max_columns >= 2 and all(re.compile(c) for c in cues.cues)
+
+
 def test_label_rendering_units() -> None:
     assert Numbering.format_value(49, "upperRoman") == "XLIX"
     assert Numbering.format_value(5, "lowerLetter", vietnamese=True) == "đ"

@@ -17,24 +17,50 @@ restarts after any shallower level of the same list moves on (``w:lvlRestart`` c
 Vietnamese letters: Word's lowerLetter goes a, b, c, d, e, f …; Vietnamese legal texts letter
 their points a, b, c, d, đ, e, g, h, i, k … (the Vietnamese alphabet without f, j, w, z). The
 rule used here: when the document's own typed text uses that alphabet (a paragraph that starts
-with the marker ``đ)`` or ``đ.``, or a citation ``điểm đ``), its letter-numbered lists are
-rendered with the Vietnamese alphabet, as its author meant them; otherwise as Word shows them.
-Labels are therefore rendered after the whole body is read (:meth:`Label.render`).
+with the marker ``đ)`` or ``đ.``, or a citation ``điểm đ``: :func:`uses_vietnamese_letters`),
+its letter-numbered lists are rendered with the Vietnamese alphabet, as its author meant them;
+otherwise as Word shows them. Labels are therefore rendered after the whole body is read
+(:meth:`Label.render`). Alphabet, cues and symbol-font bullets: ``data/word_numbering.yaml``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import cache
 
-__all__ = ["LATIN", "VIETNAMESE", "Label", "Numbering"]
+import regex
+from pydantic import BaseModel
+
+from ..data import load
+
+__all__ = ["LATIN", "Label", "Numbering", "WordNumberingData", "uses_vietnamese_letters"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LATIN = "abcdefghijklmnopqrstuvwxyz"
-VIETNAMESE = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
-              "v", "x", "y")
-_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "o": "◦", "\uf06e": "■",
-            "\uf02d": "-", "\uf0e8": "➔"}
+
+
+class WordNumberingData(BaseModel):
+    """``data/word_numbering.yaml``."""
+
+    vietnamese_letters: list[str]
+    vietnamese_letter_cues: list[str]
+    bullets: dict[str, str]
+
+
+@cache
+def _data() -> tuple[WordNumberingData, regex.Pattern[str]]:
+    data = WordNumberingData.model_validate(load("word_numbering.yaml"))
+    return data, regex.compile("|".join(f"(?:{c})" for c in data.vietnamese_letter_cues), regex.IGNORECASE)
+
+
+def uses_vietnamese_letters(text: str) -> bool:
+    """Does this typed text letter its points the Vietnamese way?
+
+    >>> uses_vietnamese_letters("đ) Bầu Ban Chấp hành"), uses_vietnamese_letters("e) Bầu Ban Kiểm tra")
+    (True, False)
+    """
+    return bool(_data()[1].search(text))
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -78,7 +104,8 @@ class Label:
     def render(self, vietnamese: bool) -> str:
         """``Label("Điều %1.", [(3, "decimal")], "space").render(False)`` -> ``"Điều 3. "``."""
         if self.bullet:  # symbol-font bullets live in the private-use area
-            out = "".join(_BULLETS.get(ch, "•") if "\uf000" <= ch <= "\uf0ff" else ch for ch in self.text)
+            bullets = _data()[0].bullets
+            out = "".join(bullets.get(ch, "•") if "\uf000" <= ch <= "\uf0ff" else ch for ch in self.text)
         else:
             out = self.text
             for k in range(len(self.values), 0, -1):
@@ -101,7 +128,7 @@ class Numbering:
     @staticmethod
     def format_value(n: int, fmt: str, vietnamese: bool = False) -> str:
         if fmt in ("lowerLetter", "upperLetter"):
-            s = _letters(n, VIETNAMESE if vietnamese else LATIN)
+            s = _letters(n, tuple(_data()[0].vietnamese_letters) if vietnamese else LATIN)
             return s.upper() if fmt == "upperLetter" else s
         if fmt == "lowerRoman":
             return _roman(n).lower()

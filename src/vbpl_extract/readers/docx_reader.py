@@ -36,7 +36,7 @@ from pydantic import BaseModel
 from ..data import load
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, UnsupportedFormatError
 from ._common import cell_text, join_lines, pipe_row, sniff
-from .docx_numbering import Label, Numbering
+from .docx_numbering import Label, Numbering, uses_vietnamese_letters
 from .safe_xml import SafeParser, parse_part
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -186,7 +186,7 @@ class _Body:
         label = self.numbering.label(ppr)
         if not text.strip():
             return []
-        if not self.vietnamese_letters and _VIETNAMESE_CUE.search(text):
+        if not self.vietnamese_letters and uses_vietnamese_letters(text):
             self.vietnamese_letters = True
         return [label, *parts] if label is not None else parts
 
@@ -314,9 +314,6 @@ class _Body:
             lines.append("")
             lines.extend(footnotes)
         return lines
-
-
-_VIETNAMESE_CUE = regex.compile(r"(?:^|\n)\s*đ\s*[).]|\bđiểm\s+đ\b", regex.IGNORECASE)
 
 
 def _children(el: ET.Element, local: str) -> Iterator[ET.Element]:
