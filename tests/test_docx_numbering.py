@@ -14,6 +14,7 @@ import zipfile
 from functools import cache
 
 import pytest
+import regex
 
 from builders import W_NS, document_xml, docx_parts
 from conftest import corpus_file
@@ -136,7 +137,7 @@ def test_knowledge_files_validate() -> None:
     assert len(letters) == 23 and letters[letters.index("d") + 1] == "đ" and not set("fjwz") & set(letters)
     assert all("\uf000" <= k <= "\uf0ff" for k in numbering.bullets)
     cues = LayoutCues.model_validate(load("layout_cues.yaml"))
-    assert cues.max_columns >= 2 and all(re.compile(c) for c in cues.cues)
+    assert cues.max_columns >= 2 and all(regex.compile(c) for c in cues.cues)
 
 
 def test_label_rendering_units() -> None:
