@@ -36,7 +36,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from builders import docx_zip_bomb
+from builders import document_xml, docx_parts, docx_zip_bomb, flate_bomb, write_huge_docx
 from builders import minimal_pdf as _pdf
 from builders import page_pdf as _page_pdf
 from vbpl_extract.cli import app
@@ -167,6 +167,56 @@ def encrypted_docx() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100
 
 
+def pdf_bomb_decode_parms() -> bytes:
+    """A Flate bomb whose stream dictionary has ``/DecodeParms << >>`` after the filter (issue 12 item 2)."""
+    return _page_pdf(flate_bomb(300), stream_dict=b"/Filter /FlateDecode /DecodeParms << >> ")
+
+
+def pdf_bomb_filter_chain() -> bytes:
+    """A Flate bomb behind ``[/ASCIIHexDecode /FlateDecode]``: the raw bytes show no Flate data at all."""
+    return _page_pdf(flate_bomb(300).hex().encode() + b">", stream_dict=b"/Filter [/ASCIIHexDecode /FlateDecode] ")
+
+
+def pdf_operator_flood(operators: int = 200_000) -> bytes:
+    """A ~3 kB PDF whose one page shows a character 200,000 times (``(a) Tj`` repeated)."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * operators + b"ET"
+    return _page_pdf(zlib.compress(content, 9), stream_dict=b"/Filter /FlateDecode ")
+
+
+_DTD = '<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>'
+_UTF16_DOC = ('<?xml version="1.0" encoding="UTF-16"?>' + _DTD + document_xml(["Giao Sở Tài chính &b;"]).split("?>", 1)[1])
+
+
+def docx_dtd_in_utf16_document() -> bytes:
+    """word/document.xml in UTF-16 (with BOM) declaring a DTD: invisible to a UTF-8 byte scan."""
+    return docx_parts({"word/document.xml": _UTF16_DOC.encode("utf-16")})
+
+
+def docx_dtd_in_utf32_numbering() -> bytes:
+    """A clean document whose numbering part is UTF-32 (no BOM) with a DTD."""
+    numbering = ('<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE n [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                 '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&x;'
+                 "</w:numbering>")
+    return docx_parts({"word/document.xml": document_xml(["Giao Sở Tài chính chủ trì"]),
+                       "word/numbering.xml": numbering.encode("utf-32-le")}, doc_rels={"numbering": "numbering.xml"})
+
+
+def docx_dtd_in_a_non_xml_part() -> bytes:
+    """The main document under a name not ending in .xml (found through _rels/.rels), with a DTD."""
+    doc = document_xml(["Giao Sở Tài chính &b;"]).replace("?>", "?>" + _DTD, 1)
+    return docx_parts({"word/noi_dung.bin": doc}, main="word/noi_dung.bin")
+
+
+def docx_dtd_in_utf16_relationships() -> bytes:
+    """The document's relationships part in UTF-16 big-endian without a BOM, declaring a DTD."""
+    data = docx_parts({"word/document.xml": document_xml(["Giao Sở Tài chính chủ trì"])})
+    rels = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "x">]>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    return _replace_member(data, "_rels/.rels", lambda _: rels.encode("utf-16-be"))
+
+
 def _sparse(size: int) -> Callable[[Path], None]:
     """Make a sparse file of ``size`` bytes (no disk used; the reader stops at its size)."""
     def make(path: Path) -> None:
@@ -241,6 +291,20 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("docx-xml-external-entity", "xxe_file.docx",
              lambda: docx_with_dtd(b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>', b"&x;"),
              CorruptFileError, "declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf16", "xxe16.docx", docx_dtd_in_utf16_document, CorruptFileError,
+             "word/document.xml declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf32-numbering", "xxe32.docx", docx_dtd_in_utf32_numbering, CorruptFileError,
+             "word/numbering.xml declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-non-xml-part", "xxebin.docx", docx_dtd_in_a_non_xml_part, CorruptFileError,
+             "word/noi_dung.bin declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf16be-rels", "xxerels.docx", docx_dtd_in_utf16_relationships, CorruptFileError,
+             "_rels/.rels declares a DOCTYPE/ENTITY"),
+    BadInput("pdf-bomb-decode-parms", "bom_parms.pdf", pdf_bomb_decode_parms, CorruptFileError,
+             "PDF decompression bomb suspected"),
+    BadInput("pdf-bomb-filter-chain", "bom_chain.pdf", pdf_bomb_filter_chain, CorruptFileError,
+             "PDF decompression bomb suspected"),
+    BadInput("pdf-operator-flood", "lu_toan_tu.pdf", pdf_operator_flood, FileTooLargeError,
+             "page 1 of the PDF renders over"),
     BadInput("pdf-corrupt", "hong.pdf", lambda: b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage",
              CorruptFileError, "corrupt PDF"),
     BadInput("pdf-not-a-pdf", "gia.pdf", lambda: b"Ke hoach so 341", CorruptFileError, "not a PDF (no %PDF header)"),
@@ -324,6 +388,56 @@ def test_pdf_decompression_bomb_is_rejected() -> None:
     assert len(data) < 1_000_000
     with pytest.raises(CorruptFileError, match="bomb"):
         read_bytes(data, "bom.pdf")
+
+
+@pytest.mark.parametrize("make", [pdf_bomb_decode_parms, pdf_bomb_filter_chain], ids=["decode-parms", "filter-chain"])
+def test_pdf_bombs_the_old_byte_scan_missed_are_small_files(make: Callable[[], bytes]) -> None:
+    data = make()
+    assert len(data) < 1_000_000  # ~0.3-0.6 MB on disk, 300 MB decoded
+    with pytest.raises(CorruptFileError, match="decompression bomb"):
+        read_bytes(data, "bom.pdf")
+
+
+def test_pdf_operator_flood_is_a_small_file() -> None:
+    data = pdf_operator_flood()
+    assert len(data) < 16_000
+    with pytest.raises(FileTooLargeError, match="characters; refused"):
+        read_bytes(data, "lu.pdf")
+
+
+_RSS_CHILD = textwrap.dedent("""
+    import re, sys
+    from vbpl_extract.errors import VbplError
+    from vbpl_extract.readers import read_file
+    try:
+        read_file(sys.argv[1])
+        print("read")
+    except VbplError as exc:
+        print(type(exc).__name__, exc.exit_code, exc.problem)
+    # VmHWM: this process's own peak RSS in kB (ru_maxrss would count the forking parent's)
+    with open("/proc/self/status") as fh:
+        print(re.search(r"VmHWM:\\s+(\\d+)", fh.read()).group(1))
+""")
+
+
+def test_docx_with_a_190_mb_document_part_is_bounded(tmp_path: Path) -> None:
+    """Issue 12 item 1: a 190 MB word/document.xml (a few MB zipped) ends in a typed error, in bounded memory."""
+    path = tmp_path / "dai.docx"
+    write_huge_docx(path, 190)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/document.xml").file_size > 190_000_000
+    assert path.stat().st_size < 15_000_000
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                                                         os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", _RSS_CHILD, str(path)], capture_output=True, text=True,
+                         timeout=GUARD_SECONDS, env=env)
+    outcome, peak_kb = run.stdout.strip().split("\n")
+    assert outcome.startswith(f"FileTooLargeError {FileTooLargeError.exit_code} "), run.stdout + run.stderr
+    assert "characters of text; refused" in outcome
+    assert int(peak_kb) < 400 * 1024, f"peak RSS {int(peak_kb) // 1024} MB"
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == FileTooLargeError.exit_code
+    _assert_one_line_error(result.stderr, path, "refused")
 
 
 def docx_foreign_namespace() -> bytes:
