@@ -61,6 +61,18 @@ class SchemaValidationError(VbplError):
     exit_code = 12
 
 
+class OcrUnavailableError(VbplError):
+    """OCR is needed but Tesseract (or its Vietnamese model, or pdftoppm) is not installed."""
+
+    exit_code = 13
+
+
+class ConverterUnavailableError(VbplError):
+    """A .doc/.rtf/.odt needs LibreOffice to be converted, and it is not installed."""
+
+    exit_code = 14
+
+
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
@@ -75,6 +87,8 @@ EXIT_CODES: dict[str, int] = {
         FileTooLargeError,
         DocumentTimeoutError,
         SchemaValidationError,
+        OcrUnavailableError,
+        ConverterUnavailableError,
     )
 }
 """Exit code per error class; 0 = success, 1 = some documents of a batch failed."""
