@@ -64,7 +64,8 @@ def _check_content(data: bytes, name: str, fmt: str) -> None:
     if any(data.startswith(m) for m in _MAGIC[fmt]):
         return
     what = sniff(data)
-    raise UnsupportedFormatError(name, f"the content is {what or 'not a ' + fmt + ' document'}, not .{fmt}")
+    raise UnsupportedFormatError(name, f"the content is {what}, not a .{fmt} document" if what
+                                 else f"not a .{fmt} document (unrecognised content)")
 
 
 def convert_to_docx(data: bytes, name: str, fmt: str, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
