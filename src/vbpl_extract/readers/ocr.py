@@ -249,7 +249,7 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
         return []
     heights = sorted(max(1, ln.height) for ln in lines)
     median_h = heights[len(heights) // 2]
-    min_gap = max(2.5 * median_h, 0.03 * page_width)
+    min_gap = max(1.5 * median_h, 0.025 * page_width)
     top_band = [ln for ln in lines if ln.top < 0.4 * max(ln2.top + ln2.height for ln2 in lines)]
     splits = [s for s in (_split_at_gap(ln, min_gap) for ln in top_band) if s is not None]
     rights = sorted(s[1][0].left for s in splits if 0.25 * page_width < s[1][0].left < 0.75 * page_width)
@@ -261,17 +261,22 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
     if gap_x1 <= gap_x0:
         gap_x0 = gap_x1
     ordered = sorted(lines, key=lambda ln: ln.top)
+    split_ids = {id(ln) for ln in top_band if _split_at_gap(ln, min_gap) is not None}
+    start = next(i for i, ln in enumerate(ordered) if id(ln) in split_ids)  # a stamp above the header stays first
+    last = max(i for i, ln in enumerate(ordered) if id(ln) in split_ids)  # the band ends with its last split line
     left_col: list[list[_Word]] = []
     right_col: list[list[_Word]] = []
-    end = 0
-    for ln in ordered:
+    end = start
+    mid = (gap_x0 + gap_x1) / 2
+    for ln in ordered[start:last + 1]:
         ws = sorted(ln.words, key=lambda w: w.left)
-        if any(w.left < gap_x0 - median_h and w.right > gap_x1 + median_h for w in ws):
-            break  # a word spans the gap: the band is over
-        left = [w for w in ws if (w.left + w.right) / 2 < (gap_x0 + gap_x1) / 2]
-        right = [w for w in ws if (w.left + w.right) / 2 >= (gap_x0 + gap_x1) / 2]
-        if left and right and right[0].left - left[-1].right < min_gap / 2:
-            break  # ordinary text running across the middle
+        split = _split_at_gap(ln, min_gap)
+        if split is not None and max(w.right for w in split[0]) <= mid <= split[1][0].left:
+            left, right = split
+        elif ws[0].left >= mid or ws[-1].right <= mid:
+            left, right = ([], ws) if ws[0].left >= mid else (ws, [])
+        else:
+            break  # a line across the middle (the centred title, 'Kính gửi'): the band is over
         if left:
             left_col.append(left)
         if right:
@@ -279,15 +284,16 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
         end += 1
     if not left_col or not right_col:
         return [ln.words for ln in lines]
-    band = {id(ln) for ln in ordered[:end]}
-    rest = [ln.words for ln in lines if id(ln) not in band]
+    band = {id(ln) for ln in ordered[start:end]}
+    above = [ln.words for ln in ordered[:start]]
+    rest = [ln.words for ln in lines if id(ln) not in band and ln not in ordered[:start]]
     # the issuer (left column above its 'Số:' line), the right column, then 'Số:' and 'V/v …'
     k = next((i for i, ws in enumerate(left_col) if _NUMBER_START.match(ws[0].text)), len(left_col))
     band_lines = left_col[:k] + right_col + left_col[k:]
     out: list[list[_Word]] = []
     for ws in band_lines:  # each header line its own paragraph (an empty list is a blank line)
         out += [ws, []]
-    return out + rest
+    return above + out + rest
 
 
 # --------------------------------------------------------------------------- running
