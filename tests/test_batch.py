@@ -329,3 +329,36 @@ def test_folder_of_office_files_is_processed_and_other_files_are_skipped(tmp_pat
     only_doc.mkdir()
     shutil.copyfile(doc, only_doc / doc.name)
     assert expand_inputs([only_doc]) == [(only_doc / doc.name).resolve()]
+
+
+def test_long_scan_in_a_batch_respects_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 20-page scan is stopped at --timeout; its Tesseract/pdftoppm processes die with the worker."""
+    if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("Tesseract / pdftoppm not installed")
+    from PIL import Image, ImageDraw
+
+    pages = []
+    for n in range(20):
+        page = Image.new("L", (1240, 1754), 255)
+        draw = ImageDraw.Draw(page)
+        for k in range(40):
+            draw.text((100, 100 + 38 * k), f"Dieu {n}.{k}. Giao So Tai chinh chu tri ra soat ho so truoc ngay 15/12/2025",
+                      fill=0)
+        pages.append(page)
+    scan = tmp_path / "in" / "scan_20_trang.pdf"
+    scan.parent.mkdir()
+    pages[0].save(scan, "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))  # the workers' OCR folders, to find their processes
+    summary = run_batch([str(scan.parent)], tmp_path / "out", jobs=1, progress=False, timeout=4)
+    record = read_manifest(tmp_path / "out" / MANIFEST_NAME)[0]
+    assert record["status"] == "error" and record["error_type"] == "DocumentTimeoutError", record
+    assert summary.errors == 1
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = [p for p in psutil.process_iter(["cmdline"]) if str(private_tmp) in " ".join(p.info["cmdline"] or [])]
+        if not left:
+            break
+        time.sleep(0.2)
+    assert not left, [p.info["cmdline"] for p in left]
