@@ -55,6 +55,8 @@ PSM = 3
 MAX_PAGES = 50
 PAGE_TIMEOUT_SECONDS = 120.0
 TIMEOUT_SECONDS = 900.0
+SMALL_PRINT = 0.65
+"""A header-band line lower than this share of the page's median line height is a stamp."""
 LOW_CONFIDENCE = 85.0
 """A word read with a lower Tesseract confidence (0-100) is 'low confidence'. In the corpus scans
 typed header words are read at 93-97; hand-written numbers and days at 20-76 (and misread)."""
@@ -266,6 +268,7 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
     last = max(i for i, ln in enumerate(ordered) if id(ln) in split_ids)  # the band ends with its last split line
     left_col: list[list[_Word]] = []
     right_col: list[list[_Word]] = []
+    small: list[list[_Word]] = []
     end = start
     mid = (gap_x0 + gap_x1) / 2
     for ln in ordered[start:last + 1]:
@@ -277,6 +280,10 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
             left, right = ([], ws) if ws[0].left >= mid else (ws, [])
         else:
             break  # a line across the middle (the centred title, 'Kính gửi'): the band is over
+        if split is None and ln.height < SMALL_PRINT * median_h:
+            small.append(ws)  # a stamp in small print (digital signature, 'Cơ quan phát hành'): before the header
+            end += 1
+            continue
         if left:
             left_col.append(left)
         if right:
@@ -293,7 +300,7 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
     out: list[list[_Word]] = []
     for ws in band_lines:  # each header line its own paragraph (an empty list is a blank line)
         out += [ws, []]
-    return above + out + rest
+    return above + small + out + rest
 
 
 # --------------------------------------------------------------------------- running
