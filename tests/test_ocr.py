@@ -108,6 +108,7 @@ def test_scan_932_qd_ttg_flags_the_handwritten_number() -> None:
     g = _graph("932-QD-TTg_2025_vbai.pdf")
     d = g.document
     assert d.type == "Quyết định" and d.place == "Hà Nội" and d.date == "2025-05-15"
+    assert d.issuer is not None and d.issuer.name == "Thủ tướng Chính phủ"
     assert d.number is not None and d.number.endswith("/QĐ-TTg")
     # the hand-written '932' is read with a low confidence: flagged, not asserted
     assert d.provenance["number"].startswith("OCR, low confidence")

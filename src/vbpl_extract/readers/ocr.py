@@ -251,7 +251,10 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
         return []
     heights = sorted(max(1, ln.height) for ln in lines)
     median_h = heights[len(heights) // 2]
-    min_gap = max(1.5 * median_h, 0.025 * page_width)
+    spaces = sorted(b.left - a.right for ln in lines for a, b in zip(ln.words, ln.words[1:], strict=False)
+                    if b.left > a.right)
+    median_space = spaces[len(spaces) // 2] if spaces else median_h / 3
+    min_gap = max(3.5 * median_space, 0.02 * page_width)  # a column gap, not a (justified) word space
     top_band = [ln for ln in lines if ln.top < 0.4 * max(ln2.top + ln2.height for ln2 in lines)]
     splits = [s for s in (_split_at_gap(ln, min_gap) for ln in top_band) if s is not None]
     rights = sorted(s[1][0].left for s in splits if 0.25 * page_width < s[1][0].left < 0.75 * page_width)
@@ -296,11 +299,13 @@ def header_columns(lines: list[_Line], page_width: int) -> list[list[_Word]]:
     rest = [ln.words for ln in lines if id(ln) not in band and ln not in ordered[:start]]
     # the issuer (left column above its 'Số:' line), the right column, then 'Số:' and 'V/v …'
     k = next((i for i, ws in enumerate(left_col) if _NUMBER_START.match(ws[0].text)), len(left_col))
-    band_lines = left_col[:k] + right_col + left_col[k:]
+    band_lines = above + small + left_col[:k] + right_col + left_col[k:]
     out: list[list[_Word]] = []
-    for ws in band_lines:  # each header line its own paragraph (an empty list is a blank line)
+    for ws in band_lines:
+        if not any(c.isalnum() for w in ws for c in w.text):
+            continue  # the rule under the issuer or the motto ('——')  # each header line its own paragraph (an empty list is a blank line)
         out += [ws, []]
-    return above + small + out + rest
+    return out + rest
 
 
 # --------------------------------------------------------------------------- running
@@ -318,7 +323,8 @@ def _ocr_png(png: Path, exe: str, name: str, page: int, timeout: float) -> tuple
 
     with Image.open(png) as im:
         width = im.size[0]
-    lines = parse_tsv(proc.stdout.decode("utf-8", "replace"))
+    lines = [ln for ln in parse_tsv(proc.stdout.decode("utf-8", "replace"))
+             if any(c.isalnum() for w in ln.words for c in w.text)]  # rules under the header ('——') are not text
     return header_columns(lines, width), time.monotonic() - started
 
 
