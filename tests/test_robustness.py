@@ -744,3 +744,46 @@ def _finish(group: _Group, case: str, guard: float) -> dict:
 def test_adversarial_input_finishes(name: str, adversarial_runs: dict[str, _Group]) -> None:
     summary = _finish(adversarial_runs[name], name, ADVERSARIAL_GUARDS.get(name, GUARD_SECONDS))
     assert summary["spans_ok"] and summary["ids_unique"], summary
+
+
+# ---------------------------------------------------------------- issue 12: hostile names, special files, CLI options
+
+
+ODD_NAMES = {
+    "not-utf8": os.fsdecode(b"bad\xff\xfename.txt"),  # bytes that are not UTF-8 (surrogateescape)
+    "cjk-244-bytes": "\u6587" * 80 + ".txt",  # a legal 244-byte name: 80 characters of 3 bytes
+}
+
+
+def test_batch_goes_on_whatever_the_file_is_called(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    paths = [inbox / name for name in ODD_NAMES.values()] + [inbox / "z_binh_thuong.txt"]
+    for path in paths:
+        path.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 3
+    raw_lines = (out / "manifest.jsonl").read_bytes().decode("utf-8").splitlines()  # valid UTF-8 throughout
+    records = [json.loads(line) for line in raw_lines]
+    assert sorted(os.fsencode(r["input"]) for r in records) == sorted(os.fsencode(p) for p in paths)
+    assert "\\udcff\\udcfe" in raw_lines[0]  # the documented escaped form of the bytes ff fe
+    for record in records:
+        assert record["status"] == "ok", record
+        assert len(record["output"].encode("utf-8")) <= 255
+        data = json.loads((out / record["output"]).read_text("utf-8"))
+        assert validate_data(data) == [] and len(data["tasks"]) == 3
+    assert len((out / "tasks.jsonl").read_text("utf-8").splitlines()) == 9
+    again = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress", "--resume"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["skipped"] == 3, again.output
+
+
+def test_extract_names_that_are_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / ODD_NAMES["not-utf8"]
+    path.write_text(DOC, "utf-8")
+    graph = extract_file(path)
+    assert graph.source.path == str(tmp_path / "bad\\xff\\xfename.txt")  # printable form
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert validate_data(json.loads(result.stdout)) == []

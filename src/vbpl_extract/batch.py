@@ -274,9 +274,30 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     _fsync_dir(path.parent)
 
 
+MAX_STEM_BYTES = 150
+"""Output stems are cut to this many UTF-8 bytes (file names are limited to 255 bytes, not characters)."""
+
+
 def _safe_stem(path: Path) -> str:
     stem = "".join(ch if ch.isalnum() or ch in "-_.+" else "_" for ch in path.stem).strip("._") or "document"
-    return stem[:100]
+    return stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+
+
+def json_line(record: Any, *, sort_keys: bool = True) -> bytes:
+    r"""One JSON line as UTF-8 bytes, safe for any file name.
+
+    A name with bytes that are not UTF-8 (``bad\xff.txt``) reaches Python as lone surrogates
+    (``surrogateescape``); they are written as the JSON escapes ``\udcff``, which ``json.loads``
+    reads back into the same string, so ``os.fsencode(record["input"])`` gives the original bytes.
+
+    >>> json_line({"input": "bad\udcff.txt"})
+    b'{"input": "bad\\udcff.txt"}\n'
+    >>> name = "/inbox/Kế hoạch 341\udcff.txt"
+    >>> json.loads(json_line({"input": name}))["input"] == name, os.fsencode(name)[-5:]
+    (True, b'\xff.txt')
+    """
+    text = json.dumps(record, ensure_ascii=False, sort_keys=sort_keys)
+    return text.encode("utf-8", "backslashreplace") + b"\n"
 
 
 def output_name(path: Path, sha256: str) -> str:
@@ -320,7 +341,7 @@ class ManifestWriter:
         self._handle = path.open("ab" if append else "wb")
 
     def write(self, record: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+        self._handle.write(json_line(record))
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
@@ -368,12 +389,12 @@ def flatten_tasks(graph: dict[str, Any], output: str) -> Iterator[dict[str, Any]
 
 def write_combined(out_dir: Path, outputs: Sequence[str]) -> tuple[Path, int]:
     """Rebuild ``OUT/tasks.jsonl`` from per-document outputs (in the given order); returns (path, rows)."""
-    lines: list[str] = []
+    lines: list[bytes] = []
     for name in outputs:
         graph = json.loads((out_dir / name).read_text(encoding="utf-8"))
-        lines.extend(json.dumps(row, ensure_ascii=False) for row in flatten_tasks(graph, name))
+        lines.extend(json_line(row, sort_keys=False) for row in flatten_tasks(graph, name))
     target = out_dir / TASKS_NAME
-    write_atomic(target, "".join(line + "\n" for line in lines))
+    write_atomic(target, b"".join(lines))
     return target, len(lines)
 
 
@@ -787,7 +808,11 @@ def run_batch(
 
         def done(job: _Job, result: dict[str, Any], worker_id: str) -> None:
             if result["status"] == "ok":
-                write_atomic(out_dir / job.output, result["json"])
+                try:
+                    write_atomic(out_dir / job.output, result["json"])
+                except (OSError, UnicodeError) as exc:  # a per-document failure, never the batch's
+                    result = {"status": "error", "error_type": type(exc).__name__, "seconds": result.get("seconds"),
+                              "error": f"cannot write {job.output}: {getattr(exc, 'strerror', None) or exc}"}
             record(job.path, job.sha256, job.size, result, job.output)
             summary.processed += 1
             summary.bytes += job.size
@@ -810,8 +835,7 @@ def run_batch(
     for path_text, entry in previous.items():
         if path_text not in latest and (out_dir / (entry.get("output") or "\0")).is_file():
             latest[path_text] = entry
-    write_atomic(manifest_path, "".join(json.dumps(latest[k], ensure_ascii=False, sort_keys=True) + "\n"
-                                        for k in sorted(latest)))
+    write_atomic(manifest_path, b"".join(json_line(latest[k]) for k in sorted(latest)))
     outputs = [latest[str(p)]["output"] for p in paths if latest.get(str(p), {}).get("status") == "ok"]
     combined, summary.tasks = write_combined(out_dir, outputs)
     summary.combined = str(combined)

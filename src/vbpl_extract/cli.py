@@ -204,8 +204,11 @@ def batch(
                             timeout=timeout, progress=progress)
     except Exception as exc:
         raise _fail(exc, debug) from None
-    if not progress:
-        out.print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
+    if not progress:  # one JSON line, unwrapped; names that are not UTF-8 as \udcXX escapes
+        from .batch import json_line
+
+        sys.stdout.buffer.write(json_line(json.loads(json.dumps(summary.as_dict(), default=str)), sort_keys=False))
+        sys.stdout.flush()
     raise typer.Exit(summary.exit_code)
 
 
