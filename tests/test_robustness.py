@@ -787,3 +787,23 @@ def test_extract_names_that_are_not_utf8(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert validate_data(json.loads(result.stdout)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "ong.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputNotFoundError, match=r"is a named pipe \(FIFO\), not a regular file") as info:
+        extract_file(fifo)
+    assert info.value.path == str(fifo)
+    result = runner.invoke(app, ["extract", str(fifo)])
+    assert result.exit_code == InputNotFoundError.exit_code == 3
+    _assert_one_line_error(result.stderr, fifo, "not a regular file")
+    good = tmp_path / "kh.txt"
+    good.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(fifo), str(good), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    records = {Path(r["input"]).name: r for r in map(json.loads, (out / "manifest.jsonl").read_text().splitlines())}
+    assert records["ong.txt"]["error"] == "is a named pipe (FIFO), not a regular file"
+    assert records["kh.txt"]["status"] == "ok"

@@ -668,7 +668,13 @@ def _hash_file(path: Path) -> tuple[str, int]:
 def _precheck(path: Path) -> tuple[str | None, int, VbplError | None]:
     """sha256 and size, or the error that makes processing pointless (missing, unsupported, empty)."""
     if not path.is_file():
-        return None, 0, InputNotFoundError(path, "file not found")
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            return None, 0, InputNotFoundError(path, "file not found")
+        from .readers import special_file_kind
+
+        return None, 0, InputNotFoundError(path, f"is {special_file_kind(mode)}, not a regular file")
     try:
         sha256, size = _hash_file(path)
     except OSError as exc:
