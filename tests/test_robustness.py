@@ -807,3 +807,112 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     records = {Path(r["input"]).name: r for r in map(json.loads, (out / "manifest.jsonl").read_text().splitlines())}
     assert records["ong.txt"]["error"] == "is a named pipe (FIFO), not a regular file"
     assert records["kh.txt"]["status"] == "ok"
+
+
+# ---------------------------------------------------------------- issue 12: bad options and outputs, one line each
+
+
+def _html_with_charset(codec: str) -> bytes:
+    return (f'<html><head><meta charset="{codec}"></head><body><div class="content1"><p>'
+            + DOC.replace("\n", "</p><p>") + "</p></div></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("codec", ["hex", "base64", "rot13", "uu", "zlib"])
+def test_html_declaring_a_bytes_codec_is_read_as_text(codec: str, tmp_path: Path) -> None:
+    """``<meta charset="hex">`` names a bytes-to-bytes codec: ignored, the text decoder detects UTF-8."""
+    path = tmp_path / "trang.html"
+    path.write_bytes(_html_with_charset(codec))
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert [a["name"] for t in json.loads(result.stdout)["tasks"] for a in t["lead"]][:2] == ["Sở Tài chính", "Sở Y tế"]
+
+
+def _usage_error(args: list[str], fragment: str, code: int = 2) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, (result.exit_code, result.output)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("vbpl-extract: error: ") and fragment in lines[0], result.stderr
+
+
+def test_bad_outputs_and_options_get_one_line(tmp_path: Path) -> None:
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    folder = tmp_path / "ra"
+    _usage_error(["extract", str(doc), "-o", f"{folder}/"], f"{folder}/: names a folder")
+    assert not folder.exists()
+    _usage_error(["extract", str(doc), "-o", str(tmp_path)], f"{tmp_path}: names a folder")
+    _usage_error(["extract", str(doc), "-o", "/proc/x/y"], "/proc/x/y: cannot write the output")
+    _usage_error(["schema", "-o", f"{folder}/"], "names a folder")
+    for value in ("nan", "inf", "-1", "0"):
+        _usage_error(["extract", str(doc), "--max-mb", value], "--max-mb must be a positive finite number")
+    for value in ("-1", "nan"):
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "out"), "--timeout", value], "--timeout must be")
+    a_file = tmp_path / "la_tep"
+    a_file.write_text("x")
+    _usage_error(["batch", str(doc), "--out", str(a_file)], f"{a_file}: --out must be a folder")
+    _usage_error(["validate", str(tmp_path)], f"{tmp_path}: is a directory, not a regular file",
+                 InputNotFoundError.exit_code)
+
+
+def test_dask_scheduler_unreachable_or_without_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _usage_error(["batch", str(doc), "--out", str(tmp_path / "o1"), "--no-progress", "--executor", "dask", "--scheduler",
+                  f"tcp://127.0.0.1:{port}"], f"cannot reach the Dask scheduler tcp://127.0.0.1:{port}")
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "o2"), "--no-progress", "--executor", "dask",
+                      "--scheduler",
+                      cluster.scheduler_address], "has no workers (none connected within 2 s)")
+
+
+def slow_extract(path: str) -> dict:
+    """An extractor that takes 5 s (a worker is killed while it runs)."""
+    time.sleep(5)
+    return {"tasks": []}
+
+
+def test_dask_batch_stops_waiting_when_every_worker_died(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    docs = []
+    for i in range(3):
+        docs.append(tmp_path / f"kh{i}.txt")
+        docs[-1].write_text(DOC + f"\nĐiều {i + 4}. Sở Nội vụ chủ trì.", "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent),
+                                                        str(Path(batch.__file__).parents[1])])}
+    address_file = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file",
+                               str(address_file), "--host", "127.0.0.1", "--port", "0", "--no-dashboard"],
+                              stderr=subprocess.DEVNULL, env=env)]
+    try:
+        for _ in range(300):
+            if address_file.exists() and address_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+                                   "--nthreads", "1", "--no-dashboard"], stderr=subprocess.DEVNULL, env=env)
+        procs.append(worker)
+        threading.Timer(6.0, worker.kill).start()  # while the first document runs
+        summary = batch.run_batch(docs, tmp_path / "out", executor="dask", scheduler=address, progress=False,
+                                  timeout=600, extractor=slow_extract)
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+    assert summary.errors >= 1 and summary.ok + summary.errors == 3
+    assert {r["error_type"] for r in summary.failed} == {"NoWorkers"}, summary.failed
+    assert "no Dask worker left" in summary.failed[0]["error"]

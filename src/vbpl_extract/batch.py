@@ -46,6 +46,11 @@ MANIFEST_NAME = "manifest.jsonl"
 TASKS_NAME = "tasks.jsonl"
 DEFAULT_EXTRACTOR = "vbpl_extract.pipeline:extract_file"
 DEFAULT_TIMEOUT = 120.0
+DASK_CONNECT_TIMEOUT = 10.0
+"""Seconds to reach a Dask scheduler given by address before giving up with a one-line error."""
+DASK_NO_WORKERS_GRACE = 10.0
+"""Seconds without any Dask worker after which the batch stops waiting (unfinished documents: ``NoWorkers``)."""
+DASK_POLL_SECONDS = 1.0
 _TMP_PREFIX = ".vbpl-"
 _TMP_SUFFIX = ".tmp"
 _GLOB_CHARS = frozenset("*?[")
@@ -596,20 +601,50 @@ def _run_dask(jobs: list[_Job], done: Done, *, workers: int, extractor: Extracto
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise VbplError(None, f"cannot reach the Dask scheduler {scheduler} within {DASK_CONNECT_TIMEOUT:g} s "
+                                  f"({type(exc).__name__}: {exc})") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        client.wait_for_workers(1)
+        try:
+            client.wait_for_workers(1, timeout=DASK_NO_WORKERS_GRACE if scheduler else None)
+        except TimeoutError:
+            raise VbplError(None, f"the Dask scheduler {scheduler} has no workers (none connected within "
+                                  f"{DASK_NO_WORKERS_GRACE:g} s); start some with 'dask worker {scheduler}'") from None
         with contextlib.suppress(Exception):
             client.run(warm_up, extractor)
         on_ready()
         nthreads = max(1, sum(client.nthreads().values()))
         pending = _dispatch_order(jobs)
         inflight: dict[Any, tuple[_Job, float]] = {}
+        no_workers_since: float | None = None
+        checked = time.monotonic()
         while pending or inflight:
+            # every worker gone (died, retired): without this, each document would wait its full time limit
+            if time.monotonic() - checked >= DASK_POLL_SECONDS:
+                checked = time.monotonic()
+                try:
+                    alive = bool(client.nthreads())
+                except Exception:
+                    alive = False
+                if alive:
+                    no_workers_since = None
+                elif no_workers_since is None:
+                    no_workers_since = checked
+            if no_workers_since is not None and time.monotonic() - no_workers_since >= DASK_NO_WORKERS_GRACE:
+                gone = {"status": "error", "error_type": "NoWorkers", "seconds": 0.0,
+                        "error": f"no Dask worker left for {DASK_NO_WORKERS_GRACE:g} s (all died or left)"}
+                for future, (job, _) in list(inflight.items()):
+                    future.cancel()
+                    done(job, dict(gone), "dask-?")
+                for job in reversed(pending):
+                    done(job, dict(gone), "dask-?")
+                return
             # In-flight work is bounded by the worker threads, so a task starts soon after submission
             # and its deadline (from submission) approximates the time it has been running.
             while pending and len(inflight) < nthreads:
@@ -618,7 +653,7 @@ def _run_dask(jobs: list[_Job], done: Done, *, workers: int, extractor: Extracto
                                        key=f"vbpl-{job.index}-{job.sha256[:12]}")
                 inflight[future] = (job, time.monotonic() + timeout if timeout else float("inf"))
             next_deadline = min(deadline for _, deadline in inflight.values())
-            wait_for = None if next_deadline == float("inf") else max(0.01, next_deadline - time.monotonic())
+            wait_for = min(DASK_POLL_SECONDS, max(0.01, next_deadline - time.monotonic()))
             try:
                 finished, _ = dask_wait(list(inflight), timeout=wait_for, return_when="FIRST_COMPLETED")
             except TimeoutError:
@@ -745,7 +780,12 @@ def run_batch(
     started = time.perf_counter()
     jobs = max(1, jobs or default_jobs())
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise VbplError(out_dir, "--out must be a folder, but a file of that name exists")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VbplError(out_dir, f"cannot create the output folder ({exc.strerror or exc})") from None
     _cleanup_temp_files(out_dir)
     paths = expand_inputs(inputs)
     if not paths:

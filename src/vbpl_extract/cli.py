@@ -10,6 +10,8 @@ the input could not be read (see :data:`vbpl_extract.errors.EXIT_CODES`).
 from __future__ import annotations
 
 import json
+import math
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -50,12 +52,37 @@ def _fail(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(70)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder."""
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder.
+
+    Raises :class:`VbplError` (exit 2) naming the file when it cannot be written: a name ending in
+    ``/`` or an existing folder, a folder that cannot be created (``/proc/x/y``), no permission.
+    """
     from .batch import write_atomic as _write
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write(path, data)
+    text = str(path)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        raise VbplError(text, "names a folder; give a file name for the output")
+    target = Path(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(target, data)
+    except OSError as exc:
+        raise VbplError(text, f"cannot write the output ({exc.strerror or exc})") from None
+
+
+def _positive(option: str, value: float, *, zero_ok: bool = False) -> None:
+    """Refuse ``nan``, ``inf`` and negative numbers for a numeric option (exit 2)."""
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+        _error(f"error: {option} must be a {'non-negative' if zero_ok else 'positive'} finite number, got {value}")
+        raise typer.Exit(2)
+
+
+def _write_output(output: str, data: bytes, debug: bool) -> None:
+    try:
+        write_atomic(output, data)
+    except VbplError as exc:
+        raise _fail(exc, debug) from None
 
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
@@ -64,7 +91,7 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx hoặc .pdf")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
@@ -78,6 +105,7 @@ def extract(
     if fmt not in FORMATS:
         _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    _positive("--max-mb", max_mb)
     try:
         source = read_file(file, max_bytes=int(max_mb * 1024 * 1024))
         data = source.text.encode("utf-8") if text else to_bytes(export(extract_source(source), fmt))
@@ -90,7 +118,7 @@ def extract(
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
         sys.stdout.flush()
     else:
-        write_atomic(output, data)
+        _write_output(output, data, debug)
         err.print(f"wrote {output}")
 
 
@@ -126,14 +154,14 @@ def tasks(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema to this file")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write the schema to this file")] = None,
 ) -> None:
     """In JSON Schema của kết quả. Print the published JSON Schema of the output."""
     from .schema import schema_json
 
     data = schema_json()
     if output:
-        write_atomic(output, data.encode("utf-8"))
+        _write_output(output, data.encode("utf-8"), False)
     else:
         sys.stdout.write(data)
 
@@ -175,7 +203,7 @@ def evaluate(
     else:
         Console(width=220).print(render_table(report))
     if json_out:
-        write_atomic(json_out, report.to_json().encode("utf-8"))
+        _write_output(str(json_out), report.to_json().encode("utf-8"), False)
 
 
 @app.command()
@@ -186,7 +214,7 @@ def batch(
     executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already done with the same sha256 and pipeline version")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 120.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds (0: none)")] = 120.0,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar and summary table")] = True,
     debug: DebugOpt = False,
 ) -> None:
@@ -199,9 +227,10 @@ def batch(
     if executor not in ("local", "dask"):
         _error(f"error: unknown executor {executor!r}; choose local or dask")
         raise typer.Exit(2)
+    _positive("--timeout", timeout, zero_ok=True)
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
-                            timeout=timeout, progress=progress)
+                            timeout=timeout or None, progress=progress)
     except Exception as exc:
         raise _fail(exc, debug) from None
     if not progress:  # one JSON line, unwrapped; names that are not UTF-8 as \udcXX escapes

@@ -44,7 +44,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
         if match:
             declared = match.group(1).decode("ascii").lower()
             try:
-                codec = codecs.lookup(declared).name
+                info = codecs.lookup(declared)
+                # only text encodings: "hex", "base64", "rot13", "uu", "zlib" are bytes-to-bytes codecs
+                codec = info.name if getattr(info, "_is_text_encoding", True) else None
             except LookupError:
                 codec = None
             if codec is not None and not codec.startswith("utf-16"):
