@@ -916,3 +916,21 @@ def test_dask_batch_stops_waiting_when_every_worker_died(tmp_path: Path, monkeyp
     assert summary.errors >= 1 and summary.ok + summary.errors == 3
     assert {r["error_type"] for r in summary.failed} == {"NoWorkers"}, summary.failed
     assert "no Dask worker left" in summary.failed[0]["error"]
+
+
+def test_evaluation_over_nothing_fails(tmp_path: Path) -> None:
+    """A floor check must not pass vacuously: missing gold or corpus folders, or no gold file, are errors."""
+    missing = tmp_path / "khong_co"
+    _usage_error(["evaluate", "--gold", str(missing), "--corpus", str(missing)], f"{missing}: no such gold file",
+                 InputNotFoundError.exit_code)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(missing)], f"{missing}: the corpus folder",
+                 InputNotFoundError.exit_code)
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "no gold files (*.json)",
+                 InputNotFoundError.exit_code)
+    (gold / "a.json").write_text('{"source": "a.txt"}', "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "a.json: not a valid gold file",
+                 SchemaValidationError.exit_code)
+    (gold / "a.json").write_text(json.dumps({"source": "khong_co.txt", "document": {}, "tasks": []}), "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "every one of the 1 documents failed", 1)

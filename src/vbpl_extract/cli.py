@@ -197,13 +197,19 @@ def evaluate(
     from .evaluate import evaluate as run_eval
     from .evaluate import format_markdown, render_table
 
-    report = run_eval(gold, corpus)
+    try:
+        report = run_eval(gold, corpus)
+    except Exception as exc:
+        raise _fail(exc, False) from None
     if markdown:
         sys.stdout.write(format_markdown(report) + "\n")
     else:
         Console(width=220).print(render_table(report))
     if json_out:
         _write_output(str(json_out), report.to_json().encode("utf-8"), False)
+    if report.documents and all(d.error for d in report.documents):
+        _error(f"error: every one of the {len(report.documents)} documents failed to extract; the scores mean nothing")
+        raise typer.Exit(1)
 
 
 @app.command()
