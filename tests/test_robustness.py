@@ -934,3 +934,22 @@ def test_evaluation_over_nothing_fails(tmp_path: Path) -> None:
                  SchemaValidationError.exit_code)
     (gold / "a.json").write_text(json.dumps({"source": "khong_co.txt", "document": {}, "tasks": []}), "utf-8")
     _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "every one of the 1 documents failed", 1)
+
+
+def test_two_batches_never_write_one_folder(tmp_path: Path) -> None:
+    from vbpl_extract.batch import LOCK_NAME, lock_out_dir
+
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with lock_out_dir(out) as lock:  # another run holds the folder
+        assert lock.read_text().strip() == str(os.getpid())
+        _usage_error(["batch", str(doc), "--out", str(out), "--resume", "--no-progress"],
+                     f"{out}: another batch (pid {os.getpid()}) is writing to this folder")
+        assert not (out / "manifest.jsonl").exists()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / LOCK_NAME).write_text(dead.stdout)  # a stale lock left by a killed run: taken over
+    result = runner.invoke(app, ["batch", str(doc), "--out", str(out), "--resume", "--no-progress", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 1

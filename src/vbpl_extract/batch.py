@@ -758,6 +758,41 @@ def _make_progress(enabled: bool) -> Any:
                     TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled)
 
 
+LOCK_NAME = ".vbpl-batch.lock"
+
+
+@contextlib.contextmanager
+def lock_out_dir(out_dir: Path) -> Iterator[Path]:
+    """Hold ``OUT/.vbpl-batch.lock`` (an exclusive ``flock``, the holder's pid written inside) while a batch runs.
+
+    A second batch on the same folder is refused with :class:`VbplError` naming the holder's pid. The
+    kernel drops the lock when its holder dies, so a lock file left by a killed run is simply taken over.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no locking
+        yield out_dir / LOCK_NAME
+        return
+    path = out_dir / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            raise VbplError(out_dir, f"another batch (pid {holder}) is writing to this folder; wait for it to "
+                                     f"finish or use another --out") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield path
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 def run_batch(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -774,11 +809,10 @@ def run_batch(
 
     ``timeout`` (seconds, None = no limit) bounds each document; ``extractor`` is
     ``"package.module:function"`` or a picklable callable ``path -> TaskGraph`` (tests, benchmarks).
+    ``out_dir`` is locked for the run (:func:`lock_out_dir`): two batches never write one folder.
     """
     if executor not in ("local", "dask"):
         raise ValueError(f"executor must be 'local' or 'dask', got {executor!r}")
-    started = time.perf_counter()
-    jobs = max(1, jobs or default_jobs())
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise VbplError(out_dir, "--out must be a folder, but a file of that name exists")
@@ -786,6 +820,25 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise VbplError(out_dir, f"cannot create the output folder ({exc.strerror or exc})") from None
+    with lock_out_dir(out_dir):
+        return _run_batch_locked(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
+                                 timeout=timeout, progress=progress, extractor=extractor)
+
+
+def _run_batch_locked(
+    inputs: Sequence[str | Path],
+    out_dir: Path,
+    *,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    resume: bool,
+    timeout: float | None,
+    progress: bool,
+    extractor: Extractor,
+) -> BatchSummary:
+    started = time.perf_counter()
+    jobs = max(1, jobs or default_jobs())
     _cleanup_temp_files(out_dir)
     paths = expand_inputs(inputs)
     if not paths:
