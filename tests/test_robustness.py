@@ -953,3 +953,4 @@ def test_two_batches_never_write_one_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["batch", str(doc), "--out", str(out), "--resume", "--no-progress", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["ok"] == 1
+    assert not (out / LOCK_NAME).exists()

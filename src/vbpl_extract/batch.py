@@ -766,7 +766,8 @@ def lock_out_dir(out_dir: Path) -> Iterator[Path]:
     """Hold ``OUT/.vbpl-batch.lock`` (an exclusive ``flock``, the holder's pid written inside) while a batch runs.
 
     A second batch on the same folder is refused with :class:`VbplError` naming the holder's pid. The
-    kernel drops the lock when its holder dies, so a lock file left by a killed run is simply taken over.
+    kernel drops the lock when its holder dies, so a lock file left by a killed run is simply taken over;
+    a run that ends normally removes the file.
     """
     try:
         import fcntl
@@ -774,22 +775,29 @@ def lock_out_dir(out_dir: Path) -> Iterator[Path]:
         yield out_dir / LOCK_NAME
         return
     path = out_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
             raise VbplError(out_dir, f"another batch (pid {holder}) is writing to this folder; wait for it to "
                                      f"finish or use another --out") from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder removed the file between our open and our lock: start again
+    try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        try:
-            yield path
-        finally:
-            os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        yield path
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # removed while still locked, so a waiting opener sees a new inode
         os.close(fd)
 
 
