@@ -954,3 +954,22 @@ def test_two_batches_never_write_one_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["ok"] == 1
     assert not (out / LOCK_NAME).exists()
+
+
+def test_html_spans_cannot_multiply_a_table() -> None:
+    """Every cell colspan=50 rowspan=50: the grid once grew to millions of empty slots (1.7 GB)."""
+    from vbpl_extract.readers.html_reader import MAX_COLUMNS, SPAN_SLOTS
+
+    rows, cols = 300, 20
+    html = ("<table>" + "".join("<tr>" + "".join(f"<td colspan=50 rowspan=50>Sở {r}-{c}</td>" for c in range(cols))
+                                + "</tr>" for r in range(rows)) + "</table>")
+    text = read_bytes(html.encode("utf-8"), "bang.html").text
+    lines = [line for line in text.split("\n") if line.startswith("|")]
+    assert len(lines) == rows
+    assert all(f"Sở {r}-{c}" in text for r in range(rows) for c in range(cols))  # no cell text lost
+    slots = sum(line.count("|") - 1 for line in lines)
+    assert max(line.count("|") - 1 for line in lines) <= MAX_COLUMNS + cols
+    assert slots <= rows * cols + SPAN_SLOTS + MAX_COLUMNS + cols
+    legit = read_bytes("<table><tr><td rowspan=2>1</td><td colspan=2>Sở Y tế</td></tr>"
+                       "<tr><td>a</td><td>b</td></tr></table>".encode(), "b.html").text
+    assert legit.split("\n") == ["| 1 | Sở Y tế |  |", "|  | a | b |"]

@@ -161,6 +161,9 @@ def clean_span(source: str, start: int, end: int) -> Fragment:
     return frag
 
 
+_LINE_RE = regex.compile(r"[^\r\n]+")  # compiled once: _clean_span runs once per table cell
+
+
 def _clean_span(source: str, start: int, end: int) -> Fragment:
     """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`.
 
@@ -168,9 +171,9 @@ def _clean_span(source: str, start: int, end: int) -> Fragment:
     ``-------``) are skipped here too, so ``clean_span(source, *node.text_span).text == node.text``.
     """
     lines = []
-    for m in regex.finditer(r"[^\r\n]+", source[start:end]):
+    for m in _LINE_RE.finditer(source, start, end):
         if _line_kind(m.group())[0] == "text":
-            lines.append((start + m.start(), start + m.end()))
+            lines.append((m.start(), m.end()))
     return build_fragment(source, lines)
 
 

@@ -33,6 +33,10 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "form", "fieldset", "hr", "body", "html", "caption", "tr", "td", "th",
 })
 MAX_SPAN = 50
+MAX_COLUMNS = 256
+"""Column slots that colspan/rowspan may fill in one table row (real tables have a few dozen)."""
+SPAN_SLOTS = 2000
+"""Empty slots that colspan/rowspan may add to one table (a page of real tables adds a few hundred)."""
 _WS = regex.compile(r"[ \t\r\n\f\u200b]+")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 
@@ -131,24 +135,31 @@ def _table_rows(table: LexborNode) -> list[list[str]]:
     """Cell texts per row; a colspan/rowspan cell's text appears once, the covered slots are empty."""
     grid: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for tr in _rows_of(table):
+    rows = [[c for c in _children(tr) if c.tag in ("td", "th")] for tr in _rows_of(table)]
+    # hostile spans (every cell colspan=50 rowspan=50) would multiply the slots: once they add more
+    # than SPAN_SLOTS empty slots, spans are ignored for the rest of the table
+    extra = 0  # empty slots added by spans so far
+    for cells in rows:
+        if extra > SPAN_SLOTS:
+            pending.clear()
         row: list[str] = []
-        cells = [c for c in _children(tr) if c.tag in ("td", "th")]
         i = 0
-        while i < len(cells) or pending.get(len(row), 0) > 0:
+        while i < len(cells) or (len(row) < MAX_COLUMNS and pending.get(len(row), 0) > 0):
             col = len(row)
-            if pending.get(col, 0) > 0:  # slot covered by a rowspan from above
+            if col < MAX_COLUMNS and pending.get(col, 0) > 0:  # slot covered by a rowspan from above
                 pending[col] -= 1
                 row.append("")
                 continue
             cell = cells[i]
             i += 1
             text = " ".join(_Renderer().render(cell))
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
-            for k in range(colspan):
-                if rowspan > 1:
+            colspan, rowspan = (_span(cell, "colspan"), _span(cell, "rowspan")) if extra <= SPAN_SLOTS else (1, 1)
+            # spans stop at MAX_COLUMNS, so hostile spans cannot grow the grid (every cell's text is kept)
+            for k in range(min(colspan, max(1, MAX_COLUMNS - col))):
+                if rowspan > 1 and len(row) < MAX_COLUMNS:
                     pending[len(row)] = rowspan - 1
                 row.append(text if k == 0 else "")
+        extra += len(row) - len(cells)
         grid.append(row)
     return grid
 
