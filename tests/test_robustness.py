@@ -978,6 +978,9 @@ def test_html_spans_cannot_multiply_a_table() -> None:
 def test_deeply_nested_html_keeps_its_text() -> None:
     """10^5 nested divs (1.1 MB) took 70 s in the parser: containers past depth 500 become line breaks."""
     html = "<div>" * 100_000 + "Điều 1. Giao Sở Tài chính chủ trì." + "</div>" * 100_000
+    from vbpl_extract.readers.html_reader import MAX_DEPTH, limit_nesting
+
+    assert limit_nesting(html).count("<div>") == MAX_DEPTH  # what the parser sees
     graph = extract_source(read_bytes(html.encode("utf-8"), "long.html"))
     assert [a.name for t in graph.tasks for a in t.lead] == ["Sở Tài chính"]
     shallow = "<div><div><p>Điều 1. Giao Sở Y tế</p><div>chủ trì.</div></div></div>"
