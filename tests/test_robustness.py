@@ -985,3 +985,15 @@ def test_deeply_nested_html_keeps_its_text() -> None:
     assert [a.name for t in graph.tasks for a in t.lead] == ["Sở Tài chính"]
     shallow = "<div><div><p>Điều 1. Giao Sở Y tế</p><div>chủ trì.</div></div></div>"
     assert read_bytes(shallow.encode("utf-8"), "a.html").text == "Điều 1. Giao Sở Y tế\nchủ trì."
+
+
+def test_runs_of_slashes_do_not_hide_deadlines() -> None:
+    """``1/1/1/...`` runs made the document-number pattern quadratic (50 s for 96 kB); now bounded."""
+    from vbpl_extract.deadlines import find_deadlines
+
+    run = "1/1/" * 3000
+    text = f"Quyết định số 5 {run} Sở Tài chính báo cáo trước ngày 15/12/2025."
+    found = find_deadlines(text)
+    assert [(d.text, str(d.due)) for d in found] == [("trước ngày 15/12/2025", "2025-12-15")]
+    normal = "Thực hiện Nghị quyết số 01/2025/NQ-CP ngày 08/01/2025, hoàn thành trước ngày 30/6/2025."
+    assert [d.text for d in find_deadlines(normal)] == ["hoàn thành trước ngày 30/6/2025"]  # the cited 08/01 is not one
