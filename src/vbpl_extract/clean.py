@@ -182,7 +182,7 @@ def _clean_span(source: str, start: int, end: int) -> Fragment:
 # --------------------------------------------------------------------------- raw lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per source line: no __dict__
 class RawLine:
     start: int
     end: int
