@@ -997,3 +997,29 @@ def test_runs_of_slashes_do_not_hide_deadlines() -> None:
     assert [(d.text, str(d.due)) for d in found] == [("trước ngày 15/12/2025", "2025-12-15")]
     normal = "Thực hiện Nghị quyết số 01/2025/NQ-CP ngày 08/01/2025, hoàn thành trước ngày 30/6/2025."
     assert [d.text for d in find_deadlines(normal)] == ["hoàn thành trước ngày 30/6/2025"]  # the cited 08/01 is not one
+
+
+# ---------------------------------------------------------------- issue 9 leftovers: version, format from -o, package API
+
+
+def test_version_format_from_extension_and_package_api(tmp_path: Path) -> None:
+    import doctest
+
+    import vbpl_extract
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"vbpl-extract {vbpl_extract.__version__}"
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    for name, magic in (("ra.xlsx", b"PK\x03\x04"), ("ra.ics", b"BEGIN:VCALENDAR"), ("ra.json", b"{")):
+        result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_bytes().lstrip(b"\xef\xbb\xbf").startswith(magic), name
+    result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / "ep.json"), "--format", "csv"])
+    assert result.exit_code == 0 and not (tmp_path / "ep.json").read_bytes().startswith(b"{")  # --format wins
+    from vbpl_extract import Task, TaskGraph, extract_file, extract_text
+
+    graph = extract_file(doc)
+    assert isinstance(graph, TaskGraph) and all(isinstance(t, Task) for t in graph.tasks)
+    assert extract_text(DOC).tasks == graph.tasks
+    assert doctest.testmod(vbpl_extract).failed == 0

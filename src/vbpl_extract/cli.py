@@ -88,11 +88,33 @@ def _write_output(output: str, data: bytes, debug: bool) -> None:
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"vbpl-extract {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Đọc văn bản pháp luật, hành chính và lập danh sách nhiệm vụ. Vietnamese legal documents -> task graph."""
+
+
+_SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics", ".graphml": "graphml",
+                   ".mmd": "mermaid", ".mermaid": "mermaid"}
+"""Output format from ``-o``'s extension when ``--format`` is not given."""
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx hoặc .pdf")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid "
+                                            "(default: from -o's extension, else json)")] = None,
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
     debug: DebugOpt = False,
@@ -102,6 +124,8 @@ def extract(
     from .pipeline import extract_source
     from .readers import read_file
 
+    if fmt is None:
+        fmt = _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json") if output else "json"
     if fmt not in FORMATS:
         _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
