@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -89,7 +89,7 @@ _PLAIN_LINE = regex.compile(r"[^*\\<#>\u00a0\u200b\ufeff\r\n\f\v]*")
 _WORDS = regex.compile(r"[^ \t]+")
 
 
-def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
+def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     """Normalise the given source line spans into one paragraph, joining lines with a space.
 
     >>> s = "**Ủy ban nhân dân\\ntỉnh  Nghệ An**"
@@ -205,10 +205,13 @@ def _display_line(line: str) -> str:
     return " ".join(line.split())
 
 
+_RAW_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
 def raw_lines(source: str) -> list[RawLine]:
     """Split the source into classified lines (offsets exclude the line terminator)."""
     out: list[RawLine] = []
-    for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+    for m in _RAW_LINE_RE.finditer(source):
         if m.start() == m.end():
             continue
         body = m.group().rstrip("\r\n")
@@ -505,7 +508,6 @@ def normalize(source: str) -> CleanText:
     tables = [t for t in _find_tables(source) if t.end > body_start and t.start < body_end]
     table_at: dict[int, object] = {}
     covered: set[int] = set()
-    li_by_start = {ln.start: i for i, ln in enumerate(lines)}
     for t in tables:
         # lines covered by the table
         idx = [i for i in range(first, last) if lines[i].start < t.end and lines[i].end > t.start]
@@ -513,7 +515,6 @@ def normalize(source: str) -> CleanText:
             continue
         table_at[idx[0]] = t
         covered.update(idx)
-    del li_by_start
 
     wrap = _wrap_width(body_lines)
     unwrapped = _lines_are_paragraphs(body_lines)
@@ -525,7 +526,7 @@ def normalize(source: str) -> CleanText:
     def flush() -> None:
         nonlocal current, brk
         if current:
-            frag = build_fragment(source, [(lines[i].start, lines[i].end) for i in current])
+            frag = build_fragment(source, ((lines[i].start, lines[i].end) for i in current))  # no list: 1 line each
             if frag.text:
                 paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
             current = []
