@@ -519,7 +519,7 @@ def normalize(source: str) -> CleanText:
     wrap = _wrap_width(body_lines)
     unwrapped = _lines_are_paragraphs(body_lines)
     paragraphs: list[Paragraph] = []
-    current: list[int] = []
+    current = array("i")  # line indices of the open paragraph (4 bytes each: a paragraph may have 10^6 lines)
     brk = "line"
     pending_break = "line"
 
@@ -529,7 +529,7 @@ def normalize(source: str) -> CleanText:
             frag = build_fragment(source, ((lines[i].start, lines[i].end) for i in current))  # no list: 1 line each
             if frag.text:
                 paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
-            current = []
+            current = array("i")
 
     for i in range(first, last):
         ln = lines[i]
@@ -563,7 +563,7 @@ def normalize(source: str) -> CleanText:
                 continue
             flush()
         brk = pending_break
-        current = [i]
+        current = array("i", [i])
         pending_break = "line"
     flush()
 
