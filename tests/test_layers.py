@@ -12,7 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "vbpl_extract"
 
 LAYERS: list[set[str]] = [
-    {"", "errors", "models", "textutil", "data", "diagnostics", "encodings"},  # base
+    {"", "errors", "models", "textutil", "data", "diagnostics", "encodings", "ids"},  # base
     {"doctypes", "markers", "tables"},  # grammar of numbers, unit markers, tables
     {"agencies", "deadlines", "references", "nlp"},  # finders (run by the annotate stage)
     {"readers"},  # stages, in pipeline order

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from . import __version__
+from .ids import unique
 from .models import AgencyRef, Graph, GraphEdge, GraphNode, Task, TaskGraph
 from .textutil import slugify
 
@@ -378,15 +379,11 @@ def to_mermaid(graph: TaskGraph) -> str:
     """A ``flowchart LR`` of the graph: ``n_doc[["03/NQ-CP"]] --> n_task__att_1__sec_II("Xây dựng ...")``."""
     g = _graph(graph)
     ids: dict[str, str] = {}
+    taken: set[str] = set()
 
     def safe(node_id: str) -> str:
         if node_id not in ids:
-            base = "n_" + (_UNSAFE_ID.sub("_", node_id).strip("_") or "x")
-            candidate, k = base, 1
-            while candidate in ids.values():
-                k += 1
-                candidate = f"{base}_{k}"
-            ids[node_id] = candidate
+            ids[node_id] = unique("n_" + (_UNSAFE_ID.sub("_", node_id).strip("_") or "x"), taken)
         return ids[node_id]
 
     lines = ["flowchart LR"]

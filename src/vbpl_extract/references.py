@@ -4,7 +4,7 @@ reference per distinct document (after eyecite: find citations, then resolve sho
 >>> text = ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát "
 ...         "triển khoa học; triển khai Nghị quyết 57 theo khoản 2 Điều 3 Nghị quyết này.")
 >>> [(m.kind, m.number or m.internal_target) for m in find_references(text)]
-[('full', '57-NQ/TW'), ('short', '57'), ('internal', 'art_3__cl_2'), ('self', 'self')]
+[('full', '57-NQ/TW'), ('short', '57'), ('internal', 'art_3__para_2'), ('self', 'self')]
 >>> [(r.id, r.date.isoformat(), r.issuer, r.relation) for r in resolve_references(find_references(text))]
 [('ref_57_nq_tw', '2024-12-22', 'Bộ Chính trị', 'can_cu')]
 
@@ -27,11 +27,13 @@ Kinds of mention:
 * ``self``: "Nghị quyết này", the document's own number (``self_number``), and the plan it issues
   ("Ban hành kèm theo Nghị quyết này Chương trình hành động ..." and later mentions of that title).
   ``internal_target`` is ``"self"``, or ``"attachment"`` when the type differs from ``self_type``.
-* ``internal``: "khoản 2 Điều 3" -> ``art_3__cl_2``; "điểm a khoản 1 Điều này" -> ``art_?__cl_1__pt_a``.
-  Ids follow Akoma Ntoso: ``art_N``, ``cl_N``, ``pt_x`` (đ -> ``dd``), ``sec_II`` (Mục/Phần with a
-  Roman number), ``item_N`` (mục with an Arabic number), ``chp_II`` (Chương), ``app_II`` (Phụ lục).
-  A ``?`` stands for the unit the mention sits in ("Điều này", "khoản 2" without an article): the
-  caller replaces it from the structure tree.
+* ``internal``: "khoản 2 Điều 3" -> ``art_3__para_2``; "điểm a khoản 1 Điều này" -> ``art_?__para_1__point_a``.
+  Ids are the structure's (:mod:`vbpl_extract.ids`): ``art_N``, ``para_N`` (khoản), ``point_x`` (đ ->
+  ``dd``), ``sec_II`` (Mục/Phần with a Roman number), ``item_N`` (mục with an Arabic number), ``chp_II``
+  (Chương), ``app_II`` (Phụ lục). A ``?`` stands for the unit the mention sits in ("Điều này", "khoản 2"
+  without an article): the annotate stage resolves it against the structure tree.
+* A unit of another document ("khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP") is not internal: it is the
+  ``pinpoint`` of that citation (``art_12__para_3``).
 * ``url``: "http://nq57.vn", "www.chinhphu.vn".
 """
 
@@ -47,6 +49,7 @@ import regex
 
 from . import doctypes
 from .doctypes import NUMBER_RE, normalize_number, parse_number
+from .ids import PREFIX, SEP, unique
 from .textutil import display, fold_tones, match_key, slugify
 
 __all__ = [
@@ -84,6 +87,7 @@ class ReferenceMention:
     relation: str = "mention"
     internal_target: str | None = None
     year: int | None = None  # "năm 2024", "(2013)": the year when no full date is given
+    pinpoint: str | None = None  # "khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP" -> "art_12__para_3"
 
 
 @dataclass(frozen=True)
@@ -559,10 +563,12 @@ _UNIT_RE = regex.compile(
     r"(?P<unit>điểm|khoản|điều|tiểu[\s*_]+mục|mục|phần|chương|phụ[\s*_]+lục)[\s*_]+(?P<nums>này|[\p{L}\d]+(?:[\s*_]*(?:,|và)[\s*_]*[\p{L}\d]+)*)"
 )
 _RANK = {"app": 0, "part": 1, "chp": 2, "sec": 3, "item": 4, "art": 5, "cl": 6, "pt": 7}
+_ID_PREFIX = {"app": PREFIX["appendix"], "part": PREFIX["part"], "chp": PREFIX["chapter"], "sec": PREFIX["section"],
+              "item": PREFIX["item"], "art": PREFIX["article"], "cl": PREFIX["clause"], "pt": PREFIX["point"]}
 
 
 def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
-    """``khoản 1, 2 Điều 3`` -> ``['art_3__cl_1', 'art_3__cl_2']``; [] when not a valid internal reference."""
+    """``khoản 1, 2 Điều 3`` -> ``['art_3__para_1', 'art_3__para_2']``; [] when not a valid internal reference."""
     units: list[tuple[str, list[str]]] = []
     for u in _UNIT_RE.finditer(ctx.key, start, end, timeout=_TIMEOUT):
         unit = " ".join(regex.sub(r"[\s*_]+", " ", u.group("unit")).split())
@@ -616,20 +622,25 @@ def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
     variants = segs[listed][1] if listed is not None else [None]
     targets = []
     for v in variants:
-        parts = [f"{k}_{v if i == listed else ns[0]}" for i, (k, ns) in enumerate(segs)]
-        targets.append("__".join(parts))
+        parts = [f"{_ID_PREFIX[k]}_{v if i == listed else ns[0]}" for i, (k, ns) in enumerate(segs)]
+        targets.append(SEP.join(parts))
     return targets
 
 
-def _find_internal(ctx: _Ctx) -> list[ReferenceMention]:
+def _find_internal(ctx: _Ctx, pins: list[tuple[int, int, list[str]]] | None = None) -> list[ReferenceMention]:
+    """Units of this document ("khoản 2 Điều 3", "Điều này"); a unit of another document ("khoản 3 Điều 12
+    Nghị định số 45/2020/NĐ-CP") goes to ``pins`` as (start, where its citation may start, targets)."""
     lex = ctx.lex
     out = []
     for m in lex.internal.finditer(ctx.key, timeout=_TIMEOUT):
         s, e = m.span()
         if not ctx.key.endswith("này", s, e) and ctx.line_start_before(s) and regex.match(r"[ \t*_]*(?:[.:\-–]|\n|$)", ctx.text[e:e + 5]):
             continue  # a heading: "Điều 3. Tổ chức thực hiện", "Phụ lục II"
-        if ctx.match(lex.external_after, e):
-            continue  # "khoản 2 Điều 3 Nghị định số 45/2020/NĐ-CP": a pinpoint in another document
+        if (ext := ctx.match(lex.external_after, e)) is not None:
+            # "khoản 2 Điều 3 Nghị định số 45/2020/NĐ-CP": a pinpoint in another document
+            if pins is not None:
+                pins.append((s, ext.end(), [t for t in _internal_targets(ctx, s, e) if "?" not in t]))
+            continue
         for target in _internal_targets(ctx, s, e):
             out.append(ReferenceMention(s, e, ctx.text[s:e], "internal", relation=ctx.relation(s),
                                         internal_target=target))
@@ -838,10 +849,11 @@ def find_references(text: str, *, self_number: str | None = None, self_type: str
     except Exception:
         return []
     self_key = _number_key(self_number) if self_number else None
+    pins: list[tuple[int, int, list[str]]] = []
     layer: list[tuple[int, ReferenceMention]] = []
     for prio, finder in ((0, lambda: _find_urls(ctx)), (1, lambda: _find_numbers(ctx, self_key)),
                          (2, lambda: _find_self(ctx, self_type)), (3, lambda: _find_short(ctx)),
-                         (4, lambda: _find_internal(ctx))):
+                         (4, lambda: _find_internal(ctx, pins))):
         layer += [(prio, m) for m in _safe(finder)]
     cited = _select(layer)
     names = _Names()
@@ -861,7 +873,18 @@ def find_references(text: str, *, self_number: str | None = None, self_type: str
         named.append(m)
     cited = [c for c in cited if not (c.kind == "full" and any(a <= c.start and c.end <= b for a, b in names.numbers))]
     merged = sorted(cited + named, key=lambda m: (m.start, m.end))
-    return _safe(lambda: _mark_repeats(_link_aliases(ctx, merged)), merged)
+    return _pinpoint(_safe(lambda: _mark_repeats(_link_aliases(ctx, merged)), merged), pins)
+
+
+def _pinpoint(mentions: list[ReferenceMention], pins: list[tuple[int, int, list[str]]]) -> list[ReferenceMention]:
+    """Give a citation the units cited in it: "khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP" -> ``art_12__para_3``."""
+    if not pins:
+        return mentions
+    out = []
+    for m in mentions:
+        pin = next((p for p in pins if p[0] < m.start <= p[1] and p[2]), None)
+        out.append(replace(m, pinpoint=",".join(pin[2])) if pin and m.kind in ("full", "short", "name") else m)
+    return out
 
 
 def _safe(fn: Callable[[], Any], default: Any = None) -> Any:
@@ -1030,18 +1053,13 @@ def _resolve(mentions: Sequence[ReferenceMention], include_urls: bool) -> list[R
             base = "url_" + slugify(ms[0].text)
         else:
             base = slugify(f"{title or ''} {year or ''}")
-        rid = "ref_" + (base or "unknown")
-        n = 2
-        while rid in used_ids:
-            rid = f"ref_{base}_{n}"
-            n += 1
-        used_ids.add(rid)
+        rid = unique("ref_" + (base or "unknown"), used_ids)
         out.append(ResolvedReference(rid, number, typ, title, issuer, date, relation, tuple(ms), url=url, year=year))
     return out
 
 
 def self_and_internal(mentions: Sequence[ReferenceMention]) -> list[ResolvedReference]:
-    """Self references (target ``self`` / ``attachment``) and internal ones (target ``art_3__cl_2``), one per target."""
+    """Self references (target ``self`` / ``attachment``) and internal ones (target ``art_3__para_2``), one per target."""
     groups: dict[str, list[ReferenceMention]] = {}
     for m in mentions:
         if m.kind in ("self", "internal"):

@@ -28,6 +28,7 @@ from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data import load as load_data
 from .deadlines import pick_task_deadline
+from .ids import unique
 from .models import AgencyRef, Deadline, Node, Task
 from .nlp import action_phrase, make_doc
 from .structure import unit_label
@@ -300,13 +301,7 @@ class TaskExtractor:
         return Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
 
     def _new_id(self, base: str) -> str:
-        tid = f"task__{base}"
-        k = 2
-        while tid in self._ids:
-            tid = f"task__{base}_{k}"
-            k += 1
-        self._ids.add(tid)
-        return tid
+        return unique(f"task__{base}", self._ids)
 
     def _is_issuer(self, mentions: list) -> bool:
         """Every mention names the issuing body (or its head: "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ")."""
