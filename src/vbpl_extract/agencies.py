@@ -102,8 +102,21 @@ class _Field(BaseModel):
     successor: str | None = None
 
 
+class NameWords(BaseModel):
+    """Words that shape a name the gazetteer does not know (``name_words`` in ``agencies.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    city_places: frozenset[str]  # centrally-run cities: "Thành ủy", not "Tỉnh ủy"
+    new_body_words: frozenset[str]  # a capitalised word that starts another body
+    stop_words: frozenset[str]  # end an unknown body's name (verbs, function words)
+    stop_lower: frozenset[str]  # end a name only when written lower case ("Trung tâm Hỗ trợ" is a name)
+    stop_ok_after: dict[str, frozenset[str]]  # ... unless after one of these ("Ủy ban", "phát triển")
+    singular_heads: frozenset[str]  # heads that make a single body ("Sở …", "Quỹ …")
+
+
 class _DataFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    name_words: NameWords
     version: int
     agencies: list[AgencyEntry]
     provinces: list[_Province]
@@ -125,6 +138,13 @@ class AgencyData:
     abbreviations: dict[str, str]
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
+    name_words: NameWords | None = None
+
+
+def _name_words() -> NameWords:
+    words = load_agency_data().name_words
+    assert words is not None
+    return words
 
 
 @dataclass(frozen=True)
@@ -176,7 +196,7 @@ def load_agency_data() -> AgencyData:
         party = AgencyEntry(
             id=slugify(party_name), name=party_name, kind="provincial_party",
             valid_from=prov.valid_from, valid_until=prov.valid_until, place=prov.place,
-            successor=slugify(("Thành ủy " if prov.successor in _CITY_PLACES else "Tỉnh ủy ") + prov.successor)
+            successor=slugify(("Thành ủy " if prov.successor in data.name_words.city_places else "Tỉnh ủy ") + prov.successor)
             if prov.successor else None,
         )
         put(body)
@@ -195,10 +215,10 @@ def load_agency_data() -> AgencyData:
         entries=entries, places=places, party_places=party_places,
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
+        name_words=data.name_words,
     )
 
 
-_CITY_PLACES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 
 
 def _province_id(prov: _Province) -> str:
@@ -493,20 +513,6 @@ _LEVEL_LIST_RE = regex.compile(
     r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
 )
-_NEW_BODY_WORDS = frozenset({"Sở", "Bộ", "Cục", "UBND", "Ủy", "Văn", "Ban"})
-# words that end an unknown body's name (verbs, function words)
-_STOP_TEXT = (
-    "có là được bị theo tại về với cho để trong ngoài trên dưới các những mọi đã sẽ đang vẫn cần phải nhằm do của "
-    "thì mà này đó năm ngày tháng số và hoặc cùng khi nếu gồm chủ phối thực tổ chịu hướng triển báo xây nghiên rà "
-    "đề tham gửi ban kiểm đôn tổng bảo đảm tiếp khẩn quyết chỉ phê trình giao quản ký thống phụ làm "
-    "đối như từ đến qua sau trước lập ra vào hiện thuộc trực trả thẩm xin nhận a b c d đ e"
-)
-_STOP_WORDS = frozenset(_STOP_TEXT.split())
-# verbs that end a name only when written lower case ("Trung tâm Hỗ trợ ..." is a name)
-_STOP_LOWER = frozenset(["lấy", "trân", "triệu", "hỗ", "cung", "tăng", "xét", "chưa", "nhắc", "đẩy", "tập", "yêu"])
-# ... unless they follow one of these words inside a name: "Ủy ban", "Ban Quản lý", "phát triển", "chuyển đổi số"
-_STOP_OK_AFTER = {"ban": {"ủy"}, "quản": {"ban"}, "triển": {"phát"}, "trình": {"chương"},
-                  "số": {"đổi", "nghệ", "tế", "phủ", "hội"}}
 _NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
 
 _ABBR_RE_CACHE: dict[str, Any] = {}
@@ -737,7 +743,7 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
         if t.group("verb"):
             for _ in range(8):  # the verb's object, up to a verb or function word
                 w = _QUAL_WORD_RE.match(comp, end)
-                if w is None or w.group("w").lower() in _STOP_WORDS or w.group("w") in _STOP_LOWER:
+                if w is None or w.group("w").lower() in _name_words().stop_words or w.group("w") in _name_words().stop_lower:
                     break
                 end = w.end()
             end = _cut_at_newline(text, cm, m.start(), t.end(), end)
@@ -782,12 +788,12 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
                 pos = t.end()
                 count += 1
                 continue
-            if word in _NEW_BODY_WORDS and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
+            if word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
                 break  # a new body starts: "Sở Tài chính Sở Nội vụ"
-            if (low in _STOP_WORDS and prev not in _STOP_OK_AFTER.get(low, ())
+            if (low in _name_words().stop_words and prev not in _name_words().stop_ok_after.get(low, ())
                     and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
                 break
-            if word in _STOP_LOWER:
+            if word in _name_words().stop_lower:
                 break
         else:
             if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
@@ -1106,7 +1112,7 @@ def _leftover_body(text: str, start: int, end: int, nouns: list[str], in_list: b
         word_after = name[len(head):].lstrip(" ,")
         # a body of its own: "Sở Ngoại vụ", "Ban quản lý Khu Kinh tế Phú Yên" (capitalised, with a proper name)
         bare_list = all(_key(part) in nouns for part in _LIST_JOINT_RE.split(name))
-        proper = not bare_list and head in _SINGULAR_HEADS and (
+        proper = not bare_list and head in _name_words().singular_heads and (
             word_after[:1].isupper() or (raw[:1].isupper() and any(w[:1].isupper() for w in word_after.split())))
         if bare_list:  # "Viện, Trường" -> "Các viện, trường"
             name = name.lower()
@@ -1119,7 +1125,6 @@ def _leftover_body(text: str, start: int, end: int, nouns: list[str], in_list: b
 
 
 _LIST_JOINT_RE = re.compile(r"\s*(?:,\s*và|,|\bvà)\s*")
-_SINGULAR_HEADS = frozenset({"sở", "ban", "viện", "trường", "hội", "quỹ", "ngân hàng"})
 
 
 def _unknown(text: str, start: int, end: int, name: str, kind: str | None, origin: str) -> AgencyMention:

@@ -27,7 +27,7 @@ import regex
 
 from .agencies import find_agencies, lookup_agency, split_agencies
 from .clean import CleanText, Fragment
-from .data import load as load_data
+from .data.schemas import TaskWords
 from .deadlines import find_deadlines, parse_deadline
 from .diagnostics import Diagnostics
 from .ids import SEP
@@ -41,7 +41,7 @@ STAGE = "annotate"
 
 @cache
 def _qualifier() -> regex.Pattern[str]:
-    return regex.compile(load_data("task_words.yaml")["agency_qualifier"], regex.V1)
+    return regex.compile(TaskWords.load().agency_qualifier, regex.V1)
 
 
 def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:

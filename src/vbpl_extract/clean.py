@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from .data import load as load_data
+from .data.schemas import Boilerplate
 from .diagnostics import Diagnostics
 from .tables import find_tables
 
@@ -234,8 +234,7 @@ def _line_kind(body: str) -> tuple[str, str]:
 @cache
 def boilerplate_markers() -> dict[str, list[str]]:
     """Markers of site boilerplate, from ``data/boilerplate.yaml``."""
-    data = load_data("boilerplate.yaml")
-    return {k: list(v) for k, v in data.items()}
+    return {k: list(v) for k, v in Boilerplate.load().model_dump().items()}
 
 
 @cache

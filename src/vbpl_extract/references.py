@@ -48,7 +48,7 @@ from typing import Any
 import regex
 
 from . import doctypes
-from .doctypes import NUMBER_RE, normalize_number, parse_number
+from .doctypes import NUMBER_RE, ReferenceWords, load_doc_types, normalize_number, parse_number
 from .ids import PREFIX, SEP, unique
 from .textutil import display, fold_tones, match_key, slugify
 
@@ -369,23 +369,16 @@ class _Ctx:
         return regex.fullmatch(r"[\s*#>|_\-]*", self.text[nl + 1:pos]) is not None
 
 
+def _words() -> ReferenceWords:
+    """The word lists of ``doc_types.yaml`` ``reference_words`` (issuer and title stops, office holders)."""
+    return load_doc_types().reference_words
+
+
 def _tokens(ctx: _Ctx, pos: int, limit: int = 400) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), ctx.key[m.start():m.end()])
             for m in _TOKEN_RE.finditer(ctx.text, pos, min(len(ctx.text), pos + limit), timeout=_TIMEOUT)]
 
 
-_ISSUER_STOP = {
-    "về", "tại", "theo", "để", "đã", "được", "khóa", "ngày", "năm", "số", "trong", "cho", "nhằm", "là", "kèm",
-    "tháng", "đối", "với", "giao", "v/v", "trình", "gửi", "nay", "này", "đến", "từ", "có", "ký", "như", "nêu",
-    "sau", "dưới", "tương", "đây", "cần",
-}
-_ISSUER_STOP2 = {
-    "quy định", "hướng dẫn", "ban hành", "phê duyệt", "thực hiện", "sửa đổi", "bãi bỏ", "thay thế", "thông qua",
-    "triển khai",
-}
-_HOLDER_WORDS = {"bộ trưởng", "thứ trưởng", "chủ tịch", "thủ trưởng", "giám đốc", "chủ nhiệm", "trưởng ban",
-                 "thống đốc", "tổng thanh tra", "tổng kiểm toán", "phó chủ tịch", "tổng giám đốc"}
-_TITLE_STOP = {"để", "nhằm", "trong", "đã", "được", "bao", "cho", "tại", "theo", "với", "thì", "khi"}
 _HOLDER_RE = regex.compile(
     r"^(?:(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Giám đốc|Chủ nhiệm|Tổng Giám đốc|"
     r"Trưởng ban|Trưởng Ban|Tổng Kiểm toán|Thống đốc|Tổng Thanh tra)[,\s]+)+(?=(?:Bộ|Ủy ban|Uỷ ban|Văn phòng|Sở|"
@@ -402,11 +395,11 @@ def _issuer_at(ctx: _Ctx, pos: int) -> tuple[str | None, int]:
         if len(kept) >= 16:
             break
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if k == "," and " ".join(t[2] for t in kept) in _HOLDER_WORDS:
+        if k == "," and " ".join(t[2] for t in kept) in _words().office_holders:
             continue  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
         if not k[0].isalnum() and k not in ("-", "–"):
             break
-        if kept and (not ctx.upper_at(s) or ctx.text[s:e].isupper()) and (k in _ISSUER_STOP or f"{k} {nxt}" in _ISSUER_STOP2):
+        if kept and (not ctx.upper_at(s) or ctx.text[s:e].isupper()) and (k in _words().issuer_stop or f"{k} {nxt}" in _words().issuer_stop_pairs):
             break  # lower case only: "Cần Thơ" is a name, "cần" a verb
         if kept and k == "và" and not (i + 1 < len(toks) and ctx.upper_at(toks[i + 1][0])
                                        and not ctx.match(ctx.lex.type_at, toks[i + 1][0])):
@@ -671,9 +664,7 @@ def _law_name(ctx: _Ctx, pos: int, word: str) -> tuple[str, int] | None:
             return _clean(ctx.text[pos:m.end()]), m.end()
     if not ctx.upper_at(pos) or ctx.key.startswith(("điều", "chương", "mục", "phần", "khoản"), pos):
         return None  # "LUẬT\nĐiều 1" is a heading, not a name
-    stops = {"ngày", "năm", "số", "về", "để", "theo", "trong", "tại", "đã", "được", "có", "nhằm", "đối",
-             "hướng", "quy", "sửa", "bổ", "thi", "hiện", "trình", "của", "cho", "khi", "với", "là", "thì", "mà",
-             "do", "các", "luật", "bộ", "vào", "từ", "đến", "nay", "này", "thông", "ban", "phải", "sẽ"}
+    stops = _words().law_name_stop
     toks = _tokens(ctx, pos, 200)
     end, count = pos, 0
     for i, (_s, e, k) in enumerate(toks):
@@ -790,7 +781,7 @@ def _find_named(ctx: _Ctx, names: _Names) -> None:
             names.mentions.append(ReferenceMention(s, end, ctx.text[s:end], "name", type=typ, title=title,
                                                    relation=ctx.relation(s)))
             continue
-        title, end = _title_at(ctx, s, _TITLE_STOP, comma_ok=lambda k: k == "tầm")
+        title, end = _title_at(ctx, s, _words().title_stop, comma_ok=lambda k: k == "tầm")
         if len(title.split()) < 3:
             continue
         ctx_text = ctx.context(s)
