@@ -62,7 +62,7 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
         tail = frag.text[m.end:q.end()]
         m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
                     id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
-    elif (frag is not None and frag.text and m.kind in load_data("task_words.yaml")["named_office_kinds"]
+    elif (frag is not None and frag.text and m.kind in TaskWords.load().named_office_kinds
           and (p := _PERSON.match(frag.text, m.end)) is not None):
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà": heads no body, so the person is part of the name
         m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{m.name} {p['name']}",

@@ -114,11 +114,14 @@ class TaskWords(_Data):
     imperative_openers: list[str]
     field_labels: dict[str, str]
     agency_qualifier: str
+    function_after_subject: list[str]
+    named_office_kinds: list[str]
+    addressee_groups: dict[str, str]
 
     _check = field_validator(
         "non_task_headings", "non_task_text", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
-        "field_labels", "agency_qualifier",
+        "field_labels", "agency_qualifier", "function_after_subject",
     )(_compiles)
