@@ -10,7 +10,7 @@ collapsed, plus the source offset of every character.
 >>> [p.text for p in ct.paragraphs]
 ['Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;', 'Điều 1. Phê duyệt']
 >>> ct.paragraphs[1].to_source(0, 7)
-(2, 64)
+(58, 65)
 """
 
 from __future__ import annotations
