@@ -16,7 +16,9 @@ collapsed, plus the source offset of every character.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -31,11 +33,20 @@ from .tables import find_tables
 
 @dataclass
 class Fragment:
-    """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``."""
+    """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``.
+
+    The offsets are kept as machine-integer arrays (8 bytes a character, not a list of int objects).
+    """
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.starts, array):
+            self.starts = array("q", self.starts)
+        if not isinstance(self.ends, array):
+            self.ends = array("q", self.ends)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in :attr:`text` to ``[start, end)`` in the source."""
