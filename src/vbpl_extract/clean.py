@@ -115,6 +115,19 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
     for ls, le in lines:
         line = source[ls:le]
         if _PLAIN_LINE.fullmatch(line) and (line.isascii() or unicodedata.is_normalized("NFC", line)):
+            if line and not line[0].isspace() and not line[-1].isspace() and "  " not in line and "\t" not in line:
+                # fastest path: the line is its own normal form (each character maps to itself)
+                if out:
+                    if pending_space is None:
+                        pending_space = (-1, ls)
+                    out.append(" ")
+                    starts.append(pending_space[0])
+                    ends.append(pending_space[1])
+                out.append(line)
+                starts.extend(range(ls, le))
+                ends.extend(range(ls + 1, le + 1))
+                pending_space = (le, min(le + 1, len(source))) if le < len(source) else None
+                continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
             prev_end = -1
             for m in _WORDS.finditer(line):
