@@ -13,6 +13,9 @@ from vbpl_extract.data import load
 from vbpl_extract.data.schemas import ActionWords, Boilerplate, LegacyEncodings, TaskWords
 from vbpl_extract.deadlines import DeadlineWords
 from vbpl_extract.doctypes import DocTypesData
+from vbpl_extract.readers.docx_numbering import WordNumberingData
+from vbpl_extract.readers.docx_reader import LayoutCues
+from vbpl_extract.readers.text_quality import SyllableRules
 
 MODELS: dict[str, type[BaseModel]] = {
     "action_words.yaml": ActionWords,
@@ -20,8 +23,11 @@ MODELS: dict[str, type[BaseModel]] = {
     "boilerplate.yaml": Boilerplate,
     "deadline_words.yaml": DeadlineWords,
     "doc_types.yaml": DocTypesData,
+    "layout_cues.yaml": LayoutCues,
     "legacy_encodings.yaml": LegacyEncodings,
     "task_words.yaml": TaskWords,
+    "vietnamese_syllables.yaml": SyllableRules,
+    "word_numbering.yaml": WordNumberingData,
 }
 
 

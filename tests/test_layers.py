@@ -24,9 +24,10 @@ LAYERS: list[set[str]] = [
     {"graph"},
     {"pipeline"},
     {"exporters", "evaluate", "schema", "batch"},  # users of the pipeline
+    {"server"},  # faces
     {"cli"},
 ]
-STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "graph", "pipeline", "cli"}
+STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "graph", "pipeline", "cli", "server"}
 
 
 def _top(module: str) -> str:
