@@ -8,7 +8,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from vbpl_extract.agencies import _DataFile as AgencyFile
+from vbpl_extract.agencies.entries import _DataFile as AgencyFile
 from vbpl_extract.data import load
 from vbpl_extract.data.schemas import ActionWords, Boilerplate, LegacyEncodings, TaskWords
 from vbpl_extract.deadlines import DeadlineWords
