@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"structure"},
     {"annotate"},
     {"tasks"},
-    {"graph"},
+    {"graph", "ocr_review"},  # the last stage; the OCR review of the header and text
     {"pipeline"},
     {"exporters", "evaluate", "schema", "batch"},  # users of the pipeline
     {"server"},  # faces
