@@ -10,8 +10,8 @@ reference per distinct document (after eyecite: find citations, then resolve sho
 
 Every function is pure over one ``str``; offsets are ``[start, end)`` into it. Patterns run on
 ``textutil.match_key(text)`` (same length, lower case, new-style tones) except the số ký hiệu
-(``doctypes.NUMBER_RE``), whose codes are case-sensitive. Nothing here raises on text: a regex
-timeout or an unexpected error ends the search with what was found so far.
+(``doctypes.NUMBER_RE``), whose codes are case-sensitive. A regex timeout ends a finder with what it
+found so far; any other error is a bug and is raised (the annotate stage records it as a warning).
 
 Kinds of mention:
 

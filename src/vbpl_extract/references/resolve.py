@@ -44,10 +44,7 @@ def resolve_references(mentions: Sequence[ReferenceMention], *, include_urls: bo
     alone: ``Kế hoạch 02`` -> number ``02``); names merge by title (and year for laws). Date and issuer
     come from the most complete mention. Self and internal mentions are left to :func:`self_and_internal`.
     """
-    try:
-        return _resolve(mentions, include_urls)
-    except Exception:
-        return []
+    return _resolve(mentions, include_urls)
 
 
 def _resolve(mentions: Sequence[ReferenceMention], include_urls: bool) -> list[ResolvedReference]:
