@@ -2,6 +2,8 @@
 
     python scripts/bench.py                       # ../shared/corpus, 2 MB sample, 1 vs 2 workers, 1x/2x/4x
     python scripts/bench.py --max-mb 0 --out bench-full.json   # the whole corpus (slow: ~0.1 MB/s/core)
+    python scripts/bench.py --synthetic-only      # cost in document length: 2,000 vs 8,000 dash bullets,
+                                                  # 20,000 nested bullets (each in a fresh process)
 
 One run prints a table and writes JSON (``--out``, default ``bench.json``) with, for the full
 pipeline and for the baseline (read the file, ``word_tokenize(paragraph, use_token_normalize=False)``
@@ -17,6 +19,7 @@ import hashlib
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -115,6 +118,55 @@ def measure(name: str, folder: Path, work: Path, *, jobs: int, extractor: Any, t
     return row
 
 
+SYNTHETIC = (("dash", 2000), ("dash", 8000), ("nested", 20000))
+_SYNTHETIC_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {scripts!r})
+from bench import synthetic_text
+from vbpl_extract.pipeline import extract_text, warm_up
+warm_up()
+text = synthetic_text({kind!r}, {n})
+t = time.perf_counter()
+graph = extract_text(text)
+print(json.dumps({{"seconds": round(time.perf_counter() - t, 2), "chars": len(text), "tasks": len(graph.tasks),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024), "warnings": len(graph.warnings)}}))
+"""
+
+
+def synthetic_text(kind: str, n: int) -> str:
+    """A plan with ``n`` bullets: plain dash bullets, or dash/plus bullets nested under each other.
+
+    >>> synthetic_text("dash", 2).splitlines()[1]
+    '- Rà soát hồ sơ số 0 của Sở Nội vụ trước ngày 15/12/2025;'
+    """
+    if kind == "dash":
+        return "Điều 1. Giao Sở Tài chính chủ trì các nhiệm vụ sau:\n" + "".join(
+            f"- Rà soát hồ sơ số {i} của Sở Nội vụ trước ngày 15/12/2025;\n" for i in range(n))
+    marks = ("-", "+", "*")
+    return "Điều 1. Giao Sở Tài chính chủ trì:\n" + "".join(
+        f"{marks[i % 3]} Rà soát hồ sơ số {i} của Sở Nội vụ;\n" for i in range(n))
+
+
+def measure_synthetic(kind: str, n: int) -> dict[str, Any]:
+    """Time and peak RSS of one ``extract_text`` run on :func:`synthetic_text`, in a fresh process."""
+    code = _SYNTHETIC_CHILD.format(scripts=str(Path(__file__).resolve().parent), kind=kind, n=n)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {"kind": kind, "n": n, **json.loads(out.stdout.strip().splitlines()[-1])}
+
+
+def synthetic() -> dict[str, Any]:
+    runs = []
+    for kind, n in SYNTHETIC:
+        runs.append(measure_synthetic(kind, n))
+        r = runs[-1]
+        print(f"synthetic {kind:6} {n:6} bullets ({r['chars'] / 1000:.0f} kB): {r['seconds']} s, "
+              f"peak RSS {r['peak_rss_mb']} MB, {r['tasks']} tasks", flush=True)
+    small, big = runs[0], runs[1]
+    ratio = round(big["seconds"] / small["seconds"], 2) if small["seconds"] else None
+    print(f"synthetic 8,000 / 2,000 dash bullets: {ratio}x the time (linear: 4x)")
+    return {"runs": runs, "dash_8000_over_2000_time": ratio}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -123,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=min(2, default_jobs()), help="workers for the parallel runs")
     parser.add_argument("--scales", default="1,2,4", help="copies of the sample for the linearity runs")
     parser.add_argument("--timeout", type=float, default=600.0, help="per-document time limit")
+    parser.add_argument("--synthetic-only", action="store_true", help="only the document-length runs")
     args = parser.parse_args(argv)
+    if args.synthetic_only:
+        result = {"pipeline_version": PIPELINE_VERSION, "synthetic": synthetic()}
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+        return 0
     if not args.corpus.is_dir():
         print(f"bench: corpus not found: {args.corpus}", file=sys.stderr)
         return 2
@@ -180,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                        "relative_to_1x": round(r["busy_seconds"] / r["mb"] / unit, 3) if r["mb"] and unit else None}
                       for r in scaling],
         "runs": runs,
+        "synthetic": synthetic(),
         "bench_seconds": round(time.perf_counter() - started, 1),
     }
     print(f"\npipeline  {p1['docs_per_s_per_core']} docs/s/core, {p1['mb_per_s_per_core']} MB/s/core")

@@ -16,12 +16,12 @@ from conftest import GOLD, corpus_file
 from vbpl_extract.agencies import (
     AgencyEntry,
     AgencyMention,
-    _key,
     find_agencies,
     load_agency_data,
     lookup_agency,
     split_agencies,
 )
+from vbpl_extract.agencies.text_forms import _key
 from vbpl_extract.textutil import fold_tones
 
 

@@ -134,3 +134,63 @@ def test_cli_strict_fails_on_warnings(tmp_path, monkeypatch: pytest.MonkeyPatch)
     strict = runner.invoke(app, ["extract", str(path), "--strict"])
     assert strict.exit_code == 15
     assert "annotate art_1: RuntimeError: agency finder broke" in strict.stderr
+
+
+DECISION = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 12/QĐ-UBND\n|\n"
+    "Bắc Ninh, ngày 09 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số\n\nQUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.\n"
+    "1. Sở Nội vụ hướng dẫn thực hiện Điều này.\n"
+    "2. Sở Tư pháp rà soát văn bản.\n"
+    "Điều 2. Giao Sở Tài chính chủ trì thực hiện khoản 2 Điều 1 Quyết định này, theo Nghị quyết số 57-NQ/TW "
+    "ngày 22/12/2024 của Bộ Chính trị và khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP.\n"
+    "Điều 3. Sở Y tế báo cáo kết quả thực hiện Điều 9 Luật Đất đai năm 2024.\n"
+)
+
+
+def _refs(g):
+    return {r.id: r for r in g.references}
+
+
+def test_internal_self_and_cited_references_are_all_kept() -> None:
+    g = extract_text(DECISION)
+    refs = _refs(g)
+    internal = [r for r in g.references if r.relation == "internal"]
+    assert {r.target for r in internal} == {"art_1", "art_1__para_2"}
+    this_article = next(r for r in internal if r.target == "art_1")
+    assert [m.text for m in this_article.mentions] == ["Điều này"] and this_article.mentions[0].node_id == "art_1__para_1"
+    assert any(r.relation == "self" and r.target == "self" for r in g.references)
+    task = next(t for t in g.tasks if t.unit_id == "art_2")
+    kinds = [(refs[i].relation, refs[i].target or refs[i].number) for i in task.references]
+    assert ("internal", "art_1__para_2") in kinds and ("self", "self") in kinds
+    assert ("can_cu", "57-NQ/TW") in kinds or ("mention", "57-NQ/TW") in kinds
+    for ref in g.references:
+        for m in ref.mentions:
+            assert DECISION[m.span[0]:m.span[1]] == m.text
+
+
+def test_pinpoint_into_another_document_is_kept() -> None:
+    g = extract_text(DECISION)
+    decree = next(r for r in g.references if r.number == "45/2020/NĐ-CP")
+    assert [m.pinpoint for m in decree.mentions] == ["art_12__para_3"]
+    assert all(r.target is None for r in g.references if r.relation not in ("self", "internal"))
+
+
+def test_unit_missing_from_the_tree_is_not_an_internal_reference() -> None:
+    g = extract_text(DECISION)
+    assert not [r for r in g.references if r.relation == "internal" and r.target == "art_9"]
+    law = next(r for r in g.references if r.title == "Luật Đất đai")
+    assert law.mentions[0].pinpoint == "art_9"
+
+
+def test_plan_of_this_decision_is_the_attachment() -> None:
+    text = DECISION + (
+        "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 09/01/2025 của Ủy ban nhân dân tỉnh)\n"
+        "I. NHIỆM VỤ\n1. Sở Khoa học và Công nghệ tổ chức thực hiện Kế hoạch này.\n"
+    )
+    g = extract_text(text)
+    att = [n.id for n in g.structure if n.kind == "attachment"]
+    assert att == ["att_1"]
+    own = [r for r in g.references if r.relation == "self" and r.target == "att_1"]
+    assert own and own[0].mentions[-1].text == "Kế hoạch này"

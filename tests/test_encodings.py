@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from importlib import resources
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vbpl_extract.data.schemas import LegacyEncodings
 from vbpl_extract.encodings import (
     convert_if_legacy,
     decode_legacy,
@@ -32,8 +31,8 @@ ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "àáảãạằắẳẵặ
 
 
 def test_table_data_is_consistent() -> None:
-    raw = json.loads(resources.files("vbpl_extract").joinpath("data/legacy_encodings.json").read_text("utf-8"))
-    tcvn3, vni = raw["tcvn3"], raw["vni"]
+    raw = LegacyEncodings.load()
+    tcvn3, vni = raw.tcvn3, raw.vni
     assert len(tcvn3) == 74 and len(set(tcvn3.values())) == 74
     assert all(0xA1 <= ord(k) <= 0xFE for k in tcvn3)
     assert len(vni) == 134 and len(set(vni.values())) == 134  # 67 letters, both cases

@@ -394,12 +394,15 @@ def test_actor_skipped_through_the_agencies_extractor(monkeypatch: pytest.Monkey
     assert calls  # the registry function was used
 
 
-def test_action_phrase_survives_a_failing_agencies_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_action_phrase_lets_a_failing_agencies_extractor_be_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No silent fallback: the error reaches the task stage's boundary, which records it as a warning."""
+
     def boom(text: str, **kwargs: object) -> list[FakeMention]:
         raise ValueError("broken")
 
     monkeypatch.setitem(EXTRACTORS, "vbpl_agencies", boom)
-    assert action_phrase("Bộ Công an chỉ đạo các đơn vị") == "chỉ đạo"
+    with pytest.raises(ValueError, match="broken"):
+        action_phrase("Bộ Công an chỉ đạo các đơn vị")
 
 
 def test_action_span_offsets_and_wrapped_lines() -> None:

@@ -216,14 +216,14 @@ def test_plan_named_by_this_document_in_a_decision() -> None:
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("theo quy định tại khoản 2 Điều 3", "art_3__cl_2"),
-        ("quy định tại điểm a khoản 1 Điều này", "art_?__cl_1__pt_a"),
-        ("trường hợp tại điểm đ khoản 2 Điều 5", "art_5__cl_2__pt_dd"),
+        ("theo quy định tại khoản 2 Điều 3", "art_3__para_2"),
+        ("quy định tại điểm a khoản 1 Điều này", "art_?__para_1__point_a"),
+        ("trường hợp tại điểm đ khoản 2 Điều 5", "art_5__para_2__point_dd"),
         ("theo Điều 2", "art_2"),
         ("các nhiệm vụ tại Mục III", "sec_III"),
         ("danh mục tại Phụ lục II kèm theo", "app_II"),
         ("nội dung tại mục 2 phần III", "sec_III__item_2"),
-        ("quy định tại khoản 2", "art_?__cl_2"),
+        ("quy định tại khoản 2", "art_?__para_2"),
         ("Chương II của Nghị quyết này", "chp_II"),
     ],
 )
@@ -233,7 +233,7 @@ def test_internal_references(text: str, target: str) -> None:
 
 
 def test_internal_list_and_exclusions() -> None:
-    assert [m.internal_target for m in find_references("tại khoản 1, 2 Điều 5")] == ["art_5__cl_1", "art_5__cl_2"]
+    assert [m.internal_target for m in find_references("tại khoản 1, 2 Điều 5")] == ["art_5__para_1", "art_5__para_2"]
     # headings, pinpoints into another document, words that only look like units
     assert kinds("**Điều 3.** Tổ chức thực hiện\nPHỤ LỤC II\nmục vi phạm") == []
     assert kinds("theo khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP") == [("full", "45/2020/NĐ-CP")]

@@ -10,8 +10,9 @@ import pytest
 
 from conftest import FIXTURES, corpus_file
 from vbpl_extract.clean import clean_span, normalize
+from vbpl_extract.ids import norm_num
 from vbpl_extract.models import Node
-from vbpl_extract.structure import build_tree, classify, iter_nodes, norm_num, unit_label
+from vbpl_extract.structure import build_tree, classify, iter_nodes, unit_label
 from vbpl_extract.textutil import display
 
 

@@ -27,11 +27,12 @@ import regex
 
 from .agencies import find_agencies, lookup_agency, split_agencies
 from .clean import CleanText, Fragment
-from .data import load as load_data
+from .data.schemas import TaskWords
 from .deadlines import find_deadlines, parse_deadline
 from .diagnostics import Diagnostics
+from .ids import SEP
 from .models import AgencyRef, Deadline, Mention, Node, Reference
-from .references import find_references, resolve_references
+from .references import find_references, resolve_references, self_and_internal
 from .structure import iter_nodes
 from .textutil import slugify
 
@@ -40,7 +41,7 @@ STAGE = "annotate"
 
 @cache
 def _qualifier() -> regex.Pattern[str]:
-    return regex.compile(load_data("task_words.yaml")["agency_qualifier"], regex.V1)
+    return regex.compile(TaskWords.load().agency_qualifier, regex.V1)
 
 
 def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
@@ -61,7 +62,7 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
         tail = frag.text[m.end:q.end()]
         m = replace(m, end=q.end(), text=frag.text[m.start:q.end()], name=m.name + " " + " ".join(tail.split()),
                     id=f"unknown:{slugify(m.name + tail)}" if m.kind != "collective" or not m.id else m.id + "_" + slugify(tail))
-    elif (frag is not None and frag.text and m.kind in load_data("task_words.yaml")["named_office_kinds"]
+    elif (frag is not None and frag.text and m.kind in TaskWords.load().named_office_kinds
           and (p := _PERSON.match(frag.text, m.end)) is not None):
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà": heads no body, so the person is part of the name
         m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{m.name} {p['name']}",
@@ -149,9 +150,10 @@ class Mentions:
 
 
 def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, self_number: str | None = None,
-             diagnostics: Diagnostics | None = None) -> tuple[Mentions, list[Reference]]:
+             self_type: str | None = None, diagnostics: Diagnostics | None = None) -> tuple[Mentions, list[Reference]]:
     """Fill ``agencies``, ``deadlines`` and ``references`` of every node; return the document's
-    :class:`Mentions` (for the task stage) and its cited documents."""
+    :class:`Mentions` (for the task stage) and its references: cited documents first (with pinpoints),
+    then self references and internal ones resolved to node ids."""
     found = Mentions(issue_date, diagnostics)
     for node in iter_nodes(tree):
         f = node.fragment
@@ -162,51 +164,139 @@ def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, sel
             node.agencies = [agency_ref(m, f) for m in found.agencies(f.text)]
             node.deadlines = [deadline_ref(d, f, "own text") for d in found.deadlines(f.text)]
     found.node_id = None
-    return found, _references(tree, ct, self_number, found.diagnostics)
+    return found, _references(tree, ct, self_number, self_type, found.diagnostics)
 
 
-def _references(tree: list[Node], ct: CleanText, self_number: str | None, log: Diagnostics) -> list[Reference]:
-    """Cited documents over the header preamble and every node, one reference per distinct document."""
-    texts: list[tuple[str | None, Fragment]] = []
+def _with_parents(tree: list[Node]) -> tuple[list[Node], dict[str, Node]]:
+    """All nodes in document order, and each node's parent (by id)."""
+    order: list[Node] = []
+    parent: dict[str, Node] = {}
+    stack: list[Node] = list(reversed(tree))
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        for child in reversed(node.children):
+            parent[child.id] = node
+            stack.append(child)
+    return order, parent
+
+
+def _local(node_id: str) -> str:
+    """``art_2__para_1`` -> ``para_1``."""
+    return node_id.rsplit(SEP, 1)[-1]
+
+
+class _Units:
+    """Resolves the targets the reference finder gives ("art_?__para_2") to node ids of this tree."""
+
+    def __init__(self, tree: list[Node]) -> None:
+        self.order, self.parent = _with_parents(tree)
+        self.by_local: dict[str, list[Node]] = {}
+        for node in self.order:
+            self.by_local.setdefault(_local(node.id), []).append(node)
+        self.attachments = [n for n in tree if n.kind == "attachment"]
+
+    def chain(self, node: Node) -> list[Node]:
+        """``node`` and its ancestors, innermost first."""
+        out = [node]
+        while (up := self.parent.get(out[-1].id)) is not None:
+            out.append(up)
+        return out
+
+    def resolve(self, target: str, node: Node | None) -> str | None:
+        """The id of the unit ``target`` names, seen from ``node``; None when the tree has no such unit
+        ("Điều 9" inside a decree's amendment of another text)."""
+        chain = self.chain(node) if node is not None else []
+        if target in ("self", "attachment"):
+            if target == "self":
+                return "self"
+            top = chain[-1] if chain else None
+            if top is not None and top.kind == "attachment":
+                return top.id  # "Kế hoạch này" inside the attached plan
+            return self.attachments[0].id if len(self.attachments) == 1 else "attachment"
+        segs = []
+        for seg in target.split(SEP):
+            prefix, _, num = seg.partition("_")
+            if num == "?":
+                # "Điều này", "khoản 2" without an article: the unit the mention sits in
+                up = next((a for a in chain if _local(a.id).split("_", 1)[0] == prefix), None)
+                if up is None:
+                    return None
+                seg = _local(up.id)
+            segs.append(seg)
+        candidates = self.by_local.get(segs[-1], [])
+        top = chain[-1] if chain else None
+        best = None
+        for c in candidates:
+            above = [_local(a.id) for a in self.chain(c)[1:]]
+            want = list(reversed(segs[:-1]))
+            i = 0
+            for local in above:
+                if i < len(want) and local == want[i]:
+                    i += 1
+            if i < len(want):
+                continue
+            if best is None or (top is not None and self.chain(c)[-1] is top and self.chain(best)[-1] is not top):
+                best = c
+        return best.id if best is not None else None  # a unit this tree lacks: of an amended text, say
+
+
+def _references(tree: list[Node], ct: CleanText, self_number: str | None, self_type: str | None,
+                log: Diagnostics) -> list[Reference]:
+    """Cited documents over the header preamble and every node, one reference per distinct document; self
+    and internal references, one per target."""
+    units = _Units(tree)
+    texts: list[tuple[Node | None, Fragment]] = []
     body_start = tree[0].span[0] if tree else 10**12
     for p in ct.paragraphs:
         if p.kind == "text" and p.span[1] <= body_start:
             texts.append((None, p.frag))
-    for node in iter_nodes(tree):
+    for node in units.order:
         if node.kind in ("attachment", "appendix"):
             continue  # its note "(Kèm theo Nghị quyết số 03/NQ-CP …)" names this document, not a cited one
         if node.fragment is not None and node.fragment.text:
-            texts.append((node.id, node.fragment))
+            texts.append((node, node.fragment))
         elif node.kind == "row":
-            texts.extend((node.id, f) for f in node.cell_fragments)
+            texts.extend((node, f) for f in node.cell_fragments)
     mentions: list[Any] = []
-    owners: list[tuple[str | None, Fragment]] = []
-    for node_id, f in texts:
-        with log.guard(STAGE, node_id):
-            for m in find_references(f.text, self_number=self_number):
+    owners: dict[int, tuple[Node | None, Fragment]] = {}
+    for node, f in texts:
+        with log.guard(STAGE, node.id if node is not None else None):
+            for m in find_references(f.text, self_number=self_number, self_type=self_type):
+                if m.kind in ("self", "internal"):
+                    target = units.resolve(m.internal_target or "self", node)
+                    if target is None:
+                        continue
+                    m = replace(m, internal_target=target)
                 mentions.append(m)
-                owners.append((node_id, f))
+                owners[id(m)] = (node, f)
     resolved: list[Any] = []
     with log.guard(STAGE, None):
-        resolved = resolve_references(mentions)
-    by_mention = {id(m): o for m, o in zip(mentions, owners, strict=True)}
+        resolved = [*resolve_references(mentions), *self_and_internal(mentions)]
     out: list[Reference] = []
     for r in resolved:
         ms = []
         for m in r.mentions:
-            node_id, f = by_mention.get(id(m), (None, None))
+            node, f = owners.get(id(m), (None, None))
             span = f.to_source(m.start, m.end) if f is not None else (0, 0)
-            ms.append(Mention(text=m.text, span=span, relation=m.relation or "mention", node_id=node_id))
+            ms.append(Mention(text=m.text, span=span, relation=m.relation or "mention",
+                              node_id=node.id if node is not None else None, pinpoint=m.pinpoint))
         out.append(Reference(
             id=r.id, number=r.number, type=r.type, title=r.title, issuer=r.issuer,
             date=r.date.isoformat() if isinstance(r.date, dt.date) else r.date,
-            relation=r.relation or "mention", url=r.url, mentions=ms,
+            relation=r.relation or "mention", target=r.target, url=r.url, mentions=ms,
         ))
+    # self and internal references in document order (the finder's offsets are per text)
+    for ref in out:
+        ref.mentions.sort(key=lambda m: m.span)
+    own = sorted((r for r in out if r.relation in ("self", "internal")), key=lambda r: r.mentions[0].span if r.mentions else (0, 0))
+    out = [r for r in out if r.relation not in ("self", "internal")] + own
     node_refs: dict[str, list[str]] = {}
     for ref in out:
         for mention in ref.mentions:
             if mention.node_id and ref.id not in node_refs.setdefault(mention.node_id, []):
                 node_refs[mention.node_id].append(ref.id)
-    for node in iter_nodes(tree):
+    for node in units.order:
         node.references = node_refs.get(node.id, [])
     return out
+

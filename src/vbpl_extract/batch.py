@@ -359,39 +359,18 @@ class ManifestWriter:
 # --------------------------------------------------------------------------- combined output
 
 
-def _names(agencies: Sequence[dict[str, Any]] | None) -> list[str]:
-    return [a.get("name") or a.get("text") or "" for a in agencies or []]
+_JSONL_KEYS = ("document_number", "document_type", "document_date", "issuer", "source_path", "output", "task_id",
+               "text", "unit", "unit_id", "action", "lead", "coordinators", "report_to", "deadline_kind",
+               "deadline_due", "deadline_rrule", "deadline_text", "product", "context")
 
 
 def flatten_tasks(graph: dict[str, Any], output: str) -> Iterator[dict[str, Any]]:
-    """One flat row per task of a TaskGraph dict (the rows of ``tasks.jsonl``)."""
-    document = graph.get("document") or {}
-    source = graph.get("source") or {}
-    issuer = document.get("issuer") or {}
-    for task in graph.get("tasks") or []:
-        deadline = task.get("deadline") or {}
-        yield {
-            "document_number": document.get("number"),
-            "document_type": document.get("type"),
-            "document_date": document.get("date"),
-            "issuer": issuer.get("name"),
-            "source_path": source.get("path"),
-            "output": output,
-            "task_id": task.get("id"),
-            "text": task.get("text"),
-            "unit": task.get("unit"),
-            "unit_id": task.get("unit_id"),
-            "action": task.get("action"),
-            "lead": _names(task.get("lead")),
-            "coordinators": _names(task.get("coordinators")),
-            "report_to": _names(task.get("report_to")),
-            "deadline_kind": deadline.get("kind"),
-            "deadline_due": deadline.get("due"),
-            "deadline_rrule": deadline.get("rrule"),
-            "deadline_text": deadline.get("text"),
-            "product": task.get("product"),
-            "context": task.get("context"),
-        }
+    """One flat row per task of a TaskGraph dict (the rows of ``tasks.jsonl``; ``exporters.task_records``)."""
+    from .exporters import task_records  # the one flattener (csv/xlsx and the tasks table use it too)
+
+    for record in task_records(graph):
+        record["output"] = output
+        yield {key: record[key] for key in _JSONL_KEYS}
 
 
 def write_combined(out_dir: Path, outputs: Sequence[str]) -> tuple[Path, int]:

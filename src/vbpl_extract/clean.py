@@ -10,7 +10,7 @@ collapsed, plus the source offset of every character.
 >>> [p.text for p in ct.paragraphs]
 ['Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;', 'Điều 1. Phê duyệt']
 >>> ct.paragraphs[1].to_source(0, 7)
-(2, 64)
+(58, 65)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from functools import cache
 
 import regex
 
-from .data import load as load_data
+from .data.schemas import Boilerplate
 from .diagnostics import Diagnostics
 from .tables import find_tables
 
@@ -33,11 +33,20 @@ from .tables import find_tables
 
 @dataclass
 class Fragment:
-    """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``."""
+    """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``.
+
+    The offsets are kept as machine-integer arrays (8 bytes a character, not a list of int objects).
+    """
 
     text: str
-    starts: Sequence[int]  # array("i") from build_fragment: 4 bytes a character, not ~36 for a list of ints
+    starts: Sequence[int]  # array("i"): 4 bytes a character, not ~36 for a list of ints
     ends: Sequence[int]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.starts, array):
+            self.starts = array("i", self.starts)
+        if not isinstance(self.ends, array):
+            self.ends = array("i", self.ends)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in :attr:`text` to ``[start, end)`` in the source."""
@@ -106,6 +115,19 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     for ls, le in lines:
         line = source[ls:le]
         if _PLAIN_LINE.fullmatch(line) and (line.isascii() or unicodedata.is_normalized("NFC", line)):
+            if line and not line[0].isspace() and not line[-1].isspace() and "  " not in line and "\t" not in line:
+                # fastest path: the line is its own normal form (each character maps to itself)
+                if out:
+                    if pending_space is None:
+                        pending_space = (-1, ls)
+                    out.append(" ")
+                    starts.append(pending_space[0])
+                    ends.append(pending_space[1])
+                out.append(line)
+                starts.extend(range(ls, le))
+                ends.extend(range(ls + 1, le + 1))
+                pending_space = (le, min(le + 1, len(source))) if le < len(source) else None
+                continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
             prev_end = -1
             for m in _WORDS.finditer(line):
@@ -242,8 +264,7 @@ def _line_kind(body: str) -> tuple[str, str]:
 @cache
 def boilerplate_markers() -> dict[str, list[str]]:
     """Markers of site boilerplate, from ``data/boilerplate.yaml``."""
-    data = load_data("boilerplate.yaml")
-    return {k: list(v) for k, v in data.items()}
+    return {k: list(v) for k, v in Boilerplate.load().model_dump().items()}
 
 
 @cache

@@ -172,6 +172,7 @@ def tasks(
     debug: DebugOpt = False,
 ) -> None:
     """Bảng nhiệm vụ trên màn hình. A readable table of the tasks in the terminal."""
+    from .exporters import task_records
     from .pipeline import extract_file
 
     try:
@@ -186,12 +187,11 @@ def tasks(
     for col, ratio in (("TT", 1), ("Nhiệm vụ", 8), ("Cơ quan chủ trì", 4), ("Cơ quan phối hợp", 4), ("Thời hạn", 3),
                        ("Kết quả/Sản phẩm", 3), ("Nguồn", 3)):
         table.add_column(col, overflow="fold", ratio=ratio)
-    for i, t in enumerate(g.tasks, 1):
-        dl = ""
-        if t.deadline:
-            dl = t.deadline.text + (f" ({t.deadline.due})" if t.deadline.due else "") + (f" [{t.deadline.rrule}]" if t.deadline.rrule else "")
-        table.add_row(str(i), t.text[:300], "; ".join(a.name for a in t.lead), "; ".join(a.name for a in t.coordinators),
-                      dl, t.product or "", t.unit)
+    for r in task_records(g):
+        dl = (r["deadline_text"] or "") + (f" ({r['deadline_due']})" if r["deadline_due"] else "") + (
+            f" [{r['deadline_rrule']}]" if r["deadline_rrule"] else "")
+        table.add_row(str(r["n"]), r["text"][:300], "; ".join(r["lead"]), "; ".join(r["coordinators"]), dl,
+                      r["product"] or "", r["unit"])
     out.print(table)
     out.print(f"{len(g.tasks)} nhiệm vụ")
 

@@ -65,6 +65,11 @@ class ReferenceWords(_Model):
     product_then: list[str]
     fillers: list[str]
     self_word: str = "này"
+    issuer_stop: frozenset[str]
+    issuer_stop_pairs: frozenset[str]
+    office_holders: frozenset[str]
+    title_stop: frozenset[str]
+    law_name_stop: frozenset[str]
 
 
 class DocTypesData(_Model):

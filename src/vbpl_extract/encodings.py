@@ -9,7 +9,7 @@ cp1252 bytes. Read as Latin-1 they look like mojibake::
     >>> decode_legacy("UÛy ban nhaân daân tænh Ngheä An", "vni")
     'Ủy ban nhân dân tỉnh Nghệ An'
 
-The tables are data (``data/legacy_encodings.json``). Which encoding a text uses is decided by
+The tables are data (``data/legacy_encodings.yaml``). Which encoding a text uses is decided by
 scoring: the share of accented words that become valid Vietnamese syllables under each candidate
 (:func:`syllable_ok`). When no candidate wins clearly, callers raise ``EncodingError``.
 """
@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import regex
 
-from .data import load as load_data
+from .data.schemas import LegacyEncodings
 
 LEGACY_ENCODINGS: tuple[str, ...] = ("tcvn3", "vni")
 T = TypeVar("T", str, bytes)
@@ -60,10 +60,10 @@ class _Tables:
 
 @functools.cache
 def _tables() -> _Tables:
-    raw = load_data("legacy_encodings.json")
-    tcvn3: dict[str, str] = raw["tcvn3"]
-    combining: dict[str, str] = raw["tcvn3_combining"]
-    vni_encode: dict[str, str] = raw["vni"]
+    raw = LegacyEncodings.load()
+    tcvn3: dict[str, str] = raw.tcvn3
+    combining: dict[str, str] = raw.tcvn3_combining
+    vni_encode: dict[str, str] = raw.vni
     vni_decode: dict[str, str] = {}
     for uni, seq in vni_encode.items():
         vni_decode[seq] = uni

@@ -289,7 +289,7 @@ def _word_prefix(short: str, long: str) -> bool:
     return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
 
 
-def _scored_references(refs: Sequence[Reference]) -> list[Reference]:
+def scored_references(refs: Sequence[Reference]) -> list[Reference]:
     """Predicted references that are other documents: not self/internal, not a bare URL."""
     return [r for r in refs
             if r.relation not in ("self", "internal") and r.target is None
@@ -468,7 +468,7 @@ def score_document(gold: GoldFile, graph: TaskGraph, *, name: str = "") -> Docum
             score.mismatches.append(Mismatch(anchor=g.anchor, field="product", gold=g.product or "null",
                                              predicted=p.product or "null"))
 
-    predicted_refs = _scored_references(graph.references)
+    predicted_refs = scored_references(graph.references)
     ref_pairs = match_references(gold.references, predicted_refs)
     matched_refs = {i for i, _ in ref_pairs}
     score.references = PRF(

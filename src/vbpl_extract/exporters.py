@@ -20,6 +20,7 @@ import io
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import regex
@@ -32,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from . import __version__
+from .ids import unique
 from .models import AgencyRef, Graph, GraphEdge, GraphNode, Task, TaskGraph
 from .textutil import slugify
 
@@ -41,11 +43,14 @@ FORMATS: tuple[str, ...] = ("json", "csv", "xlsx", "ics", "graphml", "mermaid")
 _SUFFIXES = {"json": ".json", "csv": ".csv", "xlsx": ".xlsx", "ics": ".ics", "graphml": ".graphml",
              "mermaid": ".mmd"}
 
-COLUMNS: tuple[str, ...] = (
-    "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Báo cáo về", "Kết quả/Sản phẩm",
-    "Thời hạn", "Hạn (ISO)", "Lặp lại", "Nguồn", "Vị trí",
-)
-"""Columns of the CSV and XLSX task tables, in the order legal staff read them."""
+COLUMN_KEYS: dict[str, str] = {
+    "TT": "n", "Nhiệm vụ": "text", "Cơ quan chủ trì": "lead", "Cơ quan phối hợp": "coordinators",
+    "Báo cáo về": "report_to", "Kết quả/Sản phẩm": "product", "Thời hạn": "deadline_text",
+    "Hạn (ISO)": "deadline_due", "Lặp lại": "deadline_rrule", "Nguồn": "source_label", "Vị trí": "span",
+}
+"""Columns of the CSV and XLSX task tables (in the order legal staff read them) -> :func:`task_records` keys."""
+
+COLUMNS: tuple[str, ...] = tuple(COLUMN_KEYS)
 
 _COLUMN_WIDTHS = (5, 70, 32, 32, 24, 32, 22, 12, 26, 34, 14)
 
@@ -87,29 +92,72 @@ def _span_label(task: Task) -> str:
     return f"{task.span[0]}–{task.span[1]}"
 
 
+def task_records(graph: TaskGraph | dict[str, Any]) -> list[dict[str, Any]]:
+    """The one flat view of a document's tasks: one dict per task (agencies as lists of names), read by
+    the CSV/XLSX tables, batch's ``tasks.jsonl`` and the ``tasks`` command's table. Takes a
+    :class:`TaskGraph` or its JSON form (any extractor's output; missing parts are None).
+
+    >>> from vbpl_extract.pipeline import extract_text
+    >>> g = extract_text("Điều 2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát hồ sơ trước ngày 15/12/2025.")
+    >>> r = task_records(g)[0]
+    >>> r["lead"], r["coordinators"], r["deadline_due"], r["unit"]
+    (['Sở Tài chính'], ['Sở Nội vụ'], '2025-12-15', 'Điều 2')
+    """
+    data = graph.model_dump(mode="json", include={"document", "source", "tasks"}) if isinstance(graph, TaskGraph) else graph
+    doc = data.get("document") or {}
+    source = data.get("source") or {}
+    issuer = doc.get("issuer") or {}
+
+    def names(agencies: list[dict[str, Any]] | None) -> list[str]:
+        return [a.get("name") or a.get("text") or "" for a in agencies or []]
+
+    out = []
+    for i, task in enumerate(data.get("tasks") or [], 1):
+        deadline = task.get("deadline") or {}
+        span = task.get("span")
+        label = doc.get("number") or Path(source.get("path") or "").name
+        out.append({
+            "n": i,
+            "document_number": doc.get("number"),
+            "document_type": doc.get("type"),
+            "document_date": doc.get("date"),
+            "issuer": issuer.get("name"),
+            "source_path": source.get("path"),
+            "task_id": task.get("id"),
+            "text": task.get("text"),
+            "unit": task.get("unit"),
+            "unit_id": task.get("unit_id"),
+            "action": task.get("action"),
+            "lead": names(task.get("lead")),
+            "coordinators": names(task.get("coordinators")),
+            "report_to": names(task.get("report_to")),
+            "deadline_kind": deadline.get("kind"),
+            "deadline_due": deadline.get("due"),
+            "deadline_rrule": deadline.get("rrule"),
+            "deadline_text": deadline.get("text"),
+            "product": task.get("product"),
+            "context": task.get("context"),
+            "references": list(task.get("references") or []),
+            "source_label": f"{label}, {task['unit']}" if task.get("unit") else label,
+            "span": f"{span[0]}–{span[1]}" if span else "",
+        })
+    return out
+
+
+def _cell(value: Any) -> str:
+    """A record value as table text: names joined by "; " (each once), None as ''."""
+    if isinstance(value, list):
+        return "; ".join(dict.fromkeys(str(v) for v in value))
+    return "" if value is None else str(value)
+
+
 def task_rows(graph: TaskGraph) -> list[list[str]]:
-    """One row of :data:`COLUMNS` per task, all cells as strings ('' for missing values).
+    """One row of :data:`COLUMNS` per task (from :func:`task_records`), all cells as strings ('' for missing).
 
     ``["1", "Xây dựng, trình ban hành Nghị định ...", "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "",
     "Nghị định", "Quý II/2025", "2025-06-30", "", "03/NQ-CP, Phụ lục I / TT 3", "10230–10512"]``
     """
-    rows = []
-    for i, task in enumerate(graph.tasks, 1):
-        deadline = task.deadline
-        rows.append([
-            str(i),
-            task.text,
-            _names(task.lead),
-            _names(task.coordinators),
-            _names(task.report_to),
-            task.product or "",
-            deadline.text if deadline else "",
-            (deadline.due or "") if deadline else "",
-            (deadline.rrule or "") if deadline else "",
-            _source_label(graph, task),
-            _span_label(task),
-        ])
-    return rows
+    return [[_cell(r[key]) for key in COLUMN_KEYS.values()] for r in task_records(graph)]
 
 
 # --------------------------------------------------------------------------- json / csv / xlsx
@@ -378,15 +426,11 @@ def to_mermaid(graph: TaskGraph) -> str:
     """A ``flowchart LR`` of the graph: ``n_doc[["03/NQ-CP"]] --> n_task__att_1__sec_II("Xây dựng ...")``."""
     g = _graph(graph)
     ids: dict[str, str] = {}
+    taken: set[str] = set()
 
     def safe(node_id: str) -> str:
         if node_id not in ids:
-            base = "n_" + (_UNSAFE_ID.sub("_", node_id).strip("_") or "x")
-            candidate, k = base, 1
-            while candidate in ids.values():
-                k += 1
-                candidate = f"{base}_{k}"
-            ids[node_id] = candidate
+            ids[node_id] = unique("n_" + (_UNSAFE_ID.sub("_", node_id).strip("_") or "x"), taken)
         return ids[node_id]
 
     lines = ["flowchart LR"]

@@ -13,6 +13,8 @@ restates it (03/NQ-CP II.1.a and Phụ lục II row 1: same opening words).
 
 from __future__ import annotations
 
+import math
+
 import regex
 
 from .models import Graph, GraphEdge, GraphNode, Node, TaskGraph
@@ -76,20 +78,39 @@ def same_task_pairs(tasks, threshold: float = 0.5) -> list[tuple[str, str]]:
     ("Xây dựng, triển khai và tổ chức triển khai chương trình tuyên truyền …" / "Xây dựng, trình Thủ tướng
     Chính phủ ban hành và tổ chức triển khai chương trình tuyên truyền …"). Pairs tasks of different
     top-level units whose first 30 words overlap most (Jaccard >= ``threshold``), each task once.
+
+    Candidates come from a prefix-filtered index (two sets with Jaccard >= t share a word among their
+    rarest ``|A| - ceil(t|A|) + 1``), so a long list of similar items in one unit costs linear time.
     """
     def top(t) -> str:
         return (t.unit_id or "").split("__")[0]
 
-    words = {t.id: _words(t.text) for t in tasks}
+    words = [_words(t.text) for t in tasks]
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    index: dict[str, dict[str, list[int]]] = {}  # word -> top unit -> tasks with the word in their prefix
     candidates = []
-    for i, a in enumerate(tasks):
-        for b in tasks[i + 1:]:
-            if top(a) == top(b) or not words[a.id] or not words[b.id]:
-                continue
-            wa, wb = words[a.id], words[b.id]
+    for j, b in enumerate(tasks):
+        wb = words[j]
+        if not wb:
+            continue
+        ordered = sorted(wb, key=lambda w: (df[w], w))
+        prefix = ordered[:len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1]
+        mine = top(b)
+        seen: set[int] = set()
+        for w in prefix:
+            for group, members in index.get(w, {}).items():
+                if group != mine:
+                    seen.update(members)
+        for i in sorted(seen):
+            wa = words[i]
             score = len(wa & wb) / len(wa | wb)
             if score >= threshold:
-                candidates.append((score, a.id, b.id))
+                candidates.append((score, tasks[i].id, b.id))
+        for w in prefix:
+            index.setdefault(w, {}).setdefault(mine, []).append(j)
     pairs, used = [], set()
     for _, a, b in sorted(candidates, reverse=True):
         if a not in used and b not in used:

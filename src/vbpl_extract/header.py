@@ -581,7 +581,7 @@ def fallback_date(text: str) -> str | None:
     """For news reports with no header: the dateline ("Thứ bảy - 17/05/2025 13:20") in the first lines,
     else the first "ngày dd/mm/yyyy" that is not a deadline.
 
-    >>> fallback_date("Tin bài\nThứ bảy - 17/05/2025 13:20\nNgày 22/12/2024, Bộ Chính trị ban hành …")
+    >>> fallback_date("Tin bài\\nThứ bảy - 17/05/2025 13:20\\nNgày 22/12/2024, Bộ Chính trị ban hành …")
     '2025-05-17'
     """
     head = "\n".join(text.splitlines()[:4])

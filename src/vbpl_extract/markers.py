@@ -6,8 +6,6 @@ structure stage places it).
 'article'
 >>> classify("2. Giao Sở Tài chính chủ trì").num
 '2'
->>> norm_num("đ")
-'dd'
 """
 
 from __future__ import annotations
@@ -27,12 +25,6 @@ def roman_to_int(s: str) -> int:
         v = vals[ch]
         total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
     return total
-
-
-def norm_num(num: str) -> str:
-    """Number as used in ids: ``đ`` -> ``dd``, ``1.1`` -> ``1_1``, ``5a`` -> ``5a``."""
-    n = num.strip().strip(".)(-–").replace("đ", "dd").replace("Đ", "DD")
-    return regex.sub(r"[^0-9A-Za-z]+", "_", n).strip("_") or "x"
 
 
 # --------------------------------------------------------------------------- markers

@@ -68,6 +68,7 @@ class Mention(_Model):
     span: Span
     relation: str = "mention"
     node_id: str | None = None
+    pinpoint: str | None = Field(None, description="Units of the cited document named with it: 'khoản 3 Điều 12 Nghị định số 45/2020/NĐ-CP' -> 'art_12__para_3' (comma-separated for a list)")
 
 
 class Reference(_Model):
@@ -80,7 +81,7 @@ class Reference(_Model):
     issuer: str | None = None
     date: str | None = None
     relation: str = Field("mention", description="can_cu, implements, amends, repeals, replaces, guides, mention, self, internal")
-    target: str | None = Field(None, description="For self/internal references: 'self', 'attachment' or a structure node id")
+    target: str | None = Field(None, description="For self/internal references: 'self', the attachment's node id ('att_1'; 'attachment' when the document has none), or the structure node id cited ('art_1__para_2')")
     url: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
+from .data.schemas import ActionWords
 from .textutil import fold_tones
 
 __all__ = [
@@ -428,63 +429,17 @@ def pos_tags(text: str) -> list[TaggedWord]:
     return _tagged(text)
 
 
-# fmt: off
-# Verbs the 2017 CRF model often tags N at the start of a task ("Rà soát/N, sửa đổi/N ...").
-ACTION_VERBS = frozenset(
-    [
-        "rà soát", "chủ trì", "phối hợp", "xây dựng", "ban hành", "trình", "sửa đổi", "bổ sung",
-        "nghiên cứu", "tổ chức", "triển khai", "thực hiện", "hoàn thiện", "hoàn thành", "chỉ đạo",
-        "hướng dẫn", "kiểm tra", "đôn đốc", "theo dõi", "tham mưu", "đề xuất", "phát động",
-        "phát triển", "đẩy mạnh", "tăng cường", "tổng hợp", "báo cáo", "đánh giá", "công bố",
-        "thẩm định", "thẩm tra", "phê duyệt", "cập nhật", "nâng cấp", "kiện toàn", "sắp xếp",
-        "tuyên truyền", "phổ biến", "quán triệt", "thống nhất", "tháo gỡ", "xử lý", "giải quyết",
-        "bảo đảm", "đảm bảo", "bố trí", "thành lập", "điều chỉnh", "cắt giảm", "chuẩn hóa",
-        "số hóa", "hiện đại hóa", "thí điểm", "khảo sát", "thanh tra", "giám sát", "quản lý",
-        "vận hành", "thực thi", "áp dụng", "tiếp nhận", "cung cấp", "chia sẻ", "tập trung",
-        "phát huy", "nâng cao", "đổi mới", "làm", "lập", "giao", "tiếp tục", "phấn đấu", "hỗ trợ",
-        "khuyến khích", "hạn chế", "duy trì", "xác định", "công khai", "niêm yết", "tham gia",
-        "sơ kết", "tổng kết", "tiến hành", "đề nghị", "cử", "lựa chọn", "bãi bỏ", "phát hiện",
-        "huy động", "vận động", "chuyển", "kịp thời",
-    ]
-)
-# Words the tagger may call V that never head an action ("theo quy định", "Có quyết định").
-NOT_ACTIONS = frozenset(["theo", "có", "là", "được", "thuộc", "gồm", "bao gồm", "của", "tại", "về", "do"])
-# Leading adverbs that are part of the action ("Khẩn trương hoàn thiện", "Tiếp tục rà soát").
-LEAD_ADVERBS = frozenset(
-    [
-        "khẩn trương", "tiếp tục", "chủ động", "kịp thời", "sớm", "định kỳ", "thường xuyên",
-        "tích cực", "nghiêm túc", "quyết liệt", "khẩn cấp", "trực tiếp", "đồng thời", "nghiêm",
-        "hằng năm", "hàng năm", "thường kỳ", "kiên quyết", "đồng bộ",
-    ]
-)
-# Modals skipped before the action, not returned ("Bộ Công an cần chỉ đạo" -> "chỉ đạo").
-MODALS = frozenset(["cần", "phải", "sẽ", "cần phải", "có trách nhiệm", "có nhiệm vụ"])
-# Words the tagger may call V that, right after a verb, are its object ("ban hành quy định").
-OBJECT_WORDS = frozenset(
-    [
-        "quy định", "hướng dẫn", "báo cáo", "kết luận", "thông báo", "đề xuất", "dự thảo",
-        "kiến nghị", "quyết định", "kế hoạch", "chương trình", "đề án", "chính sách", "cơ chế",
-        "tỷ lệ", "định nghĩa", "công tác", "chỉ tiêu", "danh mục",
-    ]
-)
-# Object-or-verb words continued only when a verb follows ("sắp xếp tổ chức bộ máy" vs
-# "chỉ đạo tổ chức thực hiện").
-SERIAL_ONLY = frozenset(["tổ chức"])
-# Complements kept right after a verb ("Làm rõ", "Nâng cao" split as Nâng|cao, "đẩy nhanh").
-COMPLEMENTS = frozenset(["rõ", "tốt", "nghiêm", "ngay", "cao", "nhanh", "mạnh"])
-IDIOMS = frozenset(["chịu trách nhiệm", "tạo điều kiện"])
-_CONJ = frozenset([",", "và", "hoặc", "/"])
-# Heads of agency names, for skipping an actor when vbpl_agencies finds none.
-_ACTOR_HEADS = frozenset(
-    [
-        "bộ", "ủy ban", "ubnd", "sở", "văn phòng", "thủ tướng", "chính phủ", "ngân hàng",
-        "cơ quan", "trung tâm", "ban", "tổng cục", "cục", "viện", "hội đồng", "đài", "công an",
-        "tòa án", "kiểm toán", "đại học", "học viện", "phòng", "chi cục", "liên đoàn", "hội",
-        "thanh tra", "bảo hiểm", "tập đoàn", "tổng công ty", "ủy ban nhân dân", "bộ trưởng",
-        "chủ tịch", "giám đốc", "thủ trưởng",
-    ]
-)
-# fmt: on
+@functools.cache
+def action_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/action_words.yaml``, tone-folded and lower case (the task stage's lexicon
+    and :func:`action_phrase` read the same lists).
+
+    >>> "xay dung" in action_words()["verbs"] or "xây dựng" in action_words()["verbs"]
+    True
+    """
+    return {k: frozenset(_key(str(w)) for w in v) for k, v in ActionWords.load().model_dump().items()}
+
+
 _MARKER = regex.compile(
     r"[\s*_#]*(?:(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})[.)]|[-+•–—])?[\s*_#]*",
 )
@@ -500,20 +455,18 @@ def _key(word: str) -> str:
 
 def _is_verb(w: TaggedWord) -> bool:
     key = _key(w.text)
-    return w.text[:1].isalpha() and key not in NOT_ACTIONS and (w.tag == "V" or key in ACTION_VERBS)
+    lex = action_words()
+    return w.text[:1].isalpha() and key not in lex["not_actions"] and (w.tag == "V" or key in lex["verbs"])
 
 
 def _is_adverb(w: TaggedWord) -> bool:
-    return w.tag == "R" or _key(w.text) in LEAD_ADVERBS
+    return w.tag == "R" or _key(w.text) in action_words()["lead_adverbs"]
 
 
 def _actor_end(sub: str, words: list[TaggedWord]) -> int:
     """End offset of a leading actor ("Bộ Công an", "Bộ Tài chính, Bộ Công an và"), else 0."""
     end = 0
-    try:
-        mentions = sorted(EXTRACTORS["vbpl_agencies"](sub), key=lambda m: m.start)
-    except Exception:  # agencies.py absent or failing: the heuristic below still applies
-        mentions = []
+    mentions = sorted(EXTRACTORS["vbpl_agencies"](sub), key=lambda m: m.start)
     for m in mentions:
         if m.start < end:
             continue
@@ -524,11 +477,11 @@ def _actor_end(sub: str, words: list[TaggedWord]) -> int:
         return end
     # fallback: a capitalised agency head ("Sở Xây dựng chủ trì") up to the first lowercase verb
     k = 1 if _key(words[0].text) == "các" else 0
-    if not (words[k].text[:1].isupper() or k) or _key(words[k].text) not in _ACTOR_HEADS:
+    if not (words[k].text[:1].isupper() or k) or _key(words[k].text) not in action_words()["actor_heads"]:
         return 0
     for prev, w in zip(words[k:], words[k + 1 :], strict=False):
         if w.text[:1].islower() and _is_verb(w):
-            return 0 if _key(prev.text) in _CONJ else w.start
+            return 0 if _key(prev.text) in action_words()["conjunctions"] else w.start
     return 0
 
 
@@ -546,14 +499,15 @@ def action_span(text: str) -> tuple[int, int] | None:
     if not n:
         return None
     keys = [_key(w.text) for w in words]
+    lex = action_words()
     actor = _actor_end(sub, words)
     i = 0
     while i < n and words[i].start < actor:
         i += 1
     while i < n:  # modals are skipped ("cần", "có trách nhiệm")
-        if keys[i] in MODALS:
+        if keys[i] in lex["modals"]:
             i += 1
-        elif i + 1 < n and f"{keys[i]} {keys[i + 1]}" in MODALS:
+        elif i + 1 < n and f"{keys[i]} {keys[i + 1]}" in lex["modals"]:
             i += 2
         else:
             break
@@ -565,7 +519,7 @@ def action_span(text: str) -> tuple[int, int] | None:
         while k < n and _is_adverb(words[k]):
             if k + 1 < n and _is_verb(words[k + 1]):
                 return k + 1
-            if k + 2 < n and keys[k + 1] in _CONJ and _is_adverb(words[k + 2]):
+            if k + 2 < n and keys[k + 1] in lex["conjunctions"] and _is_adverb(words[k + 2]):
                 k += 2
             elif k + 1 < n and _is_adverb(words[k + 1]):
                 k += 1
@@ -582,15 +536,15 @@ def action_span(text: str) -> tuple[int, int] | None:
         w, key = words[i], keys[i]
         if w.text[:1].isupper():  # a proper noun: "Giao Thanh tra thành phố"
             break
-        complement = i == last + 1 and (key in COMPLEMENTS or f"{keys[last]} {key}" in IDIOMS)
+        complement = i == last + 1 and (key in lex["complements"] or f"{keys[last]} {key}" in lex["idioms"])
         serial = (
             _is_verb(w)
-            and key not in OBJECT_WORDS
-            and (key not in SERIAL_ONLY or (i + 1 < n and _is_verb(words[i + 1])))
+            and key not in lex["object_words"]
+            and (key not in lex["serial_only"] or (i + 1 < n and _is_verb(words[i + 1])))
         )
         if complement or serial:
             last = i
-        elif key in _CONJ:
+        elif key in lex["conjunctions"]:
             j = i + 1
             if key == "," and j < n and keys[j] in ("và", "hoặc"):
                 j += 1

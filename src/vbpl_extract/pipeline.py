@@ -13,6 +13,7 @@ collects each stage's warnings into ``TaskGraph.warnings``.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from . import __version__
@@ -21,7 +22,7 @@ from .clean import normalize
 from .diagnostics import Diagnostics
 from .graph import build_graph
 from .header import HeaderResult, fallback_date, parse_header
-from .models import AgencyRef, DocumentInfo, SourceInfo, TaskGraph
+from .models import AgencyRef, DocumentInfo, Reference, SourceInfo, Task, TaskGraph
 from .readers import read_file
 from .structure import build_tree, iter_nodes
 from .tasks import extract_tasks
@@ -33,6 +34,15 @@ PIPELINE_VERSION = __version__
 def warm_up() -> None:
     """Load data files, automata and the tokenizer once (batch workers call this at start)."""
     extract_text("Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
+
+
+def _cite(tasks: list[Task], references: list[Reference]) -> None:
+    """Each task lists the references cited inside its text (documents, self, units of this one)."""
+    cites = sorted((m.span[0], m.span[1], ref.id) for ref in references for m in ref.mentions if m.node_id)
+    starts = [c[0] for c in cites]
+    for t in tasks:
+        lo, hi = bisect_left(starts, t.span[0]), bisect_right(starts, t.span[1])
+        t.references = list(dict.fromkeys(rid for _, end, rid in cites[lo:hi] if end <= t.span[1]))
 
 
 def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding: str | None = None,
@@ -60,14 +70,12 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
         info.date = info.date or fallback_date(ct.text[:3000])
     tree = build_tree(body, text, restart_at=restart, diagnostics=log)
     issue_date = dt.date.fromisoformat(info.date) if info.date else None
-    mentions, references = annotate(tree, ct, issue_date, self_number=info.number, diagnostics=log)
+    mentions, references = annotate(tree, ct, issue_date, self_number=info.number, self_type=info.type,
+                                    diagnostics=log)
     named = [a for node in iter_nodes(tree) for a in node.agencies]
     named += [a for a in (info.issuer, info.parent_issuer) if a is not None]
     tasks = extract_tasks(tree, text, mentions, info.addressee_agencies, known_names=named, issuer=info.issuer)
-    # tasks cite the references of their unit
-    unit_refs = {n.id: n.references for n in iter_nodes(tree)}
-    for t in tasks:
-        t.references = list(unit_refs.get(t.unit_id or "", []))
+    _cite(tasks, references)
     agencies: dict[str, AgencyRef] = {}
     for node in iter_nodes(tree):
         for a in node.agencies:

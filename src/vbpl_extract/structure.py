@@ -27,7 +27,8 @@ import regex
 
 from .clean import Fragment, Paragraph, clean_span
 from .diagnostics import Diagnostics
-from .markers import APPENDIX, ROMAN, Marker, classify, norm_num
+from .ids import norm_num, unique, unit_id
+from .markers import APPENDIX, ROMAN, Marker, classify
 from .models import Node
 from .textutil import display
 
@@ -94,19 +95,10 @@ class TreeBuilder:
 
     # ids ---------------------------------------------------------------
     def _new_id(self, parent: _Open, prefix: str, num: str | None) -> str:
-        if num:
-            local = f"{prefix}_{norm_num(num)}"
-        else:
+        if not num:
             parent.counters[prefix] += 1
-            local = f"{prefix}_{parent.counters[prefix]}"
-        base = local if parent.mkind == "root" else f"{parent.node.id}__{local}"
-        uid = base
-        k = 2
-        while uid in parent.ids:
-            uid = f"{base}_{k}"
-            k += 1
-        parent.ids.add(uid)
-        return uid
+        base = unit_id(None if parent.mkind == "root" else parent.node.id, prefix, num or parent.counters[prefix])
+        return unique(base, parent.ids)
 
     def _rank(self, mkind: str) -> int:
         if mkind in _FIXED_RANK:
@@ -287,10 +279,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             or (not first and len(nonempty) == 1))) or (len(nonempty) == 1 and len(cells) >= 3 and cells[0] and not regex.match(r"^\d+\.?$", first))
         num = label if first and len(label) <= 8 else None
         if is_group:
-            gid = f"{node_id}__group_{norm_num(num) if num else i}"
-            while gid in seen:
-                gid += "_b"
-            seen.add(gid)
+            gid = unique(unit_id(node_id, "group", num or i), seen)
             current_group = Node(
                 id=gid, kind="group", num=num, num_norm=norm_num(num) if num else None,
                 heading=" ".join(c for c in cells[1:] if c) or first, text=" | ".join(nonempty),
@@ -300,10 +289,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             continue
         parent = current_group or table
         last_row = None
-        rid = f"{parent.id}__row_{norm_num(num) if num and regex.match(r'^[0-9]+[a-z]?$', num) else i}"
-        while rid in seen:
-            rid += "_b"
-        seen.add(rid)
+        rid = unique(unit_id(parent.id, "row", num if num and regex.match(r"^[0-9]+[a-z]?$", num) else i), seen)
         row = Node(
             id=rid, kind="row", num=num, num_norm=norm_num(num) if num else None,
             text=" | ".join(cells), span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
@@ -395,20 +381,16 @@ def build_tree(paragraphs: list[Paragraph], source: str, restart_at: set[int] | 
                 span_end = paragraphs[i + consumed - 1].span[1]
                 if app:
                     num = app["num"] or ""
-                    node_id = f"app_{norm_num(num)}" if num else "app"
+                    node_id = unit_id(None, "appendix", num) if num else "app"
                     kind = "appendix"
                     heading = " ".join([text[app.end():].strip(), *extra]).strip() or None
                 else:
                     att_count += 1
-                    node_id = f"att_{att_count}"
+                    node_id = unit_id(None, "attachment", att_count)
                     kind = "attachment"
                     num = None
                     heading = title
-                used = {c.id for c in builder.root.children}
-                base, k = node_id, 2
-                while node_id in used:
-                    node_id = f"{base}_{k}"
-                    k += 1
+                node_id = unique(node_id, {c.id for c in builder.root.children})
                 node = Node(id=node_id, kind=kind, num=num or None, num_norm=norm_num(num) if num else None,
                             heading=heading, text=note or "", span=(p.span[0], span_end),
                             text_span=paragraphs[i + consumed - 1].span if note else None)

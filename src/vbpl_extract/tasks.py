@@ -26,10 +26,11 @@ import regex
 
 from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
-from .data import load as load_data
+from .data.schemas import TaskWords
 from .deadlines import pick_task_deadline
+from .ids import unique
 from .models import AgencyRef, Deadline, Node, Task
-from .nlp import action_phrase, make_doc
+from .nlp import action_phrase, action_words, make_doc
 from .structure import unit_label
 from .textutil import fold_tones, slugify
 
@@ -38,8 +39,8 @@ STAGE = "tasks"
 
 @cache
 def task_words() -> dict:
-    """The task stage's words (``data/task_words.yaml``)."""
-    return load_data("task_words.yaml")
+    """The task stage's words (``data/task_words.yaml``, validated by ``data.schemas.TaskWords``)."""
+    return TaskWords.load().model_dump()
 
 
 def _any(patterns: Iterable[str]) -> regex.Pattern[str]:
@@ -300,13 +301,7 @@ class TaskExtractor:
         return Fragment(node.text, [0] * len(node.text), [0] * len(node.text))
 
     def _new_id(self, base: str) -> str:
-        tid = f"task__{base}"
-        k = 2
-        while tid in self._ids:
-            tid = f"task__{base}_{k}"
-            k += 1
-        self._ids.add(tid)
-        return tid
+        return unique(f"task__{base}", self._ids)
 
     def _is_issuer(self, mentions: list) -> bool:
         """Every mention names the issuing body (or its head: "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ")."""
@@ -1041,13 +1036,6 @@ def _map_columns(header: list[str]) -> dict[str, int | None]:
                 cols[name] = i
                 break
     return cols
-
-
-@cache
-def action_words() -> dict[str, frozenset[str]]:
-    """The verb lexicon of ``data/action_words.yaml`` (lower case)."""
-    data = load_data("action_words.yaml")
-    return {k: frozenset(fold_tones(str(w)).lower() for w in v) for k, v in data.items()}
 
 
 def lexicon_action(words: list[str]) -> str | None:

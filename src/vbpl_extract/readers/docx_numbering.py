@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..data import load
 
@@ -43,6 +43,7 @@ LATIN = "abcdefghijklmnopqrstuvwxyz"
 class WordNumberingData(BaseModel):
     """``data/word_numbering.yaml``."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelled key is an error, not ignored
     vietnamese_letters: list[str]
     vietnamese_letter_cues: list[str]
     bullets: dict[str, str]

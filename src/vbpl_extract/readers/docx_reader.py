@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..data import load
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, UnsupportedFormatError
@@ -145,6 +145,7 @@ def _read_part(archive: zipfile.ZipFile, name: str, part: str | None, counter: d
 class LayoutCues(BaseModel):
     """``data/layout_cues.yaml``."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelled key is an error, not ignored
     max_columns: int
     max_rows: int
     cues: list[str]

@@ -20,7 +20,7 @@ import unicodedata
 from functools import cache
 
 import regex
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from ..data import load
 
@@ -37,6 +37,7 @@ _MAX_TOKENS = 200_000
 class SyllableRules(BaseModel):
     """The inventory of ``data/vietnamese_syllables.yaml``."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelled key is an error, not ignored
     onsets: list[str]
     only_before: dict[str, list[str]]
     never_before: dict[str, list[str]]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..evaluate import GoldFile, _scored_references
+from ..evaluate import GoldFile, scored_references
 from ..models import AgencyRef, TaskGraph
 
 ANCHOR_WORDS = 12
@@ -47,7 +47,7 @@ def graph_to_gold(graph: TaskGraph, source: str) -> dict[str, Any]:
         "references": [
             {"number": r.number, "type": r.type, "issuer": r.issuer, "date": r.date,
              **({"title": r.title} if r.title and not r.number else {})}
-            for r in _scored_references(graph.references)
+            for r in scored_references(graph.references)
         ],
         "tasks": [
             {"anchor": anchor(t.text), "unit": t.unit or None, "lead": _names(t.lead),

@@ -1,0 +1,404 @@
+"""Candidate mentions and the choice between them: known bodies from the automaton, shared-head lists
+("Các Bộ: Quốc phòng, Tài chính"), unknown bodies by pattern, qualified collectives; overlaps
+resolved longest-first.
+
+>>> _pattern_kind("Sở Văn hóa và Thể thao")
+'provincial_department'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..textutil import fold_tones, nfc
+from .entries import AgencyEntry, _name_words, load_agency_data
+from .gazetteer import _CASELESS_KINDS, _Gazetteer, _gazetteer
+from .text_forms import _Compressed, _key, _lower, _upper_first
+
+_SEP_RE = re.compile(r"(?:[,;]-?(?: ?và )?|-?(?: ?và | cùng ))")
+_LIST_HEAD_MIN = re.compile(r"các bộ(?::| gồm:?| )")
+_LIST_HEAD_PROV = re.compile(
+    r"(?:ủy ban nhân dân|ubnd) các (?:tỉnh|thành phố|tỉnh,thành phố|tỉnh,tp)(?::| gồm:?| )|các địa phương(?::| )"
+)
+# "Bí thư tỉnh ủy và Chủ tịch" right before a province list: the list names Tỉnh ủy too
+_PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:,| và |-)(?:phó )?chủ tịch $")
+_BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
+_CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
+_UNKNOWN_HEADS = (
+    "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban quản lý|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
+    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn"
+)
+_LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
+_LOCAL_RE = regex.compile(
+    rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
+    rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
+)
+_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
+# the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
+_TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
+# after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
+_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2} và \p{Lu}")
+# a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
+_HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Phòng)(?![\p{{L}}\p{{N}}])")
+# UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
+_LEVEL_LIST_RE = regex.compile(
+    r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?"
+    r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+    r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
+)
+_NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
+
+_ABBR_RE_CACHE: dict[str, Any] = {}
+
+
+_TW_LOWER_RE = re.compile(r"(trực thuộc|các cơ quan) Trung ương")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _expand_abbreviations(text: str) -> str:
+    """``"Văn phòng UBND huyện"`` -> ``"Văn phòng Ủy ban nhân dân huyện"``; ``"trực thuộc TW"`` -> ``"trực thuộc trung ương"``."""
+    abbr = load_agency_data().abbreviations
+    rx = _ABBR_RE_CACHE.get("rx")
+    if rx is None:
+        alt = "|".join(regex.escape(a) for a in sorted(abbr, key=len, reverse=True))
+        rx = _ABBR_RE_CACHE["rx"] = regex.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+    out = rx.sub(lambda m: abbr[m.group(0)] + (" " if m.group(0).endswith(".") else ""), text)
+    out = _TW_LOWER_RE.sub(r"\1 trung ương", out)
+    return _SPACES_RE.sub(" ", out).strip()
+
+
+def _display_name(text: str) -> str:
+    """Name of a body found by pattern: spacing collapsed, abbreviations spelled out, tones folded."""
+    return _upper_first(_expand_abbreviations(fold_tones(nfc(text))))
+
+
+@dataclass
+class _Cand:
+    start: int  # compressed coordinates
+    end: int
+    prio: int  # lower wins on equal length: 0 list, 1 gazetteer, 2 local pattern, 3 unknown pattern
+    items: list[tuple[int, int, AgencyEntry | None, str]]  # (start, end, entry or None for patterns, origin)
+    kind: str | None = None  # kind of a pattern body when the pattern knows it
+    head: str | None = None  # shared head of a list of unknown bodies ("Cục" in "các Cục: A, B")
+    label: str | None = None  # the name, when the candidate builds it ("Các đơn vị được giao ...")
+
+
+def _gazetteer_cands(text: str, cm: _Compressed, key: str, gaz: _Gazetteer) -> list[_Cand]:
+    entries = load_agency_data().entries
+    comp = cm.text
+    cands: list[_Cand] = []
+    n = len(key)
+    for end_i, (length, eid, is_code) in gaz.automaton.iter(key):
+        start = end_i - length + 1
+        end = end_i + 1
+        if (start > 0 and key[start - 1].isalnum()) or (end < n and key[end].isalnum()):
+            continue
+        entry = entries[eid]
+        if is_code:
+            o_start, o_end = cm.span(start, end)
+            if (o_start > 0 and text[o_start - 1] in "-/") or (o_end < len(text) and text[o_end] in "-/"):
+                continue  # part of a document number: "04/TTr-BKHCN-BTTTT"
+            if comp[start:end] != comp[start:end].upper():
+                continue  # a lower-case word that happens to spell a code
+        elif (entry.kind not in _CASELESS_KINDS and not comp[start].isupper()
+              and not (key.startswith("các ", start) and comp[start + 4:start + 5].isupper())):
+            continue  # "chính phủ điện tử", "kiểm toán nhà nước" as common nouns ("các Phó Thủ tướng" is a body)
+        cands.append(_Cand(start, end, 1, [(start, end, entry, "gazetteer")]))
+    return cands
+
+
+def _match_at(key: str, pos: int, options: tuple[tuple[str, Any], ...]) -> tuple[str, Any] | None:
+    for k, value in options:
+        if key.startswith(k, pos):
+            end = pos + len(k)
+            if end == len(key) or not key[end].isalnum():
+                return k, value
+    return None
+
+
+def _list_items(key: str, pos: int, options: tuple[tuple[str, Any], ...], prefix: str = "") -> list[tuple[int, int, Any]]:
+    """Items of a shared-head list starting at ``pos``: ``"quốc phòng,công an và y tế"``."""
+    items: list[tuple[int, int, Any]] = []
+    while True:
+        if prefix and key.startswith(prefix, pos):
+            pos += len(prefix)
+        hit = _match_at(key, pos, options)
+        if hit is None:
+            break
+        items.append((pos, pos + len(hit[0]), hit[1]))
+        pos += len(hit[0])
+        sep = _SEP_RE.match(key, pos)
+        if sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
+def _list_cands(key: str, gaz: _Gazetteer, split_mode: bool) -> list[_Cand]:
+    data = load_agency_data()
+    cands: list[_Cand] = []
+    for m in _LIST_HEAD_MIN.finditer(key):
+        if m.start() > 0 and key[m.start() - 1].isalnum():
+            continue
+        items = _list_items(key, m.end(), gaz.ministry_tails)
+        if items:
+            cands.append(_Cand(m.start(), items[-1][1], 0, [(s, e, ent, "list_split") for s, e, ent in items]))
+    for m in _LIST_HEAD_PROV.finditer(key):
+        if m.start() > 0 and key[m.start() - 1].isalnum():
+            continue
+        items = _list_items(key, m.end(), gaz.place_opts, prefix="tỉnh ")
+        if not items:
+            continue
+        out: list[tuple[int, int, AgencyEntry | None, str]] = []
+        if _PARTY_BEFORE.search(key, max(0, m.start() - 40), m.start()):
+            out += [(s, e, data.party_places[_key(ent.place or "")], "list_split") for s, e, ent in items]
+        out += [(s, e, ent, "list_split") for s, e, ent in items]
+        cands.append(_Cand(m.start(), items[-1][1], 0, out))
+    if split_mode:  # a bare list of places in a table cell: "Bắc Ninh, Bình Dương"
+        for m in _BARE_PLACE_RE.finditer(key):
+            hit = _match_at(key, m.end(), gaz.place_opts)
+            if hit:
+                s = m.end()
+                cands.append(_Cand(s, s + len(hit[0]), 2, [(s, s + len(hit[0]), hit[1], "list_split")]))
+    return cands
+
+
+_WRAPPED_RE = regex.compile(r"\n[ \t]*\p{Ll}")
+
+
+def _cut_at_newline(text: str, cm: _Compressed, start: int, min_end: int, end: int) -> int:
+    """Pattern names do not run over a line break (after their first name word).
+
+    A hard-wrapped line goes on when the next line starts lower-case or the line ends in "và":
+    "Ban Quản lý các Khu\ncông nghiệp tỉnh", "Cục Phát thanh truyền hình và\nThông tin điện tử".
+    """
+    o_min, o_end = cm.orig(min_end - 1) + 1, cm.orig(end - 1) + 1
+    nl = text.find("\n", o_min, o_end)
+    while nl >= 0 and (_WRAPPED_RE.match(text, nl) is not None or text[max(0, nl - 5):nl].rstrip().endswith(" và")):
+        nl = text.find("\n", nl + 1, o_end)
+    if nl < 0:
+        return end
+    cut = cm.comp(nl)
+    while cut > min_end and not cm.text[cut - 1].isalnum():
+        cut -= 1
+    return max(cut, min_end)
+
+
+def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
+    comp = cm.text
+    cands: list[_Cand] = []
+    for m in _LOCAL_RE.finditer(comp):
+        s = m.start()
+        e = _cut_at_newline(text, cm, s, m.end("level"), m.end())
+        if e > m.end("level"):
+            cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")]))
+    for m in _LEVEL_LIST_RE.finditer(comp):
+        s = m.start()
+        e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
+        if e == m.end():
+            cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
+    cands += _head_list_cands(text, cm, known_starts)
+    cands += _qualified_cands(text, cm, _lower(comp))
+    for m in _UNKNOWN_RE.finditer(comp):
+        joins: list[int] = []
+        end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts, joins)
+        s = m.start()
+        cut = _cut_at_newline(text, cm, s, m.end("first"), end)
+        if cut < end and joins and joins[0] < cut:  # a line break after "và"/",": keep the part before the join
+            cut = max(j for j in joins if j < cut)
+        cands.append(_Cand(s, cut, 3, [(s, cut, None, "pattern")]))
+    return cands
+
+
+# "các Cục: Di sản văn hóa; Bản quyền tác giả" -> Cục Di sản văn hóa, Cục Bản quyền tác giả
+_HEAD_LIST_RE = regex.compile(
+    r"(?<![\w])[Cc]ác (?P<head>Tổng cục|Chi cục|Cục|Vụ|Sở|Học viện|Viện|Trung tâm|Ban|Đài|Trường|Văn phòng|Phòng)"
+    r"(?::| gồm:?) ?"
+)
+_ITEM_START_RE = regex.compile(_CAPWORD)
+_ITEM_SEP_RE = {";": regex.compile(r";(?: ?và )?"), ",": regex.compile(r"(?:,(?: ?và )?| và )")}
+_FIRST_SEP_RE = regex.compile(r"[;,.|]")
+# what a collective "được giao" / "được phân công": "nhiệm vụ", "chủ trì", or a verb and its object
+_QUAL_TAIL_RE = regex.compile(r" (?:(?P<end>nhiệm vụ|chủ trì)|(?P<verb>thực hiện|xây dựng|triển khai|quản lý|tổ chức))(?![\w])")
+_QUAL_WORD_RE = regex.compile(r" (?P<w>[\p{Ll}\p{N}][\p{L}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]+)(?![\w])")
+
+
+def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
+    """Bodies under one head: "các Cục: Di sản văn hóa, Bản quyền tác giả" -> Cục Di sản văn hóa, ...
+
+    The items are separated by ";" when the first separator is one (an item may then hold a comma:
+    "Xuất bản, In và Phát hành"), else by "," / "và" (a ";" ends the list). Known bodies are matched
+    from the data ("các Sở: VH,TT&DL, KH&CN"); the list ends at an item that is a body of its own
+    or an office title ("...; Chủ tịch UBND ...").
+    """
+    comp = cm.text
+    key = _lower(comp)
+    gaz = _gazetteer()
+    cands: list[_Cand] = []
+    for m in _HEAD_LIST_RE.finditer(comp):
+        pos = m.end()
+        first = _FIRST_SEP_RE.search(comp, pos, pos + 400)
+        sep_re = _ITEM_SEP_RE[";" if first is not None and first.group() == ";" else ","]
+        tails = gaz.head_tails.get(_key(m.group("head")), ())
+        items: list[tuple[int, int, AgencyEntry | None, str]] = []
+        while (w := _ITEM_START_RE.match(comp, pos)) is not None and not _starts_body(comp, pos, known_starts):
+            hit = _match_at(key, pos, tails)
+            if hit is not None:
+                end, entry = pos + len(hit[0]), hit[1]
+            else:
+                end = _unknown_end(comp, w.end(), w.group().lower(), known_starts, [])
+                end = _cut_at_newline(text, cm, pos, w.end(), end)
+                if sep_re is _ITEM_SEP_RE[","] and "," in comp[pos:end]:
+                    end = comp.index(",", pos)
+                entry = None
+                if comp[end:end + 1] == "." and comp[end + 1:end + 2].isalnum():
+                    break  # a code with a dot: "V.I"
+            items.append((pos, end, entry, "list_split"))
+            sep = sep_re.match(comp, end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if items:
+            cands.append(_Cand(m.start(), items[-1][1], 0, items, head=m.group("head")))
+    return cands
+
+
+def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
+    """A collective named by its assignment, kept whole: "Các cơ quan, đơn vị được giao nhiệm vụ",
+    "các đơn vị được giao thực hiện TTHC" (-> "... thủ tục hành chính")."""
+    comp = cm.text
+    cands: list[_Cand] = []
+    for m in _gazetteer().qual_re.finditer(key):
+        t = _QUAL_TAIL_RE.match(comp, m.end())
+        if t is None:
+            continue
+        end = t.end()
+        if t.group("verb"):
+            for _ in range(8):  # the verb's object, up to a verb or function word
+                w = _QUAL_WORD_RE.match(comp, end)
+                if w is None or w.group("w").lower() in _name_words().stop_words or w.group("w") in _name_words().stop_lower:
+                    break
+                end = w.end()
+            end = _cut_at_newline(text, cm, m.start(), t.end(), end)
+            if end == t.end():
+                continue  # "được giao quản lý, sử dụng ...": no object, no name
+        o_q, o_end = cm.span(m.start("q"), end)
+        name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
+        cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))
+    return cands
+
+
+def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
+    """A new body (head word, known name or office title) starts at ``pos``."""
+    return (pos in known_starts or _HEAD_AT_RE.match(comp, pos) is not None
+            or _gazetteer().title_start_re.match(comp, pos) is not None)
+
+
+def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: list[int]) -> int:
+    """End of an unknown body's name whose first name word ends at ``pos``.
+
+    The name goes on over lower-case words ("Viện Nghiên cứu phát triển Thành phố"), over "và"
+    and "X, Y và Z" joins before a capitalised word that does not start a body of its own
+    ("Cục Phát thanh truyền hình và Thông tin điện tử"), and over "các" + a capitalised word
+    ("Ban Quản lý các Khu công nghiệp"); it stops at verbs and function words. ``joins`` gets
+    the name's end before each "và"/comma join.
+    """
+    end = pos
+    count = 0
+    while count < 14:
+        t = _TOKEN_RE.match(comp, pos)
+        if t is None:
+            break
+        sep, word = t.group("sep"), t.group("w")
+        low = word.lower()
+        w_start = t.start("w")
+        if sep in (" ", "-"):
+            if low == "các" and sep == " ":
+                t2 = _TOKEN_RE.match(comp, t.end())
+                if (t2 is None or t2.group("sep") != " " or not t2.group("w")[:1].isupper()
+                        or _starts_body(comp, t2.start("w"), known_starts)):
+                    break
+                pos = t.end()
+                count += 1
+                continue
+            if word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
+                break  # a new body starts: "Sở Tài chính Sở Nội vụ"
+            if (low in _name_words().stop_words and prev not in _name_words().stop_ok_after.get(low, ())
+                    and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
+                break
+            if word in _name_words().stop_lower:
+                break
+        else:
+            if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
+                break
+            if sep == "," and _COMMA_SEG_RE.match(comp, w_start) is None:
+                break
+            joins.append(end)
+        end = pos = t.end()
+        prev = low
+        count += 1
+    return end
+
+
+def _select(cands: list[_Cand], n: int) -> list[_Cand]:
+    """Longest first; on equal length list > gazetteer > local pattern > unknown pattern.
+
+    A pattern candidate starting inside a known body is dropped ("Sở Y tế trả" is Sở Y tế).
+    """
+    known = bytearray(n + 1)
+    for c in cands:
+        if c.prio <= 1:
+            known[c.start:c.end] = b"\x01" * (c.end - c.start)
+    taken = bytearray(n + 1)
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.prio, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        if c.prio == 3 and known[c.start]:
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+# after a collective of state units: "liên quan" / "có liên quan", or its level ("tỉnh", "cấp tỉnh")
+_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])(?! [^\W\d_])")
+
+
+def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazetteer) -> None:
+    """A collective of state units goes on as written over more such units and a qualifier.
+
+    "các sở, ngành, địa phương" -> one collective (not "Các sở, ngành" + "Các địa phương");
+    "Các sở, ban, ngành Tỉnh" -> "Các sở, ban, ngành tỉnh". A unit followed by a capitalised word
+    is a body of its own ("ban Quản lý ...") and ends the collective.
+    """
+    for i, cand in enumerate(chosen):
+        if len(cand.items) != 1 or cand.items[0][2] is None or cand.items[0][2].id not in gaz.chain_ids:
+            continue
+        limit = chosen[i + 1].start if i + 1 < len(chosen) else len(key)
+        end = cand.end
+        while (m := gaz.chain_re.match(key, end)) is not None and m.end() <= limit:
+            if comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper():
+                break
+            end = m.end()
+        m = _CHAIN_TAIL_RE.match(key, end)
+        if m is not None and m.end() <= limit and not (m.group().endswith("liên quan") and end == cand.end):
+            end = m.end()
+        if end > cand.end:
+            cand.end = end
+            cand.items = [(cand.start, end, None, cand.items[0][3])]
+            cand.kind = "chain"
+
+
+def _pattern_kind(name: str) -> str:
+    low = name.lower()
+    for prefix, kind in (("ủy ban nhân dân tỉnh", "province"), ("ủy ban nhân dân", "local_body"),
+                         ("hội đồng nhân dân", "local_body"), ("sở ", "provincial_department")):
+        if low.startswith(prefix):
+            return kind
+    return "agency"

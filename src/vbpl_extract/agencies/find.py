@@ -1,0 +1,91 @@
+"""``find_agencies``: the candidates of one text chosen, office titles absorbed, as mentions.
+
+>>> [m.name for m in find_agencies("Bộ trưởng Bộ Y tế chủ trì")]
+['Bộ Y tế']
+"""
+
+from __future__ import annotations
+
+from ..textutil import fold_tones, slugify
+from .candidates import (
+    _NO_TITLE_KINDS,
+    _display_name,
+    _extend_collectives,
+    _gazetteer_cands,
+    _list_cands,
+    _pattern_kind,
+    _select,
+    _unknown_cands,
+)
+from .entries import AgencyMention
+from .gazetteer import _gazetteer, _loose_key, lookup_agency
+from .text_forms import _compress, _lower
+
+
+def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], list[tuple[int, int]]]:
+    """Mentions and the input spans of the chosen candidates (list heads included)."""
+    gaz = _gazetteer()
+    comp, cm = _compress(fold_tones(text))
+    key = _lower(comp)
+    cands = _gazetteer_cands(text, cm, key, gaz)
+    cands += _list_cands(key, gaz, split_mode)
+    cands += _unknown_cands(text, cm, {c.start for c in cands})
+    chosen = _select(cands, len(key))
+    _extend_collectives(key, comp, chosen, gaz)
+    mentions: list[AgencyMention] = []
+    covered: list[tuple[int, int]] = []
+    for cand in chosen:
+        c_start, c_end = cm.span(cand.start, cand.end)
+        tm = gaz.titles_re.match(key[max(0, cand.start - 120):cand.start][::-1])
+        if tm is not None:  # "Cục trưởng các Cục: ...", "Chủ tịch UBND các tỉnh: ...": the title is no body
+            c_start = cm.orig(cand.start - tm.end())
+        covered.append((c_start, c_end))
+        for s, e, entry, origin in cand.items:
+            o_start, o_end = cm.span(s, e)
+            name_start = o_start
+            if origin != "list_split" and not (entry is not None and entry.kind in _NO_TITLE_KINDS):
+                tm = gaz.titles_re.match(key[max(0, s - 120):s][::-1])
+                if tm is not None:
+                    o_start = cm.orig(s - tm.end())
+                    origin = "office_holder"
+            if entry is None and (cand.head or cand.label):  # a name the candidate builds
+                name = cand.label or _display_name(f"{cand.head} {text[o_start:o_end]}")
+                entry = lookup_agency(name)
+                if entry is None:
+                    mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
+                                                  name, cand.kind or _pattern_kind(name), False, origin))
+                    continue
+            elif entry is None and cand.kind == "chain":  # "các sở, ngành và địa phương": as written, lower case
+                name = key[s:e].replace(",", ", ")
+                name = "C" + name[1:] if name.startswith("các ") else "Các " + name
+                entry = lookup_agency(name)
+                if entry is None:
+                    mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
+                                                  name, "collective", False, origin))
+                    continue
+            elif entry is None and cand.kind is None:
+                entry = gaz.loose.get(_loose_key(text[name_start:o_end]))  # "Sở Văn hoá Thể thao du lịch"
+            if entry is not None:
+                mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, entry.name,
+                                              entry.kind, True, origin))
+            else:
+                name = _display_name(text[name_start:o_end])
+                mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
+                                              name, cand.kind or _pattern_kind(name), False, origin))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, covered
+
+
+def find_agencies(text: str) -> list[AgencyMention]:
+    """All agencies named in ``text``, in order (NFC input; offsets into ``text``).
+
+    >>> [(m.name, m.text) for m in find_agencies("Giao Chủ tịch UBND tỉnh Gia Lai chủ trì")]
+    [('Ủy ban nhân dân tỉnh Gia Lai', 'Chủ tịch UBND tỉnh Gia Lai')]
+
+    Mentions do not overlap, except that a place list under two heads ("Bí thư tỉnh ủy, Chủ
+    tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk") gives a Tỉnh ủy and an Ủy ban nhân dân
+    mention on the same place span.
+    """
+    if not text:
+        return []
+    return _scan(text)[0]

@@ -1,0 +1,127 @@
+"""Pydantic models of the data files that have no stage-specific model (``agencies.yaml``,
+``deadline_words.yaml`` and ``doc_types.yaml`` are validated in :mod:`~vbpl_extract.agencies`,
+:mod:`~vbpl_extract.deadlines` and :mod:`~vbpl_extract.doctypes`). A key a file gains needs a field
+here: unknown keys are refused, and every pattern must compile.
+
+>>> words = ActionWords.load()
+>>> "xây dựng" in words.verbs, "khẩn trương" in words.lead_adverbs
+(True, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from . import load
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    FILE: ClassVar[str] = ""  # the file name under data/, set on each subclass
+
+    @classmethod
+    def load(cls) -> Any:
+        """The validated file (parsed and checked once per process)."""
+        return _load(cls)
+
+
+@cache
+def _load(cls: type[_Data]) -> Any:
+    return cls.model_validate(load(cls.FILE))
+
+
+def _compiles(patterns: Any) -> Any:
+    """Every pattern compiles (as version 0 or version 1 ``regex``); a broken one is refused at load."""
+    for p in patterns.values() if isinstance(patterns, dict) else [patterns] if isinstance(patterns, str) else patterns:
+        try:
+            regex.compile(p, regex.IGNORECASE)
+        except regex.error:
+            try:
+                regex.compile(p, regex.IGNORECASE | regex.V1)
+            except regex.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
+    return patterns
+
+
+class ActionWords(_Data):
+    """``action_words.yaml``: the words of a task's leading verb phrase (``tasks.lexicon_action`` and
+    ``nlp.action_phrase`` read the same lists)."""
+
+    FILE: ClassVar[str] = "action_words.yaml"
+    verbs: list[str] = Field(min_length=1)
+    lead_adverbs: list[str]
+    modals: list[str]
+    first_only: list[str]
+    object_words: list[str]
+    conjunctions: list[str]
+    not_actions: list[str]
+    complements: list[str]
+    idioms: list[str]
+    serial_only: list[str]
+    actor_heads: list[str]
+
+
+class Boilerplate(_Data):
+    """``boilerplate.yaml``: patterns of site boilerplate around a document (the clean stage)."""
+
+    FILE: ClassVar[str] = "boilerplate.yaml"
+    start_of_document: list[str]
+    end_of_document: list[str]
+    skip_lines: list[str]
+
+    _check = field_validator("start_of_document", "end_of_document", "skip_lines")(_compiles)
+
+
+class LegacyEncodings(_Data):
+    """``legacy_encodings.yaml``: TCVN3 (ABC) and VNI font encodings -> Unicode."""
+
+    FILE: ClassVar[str] = "legacy_encodings.yaml"
+    tcvn3: dict[str, str] = Field(min_length=50)
+    tcvn3_combining: dict[str, str]
+    vni: dict[str, str] = Field(min_length=100)
+
+
+class TaskWords(_Data):
+    """``task_words.yaml``: cues of the task stage (lead-ins, roles, products, columns, labelled lines)."""
+
+    FILE: ClassVar[str] = "task_words.yaml"
+    non_task_headings: list[str]
+    non_task_text: list[str]
+    lead_in: list[str]
+    fronted_adverbials: list[str]
+    statement_after_subject: list[str]
+    subject_prefixes: list[str]
+    assign_words: list[str]
+    subject_glue: list[str]
+    lead_markers: list[str]
+    coordinator_markers: list[str]
+    report_markers: list[str]
+    report_markers_far: list[str]
+    role_stop: list[str]
+    product_verbs: list[str]
+    product_heads: list[str]
+    report_product: str
+    report_product_stop: str
+    columns: dict[str, str]
+    speaker_verbs: list[str]
+    actor_heading_heads: list[str]
+    actor_heading_tail: str
+    imperative_openers: list[str]
+    field_labels: dict[str, str]
+    agency_qualifier: str
+    function_after_subject: list[str]
+    named_office_kinds: list[str]
+    addressee_groups: dict[str, str]
+
+    _check = field_validator(
+        "non_task_headings", "non_task_text", "lead_in", "fronted_adverbials", "statement_after_subject",
+        "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
+        "report_markers", "report_markers_far", "role_stop", "product_verbs", "product_heads", "report_product",
+        "report_product_stop", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
+        "field_labels", "agency_qualifier", "function_after_subject",
+    )(_compiles)
