@@ -40,8 +40,10 @@ from .errors import (
     UnsupportedFormatError,
     VbplError,
 )
+from .readers import EXTENSIONS
 
-SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(EXTENSIONS)
+"""Every extension a reader takes (.txt … .pdf, .doc/.rtf/.odt, page images); other files are skipped."""
 MANIFEST_NAME = "manifest.jsonl"
 TASKS_NAME = "tasks.jsonl"
 DEFAULT_EXTRACTOR = "vbpl_extract.pipeline:extract_file"
@@ -70,16 +72,16 @@ def _norm(path: str | Path) -> Path:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """Every file of a folder tree except hidden ones; unsupported extensions are listed as skipped later."""
     for path in folder.rglob("*"):
-        if path.suffix.lower() in SUPPORTED_EXTENSIONS and path.is_file():
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             yield path
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files, folders (recursively, supported extensions only) and globs -> sorted absolute paths.
+    """Files, folders (recursively, hidden files left out) and globs -> sorted absolute paths.
 
-    A file named explicitly (or matched by a glob) is kept whatever its extension, so that the
-    manifest can say why it was not processed; a path that does not exist is kept too (it is
+    Every file is kept whatever its extension, so that the manifest can say why it was skipped; a path that does not exist is kept too (it is
     recorded as "file not found"). ``expand_inputs(["corpus/seeds", "x/*.md"])``.
     """
     found: set[Path] = set()
@@ -127,7 +129,7 @@ def warm_up(extractor: Extractor = DEFAULT_EXTRACTOR) -> None:
     default extractor), else ``pipeline.warm_up()`` when it exists (wrappers of ``extract_file``).
     """
     function = resolve_extractor(extractor)
-    key = extractor if isinstance(extractor, str) else f"{function.__module__}:{function.__qualname__}"
+    key = extractor if isinstance(extractor, str) else repr(function)
     if key in _WARMED:
         return
     hook = getattr(sys.modules.get(getattr(function, "__module__", "") or ""), "warm_up", None)
@@ -389,6 +391,8 @@ class BatchSummary:
     ok: int = 0
     errors: int = 0
     skipped: int = 0
+    unsupported: int = 0
+    """Files skipped for their extension (manifest status "skipped")."""
     tasks: int = 0
     bytes: int = 0
     seconds: float = 0.0
@@ -430,7 +434,8 @@ def print_summary(summary: BatchSummary, console: Any = None) -> None:
 
     console = console or Console(stderr=True)
     table = Table(title="vbpl-extract batch", show_header=False)
-    table.add_row("documents", f"{summary.documents} ({summary.processed} processed, {summary.skipped} skipped)")
+    table.add_row("documents", f"{summary.documents} ({summary.processed} processed, {summary.skipped} skipped, "
+                               f"{summary.unsupported} unsupported format)")
     table.add_row("ok / errors", f"{summary.ok} / {summary.errors}")
     table.add_row("tasks", str(summary.tasks))
     table.add_row("time", f"{summary.seconds:.1f} s (startup {summary.startup_seconds:.1f} s)")
@@ -747,6 +752,8 @@ def run_batch(
         latest[str(path)] = entry
         if entry["status"] == "ok":
             summary.ok += 1
+        elif entry["status"] == "skipped":
+            summary.unsupported += 1
         else:
             summary.errors += 1
             summary.failed.append(entry)
@@ -757,7 +764,8 @@ def run_batch(
     for path in paths:
         sha256, size, problem = _precheck(path)
         if problem is not None:
-            record(path, sha256, size, {"status": "error", "error": problem.problem,
+            status = "skipped" if isinstance(problem, UnsupportedFormatError) else "error"
+            record(path, sha256, size, {"status": status, "error": problem.problem,
                                         "error_type": type(problem).__name__}, None)
             summary.processed += 1
             continue

@@ -280,6 +280,9 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             ):
                 anchor = i
                 break
+    if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
+        # the header table printed after the body (reconstructed copies): the document starts at the top
+        anchor = None
     if anchor is None:
         # no header block at all: the document starts after the site's metadata table
         meta_end = _metadata_end(lines)
@@ -389,11 +392,16 @@ def _starts_lower(s: str) -> bool:
     return False
 
 
+_UNIT_WORD_ONLY_RE = regex.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+
+
 def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
     a, b = prev.content, nxt.content
-    if _MARKER_ONLY_RE.match(a):
-        return True  # "**2.**" alone on its line: the unit's text follows on the next line
+    if _MARKER_ONLY_RE.match(a) or _UNIT_WORD_ONLY_RE.match(a):
+        # "**2.**" alone on its line: the unit's text follows on the next line; "**Điều" then "10. Trách
+        # nhiệm …": the article's number was wrapped onto the next line
+        return True
     if _MARKER_ONLY_RE.match(b):
         return False
     if _MARKER_RE.match(b):

@@ -1,4 +1,4 @@
-"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch``.
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch | serve``.
 
     vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
     vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
@@ -9,11 +9,12 @@ the input could not be read (see :data:`vbpl_extract.errors.EXIT_CODES`).
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -50,6 +51,14 @@ def _fail(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(70)
 
 
+def _check_ocr(mode: str) -> None:
+    from .readers import OCR_MODES
+
+    if mode not in OCR_MODES:
+        _error(f"error: unknown --ocr mode {mode!r}; choose one of {', '.join(OCR_MODES)}")
+        raise typer.Exit(2)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder."""
     from .batch import write_atomic as _write
@@ -59,16 +68,19 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
+OcrOpt = Annotated[str, typer.Option("--ocr", help="auto: OCR scanned PDFs and images; always: OCR every PDF too; "
+                                                   "never: no OCR (a scan is an error)")]
 
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx hoặc .pdf")],
+    file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx, .pdf, .doc/.rtf/.odt, ảnh quét")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 13) when a stage reports a warning")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 15) when a stage reports a warning")] = False,
+    ocr: OcrOpt = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Trích xuất nhiệm vụ từ một văn bản. Extract the task graph of one document."""
@@ -80,8 +92,9 @@ def extract(
     if fmt not in FORMATS:
         _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    _check_ocr(ocr)
     try:
-        source = read_file(file, max_bytes=int(max_mb * 1024 * 1024))
+        source = read_file(file, max_bytes=int(max_mb * 1024 * 1024), ocr=ocr)  # type: ignore[arg-type]
         graph = None if text else extract_source(source)
         if strict and graph is not None and graph.warnings:
             for w in graph.warnings:
@@ -195,6 +208,7 @@ def batch(
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already done with the same sha256 and pipeline version")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 120.0,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar and summary table")] = True,
+    ocr: OcrOpt = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Chạy hàng loạt. Run the pipeline over many documents (resumable); see docs/batch.md.
@@ -206,14 +220,40 @@ def batch(
     if executor not in ("local", "dask"):
         _error(f"error: unknown executor {executor!r}; choose local or dask")
         raise typer.Exit(2)
+    _check_ocr(ocr)
+    extractor: Any = "vbpl_extract.pipeline:extract_file"
+    if ocr != "auto":
+        from .pipeline import extract_file
+
+        extractor = functools.partial(extract_file, ocr=ocr)
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
-                            timeout=timeout, progress=progress)
+                            timeout=timeout, progress=progress, extractor=extractor)
     except Exception as exc:
         raise _fail(exc, debug) from None
     if not progress:
         out.print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Extraction worker processes")] = 1,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 60.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse uploads larger than this (MB)")] = 50.0,
+    max_pending: Annotated[int, typer.Option("--max-pending", help="Extractions admitted at once (503 beyond)")] = 64,
+) -> None:
+    """Trang rà soát và API HTTP. The review page (/) and the HTTP API (/v1, docs at /docs); set VBPL_API_KEY
+    to require an X-API-Key header. See docs/server.md."""
+    import uvicorn
+
+    from .server.app import Settings, create_app
+
+    settings = Settings(workers=workers, timeout=timeout, max_bytes=int(max_mb * 1024 * 1024), max_pending=max_pending)
+    err.print(f"vbpl-extract: serving on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 def main() -> None:  # pragma: no cover

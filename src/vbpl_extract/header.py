@@ -31,6 +31,9 @@ NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
 )
 _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
+_SYMBOL_ONLY_LINE = regex.compile(
+    r"^S[oóòõỏọôốồổỗộ]\s*[:.]?[\s.…_]*(?:[^\s/]{1,6}\s*){0,2}(?P<sym>/\s*[\p{Lu}Đ]{1,12}\d{0,3}(?:\s*-\s*[\p{Lu}Đ&]{1,12}\d{0,3})*)(?=\s|$)"
+)
 _DATE_LINE = regex.compile(
     r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     regex.IGNORECASE,
@@ -40,6 +43,7 @@ _DATE_BLANK = regex.compile(r"^(?:[\p{L}.][\p{L}\s.\-]{0,40}?\s*,\s*)?ngày\s+(?
                          regex.IGNORECASE)
 # "Số: /BNV-CCHC": the number left blank; the symbol still tells the type
 _BLANK_NUMBER = regex.compile(r"^Số\s*:?\s*(?P<sym>/\s*[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&\-]{1,30})\s*$")
+_PLACE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*(?P<when>ngày\b.{0,16}?tháng\b.{0,16}?năm\b)", regex.IGNORECASE)
 _DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})", regex.IGNORECASE)
 _MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", regex.IGNORECASE)
 _ENACT = regex.compile(
@@ -338,12 +342,26 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         if rest:
             _header_line(rest, span, info, issuer_lines, types)
         return True
+    m = _SYMBOL_ONLY_LINE.match(t) if not info.number else None
+    if m:  # 'Số:      /TB-UBND' (a draft) or 'Số:96ÿđ /BCA-C04' (a hand-written number OCR cannot read)
+        sym = regex.sub(r"\s+", "", m["sym"])
+        info.provenance.setdefault("number", f"only the symbol {sym!r} is legible; the number is blank or illegible")
+        info.type = info.type or _type_from_number("1" + sym)
+        rest = t[m.end():].strip(" |")
+        if rest:
+            _header_line(rest, span, info, issuer_lines, types)
+        return True
     m = _DATE_LINE.match(t)
     if m and not info.date:
         info.date = _iso(int(m["d"]), int(m["m"]), int(m["y"]))
         if m["place"]:
             info.place = m["place"].strip()
         info.date_span = p.to_source(m.start(), m.end()) if p is not None else span
+        return True
+    m = _PLACE_LINE.match(t) if not info.date and not info.place else None
+    if m:  # 'Hà Nội, ngày | tháng 12 năm 2025': the day is blank (a draft) or hand-written
+        info.place = m["place"].strip()
+        info.provenance.setdefault("date", f"the date is incomplete or illegible: {' '.join(t[m.start('when'):].split())[:40]!r}")
         return True
     if _MOTTO.search(t) or _DATE_BLANK.match(t):
         return True

@@ -83,7 +83,15 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
 
 def extract_source(source) -> TaskGraph:
     """Run the pipeline on a :class:`vbpl_extract.readers.Source`."""
-    return extract_text(source.text, path=source.path, fmt=source.format, encoding=source.encoding, sha256=source.sha256)
+    graph = extract_text(source.text, path=source.path, fmt=source.format, encoding=source.encoding, sha256=source.sha256)
+    graph.source.converted_to = getattr(source, "converted_to", None)
+    graph.source.converter = getattr(source, "converter", None)
+    if getattr(source, "ocr", None) is not None:
+        from .ocr_review import ocr_info, review_header
+
+        graph.source.ocr = ocr_info(source.ocr)
+        review_header(graph, source.ocr)
+    return graph
 
 
 def extract_file(path: str | Path, **read_options) -> TaskGraph:

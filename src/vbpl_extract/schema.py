@@ -4,7 +4,7 @@
 file and the models drift (regenerate with ``vbpl-extract schema -o schemas/task-graph.schema.json``).
 
 >>> schema()["properties"]["schema_version"]["const"]
-'1.0.0'
+'1.1.0'
 """
 
 from __future__ import annotations

@@ -115,6 +115,9 @@ class TreeBuilder:
             if mkind == "dotted" and "arabic" in self.list_rank:
                 # "2.1." always sits under "2." and above whatever "2." holds
                 self.list_rank[mkind] = self.list_rank["arabic"] + 5
+            elif mkind == "roman" and "arabic" in self.list_rank:
+                # "I." always sits above "1." (NĐ 30/2020): a Roman section after items closes them
+                self.list_rank[mkind] = self.list_rank["arabic"] - 5
             else:
                 self.list_rank[mkind] = 10 * (len(self.list_rank) + 1)
         return self.list_rank[mkind]

@@ -78,6 +78,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
         **{f"field_{k}": regex.compile(r"^\s*(?:" + v + r")\s*:\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
+        **{f"field_{k}_bare": regex.compile(r"\s*(?:" + v + r")(?P<more>\s*(?:,|và)\s*(?:phối\s+hợp|biện\s+pháp|giải\s+pháp|"
+                                            r"nhiệm\s+vụ))?\s*:?\s*", regex.IGNORECASE) for k, v in w["field_labels"].items()},
     }
 
 
@@ -349,7 +351,9 @@ class TaskExtractor:
         named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
-                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
+                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)) and all(
+                p.known or _res()["actor_head"].match(p.text) or p.text[:1].islower() for p in parts):
+            # each part names a body: not "Báo và Phát thanh, Truyền hình thành phố" (one body)
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
@@ -446,6 +450,10 @@ class TaskExtractor:
             sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
             # "1. Sở Nông nghiệp và Môi trường" as a heading: an actor heading
             self._absorb_actor(node, node.heading or "", sub, heading_only=True)
+            if fields := self._fields(node):
+                # "I. CÔNG TÁC …" over "1. Nội dung, biện pháp", "2. Cơ quan chủ trì", "3. Thời gian thực hiện: …"
+                self._fielded(node, here, sub, fields)
+                return
             self._walk(node.children, here, sub)
             return
         text = node.text.strip()
@@ -498,6 +506,19 @@ class TaskExtractor:
                 cut = len(f.text) - len(text)
                 for name in ("lead", "coordinators", "deadline", "product", "content"):
                     m = _res()[f"field_{name}"].match(text)
+                    bare = None if m else _res()[f"field_{name}_bare"].fullmatch(text)
+                    if bare is not None and child.children:
+                        # "2. Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia." …; "Cơ quan chủ trì, phối hợp" over
+                        # "a) Cơ quan chủ trì" …; "1. Nội dung, biện pháp" over its points
+                        if name == "content":
+                            found.setdefault(name, (child, Fragment("", [], [])))
+                            self._field_items = list(child.children)
+                        elif bare["more"] and depth == 0 and any(c.children for c in child.children):
+                            scan(child.children, depth + 1)
+                        elif name not in found:
+                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
+                            found[name] = (child, _join_fragments(parts))
+                        break
                     if not m:
                         continue
                     s = cut + m.end()
@@ -538,6 +559,15 @@ class TaskExtractor:
             if d is not None:
                 sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
         items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
+        if not items and "content" not in fields:
+            # "1. Rà soát, kiện toàn …" / "- Thường xuyên rà soát …" / "Đơn vị chủ trì thực hiện: …": the
+            # unlabelled lines under the heading are the tasks
+            labelled = {id(child) for child, _ in fields.values()}
+            items = [(c, self.frag(c)) for c in node.children
+                     if id(c) not in labelled and not c.children and c.kind in ("bullet", "block", "point", "item")
+                     and self.frag(c).text.strip() and not any(_res()[f"field_{k}"].match(
+                         regex.sub(r"^[-+•*]\s*", "", self.frag(c).text)) for k in ("lead", "coordinators", "deadline",
+                                                                                  "product", "content"))]
         if not items:
             own = self.frag(node)
             text_frag = own
@@ -717,6 +747,24 @@ class TaskExtractor:
         if not self._assigns(text):
             return None
         deadline = self._deadline(f, ctx, prov)
+        marks = list(_INLINE_ENUM.finditer(text))
+        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"]:
+            # "Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế …; (ii) Chỉ đạo …": one task per item,
+            # each with the unit's actor and deadline unless it names its own
+            sub = Context(lead, prov.get("lead"), deadline, ctx.heading, ctx.in_task_area)
+            last = None
+            for k, m in enumerate(marks):
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
+                seg = f.text[m.end():end].rstrip(" ;,")
+                seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", seg)
+                if len(_WORD.findall(seg)) < 3:
+                    continue
+                part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
+                last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
+                                       id_base=f"{id_base or node.id}__{m['n']}") or last
+            if last is not None:
+                return last
+
         product = _product(text, self.mentions.agencies)
         if product:
             prov["product"] = "object of 'ban hành'/'trình'"
@@ -922,6 +970,23 @@ def _not_genitive(text: str, mentions: list) -> list:
     return out
 
 
+def _join_fragments(parts: list[Fragment]) -> Fragment:
+    """Fragments one after another, separated by "; " (mapped to the end of the part before it)."""
+    text, starts, ends = "", [], []
+    for f in parts:
+        if text:
+            text += "; "
+            starts += [ends[-1]] * 2
+            ends += [ends[-1]] * 2
+        text += f.text.rstrip(" .;")
+        n = len(f.text.rstrip(" .;"))
+        starts += f.starts[:n]
+        ends += f.ends[:n]
+    return Fragment(text, starts, ends)
+
+
+# items enumerated inside one unit: "(i) …; (ii) …; (iii) …"
+_INLINE_ENUM = regex.compile(r"\((?P<n>i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
@@ -1058,7 +1123,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
-                    refs[i] = expand_short_form(ref, known_names, source)
+                    refs[i] = expand_short_form(ref, known_names, source, issuer)
     return tasks
 
 
@@ -1091,6 +1156,10 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
     """
     kind = groups.get(ref.id or "")
     named = [a for a in addressees if kind and a.kind == kind]
+    if not named:
+        # "Sở Lao động - Thương binh và Xã hội" in a letter to the departments of several provinces
+        key = fold_tones(ref.name).casefold() + " "
+        named = [a for a in addressees if fold_tones(a.name).casefold().startswith(key)]
     if len(named) < 2:
         return [ref]
     return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named by the group"})
@@ -1100,7 +1169,8 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
 
 
-def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str) -> AgencyRef:
+def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str,
+                      issuer: AgencyRef | None = None) -> AgencyRef:
     """``Ban Chỉ đạo`` (not in the data) -> the one full name of the document that it begins and that the
     words after it in the source agree with; "Các thành viên …" when the mention follows "thành viên".
 
@@ -1125,6 +1195,9 @@ def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str) -> Ag
             agree += 1
         if agree >= 2:
             candidates[n.name] = n
+    if not candidates and issuer is not None and fold_tones(issuer.name).lower().startswith(short + " "):
+        # "Ban Chỉ đạo quốc gia" in a plan issued by "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"
+        candidates[issuer.name] = issuer
     if len(candidates) != 1:
         return ref
     full = next(iter(candidates.values()))
