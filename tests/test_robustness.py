@@ -855,3 +855,282 @@ def _finish(group: _Group, case: str, guard: float) -> dict:
 def test_adversarial_input_finishes(name: str, adversarial_runs: dict[str, _Group]) -> None:
     summary = _finish(adversarial_runs[name], name, ADVERSARIAL_GUARDS.get(name, GUARD_SECONDS))
     assert summary["spans_ok"] and summary["ids_unique"], summary
+
+
+# ---------------------------------------------------------------- issue 12: hostile names, special files, CLI options
+
+
+ODD_NAMES = {
+    "not-utf8": os.fsdecode(b"bad\xff\xfename.txt"),  # bytes that are not UTF-8 (surrogateescape)
+    "cjk-244-bytes": "\u6587" * 80 + ".txt",  # a legal 244-byte name: 80 characters of 3 bytes
+}
+
+
+def test_batch_goes_on_whatever_the_file_is_called(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    paths = [inbox / name for name in ODD_NAMES.values()] + [inbox / "z_binh_thuong.txt"]
+    for path in paths:
+        path.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 3
+    raw_lines = (out / "manifest.jsonl").read_bytes().decode("utf-8").splitlines()  # valid UTF-8 throughout
+    records = [json.loads(line) for line in raw_lines]
+    assert sorted(os.fsencode(r["input"]) for r in records) == sorted(os.fsencode(p) for p in paths)
+    assert "\\udcff\\udcfe" in raw_lines[0]  # the documented escaped form of the bytes ff fe
+    for record in records:
+        assert record["status"] == "ok", record
+        assert len(record["output"].encode("utf-8")) <= 255
+        data = json.loads((out / record["output"]).read_text("utf-8"))
+        assert validate_data(data) == [] and len(data["tasks"]) == 3
+    assert len((out / "tasks.jsonl").read_text("utf-8").splitlines()) == 9
+    again = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress", "--resume"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["skipped"] == 3, again.output
+
+
+def test_extract_names_that_are_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / ODD_NAMES["not-utf8"]
+    path.write_text(DOC, "utf-8")
+    graph = extract_file(path)
+    assert graph.source.path == str(tmp_path / "bad\\xff\\xfename.txt")  # printable form
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert validate_data(json.loads(result.stdout)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "ong.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputNotFoundError, match=r"is a named pipe \(FIFO\), not a regular file") as info:
+        extract_file(fifo)
+    assert info.value.path == str(fifo)
+    result = runner.invoke(app, ["extract", str(fifo)])
+    assert result.exit_code == InputNotFoundError.exit_code == 3
+    _assert_one_line_error(result.stderr, fifo, "not a regular file")
+    good = tmp_path / "kh.txt"
+    good.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(fifo), str(good), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    records = {Path(r["input"]).name: r for r in map(json.loads, (out / "manifest.jsonl").read_text().splitlines())}
+    assert records["ong.txt"]["error"] == "is a named pipe (FIFO), not a regular file"
+    assert records["kh.txt"]["status"] == "ok"
+
+
+# ---------------------------------------------------------------- issue 12: bad options and outputs, one line each
+
+
+def _html_with_charset(codec: str) -> bytes:
+    return (f'<html><head><meta charset="{codec}"></head><body><div class="content1"><p>'
+            + DOC.replace("\n", "</p><p>") + "</p></div></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("codec", ["hex", "base64", "rot13", "uu", "zlib"])
+def test_html_declaring_a_bytes_codec_is_read_as_text(codec: str, tmp_path: Path) -> None:
+    """``<meta charset="hex">`` names a bytes-to-bytes codec: ignored, the text decoder detects UTF-8."""
+    path = tmp_path / "trang.html"
+    path.write_bytes(_html_with_charset(codec))
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert [a["name"] for t in json.loads(result.stdout)["tasks"] for a in t["lead"]][:2] == ["Sở Tài chính", "Sở Y tế"]
+
+
+def _usage_error(args: list[str], fragment: str, code: int = 2) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, (result.exit_code, result.output)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("vbpl-extract: error: ") and fragment in lines[0], result.stderr
+
+
+def test_bad_outputs_and_options_get_one_line(tmp_path: Path) -> None:
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    folder = tmp_path / "ra"
+    _usage_error(["extract", str(doc), "-o", f"{folder}/"], f"{folder}/: names a folder")
+    assert not folder.exists()
+    _usage_error(["extract", str(doc), "-o", str(tmp_path)], f"{tmp_path}: names a folder")
+    _usage_error(["extract", str(doc), "-o", "/proc/x/y"], "/proc/x/y: cannot write the output")
+    _usage_error(["schema", "-o", f"{folder}/"], "names a folder")
+    for value in ("nan", "inf", "-1", "0"):
+        _usage_error(["extract", str(doc), "--max-mb", value], "--max-mb must be a positive finite number")
+    for value in ("-1", "nan"):
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "out"), "--timeout", value], "--timeout must be")
+    a_file = tmp_path / "la_tep"
+    a_file.write_text("x")
+    _usage_error(["batch", str(doc), "--out", str(a_file)], f"{a_file}: --out must be a folder")
+    _usage_error(["validate", str(tmp_path)], f"{tmp_path}: is a directory, not a regular file",
+                 InputNotFoundError.exit_code)
+
+
+def test_dask_scheduler_unreachable_or_without_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _usage_error(["batch", str(doc), "--out", str(tmp_path / "o1"), "--no-progress", "--executor", "dask", "--scheduler",
+                  f"tcp://127.0.0.1:{port}"], f"cannot reach the Dask scheduler tcp://127.0.0.1:{port}")
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "o2"), "--no-progress", "--executor", "dask",
+                      "--scheduler",
+                      cluster.scheduler_address], "has no workers (none connected within 2 s)")
+
+
+def slow_extract(path: str) -> dict:
+    """An extractor that takes 5 s (a worker is killed while it runs)."""
+    time.sleep(5)
+    return {"tasks": []}
+
+
+def test_dask_batch_stops_waiting_when_every_worker_died(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    docs = []
+    for i in range(3):
+        docs.append(tmp_path / f"kh{i}.txt")
+        docs[-1].write_text(DOC + f"\nĐiều {i + 4}. Sở Nội vụ chủ trì.", "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent),
+                                                        str(Path(batch.__file__).parents[1])])}
+    address_file = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file",
+                               str(address_file), "--host", "127.0.0.1", "--port", "0", "--no-dashboard"],
+                              stderr=subprocess.DEVNULL, env=env)]
+    try:
+        for _ in range(300):
+            if address_file.exists() and address_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+                                   "--nthreads", "1", "--no-dashboard"], stderr=subprocess.DEVNULL, env=env)
+        procs.append(worker)
+        threading.Timer(6.0, worker.kill).start()  # while the first document runs
+        summary = batch.run_batch(docs, tmp_path / "out", executor="dask", scheduler=address, progress=False,
+                                  timeout=600, extractor=slow_extract)
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+    assert summary.errors >= 1 and summary.ok + summary.errors == 3
+    assert {r["error_type"] for r in summary.failed} == {"NoWorkers"}, summary.failed
+    assert "no Dask worker left" in summary.failed[0]["error"]
+
+
+def test_evaluation_over_nothing_fails(tmp_path: Path) -> None:
+    """A floor check must not pass vacuously: missing gold or corpus folders, or no gold file, are errors."""
+    missing = tmp_path / "khong_co"
+    _usage_error(["evaluate", "--gold", str(missing), "--corpus", str(missing)], f"{missing}: no such gold file",
+                 InputNotFoundError.exit_code)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(missing)], f"{missing}: the corpus folder",
+                 InputNotFoundError.exit_code)
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "no gold files (*.json)",
+                 InputNotFoundError.exit_code)
+    (gold / "a.json").write_text('{"source": "a.txt"}', "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "a.json: not a valid gold file",
+                 SchemaValidationError.exit_code)
+    (gold / "a.json").write_text(json.dumps({"source": "khong_co.txt", "document": {}, "tasks": []}), "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "every one of the 1 documents failed", 1)
+
+
+def test_two_batches_never_write_one_folder(tmp_path: Path) -> None:
+    from vbpl_extract.batch import LOCK_NAME, lock_out_dir
+
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with lock_out_dir(out) as lock:  # another run holds the folder
+        assert lock.read_text().strip() == str(os.getpid())
+        _usage_error(["batch", str(doc), "--out", str(out), "--resume", "--no-progress"],
+                     f"{out}: another batch (pid {os.getpid()}) is writing to this folder")
+        assert not (out / "manifest.jsonl").exists()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / LOCK_NAME).write_text(dead.stdout)  # a stale lock left by a killed run: taken over
+    result = runner.invoke(app, ["batch", str(doc), "--out", str(out), "--resume", "--no-progress", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 1
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_html_spans_cannot_multiply_a_table() -> None:
+    """Every cell colspan=50 rowspan=50: the grid once grew to millions of empty slots (1.7 GB)."""
+    from vbpl_extract.readers.html_reader import MAX_COLUMNS, SPAN_SLOTS
+
+    rows, cols = 300, 20
+    html = ("<table>" + "".join("<tr>" + "".join(f"<td colspan=50 rowspan=50>Sở {r}-{c}</td>" for c in range(cols))
+                                + "</tr>" for r in range(rows)) + "</table>")
+    text = read_bytes(html.encode("utf-8"), "bang.html").text
+    lines = [line for line in text.split("\n") if line.startswith("|")]
+    assert len(lines) == rows
+    assert all(f"Sở {r}-{c}" in text for r in range(rows) for c in range(cols))  # no cell text lost
+    slots = sum(line.count("|") - 1 for line in lines)
+    assert max(line.count("|") - 1 for line in lines) <= MAX_COLUMNS + cols
+    assert slots <= rows * cols + SPAN_SLOTS + MAX_COLUMNS + cols
+    legit = read_bytes("<table><tr><td rowspan=2>1</td><td colspan=2>Sở Y tế</td></tr>"
+                       "<tr><td>a</td><td>b</td></tr></table>".encode(), "b.html").text
+    assert legit.split("\n") == ["| 1 | Sở Y tế |  |", "|  | a | b |"]
+
+
+def test_deeply_nested_html_keeps_its_text() -> None:
+    """10^5 nested divs (1.1 MB) took 70 s in the parser: containers past depth 500 become line breaks."""
+    html = "<div>" * 100_000 + "Điều 1. Giao Sở Tài chính chủ trì." + "</div>" * 100_000
+    from vbpl_extract.readers.html_reader import MAX_DEPTH, limit_nesting
+
+    assert limit_nesting(html).count("<div>") == MAX_DEPTH  # what the parser sees
+    graph = extract_source(read_bytes(html.encode("utf-8"), "long.html"))
+    assert [a.name for t in graph.tasks for a in t.lead] == ["Sở Tài chính"]
+    shallow = "<div><div><p>Điều 1. Giao Sở Y tế</p><div>chủ trì.</div></div></div>"
+    assert read_bytes(shallow.encode("utf-8"), "a.html").text == "Điều 1. Giao Sở Y tế\nchủ trì."
+
+
+def test_runs_of_slashes_do_not_hide_deadlines() -> None:
+    """``1/1/1/...`` runs made the document-number pattern quadratic (50 s for 96 kB); now bounded."""
+    from vbpl_extract.deadlines import find_deadlines
+
+    run = "1/1/" * 3000
+    text = f"Quyết định số 5 {run} Sở Tài chính báo cáo trước ngày 15/12/2025."
+    found = find_deadlines(text)
+    assert [(d.text, str(d.due)) for d in found] == [("trước ngày 15/12/2025", "2025-12-15")]
+    normal = "Thực hiện Nghị quyết số 01/2025/NQ-CP ngày 08/01/2025, hoàn thành trước ngày 30/6/2025."
+    assert [d.text for d in find_deadlines(normal)] == ["hoàn thành trước ngày 30/6/2025"]  # the cited 08/01 is not one
+
+
+# ---------------------------------------------------------------- issue 9 leftovers: version, format from -o, package API
+
+
+def test_version_format_from_extension_and_package_api(tmp_path: Path) -> None:
+    import doctest
+
+    import vbpl_extract
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"vbpl-extract {vbpl_extract.__version__}"
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    for name, magic in (("ra.xlsx", b"PK\x03\x04"), ("ra.ics", b"BEGIN:VCALENDAR"), ("ra.json", b"{")):
+        result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_bytes().lstrip(b"\xef\xbb\xbf").startswith(magic), name
+    result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / "ep.json"), "--format", "csv"])
+    assert result.exit_code == 0 and not (tmp_path / "ep.json").read_bytes().startswith(b"{")  # --format wins
+    from vbpl_extract import Task, TaskGraph, extract_file, extract_text
+
+    graph = extract_file(doc)
+    assert isinstance(graph, TaskGraph) and all(isinstance(t, Task) for t in graph.tasks)
+    assert extract_text(DOC).tasks == graph.tasks
+    assert doctest.testmod(vbpl_extract).failed == 0

@@ -2,7 +2,7 @@
 
 The CLI maps each class to an exit code (``EXIT_CODES``) and prints one line, e.g.::
 
-    vbpl-extract: error: scan.pdf: scanned PDF, no text layer; OCR is out of scope
+    vbpl-extract: error: scan.pdf: scanned PDF, no text layer (read by OCR unless --ocr never)
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from .models import AgencyRef, DocumentInfo, SourceInfo, TaskGraph
 from .readers import read_file
 from .structure import build_tree, iter_nodes
 from .tasks import extract_tasks
+from .textutil import printable_path
 
 PIPELINE_VERSION = __version__
 
@@ -73,7 +74,7 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
             agencies.setdefault(a.id or a.name, a)
     graph = TaskGraph(
         pipeline_version=PIPELINE_VERSION,
-        source=SourceInfo(path=path, format=fmt, encoding=encoding, sha256=sha256, length=len(text)),
+        source=SourceInfo(path=printable_path(path), format=fmt, encoding=encoding, sha256=sha256, length=len(text)),
         document=info, structure=tree, tasks=tasks, references=references,
         agencies=list(agencies.values()), warnings=log.messages,
     )

@@ -1008,10 +1008,12 @@ def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    # merge ';' clauses that do not open with an agency into the previous one
+    # merge ';' clauses that do not open with an agency of their own into the previous one
+    # ("… giao Công an tỉnh xây dựng báo cáo …; tham mưu Ủy ban nhân dân tỉnh trước ngày 12/12/2025")
     merged: list[tuple[int, int]] = []
     for s, e in out:
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not agencies(text[s:e][:80]):
+        head = text[s:e][:80]
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not subject_mentions(head, agencies(head))[0]:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

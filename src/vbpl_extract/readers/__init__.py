@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -40,7 +41,7 @@ from .pdf_reader import read_pdf
 from .text_reader import decode_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "EXTENSIONS", "FORMATS", "OCR_MODES", "Source", "detect_format", "read_bytes",
-           "read_file"]
+           "read_file", "special_file_kind"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 EXTENSIONS: dict[str, str] = {
@@ -154,6 +155,16 @@ def _too_large(size: int, limit: int) -> str:
     return f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit (max_bytes={limit})"
 
 
+def special_file_kind(mode: int) -> str:
+    """What a non-regular file is, for messages: ``special_file_kind(stat.S_IFIFO)`` -> ``"a named pipe (FIFO)"``."""
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
 def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, ocr: OcrMode = "auto") -> Source:
     """Read and decode a document file: ``read_file("qd_126_bcdcp.pdf").text``."""
     p = Path(path)
@@ -166,6 +177,8 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         raise InputNotFoundError(name, f"cannot access the file ({exc.strerror})") from None
     if p.is_dir():
         raise InputNotFoundError(name, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block forever, a device never ends
+        raise InputNotFoundError(name, f"is {special_file_kind(st.st_mode)}, not a regular file")
     fmt = detect_format(name)
     if st.st_size > max_bytes:
         raise FileTooLargeError(name, _too_large(st.st_size, max_bytes))

@@ -73,7 +73,7 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
     char_counts = [p.chars for p in pages]
     if all(n < MIN_PAGE_CHARS for n in char_counts):
         if images:
-            raise ScannedPdfError(name, "scanned PDF, no text layer; OCR is out of scope")
+            raise ScannedPdfError(name, "scanned PDF, no text layer (read by OCR unless --ocr never)")
         if sum(char_counts) == 0:
             raise EmptyDocumentError(name, "the PDF has no text and no images (blank pages)")
     text = join_lines(assemble(pages))
@@ -84,7 +84,7 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
         if quality < MIN_QUALITY:
             raise ScannedPdfError(name, f"scanned PDF, no usable text layer (only {quality:.0%} of its words are "
                                         f"Vietnamese syllables, below {MIN_QUALITY:.0%}: OCR garbage or a broken "
-                                        "font encoding); OCR is out of scope")
+                                        "font encoding)")
     return text
 
 
