@@ -20,6 +20,7 @@ from vbpl_extract.models import TaskGraph
 from vbpl_extract.pipeline import extract_file
 from vbpl_extract.readers import read_file
 from vbpl_extract.readers.pdf_layout import Line, Segment, merge_tables, split_columns
+from vbpl_extract.readers.pdf_reader import read_pdf
 from vbpl_extract.readers.text_quality import MIN_QUALITY, is_syllable, text_layer_quality
 
 pytestmark = pytest.mark.corpus
@@ -147,8 +148,12 @@ def test_public_341_keeps_the_task_rows_after_the_page_break() -> None:
 
 @pytest.mark.parametrize("name", GARBAGE)
 def test_text_layer_that_is_not_vietnamese_is_a_scan(name: str) -> None:
+    """The PDF reader rejects the layer (ScannedPdfError); read_file then hands the file to OCR."""
+    path = corpus_file(f"originals/{name}")
     with pytest.raises(ScannedPdfError, match="no usable text layer"):
-        read_file(corpus_file(f"originals/{name}"))
+        read_pdf(path.read_bytes(), str(path))
+    with pytest.raises(ScannedPdfError, match="no usable text layer"):
+        read_file(path, ocr="never")
 
 
 @pytest.mark.parametrize("name", GARBAGE)

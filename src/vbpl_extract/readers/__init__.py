@@ -11,7 +11,9 @@ Every bad input raises a typed error of :mod:`vbpl_extract.errors` naming the fi
 
 Offsets of all later stages are into ``Source.text``, which is the decoded file without its BOM
 (not otherwise normalised) for .txt/.md, and the rendered text (paragraphs separated by ``\\n``,
-tables as markdown pipe rows between blank lines) for .html/.docx/.pdf.
+tables as markdown pipe rows between blank lines) for .html/.docx/.pdf; in .docx/.pdf text a line
+that ends a paragraph ends with two spaces (a markdown hard line break), and the two column blocks
+of a header or closing block are apart by a blank line (see ``docs/formats.md``).
 """
 
 from __future__ import annotations

@@ -148,6 +148,11 @@ def split_columns(lines: list[Line]) -> list[tuple[list[Line], list[Line] | None
     A run of two columns starts at a line with a wide gap; it takes in the lines before and after
     that fit entirely on one side of the gap (or have a gap in the same place), and ends at a line
     that crosses the gap.
+
+    >>> head = [Line(50, 62, [Segment(100, 200, "BỘ NỘI VỤ"), Segment(250, 540, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]),
+    ...         Line(64, 76, [Segment(310, 480, "Độc lập - Tự do - Hạnh phúc")])]
+    >>> [[x.text for x in side] for side in split_columns(head)[0]]
+    [['BỘ NỘI VỤ'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']]
     """
     n = len(lines)
     used = [False] * n
@@ -403,7 +408,13 @@ def merge_tables(first: list[list[str]], more: list[list[str]]) -> list[list[str
 
 
 def assemble(pages: list[PageLayout]) -> list[str]:
-    """Rendered lines of the whole document: running blocks dropped, tables merged across pages."""
+    """Rendered lines of the whole document: running blocks dropped, tables merged across pages.
+
+    >>> body = Block(1, 300.0, 312.0, ["Điều 1. Giao Sở Nội vụ chủ trì"])
+    >>> number = Block(1, 810.0, 820.0, ["- 1 -"])  # the page number in the bottom band
+    >>> assemble([PageLayout(1, 842.0, [body, number], 40)])
+    ['Điều 1. Giao Sở Nội vụ chủ trì']
+    """
     drop = _running(pages)
     blocks = [b for page in pages for b in page.blocks if id(b) not in drop]
     merged: list[Block] = []
