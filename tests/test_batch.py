@@ -269,7 +269,7 @@ def test_timeout_and_crash_are_recorded_and_the_batch_goes_on(inputs: Path, tmp_
     assert records["hang.txt"]["error_type"] == "DocumentTimeoutError"
     assert records["crash.txt"]["error"].startswith("worker process died")
     assert all(records[Path(g).name]["status"] == "ok" for g in GOOD)  # worker replaced, batch went on
-    assert summary.errors == 5 and summary.exit_code == 1
+    assert summary.errors == 4 and summary.unsupported == 1 and summary.exit_code == 1  # notes.xyz: skipped
 
 
 def test_combined_tasks_file_and_duckdb_query(shared: tuple[Path, Path], tmp_path: Path) -> None:
@@ -303,7 +303,7 @@ def test_dask_local_cluster_matches_local_executor(shared: tuple[Path, Path], tm
     summary = run_batch(batch_args(folder), tmp_path / "dask", jobs=2, executor="dask", progress=False)
     assert output_files(tmp_path / "dask") == output_files(reference)
     assert manifest_view(tmp_path / "dask") == manifest_view(reference)
-    assert (summary.ok, summary.errors) == (len(GOOD), 3)
+    assert (summary.ok, summary.errors, summary.unsupported) == (len(GOOD), 2, 1)
 
 
 def test_folder_of_office_files_is_processed_and_other_files_are_skipped(tmp_path: Path) -> None:

@@ -129,8 +129,9 @@ def test_corpus_coverage_of_header_and_structure() -> None:
     stats = Counter()
     for path in docs:
         _, g = run(path)
-        stats["number"] += g.document.number is not None
-        stats["date"] += g.document.date is not None
+        # a draft or a scan may leave the number or the day blank: the header line found and noted counts
+        stats["number"] += g.document.number is not None or "number" in g.document.provenance
+        stats["date"] += g.document.date is not None or "date" in g.document.provenance
         stats["structure"] += any(n.kind not in ("block", "intro", "wrapup") for n, _ in _walk(g.structure))
     print(f"{len(docs)} documents: {dict(stats)}")
     assert stats["number"] / len(docs) >= 0.9

@@ -461,8 +461,8 @@ def test_pdf_scanned(tmp_path: Path) -> None:
     ImageDraw.Draw(image).text((50, 50), "UY BAN NHAN DAN TINH NGHE AN", fill="black")
     path = tmp_path / "scan.pdf"
     image.save(path, "PDF")
-    with pytest.raises(ScannedPdfError, match="scanned PDF") as info:
-        read_file(path, ocr="never")
+    with pytest.raises(ScannedPdfError, match="scanned PDF, no usable text layer") as info:
+        read_file(path, ocr="never")  # OCR (the default, auto) is tested in tests/test_ocr.py
     assert "scan.pdf" in str(info.value)
 
 
