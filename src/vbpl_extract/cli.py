@@ -1,4 +1,4 @@
-"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch``.
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | train | batch``.
 
     vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
     vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
@@ -183,6 +183,30 @@ def evaluate(
         Console(width=220).print(render_table(report))
     if json_out:
         write_atomic(json_out, report.to_json().encode("utf-8"))
+
+
+@app.command()
+def train(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Folder (or file) of corrected gold files; repeatable")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus root the gold 'source' paths are relative to")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Model file to write (JSON)")],
+    debug: DebugOpt = False,
+) -> None:
+    """Huấn luyện lại. Retrain the learned task decision on your own gold files (docs/accuracy.md).
+
+    Prints rules alone vs rules + model on held-out documents, sources and genres, and writes the model;
+    use it with VBPL_EXTRACT_MODEL=FILE (VBPL_EXTRACT_LEARNED=1 forces it on).
+    """
+    try:
+        from .learn.train import markdown_table, write_model
+        from .learn.train import train as run_train
+
+        model, results = run_train(gold, corpus)
+        write_model(model, output)
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    sys.stdout.write(markdown_table(results))
+    out.print(f"{output}: threshold {model.threshold}, enabled by default: {model.enabled_by_default}")
 
 
 @app.command()

@@ -1,0 +1,197 @@
+"""Features of a rule task for the learned "is this really a task?" decision.
+
+Every feature is something the rules already compute or can read off the task graph: which rule made
+the task and where its lead came from, the unit's kind, depth and position, the class of the heading
+above it (``data/learn_features.yaml``), the genre (document type from the header), whether the first
+words open with a verb of ``data/action_words.yaml``, agency mentions, modal and assignment cues,
+length. Features are a flat ``{name: value}`` dict (categorical ones as ``name=value: 1.0``), so a
+model is a readable table of weights.
+
+>>> from vbpl_extract.pipeline import extract_text
+>>> graph = extract_text("Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
+>>> feats = document_features(graph)[0]
+>>> feats["prov_lead=subject of the unit's text"], feats["kind=article"], feats["has_deadline"]
+(1.0, 1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ..data import load
+from ..models import Node, Task, TaskGraph
+from ..tasks import is_lead_in, is_non_task, lexicon_action, non_task_heading
+from ..textutil import fold_tones
+
+FEATURE_SET_VERSION = 1
+"""Bumped whenever the features computed here change; a model trained on another version is refused."""
+
+
+class LearnWords(BaseModel):
+    """``data/learn_features.yaml``: heading classes and cue families (regular expressions)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    heading_classes: dict[str, str]
+    cues: dict[str, str]
+
+
+@cache
+def learn_words() -> tuple[int, list[tuple[str, regex.Pattern[str]]], list[tuple[str, regex.Pattern[str]]]]:
+    """The validated, compiled ``data/learn_features.yaml``: (version, heading classes, cues)."""
+    data = LearnWords.model_validate(load("learn_features.yaml"))
+
+    def comp(items: dict[str, str]) -> list[tuple[str, regex.Pattern[str]]]:
+        return [(k, regex.compile(fold_tones(v), regex.IGNORECASE | regex.V1)) for k, v in items.items()]
+
+    return data.version, comp(data.heading_classes), comp(data.cues)
+
+
+_ID_TAIL = regex.compile(r"\s+\S*[_\d]\S*.*$")
+
+
+def provenance_class(value: str | None) -> str:
+    """A provenance string without the node id it names: ``"inherited from heading art_2__para_1"`` ->
+    ``"inherited from heading"``; None -> ``"none"``."""
+    if not value:
+        return "none"
+    return _ID_TAIL.sub("", value).strip() or "none"
+
+
+def heading_class(text: str | None) -> str | None:
+    """The class of a heading: ``"II. MỤC TIÊU"`` -> ``"objectives"``, ``"Tổ chức thực hiện"`` -> ``"organisation"``."""
+    if not text:
+        return None
+    key = fold_tones(" ".join(text.split()))
+    for name, pattern in learn_words()[1]:
+        if pattern.search(key):
+            return name
+    return None
+
+
+def _index(tree: list[Node]) -> dict[str, tuple[Node, list[Node]]]:
+    """Node id -> (node, ancestors from the root down)."""
+    out: dict[str, tuple[Node, list[Node]]] = {}
+    stack: list[tuple[Node, list[Node]]] = [(n, []) for n in reversed(tree)]
+    while stack:
+        node, path = stack.pop()
+        out[node.id] = (node, path)
+        stack.extend((c, [*path, node]) for c in reversed(node.children))
+    return out
+
+
+def _first_words(text: str, n: int = 8) -> list[str]:
+    """Whitespace words with punctuation split off (enough for the lexicon's multi-word verbs)."""
+    words: list[str] = []
+    for w in text.replace("*", " ").split()[:n]:
+        w = w.strip("()[]\"'“”")
+        if not w:
+            continue
+        if w[-1] in ",;:.":
+            words += [w[:-1], w[-1]] if w[:-1] else [w[-1]]
+        else:
+            words.append(w)
+    # join adjacent pairs the lexicon knows as one word ("xây dựng")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else None
+        if pair and lexicon_action([pair]) is not None:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, list[Node]]] | None = None) -> dict[str, float]:
+    """The feature dict of one task of ``graph`` (see the module docstring)."""
+    index = index if index is not None else _index(graph.structure)
+    node, path = index.get(task.unit_id or "", (None, []))
+    f: dict[str, float] = {"bias": 1.0}
+    prov = task.provenance
+    f[f"prov_task={provenance_class(prov.get('task'))}"] = 1.0
+    f[f"prov_lead={provenance_class(prov.get('lead'))}"] = 1.0
+    dl = provenance_class(prov.get("deadline"))
+    f[f"prov_deadline={'own' if dl == 'own text' else 'inherited' if dl.startswith('inherited') else dl}"] = 1.0
+    if task.doubt:
+        f["rule_doubt"] = 1.0
+    kind = node.kind if node is not None else "none"
+    f[f"kind={kind}"] = 1.0
+    f[f"parent_kind={path[-1].kind if path else 'root'}"] = 1.0
+    f["depth"] = min(len(path), 8) / 8
+    if node is not None and node.children:
+        f["has_children"] = 1.0
+    if task.id.rsplit("__", 1)[-1].startswith("s") and "__s" in task.id:
+        f["clause_of_unit"] = 1.0
+    length = max(graph.source.length, 1)
+    pos = task.span[0] / length
+    f["position"] = pos
+    f[f"position_bin={min(int(pos * 5), 4)}"] = 1.0
+    genre = graph.document.type or "none"
+    f[f"genre={genre}"] = 1.0
+    # headings above: nearest class, and whether any ancestor is a no-task section by the rules
+    classes = [c for c in (heading_class(a.heading or (a.text if a.kind in ("heading", "section") else None))
+                           for a in reversed(path)) if c]
+    f[f"heading_class={classes[0] if classes else 'none'}"] = 1.0
+    if any(non_task_heading(a.heading) for a in path):
+        f["under_non_task_heading"] = 1.0
+    if task.context:
+        f["has_context"] = 1.0
+        if is_lead_in(task.context):
+            f["context_is_lead_in"] = 1.0
+    # the text itself
+    text = task.text
+    key = fold_tones(text)
+    f["log_len"] = min(math.log1p(len(text)) / 8, 1.5)
+    if text.rstrip().endswith(":"):
+        f["ends_colon"] = 1.0
+    if regex.search(r"[.;!?…]\s*$", text):
+        f["ends_sentence"] = 1.0
+    if is_lead_in(text):
+        f["is_lead_in"] = 1.0
+    if is_non_task(text):
+        f["is_non_task"] = 1.0
+    for name, pattern in learn_words()[2]:
+        n = len(pattern.findall(key))
+        if n:
+            f[f"cue_{name}"] = min(n, 3) / 3
+    if lexicon_action(_first_words(text)) is not None:
+        f["first_word_verb"] = 1.0
+    if task.action:
+        f["has_action"] = 1.0
+    # agencies and roles
+    s0, s1 = task.span
+    own = [a for a in (node.agencies if node is not None else []) if a.span and s0 <= a.span[0] < s1]
+    f["n_agencies"] = min(len(own), 6) / 6
+    if task.lead:
+        first = task.lead[0]
+        f[f"lead_kind={first.kind or 'none'}"] = 1.0
+        f["lead_known"] = sum(a.known for a in task.lead) / len(task.lead)
+        if any(a.span and s0 <= a.span[0] < s1 for a in task.lead):
+            f["lead_in_text"] = 1.0
+        issuer = graph.document.issuer
+        if issuer is not None and any(a.id and a.id == issuer.id for a in task.lead):
+            f["lead_is_issuer"] = 1.0
+        f["n_lead"] = min(len(task.lead), 6) / 6
+    if task.coordinators:
+        f["has_coordinators"] = 1.0
+    if task.report_to:
+        f["has_report_to"] = 1.0
+    if task.deadline is not None:
+        f["has_deadline"] = 1.0
+    if task.product:
+        f["has_product"] = 1.0
+    return f
+
+
+def document_features(graph: TaskGraph) -> list[dict[str, float]]:
+    """One feature dict per task of ``graph``, in the order of ``graph.tasks``."""
+    index = _index(graph.structure)
+    return [task_features(t, graph, index) for t in graph.tasks]
