@@ -30,6 +30,28 @@ from ..textutil import fold_tones
 FEATURE_SET_VERSION = 1
 """Bumped whenever the features computed here change; a model trained on another version is refused."""
 
+FEATURE_NAMES = frozenset({
+    "bias", "prov_task", "prov_lead", "prov_deadline", "rule_doubt", "kind", "parent_kind", "depth", "has_children",
+    "clause_of_unit", "position", "position_bin", "genre", "heading_class", "under_non_task_heading", "has_context",
+    "context_is_lead_in", "log_len", "ends_colon", "ends_sentence", "is_lead_in", "is_non_task", "first_word_verb",
+    "has_action", "n_agencies", "lead_kind", "lead_known", "lead_in_text", "lead_is_issuer", "n_lead",
+    "has_coordinators", "has_report_to", "has_deadline", "has_product",
+})
+"""Feature names (before ``=`` for categorical ones; ``cue_<name>`` for the cue families of the data file)."""
+
+
+def feature_base(key: str) -> str:
+    """``"genre=Kế hoạch"`` -> ``"genre"``; ``"cue_modal"`` -> ``"cue_modal"``."""
+    return key.split("=", 1)[0]
+
+
+def known_feature(key: str) -> bool:
+    """True when ``key`` is a feature this version computes (``cue_modal`` only if the data file has it)."""
+    base = feature_base(key)
+    if base.startswith("cue_"):
+        return base[4:] in {name for name, _ in learn_words()[2]}
+    return base in FEATURE_NAMES
+
 
 class LearnWords(BaseModel):
     """``data/learn_features.yaml``: heading classes and cue families (regular expressions)."""

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import VbplError
 from ..models import TaskGraph
-from .features import FEATURE_SET_VERSION, document_features, learn_words
+from .features import FEATURE_SET_VERSION, document_features, known_feature, learn_words
 
 MODEL_FORMAT = "vbpl-extract/task-filter"
 MODEL_FORMAT_VERSION = 1
@@ -71,6 +71,9 @@ class LearnedModel(BaseModel):
             raise ModelError(origin, f"model trained on feature set {self.feature_set_version} / words "
                              f"{self.words_version}, this version computes {FEATURE_SET_VERSION} / {learn_words()[0]}; "
                              "retrain it with 'vbpl-extract train'")
+        unknown = sorted(k for k in self.weights if not known_feature(k))
+        if unknown:
+            raise ModelError(origin, f"model weighs features this version does not compute: {', '.join(unknown[:5])}")
         return self
 
 
