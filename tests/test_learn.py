@@ -171,3 +171,13 @@ def test_cli_train_missing_gold_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2
     assert "nope: no such gold folder or file" in result.output
     assert not (tmp_path / "m.json").exists()
+
+
+def test_cli_train_bad_gold_file_names_it(tmp_path):
+    bad = tmp_path / "gold" / "bad.json"
+    bad.parent.mkdir()
+    bad.write_text('{"source": "x.txt"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", "--gold", str(bad.parent), "--corpus", str(tmp_path),
+                                      "-o", str(tmp_path / "m.json")])
+    assert result.exit_code == 2
+    assert "bad.json: not a gold file" in result.output

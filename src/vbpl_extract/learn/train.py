@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..evaluate import PRF, GoldFile, load_gold, match_tasks, score_document
 from ..models import TaskGraph
 from .features import FEATURE_SET_VERSION, document_features, learn_words
@@ -89,7 +91,10 @@ def collect(gold_dirs: Sequence[str | Path], corpus_dir: str | Path,
     examples = []
     with rules_only():
         for path in gold_files(gold_dirs):
-            gold = load_gold(path)
+            try:
+                gold = load_gold(path)
+            except (ValidationError, ValueError, OSError) as exc:
+                raise ModelError(path, f"not a gold file in the annotation guide's format ({str(exc).splitlines()[0]})") from None
             graph = extractor(corpus_dir / gold.source)
             matched = {j for _, j in match_tasks(gold.tasks, graph.tasks)}
             examples.append(Example(
