@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CORPUS, GOLD
+from conftest import CORPUS, GOLD, corpus_file
 from vbpl_extract.cli import app
 from vbpl_extract.learn import features as F
 from vbpl_extract.learn.model import (
@@ -20,7 +20,7 @@ from vbpl_extract.learn.model import (
     read_model,
 )
 from vbpl_extract.learn.train import collect, group_keys, train
-from vbpl_extract.pipeline import extract_text
+from vbpl_extract.pipeline import extract_file, extract_text
 
 TEXT = (
     "Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.\n"
@@ -181,3 +181,18 @@ def test_cli_train_bad_gold_file_names_it(tmp_path):
                                       "-o", str(tmp_path / "m.json")])
     assert result.exit_code == 2
     assert "bad.json: not a gold file" in result.output
+
+
+def test_shipped_model_on_a_real_document_only_drops_rule_tasks(monkeypatch):
+    path = corpus_file("seeds/003_34c99582badef80c.txt")
+    monkeypatch.setenv("VBPL_EXTRACT_LEARNED", "0")
+    rules = extract_file(path)
+    monkeypatch.setenv("VBPL_EXTRACT_LEARNED", "1")
+    learned = extract_file(path)
+    by_id = {t.id: t for t in rules.tasks}
+    assert learned.tasks and all(by_id.get(t.id) == t for t in learned.tasks)  # a subset, unchanged
+    dropped = len(rules.tasks) - len(learned.tasks)
+    assert (dropped > 0) == any("learned task decision dropped" in w for w in learned.warnings)
+    model = read_model()
+    feats = F.document_features(rules)
+    assert len(learned.tasks) == sum(model.keep(f) for f in feats)

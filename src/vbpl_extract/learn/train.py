@@ -10,9 +10,14 @@ documents, maximising task F1 as :func:`vbpl_extract.evaluate.score_document` co
 filter the held-out documents' rule tasks, and score both the rules alone and rules + model with the
 real scorer.
 
->>> from vbpl_extract.evaluate import PRF
->>> _f1(PRF(tp=8, fp=2, fn=2))
-0.8
+>>> from vbpl_extract.evaluate import GoldFile
+>>> from vbpl_extract.pipeline import extract_text
+>>> graph = extract_text("Điều 1. Giao Bộ Tài chính chủ trì xây dựng Nghị định trước ngày 15/12/2025.")
+>>> gold = GoldFile.model_validate({"source": "x.txt", "document": {},
+...                                 "tasks": [{"anchor": "Giao Bộ Tài chính chủ trì"}]})
+>>> example = Example("x.json", "x.txt", "Nghị định", ".", gold, graph)
+>>> score_filtered(example, None)[0].f1, score_filtered(example, [False])[0].f1  # kept / dropped
+(1.0, 0.0)
 """
 
 from __future__ import annotations
