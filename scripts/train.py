@@ -35,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         for e in examples:  # features are recomputed: they are what is being tuned
             e.features = document_features(e.graph)
     else:
-        examples = collect(args.gold, args.corpus)
+        skipped: list[str] = []
+        examples = collect(args.gold, args.corpus, skipped=skipped)
+        for line in skipped:
+            sys.stderr.write(f"skipped {line}\n")
         if cache is not None:
             cache.write_bytes(pickle.dumps(examples))
     model, results = train(args.gold, args.corpus, C=args.C, examples=examples)

@@ -90,10 +90,13 @@ def test_default_setting_follows_the_shipped_model(monkeypatch):
 def test_decision_changes_predictions_only_as_configured(rules_graph, tmp_path, monkeypatch):
     keep_all = rules_graph.model_copy(deep=True)
     apply_learned(keep_all, _model(threshold=0.0))
-    assert [t.id for t in keep_all.tasks] == [t.id for t in rules_graph.tasks] and not keep_all.warnings
+    assert [t.id for t in keep_all.tasks] == [t.id for t in rules_graph.tasks]
+    assert [t.provenance["learned"] for t in keep_all.tasks] == ["kept, p=0.50", "kept, p=0.50"]
+    assert not keep_all.warnings  # nothing failed
     drop_all = rules_graph.model_copy(deep=True)
     apply_learned(drop_all, _model(threshold=0.9, intercept=-5.0))
-    assert drop_all.tasks == [] and drop_all.warnings == ["learned task decision dropped 2 rule task(s)"]
+    assert drop_all.tasks == [] and not drop_all.warnings
+    assert all("learned" not in t.provenance for t in rules_graph.tasks)
     # through the pipeline: a model file that rejects everything, on and off
     path = tmp_path / "reject.json"
     path.write_text(_model(threshold=0.9, intercept=-5.0).model_dump_json(), encoding="utf-8")
@@ -190,9 +193,10 @@ def test_shipped_model_on_a_real_document_only_drops_rule_tasks(monkeypatch):
     monkeypatch.setenv("VBPL_EXTRACT_LEARNED", "1")
     learned = extract_file(path)
     by_id = {t.id: t for t in rules.tasks}
-    assert learned.tasks and all(by_id.get(t.id) == t for t in learned.tasks)  # a subset, unchanged
-    dropped = len(rules.tasks) - len(learned.tasks)
-    assert (dropped > 0) == any("learned task decision dropped" in w for w in learned.warnings)
+    for t in learned.tasks:  # a subset, unchanged but for the provenance note
+        assert t.provenance.pop("learned").startswith("kept, p=")
+        assert by_id.get(t.id) == t
+    assert learned.tasks and learned.warnings == rules.warnings
     model = read_model()
     feats = F.document_features(rules)
     assert len(learned.tasks) == sum(model.keep(f) for f in feats)

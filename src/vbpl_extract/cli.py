@@ -205,6 +205,8 @@ def train(
         write_model(model, output)
     except Exception as exc:
         raise _fail(exc, debug) from None
+    for line in model.trained_on.get("skipped", []):
+        _error(f"warning: skipped {line}")
     sys.stdout.write(markdown_table(results))
     out.print(f"{output}: threshold {model.threshold}, enabled by default: {model.enabled_by_default}")
 

@@ -115,22 +115,24 @@ def active_model() -> LearnedModel | None:
     return model if model.enabled_by_default else None
 
 
-def filter_tasks(graph: TaskGraph, model: LearnedModel) -> list[int]:
-    """Indices of the tasks of ``graph`` that ``model`` keeps."""
-    feats = document_features(graph)
-    return [i for i, f in enumerate(feats) if model.keep(f)]
+def filter_tasks(graph: TaskGraph, model: LearnedModel) -> list[tuple[int, float]]:
+    """``(index, probability)`` of the tasks of ``graph`` that ``model`` keeps."""
+    probs = [model.probability(f) for f in document_features(graph)]
+    return [(i, p) for i, p in enumerate(probs) if p >= model.threshold]
 
 
 def apply_learned(graph: TaskGraph, model: LearnedModel | None = None) -> None:
-    """Drop, in place, the rule tasks the learned model rejects (a warning says how many).
+    """Drop, in place, the rule tasks the learned model rejects; each kept task's provenance says
+    ``"learned": "kept, p=0.93"``. (Not a stage warning: nothing failed.)
 
     With ``model`` None the active model is used, and nothing happens when the decision is off.
     """
     model = model if model is not None else active_model()
     if model is None or not graph.tasks:
         return
-    keep = filter_tasks(graph, model)
-    dropped = len(graph.tasks) - len(keep)
-    if dropped:
-        graph.tasks = [graph.tasks[i] for i in keep]
-        graph.warnings.append(f"learned task decision dropped {dropped} rule task(s)")
+    kept = []
+    for i, p in filter_tasks(graph, model):
+        task = graph.tasks[i]
+        task.provenance["learned"] = f"kept, p={p:.2f}"
+        kept.append(task)
+    graph.tasks = kept

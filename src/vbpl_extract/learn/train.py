@@ -32,6 +32,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..errors import VbplError
 from ..evaluate import PRF, GoldFile, load_gold, match_tasks, score_document
 from ..models import TaskGraph
 from .features import FEATURE_SET_VERSION, document_features, learn_words
@@ -87,8 +88,9 @@ def gold_files(gold_dirs: Sequence[str | Path]) -> list[Path]:
 
 
 def collect(gold_dirs: Sequence[str | Path], corpus_dir: str | Path,
-            extractor: Callable[[Path], TaskGraph] | None = None) -> list[Example]:
-    """Run the rules on every gold file's source and label each rule task."""
+            extractor: Callable[[Path], TaskGraph] | None = None, skipped: list[str] | None = None) -> list[Example]:
+    """Run the rules on every gold file's source and label each rule task. A source the reader refuses
+    (missing, scanned PDF …) is left out and named in ``skipped`` (``"x.json: <error>"``)."""
     from ..pipeline import extract_file
 
     extractor = extractor or extract_file
@@ -100,7 +102,13 @@ def collect(gold_dirs: Sequence[str | Path], corpus_dir: str | Path,
                 gold = load_gold(path)
             except (ValidationError, ValueError, OSError) as exc:
                 raise ModelError(path, f"not a gold file in the annotation guide's format ({str(exc).splitlines()[0]})") from None
-            graph = extractor(corpus_dir / gold.source)
+            try:
+                graph = extractor(corpus_dir / gold.source)
+            except VbplError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(f"{path.name}: {exc}")
+                continue
             matched = {j for _, j in match_tasks(gold.tasks, graph.tasks)}
             examples.append(Example(
                 name=path.name, source=gold.source, genre=gold.document.type or graph.document.type or "none",
@@ -297,9 +305,10 @@ def train(gold_dirs: Sequence[str | Path], corpus_dir: str | Path, *, C: float =
           examples: Sequence[Example] | None = None) -> tuple[LearnedModel, list[GroupResult]]:
     """Collect, cross-validate on ``splits``, fit on everything; the returned model is enabled by
     default only when :func:`wins` holds (no splits: never enabled)."""
-    examples = list(examples) if examples is not None else collect(gold_dirs, corpus_dir)
+    skipped: list[str] = []
+    examples = list(examples) if examples is not None else collect(gold_dirs, corpus_dir, skipped=skipped)
     if not examples:
-        raise ModelError(None, "no gold files found")
+        raise ModelError(None, "no usable gold files found" + (f" ({skipped[0]})" if skipped else ""))
     results: list[GroupResult] = []
     summaries: dict[str, dict[str, float | int | str]] = {}
     for split in splits:
@@ -310,6 +319,8 @@ def train(gold_dirs: Sequence[str | Path], corpus_dir: str | Path, *, C: float =
         summaries[split] = summarise(rs)
     model = train_model(examples, C=C)
     model.cross_validation = summaries
+    if skipped:
+        model.trained_on["skipped"] = skipped
     model.enabled_by_default = wins(summaries) and model.threshold > 0.0
     return model, results
 
