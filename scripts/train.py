@@ -31,17 +31,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.exists():
-        examples = pickle.loads(cache.read_bytes())
+        examples, skipped = pickle.loads(cache.read_bytes())
         for e in examples:  # features are recomputed: they are what is being tuned
             e.features = document_features(e.graph)
     else:
-        skipped: list[str] = []
+        skipped = []
         examples = collect(args.gold, args.corpus, skipped=skipped)
-        for line in skipped:
-            sys.stderr.write(f"skipped {line}\n")
         if cache is not None:
-            cache.write_bytes(pickle.dumps(examples))
-    model, results = train(args.gold, args.corpus, C=args.C, examples=examples)
+            cache.write_bytes(pickle.dumps((examples, skipped)))
+    for line in skipped:
+        sys.stderr.write(f"skipped {line}\n")
+    model, results = train(args.gold, args.corpus, C=args.C, examples=examples, skipped=skipped)
     table = markdown_table(results)
     sys.stdout.write(table)
     sys.stdout.write(json.dumps(model.cross_validation, indent=1, ensure_ascii=False) + "\n")

@@ -200,3 +200,14 @@ def test_shipped_model_on_a_real_document_only_drops_rule_tasks(monkeypatch):
     model = read_model()
     feats = F.document_features(rules)
     assert len(learned.tasks) == sum(model.keep(f) for f in feats)
+
+
+def test_unreadable_sources_are_skipped_and_named(tmp_path):
+    gold = tmp_path / "gold" / "a.json"
+    gold.parent.mkdir()
+    gold.write_text(json.dumps({"source": "missing/a.txt", "document": {}, "tasks": []}), encoding="utf-8")
+    skipped: list[str] = []
+    assert collect([gold.parent], tmp_path, skipped=skipped) == []
+    assert len(skipped) == 1 and skipped[0].startswith("a.json: missing/a.txt: ")
+    with pytest.raises(ModelError, match="no usable gold files"):
+        train([gold.parent], tmp_path)

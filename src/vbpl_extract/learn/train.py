@@ -107,7 +107,7 @@ def collect(gold_dirs: Sequence[str | Path], corpus_dir: str | Path,
             except VbplError as exc:
                 if skipped is None:
                     raise
-                skipped.append(f"{path.name}: {exc}")
+                skipped.append(f"{path.name}: {gold.source}: {exc.problem}")
                 continue
             matched = {j for _, j in match_tasks(gold.tasks, graph.tasks)}
             examples.append(Example(
@@ -302,10 +302,12 @@ def markdown_table(results: Sequence[GroupResult]) -> str:
 
 def train(gold_dirs: Sequence[str | Path], corpus_dir: str | Path, *, C: float = DEFAULT_C,
           splits: Sequence[str] = ("document", "source", "genre"),
-          examples: Sequence[Example] | None = None) -> tuple[LearnedModel, list[GroupResult]]:
+          examples: Sequence[Example] | None = None,
+          skipped: Sequence[str] = ()) -> tuple[LearnedModel, list[GroupResult]]:
     """Collect, cross-validate on ``splits``, fit on everything; the returned model is enabled by
-    default only when :func:`wins` holds (no splits: never enabled)."""
-    skipped: list[str] = []
+    default only when :func:`wins` holds (no splits: never enabled). ``examples`` already collected (and
+    the gold files ``skipped`` then) may be passed in."""
+    skipped = list(skipped)
     examples = list(examples) if examples is not None else collect(gold_dirs, corpus_dir, skipped=skipped)
     if not examples:
         raise ModelError(None, "no usable gold files found" + (f" ({skipped[0]})" if skipped else ""))
