@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from vbpl_extract.learn.features import document_features
-from vbpl_extract.learn.train import DEFAULT_C, collect, markdown_table, train, write_model
+from vbpl_extract.training import DEFAULT_C, collect, markdown_table, train, write_model
 
 
 def main(argv: list[str] | None = None) -> int:

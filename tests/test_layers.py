@@ -21,12 +21,13 @@ LAYERS: list[set[str]] = [
     {"structure"},
     {"annotate"},
     {"tasks"},
+    {"learn"},  # the learned decision after the rules
     {"graph"},
     {"pipeline"},
-    {"exporters", "evaluate", "schema", "batch"},  # users of the pipeline
+    {"exporters", "evaluate", "schema", "batch", "training"},  # users of the pipeline
     {"cli"},
 ]
-STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "graph", "pipeline", "cli"}
+STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "learn", "graph", "pipeline", "cli"}
 
 
 def _top(module: str) -> str:

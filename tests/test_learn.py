@@ -19,8 +19,8 @@ from vbpl_extract.learn.model import (
     apply_learned,
     read_model,
 )
-from vbpl_extract.learn.train import collect, group_keys, train
 from vbpl_extract.pipeline import extract_file, extract_text
+from vbpl_extract.training import collect, group_keys, train
 
 TEXT = (
     "Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.\n"
@@ -152,7 +152,7 @@ def test_training_on_a_tiny_gold_set_gives_a_model_that_loads(tmp_path):
     assert model.trained_on["documents"] == 2
     assert {r.split for r in results} <= {"document", "source", "genre"} and results
     out = tmp_path / "m.json"
-    from vbpl_extract.learn.train import write_model
+    from vbpl_extract.training import write_model
 
     write_model(model, out)
     assert read_model(out) == model

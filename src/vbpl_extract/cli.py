@@ -198,8 +198,8 @@ def train(
     use it with VBPL_EXTRACT_MODEL=FILE (VBPL_EXTRACT_LEARNED=1 forces it on).
     """
     try:
-        from .learn.train import markdown_table, write_model
-        from .learn.train import train as run_train
+        from .training import markdown_table, write_model
+        from .training import train as run_train
 
         model, results = run_train(gold, corpus)
         write_model(model, output)

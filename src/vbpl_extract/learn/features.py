@@ -17,6 +17,8 @@ model is a readable table of weights.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -96,15 +98,43 @@ def heading_class(text: str | None) -> str | None:
     return None
 
 
-def _index(tree: list[Node]) -> dict[str, tuple[Node, list[Node]]]:
-    """Node id -> (node, ancestors from the root down)."""
-    out: dict[str, tuple[Node, list[Node]]] = {}
-    stack: list[tuple[Node, list[Node]]] = [(n, []) for n in reversed(tree)]
+@dataclass(frozen=True)
+class _Place:
+    """What a task's features need to know about its unit, computed once per node (linear in the tree)."""
+
+    node: Node
+    parent_kind: str
+    depth: int
+    heading_class: str | None  # of the nearest ancestor heading that has a class
+    under_non_task: bool  # some ancestor heading is a no-task section for the rules
+    agency_starts: tuple[int, ...]  # sorted starts of the unit's agency mentions
+
+
+def _own_heading(node: Node) -> str | None:
+    return node.heading or (node.text if node.kind in ("heading", "section") else None)
+
+
+def _index(tree: list[Node]) -> dict[str, _Place]:
+    """Node id -> its :class:`_Place`; each node's heading is classified once, so the work is linear
+    even for a tree thousands of levels deep."""
+    out: dict[str, _Place] = {}
+    stack: list[tuple[Node, _Place | None]] = [(n, None) for n in reversed(tree)]
     while stack:
-        node, path = stack.pop()
-        out[node.id] = (node, path)
-        stack.extend((c, [*path, node]) for c in reversed(node.children))
+        node, parent = stack.pop()
+        if parent is None:
+            place = _Place(node, "root", 0, None, False, _starts(node))
+        else:
+            pn = parent.node
+            heading = _own_heading(pn)
+            place = _Place(node, pn.kind, parent.depth + 1, heading_class(heading) or parent.heading_class,
+                           parent.under_non_task or non_task_heading(pn.heading), _starts(node))
+        out[node.id] = place
+        stack.extend((c, place) for c in reversed(node.children))
     return out
+
+
+def _starts(node: Node) -> tuple[int, ...]:
+    return tuple(sorted(a.span[0] for a in node.agencies if a.span))
 
 
 def _first_words(text: str, n: int = 8) -> list[str]:
@@ -135,7 +165,8 @@ def _first_words(text: str, n: int = 8) -> list[str]:
 def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, list[Node]]] | None = None) -> dict[str, float]:
     """The feature dict of one task of ``graph`` (see the module docstring)."""
     index = index if index is not None else _index(graph.structure)
-    node, path = index.get(task.unit_id or "", (None, []))
+    place = index.get(task.unit_id or "")
+    node = place.node if place is not None else None
     f: dict[str, float] = {"bias": 1.0}
     prov = task.provenance
     f[f"prov_task={provenance_class(prov.get('task'))}"] = 1.0
@@ -146,8 +177,8 @@ def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, lis
         f["rule_doubt"] = 1.0
     kind = node.kind if node is not None else "none"
     f[f"kind={kind}"] = 1.0
-    f[f"parent_kind={path[-1].kind if path else 'root'}"] = 1.0
-    f["depth"] = min(len(path), 8) / 8
+    f[f"parent_kind={place.parent_kind if place is not None else 'root'}"] = 1.0
+    f["depth"] = min(place.depth if place is not None else 0, 8) / 8
     if node is not None and node.children:
         f["has_children"] = 1.0
     if task.id.rsplit("__", 1)[-1].startswith("s") and "__s" in task.id:
@@ -159,10 +190,8 @@ def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, lis
     genre = graph.document.type or "none"
     f[f"genre={genre}"] = 1.0
     # headings above: nearest class, and whether any ancestor is a no-task section by the rules
-    classes = [c for c in (heading_class(a.heading or (a.text if a.kind in ("heading", "section") else None))
-                           for a in reversed(path)) if c]
-    f[f"heading_class={classes[0] if classes else 'none'}"] = 1.0
-    if any(non_task_heading(a.heading) for a in path):
+    f[f"heading_class={(place.heading_class if place is not None else None) or 'none'}"] = 1.0
+    if place is not None and place.under_non_task:
         f["under_non_task_heading"] = 1.0
     if task.context:
         f["has_context"] = 1.0
@@ -190,8 +219,8 @@ def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, lis
         f["has_action"] = 1.0
     # agencies and roles
     s0, s1 = task.span
-    own = [a for a in (node.agencies if node is not None else []) if a.span and s0 <= a.span[0] < s1]
-    f["n_agencies"] = min(len(own), 6) / 6
+    starts = place.agency_starts if place is not None else ()
+    f["n_agencies"] = min(bisect_left(starts, s1) - bisect_left(starts, s0), 6) / 6
     if task.lead:
         first = task.lead[0]
         f[f"lead_kind={first.kind or 'none'}"] = 1.0

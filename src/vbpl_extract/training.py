@@ -32,11 +32,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import VbplError
-from ..evaluate import PRF, GoldFile, load_gold, match_tasks, score_document
-from ..models import TaskGraph
-from .features import FEATURE_SET_VERSION, document_features, learn_words
-from .model import LearnedModel, ModelError
+from .errors import VbplError
+from .evaluate import PRF, GoldFile, load_gold, match_tasks, score_document
+from .learn.features import FEATURE_SET_VERSION, document_features, learn_words
+from .learn.model import LearnedModel, ModelError
+from .models import TaskGraph
 
 THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 """Thresholds tried; 0.0 keeps every rule task (the rules alone). At most 0.3: a rule task is dropped only
@@ -91,7 +91,7 @@ def collect(gold_dirs: Sequence[str | Path], corpus_dir: str | Path,
             extractor: Callable[[Path], TaskGraph] | None = None, skipped: list[str] | None = None) -> list[Example]:
     """Run the rules on every gold file's source and label each rule task. A source the reader refuses
     (missing, scanned PDF …) is left out and named in ``skipped`` (``"x.json: <error>"``)."""
-    from ..pipeline import extract_file
+    from .pipeline import extract_file
 
     extractor = extractor or extract_file
     corpus_dir = Path(corpus_dir)
@@ -329,7 +329,7 @@ def train(gold_dirs: Sequence[str | Path], corpus_dir: str | Path, *, C: float =
 
 def write_model(model: LearnedModel, path: str | Path) -> None:
     """Write the model as indented JSON, atomically."""
-    from ..batch import write_atomic
+    from .batch import write_atomic
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
