@@ -162,6 +162,15 @@ def _first_words(text: str, n: int = 8) -> list[str]:
     return out
 
 
+_ENDS = 1000
+
+
+def _ends(text: str) -> str:
+    """The first and last 1,000 characters of a long text: the rules' lead-in and non-task patterns look
+    at its start or end, and some of them backtrack over the whole text (quadratic on a 1 MB unit)."""
+    return text if len(text) <= 2 * _ENDS else f"{text[:_ENDS]} … {text[-_ENDS:]}"
+
+
 def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, list[Node]]] | None = None) -> dict[str, float]:
     """The feature dict of one task of ``graph`` (see the module docstring)."""
     index = index if index is not None else _index(graph.structure)
@@ -205,9 +214,10 @@ def task_features(task: Task, graph: TaskGraph, index: dict[str, tuple[Node, lis
         f["ends_colon"] = 1.0
     if regex.search(r"[.;!?…]\s*$", text):
         f["ends_sentence"] = 1.0
-    if is_lead_in(text):
+    ends = _ends(text)
+    if is_lead_in(ends):
         f["is_lead_in"] = 1.0
-    if is_non_task(text):
+    if is_non_task(ends):
         f["is_non_task"] = 1.0
     for name, pattern in learn_words()[2]:
         n = len(pattern.findall(key))
