@@ -21,6 +21,15 @@ def corpus_file(relative: str) -> Path:
     return path
 
 
+def needs_ocr() -> set[str]:
+    """Files of originals/ whose MANIFEST says they are scans or have a text layer that needs OCR."""
+    manifest = CORPUS / "originals" / "MANIFEST.tsv"
+    if not manifest.exists():
+        return set()
+    rows = [line.split("\t") for line in manifest.read_text("utf-8").splitlines()[1:] if line.strip()]
+    return {r[0] for r in rows if len(r) > 10 and (r[8] in ("pdf-scanned", "image") or "OCR" in r[10])}
+
+
 @pytest.fixture
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():

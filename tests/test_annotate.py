@@ -132,5 +132,5 @@ def test_cli_strict_fails_on_warnings(tmp_path, monkeypatch: pytest.MonkeyPatch)
     lenient = runner.invoke(app, ["extract", str(path)])
     assert lenient.exit_code == 0 and "agency finder broke" in lenient.stdout
     strict = runner.invoke(app, ["extract", str(path), "--strict"])
-    assert strict.exit_code == 13
+    assert strict.exit_code == 15
     assert "annotate art_1: RuntimeError: agency finder broke" in strict.stderr

@@ -38,7 +38,7 @@ GOOD = [
     "tnt305_tvpl_2025/11654-VPCP-CN__2c71d790ecdeb8d1.md",
     "congbot_reconstructed/2403_2009_TTg_KGVX.md",
 ]
-BAD = {"empty.txt": "error", "notes.xyz": "error", "binary.txt": "error"}
+BAD = {"empty.txt": "error", "notes.xyz": "skipped", "binary.txt": "error"}
 
 
 # --------------------------------------------------------------------------- injected extractors
@@ -145,12 +145,12 @@ def test_expand_inputs(tmp_path: Path) -> None:
     for name in ("a/x.md", "a/b/y.TXT", "a/b/z.docx", "a/skip.json", "c.xyz", "d.html"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     folder = expand_inputs([tmp_path / "a"])
-    assert [p.relative_to(tmp_path).as_posix() for p in folder] == ["a/b/y.TXT", "a/b/z.docx", "a/x.md"]
-    # globs keep every match (the manifest will say why c.xyz is not processed); duplicates collapse
+    # every file (the manifest says why a/skip.json is not processed); duplicates collapse
+    assert [p.relative_to(tmp_path).as_posix() for p in folder] == ["a/b/y.TXT", "a/b/z.docx", "a/skip.json", "a/x.md"]
     mixed = expand_inputs([str(tmp_path / "*.*"), str(tmp_path / "d.html"), str(tmp_path / "a"),
                            str(tmp_path / "a" / "x.md"), str(tmp_path / "missing.txt")])
     assert [p.relative_to(tmp_path).as_posix() for p in mixed] == [
-        "a/b/y.TXT", "a/b/z.docx", "a/x.md", "c.xyz", "d.html", "missing.txt"]
+        "a/b/y.TXT", "a/b/z.docx", "a/skip.json", "a/x.md", "c.xyz", "d.html", "missing.txt"]
     assert all(p.is_absolute() for p in mixed)
 
 
@@ -159,7 +159,7 @@ def test_batch_writes_outputs_manifest_and_summary(shared: tuple[Path, Path]) ->
     records = {Path(r["input"]).name: r for r in read_manifest(out / MANIFEST_NAME)}
     assert set(records) == {Path(g).name for g in GOOD} | set(BAD)
     for name in BAD:
-        assert records[name]["status"] == "error" and records[name]["error"], records[name]
+        assert records[name]["status"] == BAD[name] and records[name]["error"], records[name]
         assert records[name]["output"] is None
     assert records["empty.txt"]["error_type"] == "EmptyDocumentError"
     assert "unsupported format '.xyz'" in records["notes.xyz"]["error"]
@@ -180,7 +180,8 @@ def test_batch_writes_outputs_manifest_and_summary(shared: tuple[Path, Path]) ->
 def test_summary_and_exit_code(shared: tuple[Path, Path], tmp_path: Path) -> None:
     folder, _ = shared
     summary = run_batch(batch_args(folder), tmp_path / "out", jobs=1, progress=True, extractor=hanging_extract)
-    assert (summary.documents, summary.ok, summary.errors, summary.skipped) == (len(GOOD) + 3, len(GOOD), 3, 0)
+    assert (summary.documents, summary.ok, summary.errors, summary.skipped, summary.unsupported) == (
+        len(GOOD) + 3, len(GOOD), 2, 0, 1)
     assert summary.exit_code == 1 and summary.as_dict()["exit_code"] == 1
     assert len(summary.worker_peak_rss_mb) == 1 and summary.docs_per_second > 0
     ok = run_batch([str(folder / "sub")], tmp_path / "ok", jobs=1, progress=False, extractor=hanging_extract)
@@ -303,3 +304,61 @@ def test_dask_local_cluster_matches_local_executor(shared: tuple[Path, Path], tm
     assert output_files(tmp_path / "dask") == output_files(reference)
     assert manifest_view(tmp_path / "dask") == manifest_view(reference)
     assert (summary.ok, summary.errors) == (len(GOOD), 3)
+
+
+def test_folder_of_office_files_is_processed_and_other_files_are_skipped(tmp_path: Path) -> None:
+    """A folder of .doc files is found (no "no input files matched"); a .xyz beside them is listed as skipped."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    doc = corpus_file("originals/CV-UBND-LamDong-Giao5240-BCA_2025_vbai.doc")
+    shutil.copyfile(doc, folder / doc.name)
+    (folder / "ghi_chu.xyz").write_text("Sở Nội vụ chủ trì", encoding="utf-8")
+    summary = run_batch([str(folder)], tmp_path / "out", jobs=1, progress=False, timeout=300)
+    records = {Path(r["input"]).name: r for r in read_manifest(tmp_path / "out" / MANIFEST_NAME)}
+    assert records[doc.name]["status"] == "ok", records[doc.name]
+    graph = json.loads((tmp_path / "out" / records[doc.name]["output"]).read_text("utf-8"))
+    assert graph["source"]["format"] == "doc" and graph["source"]["converted_to"] == "docx"
+    assert records["ghi_chu.xyz"]["status"] == "skipped"
+    assert "unsupported format '.xyz'" in records["ghi_chu.xyz"]["error"]
+    assert records["ghi_chu.xyz"]["output"] is None
+    assert (summary.documents, summary.ok, summary.errors, summary.unsupported) == (2, 1, 0, 1)
+    assert summary.exit_code == 0
+    only_doc = tmp_path / "only_doc"
+    only_doc.mkdir()
+    shutil.copyfile(doc, only_doc / doc.name)
+    assert expand_inputs([only_doc]) == [(only_doc / doc.name).resolve()]
+
+
+def test_long_scan_in_a_batch_respects_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 20-page scan is stopped at --timeout; its Tesseract/pdftoppm processes die with the worker."""
+    if shutil.which("tesseract") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("Tesseract / pdftoppm not installed")
+    from PIL import Image, ImageDraw
+
+    pages = []
+    for n in range(20):
+        page = Image.new("L", (1240, 1754), 255)
+        draw = ImageDraw.Draw(page)
+        for k in range(40):
+            draw.text((100, 100 + 38 * k), f"Dieu {n}.{k}. Giao So Tai chinh chu tri ra soat ho so truoc ngay 15/12/2025",
+                      fill=0)
+        pages.append(page)
+    scan = tmp_path / "in" / "scan_20_trang.pdf"
+    scan.parent.mkdir()
+    pages[0].save(scan, "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))  # the workers' OCR folders, to find their processes
+    summary = run_batch([str(scan.parent)], tmp_path / "out", jobs=1, progress=False, timeout=4)
+    record = read_manifest(tmp_path / "out" / MANIFEST_NAME)[0]
+    assert record["status"] == "error" and record["error_type"] == "DocumentTimeoutError", record
+    assert summary.errors == 1
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        left = [p for p in psutil.process_iter(["cmdline"]) if str(private_tmp) in " ".join(p.info["cmdline"] or [])]
+        if not left:
+            break
+        time.sleep(0.2)
+    assert not left, [p.info["cmdline"] for p in left]

@@ -39,7 +39,7 @@ def test_extract_to_file_atomically(decision: Path, tmp_path: Path) -> None:
     r = invoke("extract", decision, "-o", out)
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text("utf-8"))
-    assert data["schema_version"] == "1.0.0"
+    assert data["schema_version"] == "1.1.0"
     assert [p.name for p in out.parent.iterdir()] == ["3954.json"]  # no temporary file left behind
 
 
@@ -82,7 +82,7 @@ def test_tasks_table(decision: Path) -> None:
 def test_schema_command(tmp_path: Path) -> None:
     r = invoke("schema")
     assert r.exit_code == 0
-    assert json.loads(r.stdout)["properties"]["schema_version"]["const"] == "1.0.0"
+    assert json.loads(r.stdout)["properties"]["schema_version"]["const"] == "1.1.0"
     out = tmp_path / "schema.json"
     assert invoke("schema", "-o", out).exit_code == 0
     assert json.loads(out.read_text("utf-8")) == json.loads(r.stdout)

@@ -36,7 +36,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from builders import docx_zip_bomb
+from builders import document_xml, docx_parts, docx_zip_bomb, flate_bomb, write_huge_docx
 from builders import minimal_pdf as _pdf
 from builders import page_pdf as _page_pdf
 from vbpl_extract.cli import app
@@ -49,7 +49,6 @@ from vbpl_extract.errors import (
     EncryptedFileError,
     FileTooLargeError,
     InputNotFoundError,
-    ScannedPdfError,
     SchemaValidationError,
     UnsupportedFormatError,
     VbplError,
@@ -167,6 +166,56 @@ def encrypted_docx() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100
 
 
+def pdf_bomb_decode_parms() -> bytes:
+    """A Flate bomb whose stream dictionary has ``/DecodeParms << >>`` after the filter (issue 12 item 2)."""
+    return _page_pdf(flate_bomb(300), stream_dict=b"/Filter /FlateDecode /DecodeParms << >> ")
+
+
+def pdf_bomb_filter_chain() -> bytes:
+    """A Flate bomb behind ``[/ASCIIHexDecode /FlateDecode]``: the raw bytes show no Flate data at all."""
+    return _page_pdf(flate_bomb(300).hex().encode() + b">", stream_dict=b"/Filter [/ASCIIHexDecode /FlateDecode] ")
+
+
+def pdf_operator_flood(operators: int = 200_000) -> bytes:
+    """A ~3 kB PDF whose one page shows a character 200,000 times (``(a) Tj`` repeated)."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * operators + b"ET"
+    return _page_pdf(zlib.compress(content, 9), stream_dict=b"/Filter /FlateDecode ")
+
+
+_DTD = '<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>'
+_UTF16_DOC = ('<?xml version="1.0" encoding="UTF-16"?>' + _DTD + document_xml(["Giao Sở Tài chính &b;"]).split("?>", 1)[1])
+
+
+def docx_dtd_in_utf16_document() -> bytes:
+    """word/document.xml in UTF-16 (with BOM) declaring a DTD: invisible to a UTF-8 byte scan."""
+    return docx_parts({"word/document.xml": _UTF16_DOC.encode("utf-16")})
+
+
+def docx_dtd_in_utf32_numbering() -> bytes:
+    """A clean document whose numbering part is UTF-32 (no BOM) with a DTD."""
+    numbering = ('<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE n [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                 '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&x;'
+                 "</w:numbering>")
+    return docx_parts({"word/document.xml": document_xml(["Giao Sở Tài chính chủ trì"]),
+                       "word/numbering.xml": numbering.encode("utf-32-le")}, doc_rels={"numbering": "numbering.xml"})
+
+
+def docx_dtd_in_a_non_xml_part() -> bytes:
+    """The main document under a name not ending in .xml (found through _rels/.rels), with a DTD."""
+    doc = document_xml(["Giao Sở Tài chính &b;"]).replace("?>", "?>" + _DTD, 1)
+    return docx_parts({"word/noi_dung.bin": doc}, main="word/noi_dung.bin")
+
+
+def docx_dtd_in_utf16_relationships() -> bytes:
+    """The document's relationships part in UTF-16 big-endian without a BOM, declaring a DTD."""
+    data = docx_parts({"word/document.xml": document_xml(["Giao Sở Tài chính chủ trì"])})
+    rels = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "x">]>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    return _replace_member(data, "_rels/.rels", lambda _: rels.encode("utf-16-be"))
+
+
 def _sparse(size: int) -> Callable[[Path], None]:
     """Make a sparse file of ``size`` bytes (no disk used; the reader stops at its size)."""
     def make(path: Path) -> None:
@@ -222,11 +271,11 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("image-as-pdf", "anh.pdf", lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 64,
              UnsupportedFormatError, "the content is a JPEG image, not a PDF"),
     BadInput("image-extension", "anh.png", lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
-             UnsupportedFormatError, "unsupported file type '.png'"),
+             CorruptFileError, "not a readable image"),
     BadInput("unsupported-extension", "bang.xlsx", lambda: b"PK\x03\x04" + b"\x00" * 64,
              UnsupportedFormatError, "spreadsheets are not supported"),
     BadInput("legacy-doc-extension", "cu.doc", lambda: b"\xd0\xcf\x11\xe0", UnsupportedFormatError,
-             "legacy Word 97-2003 .doc is not supported"),
+             "not a .doc document"),
     BadInput("no-extension", "README", lambda: b"Xin chao", UnsupportedFormatError, "no file extension"),
     BadInput("docx-corrupt", "hong.docx", lambda: good_docx()[:2000], CorruptFileError,
              "corrupt .docx (not a valid zip archive"),
@@ -241,12 +290,24 @@ BAD_INPUTS: list[BadInput] = [
     BadInput("docx-xml-external-entity", "xxe_file.docx",
              lambda: docx_with_dtd(b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>', b"&x;"),
              CorruptFileError, "declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf16", "xxe16.docx", docx_dtd_in_utf16_document, CorruptFileError,
+             "word/document.xml declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf32-numbering", "xxe32.docx", docx_dtd_in_utf32_numbering, CorruptFileError,
+             "word/numbering.xml declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-non-xml-part", "xxebin.docx", docx_dtd_in_a_non_xml_part, CorruptFileError,
+             "word/noi_dung.bin declares a DOCTYPE/ENTITY"),
+    BadInput("docx-dtd-utf16be-rels", "xxerels.docx", docx_dtd_in_utf16_relationships, CorruptFileError,
+             "_rels/.rels declares a DOCTYPE/ENTITY"),
+    BadInput("pdf-bomb-decode-parms", "bom_parms.pdf", pdf_bomb_decode_parms, CorruptFileError,
+             "PDF decompression bomb suspected"),
+    BadInput("pdf-bomb-filter-chain", "bom_chain.pdf", pdf_bomb_filter_chain, CorruptFileError,
+             "PDF decompression bomb suspected"),
+    BadInput("pdf-operator-flood", "lu_toan_tu.pdf", pdf_operator_flood, FileTooLargeError,
+             "page 1 of the PDF renders over"),
     BadInput("pdf-corrupt", "hong.pdf", lambda: b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage",
              CorruptFileError, "corrupt PDF"),
     BadInput("pdf-not-a-pdf", "gia.pdf", lambda: b"Ke hoach so 341", CorruptFileError, "not a PDF (no %PDF header)"),
     BadInput("pdf-encrypted", "mat.pdf", encrypted_pdf, EncryptedFileError, "the PDF is password-protected"),
-    BadInput("pdf-scanned", "scan.pdf", scanned_pdf, ScannedPdfError,
-             "scanned PDF, no text layer; OCR is out of scope"),
     BadInput("too-large", "lon.txt", _sparse(DEFAULT_MAX_BYTES + 1), FileTooLargeError,
              f"over the {DEFAULT_MAX_BYTES / 1e6:.1f} MB limit", writes_itself=True),
     BadInput("legacy-encoding-unknown", "fr.txt",
@@ -324,6 +385,56 @@ def test_pdf_decompression_bomb_is_rejected() -> None:
     assert len(data) < 1_000_000
     with pytest.raises(CorruptFileError, match="bomb"):
         read_bytes(data, "bom.pdf")
+
+
+@pytest.mark.parametrize("make", [pdf_bomb_decode_parms, pdf_bomb_filter_chain], ids=["decode-parms", "filter-chain"])
+def test_pdf_bombs_the_old_byte_scan_missed_are_small_files(make: Callable[[], bytes]) -> None:
+    data = make()
+    assert len(data) < 1_000_000  # ~0.3-0.6 MB on disk, 300 MB decoded
+    with pytest.raises(CorruptFileError, match="decompression bomb"):
+        read_bytes(data, "bom.pdf")
+
+
+def test_pdf_operator_flood_is_a_small_file() -> None:
+    data = pdf_operator_flood()
+    assert len(data) < 16_000
+    with pytest.raises(FileTooLargeError, match="characters; refused"):
+        read_bytes(data, "lu.pdf")
+
+
+_RSS_CHILD = textwrap.dedent("""
+    import re, sys
+    from vbpl_extract.errors import VbplError
+    from vbpl_extract.readers import read_file
+    try:
+        read_file(sys.argv[1])
+        print("read")
+    except VbplError as exc:
+        print(type(exc).__name__, exc.exit_code, exc.problem)
+    # VmHWM: this process's own peak RSS in kB (ru_maxrss would count the forking parent's)
+    with open("/proc/self/status") as fh:
+        print(re.search(r"VmHWM:\\s+(\\d+)", fh.read()).group(1))
+""")
+
+
+def test_docx_with_a_190_mb_document_part_is_bounded(tmp_path: Path) -> None:
+    """Issue 12 item 1: a 190 MB word/document.xml (a few MB zipped) ends in a typed error, in bounded memory."""
+    path = tmp_path / "dai.docx"
+    write_huge_docx(path, 190)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/document.xml").file_size > 190_000_000
+    assert path.stat().st_size < 15_000_000
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                                                         os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", _RSS_CHILD, str(path)], capture_output=True, text=True,
+                         timeout=GUARD_SECONDS, env=env)
+    outcome, peak_kb = run.stdout.strip().split("\n")
+    assert outcome.startswith(f"FileTooLargeError {FileTooLargeError.exit_code} "), run.stdout + run.stderr
+    assert "characters of text; refused" in outcome
+    assert int(peak_kb) < 400 * 1024, f"peak RSS {int(peak_kb) // 1024} MB"
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == FileTooLargeError.exit_code
+    _assert_one_line_error(result.stderr, path, "refused")
 
 
 def docx_foreign_namespace() -> bytes:
@@ -594,7 +705,7 @@ def test_cli_validate(tmp_path: Path) -> None:
 
 BATCH_FRAGMENTS = {"empty-txt": "empty file"}  # the batch driver checks the size itself
 BATCH_BAD = ["empty-txt", "whitespace-only", "image-as-txt", "docx-corrupt", "docx-encrypted", "docx-zip-bomb",
-             "pdf-encrypted", "pdf-scanned", "legacy-encoding-unknown", "damaged-utf16", "html-without-text"]
+             "pdf-encrypted", "legacy-encoding-unknown", "damaged-utf16", "html-without-text"]
 
 
 def test_batch_mixed_folder(tmp_path: Path) -> None:
@@ -744,3 +855,282 @@ def _finish(group: _Group, case: str, guard: float) -> dict:
 def test_adversarial_input_finishes(name: str, adversarial_runs: dict[str, _Group]) -> None:
     summary = _finish(adversarial_runs[name], name, ADVERSARIAL_GUARDS.get(name, GUARD_SECONDS))
     assert summary["spans_ok"] and summary["ids_unique"], summary
+
+
+# ---------------------------------------------------------------- issue 12: hostile names, special files, CLI options
+
+
+ODD_NAMES = {
+    "not-utf8": os.fsdecode(b"bad\xff\xfename.txt"),  # bytes that are not UTF-8 (surrogateescape)
+    "cjk-244-bytes": "\u6587" * 80 + ".txt",  # a legal 244-byte name: 80 characters of 3 bytes
+}
+
+
+def test_batch_goes_on_whatever_the_file_is_called(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    paths = [inbox / name for name in ODD_NAMES.values()] + [inbox / "z_binh_thuong.txt"]
+    for path in paths:
+        path.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 3
+    raw_lines = (out / "manifest.jsonl").read_bytes().decode("utf-8").splitlines()  # valid UTF-8 throughout
+    records = [json.loads(line) for line in raw_lines]
+    assert sorted(os.fsencode(r["input"]) for r in records) == sorted(os.fsencode(p) for p in paths)
+    assert "\\udcff\\udcfe" in raw_lines[0]  # the documented escaped form of the bytes ff fe
+    for record in records:
+        assert record["status"] == "ok", record
+        assert len(record["output"].encode("utf-8")) <= 255
+        data = json.loads((out / record["output"]).read_text("utf-8"))
+        assert validate_data(data) == [] and len(data["tasks"]) == 3
+    assert len((out / "tasks.jsonl").read_text("utf-8").splitlines()) == 9
+    again = runner.invoke(app, ["batch", str(inbox), "--out", str(out), "-j", "1", "--no-progress", "--resume"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["skipped"] == 3, again.output
+
+
+def test_extract_names_that_are_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / ODD_NAMES["not-utf8"]
+    path.write_text(DOC, "utf-8")
+    graph = extract_file(path)
+    assert graph.source.path == str(tmp_path / "bad\\xff\\xfename.txt")  # printable form
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert validate_data(json.loads(result.stdout)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "ong.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputNotFoundError, match=r"is a named pipe \(FIFO\), not a regular file") as info:
+        extract_file(fifo)
+    assert info.value.path == str(fifo)
+    result = runner.invoke(app, ["extract", str(fifo)])
+    assert result.exit_code == InputNotFoundError.exit_code == 3
+    _assert_one_line_error(result.stderr, fifo, "not a regular file")
+    good = tmp_path / "kh.txt"
+    good.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(fifo), str(good), "--out", str(out), "-j", "1", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    records = {Path(r["input"]).name: r for r in map(json.loads, (out / "manifest.jsonl").read_text().splitlines())}
+    assert records["ong.txt"]["error"] == "is a named pipe (FIFO), not a regular file"
+    assert records["kh.txt"]["status"] == "ok"
+
+
+# ---------------------------------------------------------------- issue 12: bad options and outputs, one line each
+
+
+def _html_with_charset(codec: str) -> bytes:
+    return (f'<html><head><meta charset="{codec}"></head><body><div class="content1"><p>'
+            + DOC.replace("\n", "</p><p>") + "</p></div></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("codec", ["hex", "base64", "rot13", "uu", "zlib"])
+def test_html_declaring_a_bytes_codec_is_read_as_text(codec: str, tmp_path: Path) -> None:
+    """``<meta charset="hex">`` names a bytes-to-bytes codec: ignored, the text decoder detects UTF-8."""
+    path = tmp_path / "trang.html"
+    path.write_bytes(_html_with_charset(codec))
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert [a["name"] for t in json.loads(result.stdout)["tasks"] for a in t["lead"]][:2] == ["Sở Tài chính", "Sở Y tế"]
+
+
+def _usage_error(args: list[str], fragment: str, code: int = 2) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, (result.exit_code, result.output)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("vbpl-extract: error: ") and fragment in lines[0], result.stderr
+
+
+def test_bad_outputs_and_options_get_one_line(tmp_path: Path) -> None:
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    folder = tmp_path / "ra"
+    _usage_error(["extract", str(doc), "-o", f"{folder}/"], f"{folder}/: names a folder")
+    assert not folder.exists()
+    _usage_error(["extract", str(doc), "-o", str(tmp_path)], f"{tmp_path}: names a folder")
+    _usage_error(["extract", str(doc), "-o", "/proc/x/y"], "/proc/x/y: cannot write the output")
+    _usage_error(["schema", "-o", f"{folder}/"], "names a folder")
+    for value in ("nan", "inf", "-1", "0"):
+        _usage_error(["extract", str(doc), "--max-mb", value], "--max-mb must be a positive finite number")
+    for value in ("-1", "nan"):
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "out"), "--timeout", value], "--timeout must be")
+    a_file = tmp_path / "la_tep"
+    a_file.write_text("x")
+    _usage_error(["batch", str(doc), "--out", str(a_file)], f"{a_file}: --out must be a folder")
+    _usage_error(["validate", str(tmp_path)], f"{tmp_path}: is a directory, not a regular file",
+                 InputNotFoundError.exit_code)
+
+
+def test_dask_scheduler_unreachable_or_without_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _usage_error(["batch", str(doc), "--out", str(tmp_path / "o1"), "--no-progress", "--executor", "dask", "--scheduler",
+                  f"tcp://127.0.0.1:{port}"], f"cannot reach the Dask scheduler tcp://127.0.0.1:{port}")
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        _usage_error(["batch", str(doc), "--out", str(tmp_path / "o2"), "--no-progress", "--executor", "dask",
+                      "--scheduler",
+                      cluster.scheduler_address], "has no workers (none connected within 2 s)")
+
+
+def slow_extract(path: str) -> dict:
+    """An extractor that takes 5 s (a worker is killed while it runs)."""
+    time.sleep(5)
+    return {"tasks": []}
+
+
+def test_dask_batch_stops_waiting_when_every_worker_died(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbpl_extract import batch
+
+    monkeypatch.setattr(batch, "DASK_NO_WORKERS_GRACE", 2.0)
+    docs = []
+    for i in range(3):
+        docs.append(tmp_path / f"kh{i}.txt")
+        docs[-1].write_text(DOC + f"\nĐiều {i + 4}. Sở Nội vụ chủ trì.", "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent),
+                                                        str(Path(batch.__file__).parents[1])])}
+    address_file = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file",
+                               str(address_file), "--host", "127.0.0.1", "--port", "0", "--no-dashboard"],
+                              stderr=subprocess.DEVNULL, env=env)]
+    try:
+        for _ in range(300):
+            if address_file.exists() and address_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+                                   "--nthreads", "1", "--no-dashboard"], stderr=subprocess.DEVNULL, env=env)
+        procs.append(worker)
+        threading.Timer(6.0, worker.kill).start()  # while the first document runs
+        summary = batch.run_batch(docs, tmp_path / "out", executor="dask", scheduler=address, progress=False,
+                                  timeout=600, extractor=slow_extract)
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+    assert summary.errors >= 1 and summary.ok + summary.errors == 3
+    assert {r["error_type"] for r in summary.failed} == {"NoWorkers"}, summary.failed
+    assert "no Dask worker left" in summary.failed[0]["error"]
+
+
+def test_evaluation_over_nothing_fails(tmp_path: Path) -> None:
+    """A floor check must not pass vacuously: missing gold or corpus folders, or no gold file, are errors."""
+    missing = tmp_path / "khong_co"
+    _usage_error(["evaluate", "--gold", str(missing), "--corpus", str(missing)], f"{missing}: no such gold file",
+                 InputNotFoundError.exit_code)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(missing)], f"{missing}: the corpus folder",
+                 InputNotFoundError.exit_code)
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "no gold files (*.json)",
+                 InputNotFoundError.exit_code)
+    (gold / "a.json").write_text('{"source": "a.txt"}', "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "a.json: not a valid gold file",
+                 SchemaValidationError.exit_code)
+    (gold / "a.json").write_text(json.dumps({"source": "khong_co.txt", "document": {}, "tasks": []}), "utf-8")
+    _usage_error(["evaluate", "--gold", str(gold), "--corpus", str(tmp_path)], "every one of the 1 documents failed", 1)
+
+
+def test_two_batches_never_write_one_folder(tmp_path: Path) -> None:
+    from vbpl_extract.batch import LOCK_NAME, lock_out_dir
+
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with lock_out_dir(out) as lock:  # another run holds the folder
+        assert lock.read_text().strip() == str(os.getpid())
+        _usage_error(["batch", str(doc), "--out", str(out), "--resume", "--no-progress"],
+                     f"{out}: another batch (pid {os.getpid()}) is writing to this folder")
+        assert not (out / "manifest.jsonl").exists()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / LOCK_NAME).write_text(dead.stdout)  # a stale lock left by a killed run: taken over
+    result = runner.invoke(app, ["batch", str(doc), "--out", str(out), "--resume", "--no-progress", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ok"] == 1
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_html_spans_cannot_multiply_a_table() -> None:
+    """Every cell colspan=50 rowspan=50: the grid once grew to millions of empty slots (1.7 GB)."""
+    from vbpl_extract.readers.html_reader import MAX_COLUMNS, SPAN_SLOTS
+
+    rows, cols = 300, 20
+    html = ("<table>" + "".join("<tr>" + "".join(f"<td colspan=50 rowspan=50>Sở {r}-{c}</td>" for c in range(cols))
+                                + "</tr>" for r in range(rows)) + "</table>")
+    text = read_bytes(html.encode("utf-8"), "bang.html").text
+    lines = [line for line in text.split("\n") if line.startswith("|")]
+    assert len(lines) == rows
+    assert all(f"Sở {r}-{c}" in text for r in range(rows) for c in range(cols))  # no cell text lost
+    slots = sum(line.count("|") - 1 for line in lines)
+    assert max(line.count("|") - 1 for line in lines) <= MAX_COLUMNS + cols
+    assert slots <= rows * cols + SPAN_SLOTS + MAX_COLUMNS + cols
+    legit = read_bytes("<table><tr><td rowspan=2>1</td><td colspan=2>Sở Y tế</td></tr>"
+                       "<tr><td>a</td><td>b</td></tr></table>".encode(), "b.html").text
+    assert legit.split("\n") == ["| 1 | Sở Y tế |  |", "|  | a | b |"]
+
+
+def test_deeply_nested_html_keeps_its_text() -> None:
+    """10^5 nested divs (1.1 MB) took 70 s in the parser: containers past depth 500 become line breaks."""
+    html = "<div>" * 100_000 + "Điều 1. Giao Sở Tài chính chủ trì." + "</div>" * 100_000
+    from vbpl_extract.readers.html_reader import MAX_DEPTH, limit_nesting
+
+    assert limit_nesting(html).count("<div>") == MAX_DEPTH  # what the parser sees
+    graph = extract_source(read_bytes(html.encode("utf-8"), "long.html"))
+    assert [a.name for t in graph.tasks for a in t.lead] == ["Sở Tài chính"]
+    shallow = "<div><div><p>Điều 1. Giao Sở Y tế</p><div>chủ trì.</div></div></div>"
+    assert read_bytes(shallow.encode("utf-8"), "a.html").text == "Điều 1. Giao Sở Y tế\nchủ trì."
+
+
+def test_runs_of_slashes_do_not_hide_deadlines() -> None:
+    """``1/1/1/...`` runs made the document-number pattern quadratic (50 s for 96 kB); now bounded."""
+    from vbpl_extract.deadlines import find_deadlines
+
+    run = "1/1/" * 3000
+    text = f"Quyết định số 5 {run} Sở Tài chính báo cáo trước ngày 15/12/2025."
+    found = find_deadlines(text)
+    assert [(d.text, str(d.due)) for d in found] == [("trước ngày 15/12/2025", "2025-12-15")]
+    normal = "Thực hiện Nghị quyết số 01/2025/NQ-CP ngày 08/01/2025, hoàn thành trước ngày 30/6/2025."
+    assert [d.text for d in find_deadlines(normal)] == ["hoàn thành trước ngày 30/6/2025"]  # the cited 08/01 is not one
+
+
+# ---------------------------------------------------------------- issue 9 leftovers: version, format from -o, package API
+
+
+def test_version_format_from_extension_and_package_api(tmp_path: Path) -> None:
+    import doctest
+
+    import vbpl_extract
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"vbpl-extract {vbpl_extract.__version__}"
+    doc = tmp_path / "kh.txt"
+    doc.write_text(DOC, "utf-8")
+    for name, magic in (("ra.xlsx", b"PK\x03\x04"), ("ra.ics", b"BEGIN:VCALENDAR"), ("ra.json", b"{")):
+        result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_bytes().lstrip(b"\xef\xbb\xbf").startswith(magic), name
+    result = runner.invoke(app, ["extract", str(doc), "-o", str(tmp_path / "ep.json"), "--format", "csv"])
+    assert result.exit_code == 0 and not (tmp_path / "ep.json").read_bytes().startswith(b"{")  # --format wins
+    from vbpl_extract import Task, TaskGraph, extract_file, extract_text
+
+    graph = extract_file(doc)
+    assert isinstance(graph, TaskGraph) and all(isinstance(t, Task) for t in graph.tasks)
+    assert extract_text(DOC).tasks == graph.tasks
+    assert doctest.testmod(vbpl_extract).failed == 0

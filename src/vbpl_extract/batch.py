@@ -40,12 +40,19 @@ from .errors import (
     UnsupportedFormatError,
     VbplError,
 )
+from .readers import EXTENSIONS
 
-SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(EXTENSIONS)
+"""Every extension a reader takes (.txt … .pdf, .doc/.rtf/.odt, page images); other files are skipped."""
 MANIFEST_NAME = "manifest.jsonl"
 TASKS_NAME = "tasks.jsonl"
 DEFAULT_EXTRACTOR = "vbpl_extract.pipeline:extract_file"
 DEFAULT_TIMEOUT = 120.0
+DASK_CONNECT_TIMEOUT = 10.0
+"""Seconds to reach a Dask scheduler given by address before giving up with a one-line error."""
+DASK_NO_WORKERS_GRACE = 10.0
+"""Seconds without any Dask worker after which the batch stops waiting (unfinished documents: ``NoWorkers``)."""
+DASK_POLL_SECONDS = 1.0
 _TMP_PREFIX = ".vbpl-"
 _TMP_SUFFIX = ".tmp"
 _GLOB_CHARS = frozenset("*?[")
@@ -70,16 +77,16 @@ def _norm(path: str | Path) -> Path:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """Every file of a folder tree except hidden ones; unsupported extensions are listed as skipped later."""
     for path in folder.rglob("*"):
-        if path.suffix.lower() in SUPPORTED_EXTENSIONS and path.is_file():
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             yield path
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files, folders (recursively, supported extensions only) and globs -> sorted absolute paths.
+    """Files, folders (recursively, hidden files left out) and globs -> sorted absolute paths.
 
-    A file named explicitly (or matched by a glob) is kept whatever its extension, so that the
-    manifest can say why it was not processed; a path that does not exist is kept too (it is
+    Every file is kept whatever its extension, so that the manifest can say why it was skipped; a path that does not exist is kept too (it is
     recorded as "file not found"). ``expand_inputs(["corpus/seeds", "x/*.md"])``.
     """
     found: set[Path] = set()
@@ -127,7 +134,7 @@ def warm_up(extractor: Extractor = DEFAULT_EXTRACTOR) -> None:
     default extractor), else ``pipeline.warm_up()`` when it exists (wrappers of ``extract_file``).
     """
     function = resolve_extractor(extractor)
-    key = extractor if isinstance(extractor, str) else f"{function.__module__}:{function.__qualname__}"
+    key = extractor if isinstance(extractor, str) else repr(function)
     if key in _WARMED:
         return
     hook = getattr(sys.modules.get(getattr(function, "__module__", "") or ""), "warm_up", None)
@@ -274,9 +281,30 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     _fsync_dir(path.parent)
 
 
+MAX_STEM_BYTES = 150
+"""Output stems are cut to this many UTF-8 bytes (file names are limited to 255 bytes, not characters)."""
+
+
 def _safe_stem(path: Path) -> str:
     stem = "".join(ch if ch.isalnum() or ch in "-_.+" else "_" for ch in path.stem).strip("._") or "document"
-    return stem[:100]
+    return stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+
+
+def json_line(record: Any, *, sort_keys: bool = True) -> bytes:
+    r"""One JSON line as UTF-8 bytes, safe for any file name.
+
+    A name with bytes that are not UTF-8 (``bad\xff.txt``) reaches Python as lone surrogates
+    (``surrogateescape``); they are written as the JSON escapes ``\udcff``, which ``json.loads``
+    reads back into the same string, so ``os.fsencode(record["input"])`` gives the original bytes.
+
+    >>> json_line({"input": "bad\udcff.txt"})
+    b'{"input": "bad\\udcff.txt"}\n'
+    >>> name = "/inbox/Kế hoạch 341\udcff.txt"
+    >>> json.loads(json_line({"input": name}))["input"] == name, os.fsencode(name)[-5:]
+    (True, b'\xff.txt')
+    """
+    text = json.dumps(record, ensure_ascii=False, sort_keys=sort_keys)
+    return text.encode("utf-8", "backslashreplace") + b"\n"
 
 
 def output_name(path: Path, sha256: str) -> str:
@@ -320,7 +348,7 @@ class ManifestWriter:
         self._handle = path.open("ab" if append else "wb")
 
     def write(self, record: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+        self._handle.write(json_line(record))
         self._handle.flush()
         os.fsync(self._handle.fileno())
 
@@ -368,12 +396,12 @@ def flatten_tasks(graph: dict[str, Any], output: str) -> Iterator[dict[str, Any]
 
 def write_combined(out_dir: Path, outputs: Sequence[str]) -> tuple[Path, int]:
     """Rebuild ``OUT/tasks.jsonl`` from per-document outputs (in the given order); returns (path, rows)."""
-    lines: list[str] = []
+    lines: list[bytes] = []
     for name in outputs:
         graph = json.loads((out_dir / name).read_text(encoding="utf-8"))
-        lines.extend(json.dumps(row, ensure_ascii=False) for row in flatten_tasks(graph, name))
+        lines.extend(json_line(row, sort_keys=False) for row in flatten_tasks(graph, name))
     target = out_dir / TASKS_NAME
-    write_atomic(target, "".join(line + "\n" for line in lines))
+    write_atomic(target, b"".join(lines))
     return target, len(lines)
 
 
@@ -389,6 +417,8 @@ class BatchSummary:
     ok: int = 0
     errors: int = 0
     skipped: int = 0
+    unsupported: int = 0
+    """Files skipped for their extension (manifest status "skipped")."""
     tasks: int = 0
     bytes: int = 0
     seconds: float = 0.0
@@ -430,7 +460,8 @@ def print_summary(summary: BatchSummary, console: Any = None) -> None:
 
     console = console or Console(stderr=True)
     table = Table(title="vbpl-extract batch", show_header=False)
-    table.add_row("documents", f"{summary.documents} ({summary.processed} processed, {summary.skipped} skipped)")
+    table.add_row("documents", f"{summary.documents} ({summary.processed} processed, {summary.skipped} skipped, "
+                               f"{summary.unsupported} unsupported format)")
     table.add_row("ok / errors", f"{summary.ok} / {summary.errors}")
     table.add_row("tasks", str(summary.tasks))
     table.add_row("time", f"{summary.seconds:.1f} s (startup {summary.startup_seconds:.1f} s)")
@@ -575,20 +606,50 @@ def _run_dask(jobs: list[_Job], done: Done, *, workers: int, extractor: Extracto
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise VbplError(None, f"cannot reach the Dask scheduler {scheduler} within {DASK_CONNECT_TIMEOUT:g} s "
+                                  f"({type(exc).__name__}: {exc})") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        client.wait_for_workers(1)
+        try:
+            client.wait_for_workers(1, timeout=DASK_NO_WORKERS_GRACE if scheduler else None)
+        except TimeoutError:
+            raise VbplError(None, f"the Dask scheduler {scheduler} has no workers (none connected within "
+                                  f"{DASK_NO_WORKERS_GRACE:g} s); start some with 'dask worker {scheduler}'") from None
         with contextlib.suppress(Exception):
             client.run(warm_up, extractor)
         on_ready()
         nthreads = max(1, sum(client.nthreads().values()))
         pending = _dispatch_order(jobs)
         inflight: dict[Any, tuple[_Job, float]] = {}
+        no_workers_since: float | None = None
+        checked = time.monotonic()
         while pending or inflight:
+            # every worker gone (died, retired): without this, each document would wait its full time limit
+            if time.monotonic() - checked >= DASK_POLL_SECONDS:
+                checked = time.monotonic()
+                try:
+                    alive = bool(client.nthreads())
+                except Exception:
+                    alive = False
+                if alive:
+                    no_workers_since = None
+                elif no_workers_since is None:
+                    no_workers_since = checked
+            if no_workers_since is not None and time.monotonic() - no_workers_since >= DASK_NO_WORKERS_GRACE:
+                gone = {"status": "error", "error_type": "NoWorkers", "seconds": 0.0,
+                        "error": f"no Dask worker left for {DASK_NO_WORKERS_GRACE:g} s (all died or left)"}
+                for future, (job, _) in list(inflight.items()):
+                    future.cancel()
+                    done(job, dict(gone), "dask-?")
+                for job in reversed(pending):
+                    done(job, dict(gone), "dask-?")
+                return
             # In-flight work is bounded by the worker threads, so a task starts soon after submission
             # and its deadline (from submission) approximates the time it has been running.
             while pending and len(inflight) < nthreads:
@@ -597,7 +658,7 @@ def _run_dask(jobs: list[_Job], done: Done, *, workers: int, extractor: Extracto
                                        key=f"vbpl-{job.index}-{job.sha256[:12]}")
                 inflight[future] = (job, time.monotonic() + timeout if timeout else float("inf"))
             next_deadline = min(deadline for _, deadline in inflight.values())
-            wait_for = None if next_deadline == float("inf") else max(0.01, next_deadline - time.monotonic())
+            wait_for = min(DASK_POLL_SECONDS, max(0.01, next_deadline - time.monotonic()))
             try:
                 finished, _ = dask_wait(list(inflight), timeout=wait_for, return_when="FIRST_COMPLETED")
             except TimeoutError:
@@ -647,7 +708,13 @@ def _hash_file(path: Path) -> tuple[str, int]:
 def _precheck(path: Path) -> tuple[str | None, int, VbplError | None]:
     """sha256 and size, or the error that makes processing pointless (missing, unsupported, empty)."""
     if not path.is_file():
-        return None, 0, InputNotFoundError(path, "file not found")
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            return None, 0, InputNotFoundError(path, "file not found")
+        from .readers import special_file_kind
+
+        return None, 0, InputNotFoundError(path, f"is {special_file_kind(mode)}, not a regular file")
     try:
         sha256, size = _hash_file(path)
     except OSError as exc:
@@ -696,6 +763,49 @@ def _make_progress(enabled: bool) -> Any:
                     TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled)
 
 
+LOCK_NAME = ".vbpl-batch.lock"
+
+
+@contextlib.contextmanager
+def lock_out_dir(out_dir: Path) -> Iterator[Path]:
+    """Hold ``OUT/.vbpl-batch.lock`` (an exclusive ``flock``, the holder's pid written inside) while a batch runs.
+
+    A second batch on the same folder is refused with :class:`VbplError` naming the holder's pid. The
+    kernel drops the lock when its holder dies, so a lock file left by a killed run is simply taken over;
+    a run that ends normally removes the file.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no locking
+        yield out_dir / LOCK_NAME
+        return
+    path = out_dir / LOCK_NAME
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise VbplError(out_dir, f"another batch (pid {holder}) is writing to this folder; wait for it to "
+                                     f"finish or use another --out") from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the holder removed the file between our open and our lock: start again
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield path
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # removed while still locked, so a waiting opener sees a new inode
+        os.close(fd)
+
+
 def run_batch(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -712,13 +822,36 @@ def run_batch(
 
     ``timeout`` (seconds, None = no limit) bounds each document; ``extractor`` is
     ``"package.module:function"`` or a picklable callable ``path -> TaskGraph`` (tests, benchmarks).
+    ``out_dir`` is locked for the run (:func:`lock_out_dir`): two batches never write one folder.
     """
     if executor not in ("local", "dask"):
         raise ValueError(f"executor must be 'local' or 'dask', got {executor!r}")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise VbplError(out_dir, "--out must be a folder, but a file of that name exists")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VbplError(out_dir, f"cannot create the output folder ({exc.strerror or exc})") from None
+    with lock_out_dir(out_dir):
+        return _run_batch_locked(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
+                                 timeout=timeout, progress=progress, extractor=extractor)
+
+
+def _run_batch_locked(
+    inputs: Sequence[str | Path],
+    out_dir: Path,
+    *,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    resume: bool,
+    timeout: float | None,
+    progress: bool,
+    extractor: Extractor,
+) -> BatchSummary:
     started = time.perf_counter()
     jobs = max(1, jobs or default_jobs())
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     _cleanup_temp_files(out_dir)
     paths = expand_inputs(inputs)
     if not paths:
@@ -747,6 +880,8 @@ def run_batch(
         latest[str(path)] = entry
         if entry["status"] == "ok":
             summary.ok += 1
+        elif entry["status"] == "skipped":
+            summary.unsupported += 1
         else:
             summary.errors += 1
             summary.failed.append(entry)
@@ -757,7 +892,8 @@ def run_batch(
     for path in paths:
         sha256, size, problem = _precheck(path)
         if problem is not None:
-            record(path, sha256, size, {"status": "error", "error": problem.problem,
+            status = "skipped" if isinstance(problem, UnsupportedFormatError) else "error"
+            record(path, sha256, size, {"status": status, "error": problem.problem,
                                         "error_type": type(problem).__name__}, None)
             summary.processed += 1
             continue
@@ -787,7 +923,11 @@ def run_batch(
 
         def done(job: _Job, result: dict[str, Any], worker_id: str) -> None:
             if result["status"] == "ok":
-                write_atomic(out_dir / job.output, result["json"])
+                try:
+                    write_atomic(out_dir / job.output, result["json"])
+                except (OSError, UnicodeError) as exc:  # a per-document failure, never the batch's
+                    result = {"status": "error", "error_type": type(exc).__name__, "seconds": result.get("seconds"),
+                              "error": f"cannot write {job.output}: {getattr(exc, 'strerror', None) or exc}"}
             record(job.path, job.sha256, job.size, result, job.output)
             summary.processed += 1
             summary.bytes += job.size
@@ -810,8 +950,7 @@ def run_batch(
     for path_text, entry in previous.items():
         if path_text not in latest and (out_dir / (entry.get("output") or "\0")).is_file():
             latest[path_text] = entry
-    write_atomic(manifest_path, "".join(json.dumps(latest[k], ensure_ascii=False, sort_keys=True) + "\n"
-                                        for k in sorted(latest)))
+    write_atomic(manifest_path, b"".join(json_line(latest[k]) for k in sorted(latest)))
     outputs = [latest[str(p)]["output"] for p in paths if latest.get(str(p), {}).get("status") == "ok"]
     combined, summary.tasks = write_combined(out_dir, outputs)
     summary.combined = str(combined)

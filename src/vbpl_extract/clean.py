@@ -16,7 +16,9 @@ collapsed, plus the source offset of every character.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -34,8 +36,8 @@ class Fragment:
     """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]  # array("i") from build_fragment: 4 bytes a character, not ~36 for a list of ints
+    ends: Sequence[int]
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in :attr:`text` to ``[start, end)`` in the source."""
@@ -66,7 +68,7 @@ _LINE_TOKENS = regex.compile(
 )
 
 
-def _append_text(out_chars: list[str], starts: list[int], ends: list[int], chunk: str, base: int) -> None:
+def _append_text(out_chars: list[str], starts: array, ends: array, chunk: str, base: int) -> None:
     """Append a plain-text chunk (source offset ``base``), composing to NFC cluster by cluster."""
     if unicodedata.is_normalized("NFC", chunk):
         out_chars.append(chunk)
@@ -90,7 +92,7 @@ _PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b\ufeff\r\n\f\v]|_(?!_))*")
 _WORDS = regex.compile(r"[^ \t]+")
 
 
-def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
+def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     """Normalise the given source line spans into one paragraph, joining lines with a space.
 
     >>> s = "**Ủy ban nhân dân\\ntỉnh  Nghệ An**"
@@ -98,8 +100,8 @@ def build_fragment(source: str, lines: list[tuple[int, int]]) -> Fragment:
     'Ủy ban nhân dân tỉnh Nghệ An'
     """
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("i")
+    ends = array("i")
     pending_space: tuple[int, int] | None = None
     for ls, le in lines:
         line = source[ls:le]
@@ -164,6 +166,9 @@ def clean_span(source: str, start: int, end: int) -> Fragment:
     return frag
 
 
+_LINE_RE = regex.compile(r"[^\r\n]+")  # compiled once: _clean_span runs once per table cell
+
+
 def _clean_span(source: str, start: int, end: int) -> Fragment:
     """Normalise an arbitrary source region (e.g. a table cell) into a :class:`Fragment`.
 
@@ -171,16 +176,16 @@ def _clean_span(source: str, start: int, end: int) -> Fragment:
     ``-------``) are skipped here too, so ``clean_span(source, *node.text_span).text == node.text``.
     """
     lines = []
-    for m in regex.finditer(r"[^\r\n]+", source[start:end]):
+    for m in _LINE_RE.finditer(source, start, end):
         if _line_kind(m.group())[0] == "text":
-            lines.append((start + m.start(), start + m.end()))
+            lines.append((m.start(), m.end()))
     return build_fragment(source, lines)
 
 
 # --------------------------------------------------------------------------- raw lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per source line: no __dict__
 class RawLine:
     start: int
     end: int
@@ -203,10 +208,13 @@ def _display_line(line: str) -> str:
     return " ".join(line.split())
 
 
+_RAW_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
 def raw_lines(source: str) -> list[RawLine]:
     """Split the source into classified lines (offsets exclude the line terminator)."""
     out: list[RawLine] = []
-    for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+    for m in _RAW_LINE_RE.finditer(source):
         if m.start() == m.end():
             continue
         body = m.group().rstrip("\r\n")
@@ -280,6 +288,9 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             ):
                 anchor = i
                 break
+    if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
+        # the header table printed after the body (reconstructed copies): the document starts at the top
+        anchor = None
     if anchor is None:
         # no header block at all: the document starts after the site's metadata table
         meta_end = _metadata_end(lines)
@@ -389,18 +400,25 @@ def _starts_lower(s: str) -> bool:
     return False
 
 
+_UNIT_WORD_ONLY_RE = regex.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+_CLOSING_PAREN_RE = regex.compile(r"^\d{1,3}\)")
+_BOLD_LINE_RE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # compiled once: _joins runs once per line
+
+
 def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
     a, b = prev.content, nxt.content
-    if _MARKER_ONLY_RE.match(a):
-        return True  # "**2.**" alone on its line: the unit's text follows on the next line
+    if _MARKER_ONLY_RE.match(a) or _UNIT_WORD_ONLY_RE.match(a):
+        # "**2.**" alone on its line: the unit's text follows on the next line; "**Điều" then "10. Trách
+        # nhiệm …": the article's number was wrapped onto the next line
+        return True
     if _MARKER_ONLY_RE.match(b):
         return False
     if _MARKER_RE.match(b):
         # "(Kế hoạch số\n01) và …": a closing parenthesis, not a list marker
-        return bool(regex.match(r"^\d{1,3}\)", b)) and a.count("(") > a.count(")")
+        return bool(_CLOSING_PAREN_RE.match(b)) and a.count("(") > a.count(")")
 
-    if regex.match(r"^\s*\*\*.*\*\*\s*$", prev_raw) and not _is_upper_line(a) and not _starts_lower(b):
+    if _BOLD_LINE_RE.match(prev_raw) and not _is_upper_line(a) and not _starts_lower(b):
         return False  # a bold line is a heading
     if _TERMINAL_RE.search(a):
         return _starts_lower(b)
@@ -497,7 +515,6 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     tables = [t for t in _find_tables(source, diagnostics if diagnostics is not None else Diagnostics()) if t.end > body_start and t.start < body_end]
     table_at: dict[int, object] = {}
     covered: set[int] = set()
-    li_by_start = {ln.start: i for i, ln in enumerate(lines)}
     for t in tables:
         # lines covered by the table
         idx = [i for i in range(first, last) if lines[i].start < t.end and lines[i].end > t.start]
@@ -505,22 +522,21 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
             continue
         table_at[idx[0]] = t
         covered.update(idx)
-    del li_by_start
 
     wrap = _wrap_width(body_lines)
     unwrapped = _lines_are_paragraphs(body_lines)
     paragraphs: list[Paragraph] = []
-    current: list[int] = []
+    current = array("i")  # line indices of the open paragraph (4 bytes each: a paragraph may have 10^6 lines)
     brk = "line"
     pending_break = "line"
 
     def flush() -> None:
         nonlocal current, brk
         if current:
-            frag = build_fragment(source, [(lines[i].start, lines[i].end) for i in current])
+            frag = build_fragment(source, ((lines[i].start, lines[i].end) for i in current))  # no list: 1 line each
             if frag.text:
                 paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
-            current = []
+            current = array("i")
 
     for i in range(first, last):
         ln = lines[i]
@@ -554,7 +570,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
                 continue
             flush()
         brk = pending_break
-        current = [i]
+        current = array("i", [i])
         pending_break = "line"
     flush()
 
@@ -574,8 +590,8 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
 def _table_fragment(source: str, table: object) -> Fragment:
     """One line per row: cells joined by `` | ``; the separators map to the cell boundary."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("i")
+    ends = array("i")
     for r, row in enumerate(table.rows):  # type: ignore[attr-defined]
         if r:
             out.append(" / ")

@@ -1,4 +1,4 @@
-"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | train | batch``.
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | train | batch | serve``.
 
     vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
     vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
@@ -9,11 +9,14 @@ the input could not be read (see :data:`vbpl_extract.errors.EXIT_CODES`).
 
 from __future__ import annotations
 
+import functools
 import json
+import math
+import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -50,25 +53,83 @@ def _fail(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(70)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder."""
+def _check_ocr(mode: str) -> None:
+    from .readers import OCR_MODES
+
+    if mode not in OCR_MODES:
+        _error(f"error: unknown --ocr mode {mode!r}; choose one of {', '.join(OCR_MODES)}")
+        raise typer.Exit(2)
+
+
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``path`` atomically (temporary file in the same folder, fsync, rename); creates the folder.
+
+    Raises :class:`VbplError` (exit 2) naming the file when it cannot be written: a name ending in
+    ``/`` or an existing folder, a folder that cannot be created (``/proc/x/y``), no permission.
+    """
     from .batch import write_atomic as _write
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write(path, data)
+    text = str(path)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        raise VbplError(text, "names a folder; give a file name for the output")
+    target = Path(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(target, data)
+    except OSError as exc:
+        raise VbplError(text, f"cannot write the output ({exc.strerror or exc})") from None
+
+
+def _positive(option: str, value: float, *, zero_ok: bool = False) -> None:
+    """Refuse ``nan``, ``inf`` and negative numbers for a numeric option (exit 2)."""
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+        _error(f"error: {option} must be a {'non-negative' if zero_ok else 'positive'} finite number, got {value}")
+        raise typer.Exit(2)
+
+
+def _write_output(output: str, data: bytes, debug: bool) -> None:
+    try:
+        write_atomic(output, data)
+    except VbplError as exc:
+        raise _fail(exc, debug) from None
 
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
+OcrOpt = Annotated[str, typer.Option("--ocr", help="auto: OCR scanned PDFs and images; always: OCR every PDF too; "
+                                                   "never: no OCR (a scan is an error)")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"vbpl-extract {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Đọc văn bản pháp luật, hành chính và lập danh sách nhiệm vụ. Vietnamese legal documents -> task graph."""
+
+
+_SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ics": "ics", ".graphml": "graphml",
+                   ".mmd": "mermaid", ".mermaid": "mermaid"}
+"""Output format from ``-o``'s extension when ``--format`` is not given."""
 
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx hoặc .pdf")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid")] = "json",
+    file: Annotated[Path, typer.Argument(help="Văn bản nguồn: .txt, .md, .html, .docx, .pdf, .doc/.rtf/.odt, ảnh quét")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Ghi kết quả ra tệp (mặc định: màn hình)")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, csv, xlsx, ics, graphml, mermaid "
+                                            "(default: from -o's extension, else json)")] = None,
     text: Annotated[bool, typer.Option("--text", help="Print the reader's text rendering (what spans index into)")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this (MB)")] = 50.0,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 13) when a stage reports a warning")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 15) when a stage reports a warning")] = False,
+    ocr: OcrOpt = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Trích xuất nhiệm vụ từ một văn bản. Extract the task graph of one document."""
@@ -77,11 +138,15 @@ def extract(
     from .pipeline import extract_source
     from .readers import read_file
 
+    if fmt is None:
+        fmt = _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json") if output else "json"
     if fmt not in FORMATS:
         _error(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    _check_ocr(ocr)
+    _positive("--max-mb", max_mb)
     try:
-        source = read_file(file, max_bytes=int(max_mb * 1024 * 1024))
+        source = read_file(file, max_bytes=int(max_mb * 1024 * 1024), ocr=ocr)  # type: ignore[arg-type]
         graph = None if text else extract_source(source)
         if strict and graph is not None and graph.warnings:
             for w in graph.warnings:
@@ -97,7 +162,7 @@ def extract(
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
         sys.stdout.flush()
     else:
-        write_atomic(output, data)
+        _write_output(output, data, debug)
         err.print(f"wrote {output}")
 
 
@@ -133,14 +198,14 @@ def tasks(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema to this file")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write the schema to this file")] = None,
 ) -> None:
     """In JSON Schema của kết quả. Print the published JSON Schema of the output."""
     from .schema import schema_json
 
     data = schema_json()
     if output:
-        write_atomic(output, data.encode("utf-8"))
+        _write_output(output, data.encode("utf-8"), False)
     else:
         sys.stdout.write(data)
 
@@ -176,13 +241,19 @@ def evaluate(
     from .evaluate import evaluate as run_eval
     from .evaluate import format_markdown, render_table
 
-    report = run_eval(gold, corpus)
+    try:
+        report = run_eval(gold, corpus)
+    except Exception as exc:
+        raise _fail(exc, False) from None
     if markdown:
         sys.stdout.write(format_markdown(report) + "\n")
     else:
         Console(width=220).print(render_table(report))
     if json_out:
-        write_atomic(json_out, report.to_json().encode("utf-8"))
+        _write_output(str(json_out), report.to_json().encode("utf-8"), False)
+    if report.documents and all(d.error for d in report.documents):
+        _error(f"error: every one of the {len(report.documents)} documents failed to extract; the scores mean nothing")
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -219,8 +290,9 @@ def batch(
     executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786)")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already done with the same sha256 and pipeline version")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 120.0,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds (0: none)")] = 120.0,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar and summary table")] = True,
+    ocr: OcrOpt = "auto",
     debug: DebugOpt = False,
 ) -> None:
     """Chạy hàng loạt. Run the pipeline over many documents (resumable); see docs/batch.md.
@@ -232,14 +304,44 @@ def batch(
     if executor not in ("local", "dask"):
         _error(f"error: unknown executor {executor!r}; choose local or dask")
         raise typer.Exit(2)
+    _check_ocr(ocr)
+    _positive("--timeout", timeout, zero_ok=True)
+    extractor: Any = "vbpl_extract.pipeline:extract_file"
+    if ocr != "auto":
+        from .pipeline import extract_file
+
+        extractor = functools.partial(extract_file, ocr=ocr)
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, executor=executor, scheduler=scheduler, resume=resume,
-                            timeout=timeout, progress=progress)
+                            timeout=timeout or None, progress=progress, extractor=extractor)
     except Exception as exc:
         raise _fail(exc, debug) from None
-    if not progress:
-        out.print(json.dumps(summary.as_dict(), ensure_ascii=False, default=str))
+    if not progress:  # one JSON line, unwrapped; names that are not UTF-8 as \udcXX escapes
+        from .batch import json_line
+
+        sys.stdout.buffer.write(json_line(json.loads(json.dumps(summary.as_dict(), default=str)), sort_keys=False))
+        sys.stdout.flush()
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Extraction worker processes")] = 1,
+    timeout: Annotated[float, typer.Option("--timeout", help="Per-document time limit in seconds")] = 60.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse uploads larger than this (MB)")] = 50.0,
+    max_pending: Annotated[int, typer.Option("--max-pending", help="Extractions admitted at once (503 beyond)")] = 64,
+) -> None:
+    """Trang rà soát và API HTTP. The review page (/) and the HTTP API (/v1, docs at /docs); set VBPL_API_KEY
+    to require an X-API-Key header. See docs/server.md."""
+    import uvicorn
+
+    from .server.app import Settings, create_app
+
+    settings = Settings(workers=workers, timeout=timeout, max_bytes=int(max_mb * 1024 * 1024), max_pending=max_pending)
+    err.print(f"vbpl-extract: serving on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 def main() -> None:  # pragma: no cover

@@ -2,7 +2,7 @@
 
 The CLI maps each class to an exit code (``EXIT_CODES``) and prints one line, e.g.::
 
-    vbpl-extract: error: scan.pdf: scanned PDF, no text layer; OCR is out of scope
+    vbpl-extract: error: scan.pdf: scanned PDF, no text layer (read by OCR unless --ocr never)
 """
 
 from __future__ import annotations
@@ -64,7 +64,19 @@ class SchemaValidationError(VbplError):
 class StageWarningsError(VbplError):
     """``extract --strict``: a stage could not read part of the document (see ``TaskGraph.warnings``)."""
 
+    exit_code = 15
+
+
+class OcrUnavailableError(VbplError):
+    """OCR is needed but Tesseract (or its Vietnamese model, or pdftoppm) is not installed."""
+
     exit_code = 13
+
+
+class ConverterUnavailableError(VbplError):
+    """A .doc/.rtf/.odt needs LibreOffice to be converted, and it is not installed."""
+
+    exit_code = 14
 
 
 EXIT_CODES: dict[str, int] = {
@@ -82,6 +94,8 @@ EXIT_CODES: dict[str, int] = {
         DocumentTimeoutError,
         SchemaValidationError,
         StageWarningsError,
+        OcrUnavailableError,
+        ConverterUnavailableError,
     )
 }
 """Exit code per error class; 0 = success, 1 = some documents of a batch failed."""

@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 from rich.table import Table
 
 from .agencies import lookup_agency
+from .errors import InputNotFoundError, SchemaValidationError
 from .models import AgencyRef, Deadline, DocumentInfo, Reference, SourceInfo, Task, TaskGraph
 from .pipeline import extract_file
 from .textutil import fold_tones, nfc
@@ -518,11 +519,22 @@ def evaluate(gold_dir: str | Path | Sequence[str | Path], corpus_dir: str | Path
     """
     dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(g) for g in gold_dir]
     corpus_dir = Path(corpus_dir)
+    for d in dirs:  # an evaluation over nothing must fail, never score 1.00
+        if not d.exists():
+            raise InputNotFoundError(d, "no such gold file or folder")
+    if not corpus_dir.is_dir():
+        raise InputNotFoundError(corpus_dir, "the corpus folder does not exist")
     files = [f for d in dirs for f in ([d] if d.is_file() else sorted(d.glob("*.json")))]
     gold_dir = ", ".join(map(str, dirs))
+    if not files:
+        raise InputNotFoundError(gold_dir, "no gold files (*.json) to evaluate")
     docs = []
     for gold_path in files:
-        gold = load_gold(gold_path)
+        try:
+            gold = load_gold(gold_path)
+        except (OSError, UnicodeDecodeError, ValidationError) as exc:
+            problem = " ".join(str(exc).split())[:300]
+            raise SchemaValidationError(gold_path, f"not a valid gold file ({problem})") from None
         source = corpus_dir / gold.source
         error = None
         try:

@@ -26,6 +26,7 @@ import regex
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Todo, vRecur
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -142,6 +143,12 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(arcname or Path(filename).name, Path(filename).read_bytes(), compress_type, compresslevel)
 
 
+def _xml_text(value: str) -> str:
+    """Control characters that XML 1.0 (so a worksheet or GraphML) cannot hold dropped: ``"Điều 1\x08"`` ->
+    ``"Điều 1"`` (openpyxl and lxml refuse them; a .txt source may carry them)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def to_xlsx(graph: TaskGraph) -> bytes:
     """The task table as an Excel workbook: sheet ``Nhiệm vụ`` (bold frozen header, widths, wrapped
     text) and sheet ``Văn bản`` with the header fields (Số, Loại, Cơ quan ban hành, Ngày, Người ký ...)."""
@@ -152,7 +159,7 @@ def to_xlsx(graph: TaskGraph) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
     ws.append(list(COLUMNS))
     for row in task_rows(graph):
-        ws.append([int(row[0]), *row[1:]])
+        ws.append([int(row[0]), *map(_xml_text, row[1:])])
     for cell in ws[1]:
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -173,7 +180,7 @@ def to_xlsx(graph: TaskGraph) -> bytes:
         ("Tệp nguồn", graph.source.path), ("SHA-256", graph.source.sha256),
         ("Số nhiệm vụ", str(len(graph.tasks))), ("Phiên bản", graph.pipeline_version or __version__),
     ):
-        info.append([label, value or ""])
+        info.append([label, _xml_text(value or "")])
     for cell in info["A"]:
         cell.font = bold
     info.column_dimensions["A"].width = 20
@@ -326,14 +333,15 @@ def to_networkx(graph: TaskGraph) -> nx.MultiDiGraph:
     g = _graph(graph)
     out = nx.MultiDiGraph()
     if graph.document.number:
-        out.graph["document"] = graph.document.number
+        out.graph["document"] = _xml_text(graph.document.number)
     for node in g.nodes:
-        out.add_node(node.id, type=node.type, label=node.label)
+        out.add_node(_xml_text(node.id), type=node.type, label=_xml_text(node.label))
     for i, edge in enumerate(g.edges):
-        for end in (edge.source, edge.target):
+        source, target = _xml_text(edge.source), _xml_text(edge.target)
+        for end in (source, target):
             if end not in out:
                 out.add_node(end, type="unknown", label=end)
-        out.add_edge(edge.source, edge.target, key=f"e{i}", type=edge.type)
+        out.add_edge(source, target, key=f"e{i}", type=edge.type)
     return out
 
 

@@ -31,10 +31,19 @@ NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
 )
 _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
+_SYMBOL_ONLY_LINE = regex.compile(
+    r"^S[oóòõỏọôốồổỗộ]\s*[:.]?[\s.…_]*(?:[^\s/]{1,6}\s*){0,2}(?P<sym>/\s*[\p{Lu}Đ]{1,12}\d{0,3}(?:\s*-\s*[\p{Lu}Đ&]{1,12}\d{0,3})*)(?=\s|$)"
+)
 _DATE_LINE = regex.compile(
     r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     regex.IGNORECASE,
 )
+# an unsigned copy: "Hà Nội, ngày    tháng 12 năm 2025" (day/month left blank for the stamp)
+_DATE_BLANK = regex.compile(r"^(?:[\p{L}.][\p{L}\s.\-]{0,40}?\s*,\s*)?ngày\s+(?:\d{1,2}\s+)?tháng\s+(?:\d{1,2}\s+)?năm(?:\s+\d{4})?\s*$",
+                         regex.IGNORECASE)
+# "Số: /BNV-CCHC": the number left blank; the symbol still tells the type
+_BLANK_NUMBER = regex.compile(r"^Số\s*:?\s*(?P<sym>/\s*[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&\-]{1,30})\s*$")
+_PLACE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*(?P<when>ngày\b.{0,16}?tháng\b.{0,16}?năm\b)", regex.IGNORECASE)
 _DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})", regex.IGNORECASE)
 _MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", regex.IGNORECASE)
 _ENACT = regex.compile(
@@ -333,6 +342,15 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         if rest:
             _header_line(rest, span, info, issuer_lines, types)
         return True
+    m = _SYMBOL_ONLY_LINE.match(t) if not info.number else None
+    if m:  # 'Số:      /TB-UBND' (a draft) or 'Số:96ÿđ /BCA-C04' (a hand-written number OCR cannot read)
+        sym = regex.sub(r"\s+", "", m["sym"])
+        info.provenance.setdefault("number", f"only the symbol {sym!r} is legible; the number is blank or illegible")
+        info.type = info.type or _type_from_number("1" + sym)
+        rest = t[m.end():].strip(" |")
+        if rest:
+            _header_line(rest, span, info, issuer_lines, types)
+        return True
     m = _DATE_LINE.match(t)
     if m and not info.date:
         info.date = _iso(int(m["d"]), int(m["m"]), int(m["y"]))
@@ -340,7 +358,17 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
             info.place = m["place"].strip()
         info.date_span = p.to_source(m.start(), m.end()) if p is not None else span
         return True
-    if _MOTTO.search(t):
+    m = _PLACE_LINE.match(t) if not info.date and not info.place else None
+    if m:  # 'Hà Nội, ngày | tháng 12 năm 2025': the day is blank (a draft) or hand-written
+        info.place = m["place"].strip()
+        info.provenance.setdefault("date", f"the date is incomplete or illegible: {' '.join(t[m.start('when'):].split())[:40]!r}")
+        return True
+    if _MOTTO.search(t) or _DATE_BLANK.match(t):
+        return True
+    m = _BLANK_NUMBER.match(t)
+    if m and not info.number:
+        if not info.type:
+            info.type = _type_from_number("0" + regex.sub(r"\s+", "", m["sym"]))
         return True
     up = t.upper()
     if t == up or (t.startswith(("Quyết định", "Nghị quyết")) and len(t) < 20):
@@ -505,7 +533,9 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
     while j < n and j < sig_idx + 7 and paras[j].kind == "text":
         t = paras[j].text.strip()
         if _SIGNED.match(t) or _SIGN_MODE.match(t) or (t.isupper() and len(t) < 80 and not _ATTACH_TITLE.match(t)
-                                                        and (_POSITION_WORDS.match(t) or (j == sig_idx + 1 and not lines[1:]))):
+                                                        and (_POSITION_WORDS.match(t) or (j == sig_idx + 1 and not lines[1:])
+                                                             # the unit under "VỤ TRƯỞNG": "VỤ CẢI CÁCH HÀNH CHÍNH"
+                                                             or (len(lines) < 4 and bool(_POSITION_WORDS.match(lines[-1]))))):
             lines.append(t)
             last = j
             j += 1

@@ -7,7 +7,7 @@ from :class:`TaskGraph`; ``tests/test_models.py`` fails when the two drift.
 
 Example (03/NQ-CP)::
 
-    {"schema_version": "1.0.0",
+    {"schema_version": "1.1.0",
      "document": {"number": "03/NQ-CP", "type": "Nghị quyết", "date": "2025-01-09", ...},
      "structure": [{"id": "art_1", "kind": "article", "num": "1", ...}],
      "tasks": [{"id": "task__att_1__sec_II__item_1__point_a", "lead": [...], ...}]}
@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Span = tuple[int, int]
 """``[start, end)`` character offsets into the source text."""
@@ -195,12 +195,33 @@ class Graph(_Model):
     edges: list[GraphEdge] = Field(default_factory=list)
 
 
+class OcrPage(_Model):
+    """One OCR'd page: ``{"page": 1, "mean_confidence": 94.7, "seconds": 2.1}``."""
+
+    page: int = Field(description="1-based page (or image frame) number")
+    mean_confidence: float | None = Field(None, description="Mean Tesseract word confidence, 0-100; null when no word was read")
+    seconds: float = Field(description="Time the OCR engine took for the page")
+
+
+class OcrInfo(_Model):
+    """How the source text was read from page images: ``{"engine": "tesseract", "version": "5.3.0", ...}``."""
+
+    engine: str = "tesseract"
+    version: str | None = None
+    language: str = Field("vie", description="Tesseract language model")
+    dpi: int | None = Field(None, description="Resolution PDF pages were rendered at")
+    pages: list[OcrPage] = Field(default_factory=list)
+
+
 class SourceInfo(_Model):
     path: str
-    format: str
+    format: str = Field(description="The file's own format ('pdf', 'doc', 'jpeg' ...), also when it was converted or OCR'd")
     encoding: str | None = None
     sha256: str | None = None
     length: int = Field(description="Length of the source text in characters")
+    converted_to: str | None = Field(None, description="'docx' when the file (.doc/.rtf/.odt) was converted before reading")
+    converter: str | None = Field(None, description="The converting program ('LibreOffice 7.4.7.2')")
+    ocr: OcrInfo | None = Field(None, description="Set when the source text is OCR text (scanned PDF, page image)")
 
 
 class TaskGraph(_Model):

@@ -26,6 +26,7 @@ from .models import AgencyRef, DocumentInfo, SourceInfo, TaskGraph
 from .readers import read_file
 from .structure import build_tree, iter_nodes
 from .tasks import extract_tasks
+from .textutil import printable_path
 
 PIPELINE_VERSION = __version__
 
@@ -74,7 +75,7 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
             agencies.setdefault(a.id or a.name, a)
     graph = TaskGraph(
         pipeline_version=PIPELINE_VERSION,
-        source=SourceInfo(path=path, format=fmt, encoding=encoding, sha256=sha256, length=len(text)),
+        source=SourceInfo(path=printable_path(path), format=fmt, encoding=encoding, sha256=sha256, length=len(text)),
         document=info, structure=tree, tasks=tasks, references=references,
         agencies=list(agencies.values()), warnings=log.messages,
     )
@@ -85,7 +86,15 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
 
 def extract_source(source) -> TaskGraph:
     """Run the pipeline on a :class:`vbpl_extract.readers.Source`."""
-    return extract_text(source.text, path=source.path, fmt=source.format, encoding=source.encoding, sha256=source.sha256)
+    graph = extract_text(source.text, path=source.path, fmt=source.format, encoding=source.encoding, sha256=source.sha256)
+    graph.source.converted_to = getattr(source, "converted_to", None)
+    graph.source.converter = getattr(source, "converter", None)
+    if getattr(source, "ocr", None) is not None:
+        from .ocr_review import ocr_info, review_header
+
+        graph.source.ocr = ocr_info(source.ocr)
+        review_header(graph, source.ocr)
+    return graph
 
 
 def extract_file(path: str | Path, **read_options) -> TaskGraph:

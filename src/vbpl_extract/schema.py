@@ -4,7 +4,7 @@
 file and the models drift (regenerate with ``vbpl-extract schema -o schemas/task-graph.schema.json``).
 
 >>> schema()["properties"]["schema_version"]["const"]
-'1.0.0'
+'1.1.0'
 """
 
 from __future__ import annotations
@@ -45,8 +45,14 @@ def validate_file(path: str | Path) -> list[str]:
     p = Path(path)
     if not p.exists():
         raise InputNotFoundError(p, "file not found")
+    if not p.is_file():
+        from .readers import special_file_kind
+
+        raise InputNotFoundError(p, f"is {special_file_kind(p.stat().st_mode)}, not a regular file")
     try:
         data = json.loads(p.read_text("utf-8"))
+    except OSError as exc:
+        raise InputNotFoundError(p, f"cannot read the file ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SchemaValidationError(p, f"not a JSON file ({exc})") from None
     return validate_data(data)

@@ -320,8 +320,20 @@ _ATTACH_NOTE = regex.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", rege
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    """More than 90 % of at least 4 letters are capitals; stops early on long lower-case text.
+
+    >>> _is_upper("QUYẾT ĐỊNH"), _is_upper("Quyết định " * 100_000)
+    (True, False)
+    """
+    letters = upper = 0
+    for at in range(0, len(text), 4096):
+        chunk = [c for c in text[at:at + 4096] if c.isalpha()]
+        letters += len(chunk)
+        upper += sum(c.isupper() for c in chunk)
+        # even if every remaining character were a capital letter, the ratio could not pass 0.9
+        if letters - upper >= 0.1 * (letters + max(0, len(text) - at - 4096)):
+            return False
+    return letters >= 4 and upper / letters > 0.9
 
 
 def _sub_fragment(frag: Fragment, start: int, end: int) -> Fragment:

@@ -351,7 +351,9 @@ class TaskExtractor:
         named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
-                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)):
+                regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)) and all(
+                p.known or _res()["actor_head"].match(p.text) or p.text[:1].islower() for p in parts):
+            # each part names a body: not "Báo và Phát thanh, Truyền hình thành phố" (one body)
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
@@ -745,6 +747,24 @@ class TaskExtractor:
         if not self._assigns(text):
             return None
         deadline = self._deadline(f, ctx, prov)
+        marks = list(_INLINE_ENUM.finditer(text))
+        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"]:
+            # "Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế …; (ii) Chỉ đạo …": one task per item,
+            # each with the unit's actor and deadline unless it names its own
+            sub = Context(lead, prov.get("lead"), deadline, ctx.heading, ctx.in_task_area)
+            last = None
+            for k, m in enumerate(marks):
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
+                seg = f.text[m.end():end].rstrip(" ;,")
+                seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", seg)
+                if len(_WORD.findall(seg)) < 3:
+                    continue
+                part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
+                last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
+                                       id_base=f"{id_base or node.id}__{m['n']}") or last
+            if last is not None:
+                return last
+
         product = _product(text, self.mentions.agencies)
         if product:
             prov["product"] = "object of 'ban hành'/'trình'"
@@ -965,6 +985,8 @@ def _join_fragments(parts: list[Fragment]) -> Fragment:
     return Fragment(text, starts, ends)
 
 
+# items enumerated inside one unit: "(i) …; (ii) …; (iii) …"
+_INLINE_ENUM = regex.compile(r"\((?P<n>i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
@@ -986,10 +1008,12 @@ def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    # merge ';' clauses that do not open with an agency into the previous one
+    # merge ';' clauses that do not open with an agency of their own into the previous one
+    # ("… giao Công an tỉnh xây dựng báo cáo …; tham mưu Ủy ban nhân dân tỉnh trước ngày 12/12/2025")
     merged: list[tuple[int, int]] = []
     for s, e in out:
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not agencies(text[s:e][:80]):
+        head = text[s:e][:80]
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not subject_mentions(head, agencies(head))[0]:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

@@ -70,3 +70,14 @@ def slugify(text: str) -> str:
     text = nfc(text).replace("đ", "d").replace("Đ", "D")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return regex.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+def printable_path(path: str) -> str:
+    r"""A file name as valid Unicode: bytes that are not UTF-8 (lone surrogates) become ``\xNN``.
+
+    >>> printable_path("/inbox/Kế hoạch\udcff\udcfe.txt")
+    '/inbox/Kế hoạch\\xff\\xfe.txt'
+    """
+    if path.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -33,6 +33,10 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "form", "fieldset", "hr", "body", "html", "caption", "tr", "td", "th",
 })
 MAX_SPAN = 50
+MAX_COLUMNS = 256
+"""Column slots that colspan/rowspan may fill in one table row (real tables have a few dozen)."""
+SPAN_SLOTS = 2000
+"""Empty slots that colspan/rowspan may add to one table (a page of real tables adds a few hundred)."""
 _WS = regex.compile(r"[ \t\r\n\f\u200b]+")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 
@@ -44,7 +48,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
         if match:
             declared = match.group(1).decode("ascii").lower()
             try:
-                codec = codecs.lookup(declared).name
+                info = codecs.lookup(declared)
+                # only text encodings: "hex", "base64", "rot13", "uu", "zlib" are bytes-to-bytes codecs
+                codec = info.name if getattr(info, "_is_text_encoding", True) else None
             except LookupError:
                 codec = None
             if codec is not None and not codec.startswith("utf-16"):
@@ -129,31 +135,68 @@ def _table_rows(table: LexborNode) -> list[list[str]]:
     """Cell texts per row; a colspan/rowspan cell's text appears once, the covered slots are empty."""
     grid: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for tr in _rows_of(table):
+    rows = [[c for c in _children(tr) if c.tag in ("td", "th")] for tr in _rows_of(table)]
+    # hostile spans (every cell colspan=50 rowspan=50) would multiply the slots: once they add more
+    # than SPAN_SLOTS empty slots, spans are ignored for the rest of the table
+    extra = 0  # empty slots added by spans so far
+    for cells in rows:
+        if extra > SPAN_SLOTS:
+            pending.clear()
         row: list[str] = []
-        cells = [c for c in _children(tr) if c.tag in ("td", "th")]
         i = 0
-        while i < len(cells) or pending.get(len(row), 0) > 0:
+        while i < len(cells) or (len(row) < MAX_COLUMNS and pending.get(len(row), 0) > 0):
             col = len(row)
-            if pending.get(col, 0) > 0:  # slot covered by a rowspan from above
+            if col < MAX_COLUMNS and pending.get(col, 0) > 0:  # slot covered by a rowspan from above
                 pending[col] -= 1
                 row.append("")
                 continue
             cell = cells[i]
             i += 1
             text = " ".join(_Renderer().render(cell))
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
-            for k in range(colspan):
-                if rowspan > 1:
+            colspan, rowspan = (_span(cell, "colspan"), _span(cell, "rowspan")) if extra <= SPAN_SLOTS else (1, 1)
+            # spans stop at MAX_COLUMNS, so hostile spans cannot grow the grid (every cell's text is kept)
+            for k in range(min(colspan, max(1, MAX_COLUMNS - col))):
+                if rowspan > 1 and len(row) < MAX_COLUMNS:
                     pending[len(row)] = rowspan - 1
                 row.append(text if k == 0 else "")
+        extra += len(row) - len(cells)
         grid.append(row)
     return grid
 
 
+MAX_DEPTH = 500
+"""Nesting depth of block containers kept for the parser (lexbor is quadratic in it: 10^5 divs took 70 s)."""
+_CONTAINER_TAG = regex.compile(
+    r"<(/?)(?:address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|figure"
+    r"|footer|header|hgroup|main|menu|nav|ol|section|summary|ul)(?=[\s/>])[^>]*>", regex.IGNORECASE)
+
+
+def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """Replace block-container tags nested deeper than ``max_depth`` by ``<br>`` (their text is kept).
+
+    >>> limit_nesting("<div><div><div>Điều 1.</div></div></div>", 2)
+    '<div><div><br>Điều 1.<br></div></div>'
+    """
+    tags = list(_CONTAINER_TAG.finditer(html))
+    if len(tags) <= max_depth:
+        return html
+    out: list[str] = []
+    depth = last = 0
+    for m in tags:
+        closing = bool(m.group(1))
+        deep = depth > max_depth if closing else depth >= max_depth
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep:
+            out.append(html[last:m.start()])
+            out.append("<br>")
+            last = m.end()
+    out.append(html[last:])
+    return "".join(out)
+
+
 def html_to_text(html: str) -> str:
     """The rendered text of an HTML document (see the module docstring)."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(limit_nesting(html))
     root: LexborNode | None = None
     for selector in MAIN_SELECTORS:
         root = tree.css_first(selector)
