@@ -21,13 +21,14 @@ LAYERS: list[set[str]] = [
     {"structure"},
     {"annotate"},
     {"tasks"},
+    {"learn"},  # the learned decision after the rules
     {"graph", "ocr_review"},  # the last stage; the OCR review of the header and text
     {"pipeline"},
-    {"exporters", "evaluate", "schema", "batch"},  # users of the pipeline
+    {"exporters", "evaluate", "schema", "batch", "training"},  # users of the pipeline
     {"server"},  # faces
     {"cli"},
 ]
-STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "graph", "pipeline", "cli", "server"}
+STAGES = {"readers", "clean", "header", "structure", "annotate", "tasks", "learn", "graph", "pipeline", "cli", "server"}
 
 
 def _top(module: str) -> str:

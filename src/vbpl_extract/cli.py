@@ -1,4 +1,4 @@
-"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | batch | serve``.
+"""Command line: ``vbpl-extract extract | tasks | schema | validate | evaluate | train | batch | serve``.
 
     vbpl-extract extract ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt -o 03-NQ-CP.json
     vbpl-extract tasks ../shared/corpus/seeds/004_73d4ecd4209fcbe0.txt
@@ -254,6 +254,32 @@ def evaluate(
     if report.documents and all(d.error for d in report.documents):
         _error(f"error: every one of the {len(report.documents)} documents failed to extract; the scores mean nothing")
         raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Folder (or file) of corrected gold files; repeatable")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus root the gold 'source' paths are relative to")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Model file to write (JSON)")],
+    debug: DebugOpt = False,
+) -> None:
+    """Huấn luyện lại. Retrain the learned task decision on your own gold files (docs/accuracy.md).
+
+    Prints rules alone vs rules + model on held-out documents, sources and genres, and writes the model;
+    use it with VBPL_EXTRACT_MODEL=FILE (VBPL_EXTRACT_LEARNED=1 forces it on).
+    """
+    try:
+        from .training import markdown_table, write_model
+        from .training import train as run_train
+
+        model, results = run_train(gold, corpus)
+        write_model(model, output)
+    except Exception as exc:
+        raise _fail(exc, debug) from None
+    for line in model.trained_on.get("skipped", []):
+        _error(f"warning: skipped {line}")
+    sys.stdout.write(markdown_table(results))
+    out.print(f"{output}: threshold {model.threshold}, enabled by default: {model.enabled_by_default}")
 
 
 @app.command()

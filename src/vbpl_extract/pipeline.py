@@ -22,6 +22,7 @@ from .clean import normalize
 from .diagnostics import Diagnostics
 from .graph import build_graph
 from .header import HeaderResult, fallback_date, parse_header
+from .learn import apply_learned
 from .models import AgencyRef, DocumentInfo, Reference, SourceInfo, Task, TaskGraph
 from .readers import read_file
 from .structure import build_tree, iter_nodes
@@ -86,6 +87,7 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
         document=info, structure=tree, tasks=tasks, references=references,
         agencies=list(agencies.values()), warnings=log.messages,
     )
+    apply_learned(graph)  # the learned task decision, when enabled (vbpl_extract.learn)
     graph.graph = build_graph(graph)
     return graph
 
