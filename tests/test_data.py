@@ -13,6 +13,8 @@ from vbpl_extract.data import load
 from vbpl_extract.data.schemas import ActionWords, Boilerplate, LegacyEncodings, TaskWords
 from vbpl_extract.deadlines import DeadlineWords
 from vbpl_extract.doctypes import DocTypesData
+from vbpl_extract.learn.features import LearnWords
+from vbpl_extract.learn.model import LearnedModel
 from vbpl_extract.readers.docx_numbering import WordNumberingData
 from vbpl_extract.readers.docx_reader import LayoutCues
 from vbpl_extract.readers.text_quality import SyllableRules
@@ -24,7 +26,9 @@ MODELS: dict[str, type[BaseModel]] = {
     "deadline_words.yaml": DeadlineWords,
     "doc_types.yaml": DocTypesData,
     "layout_cues.yaml": LayoutCues,
+    "learn_features.yaml": LearnWords,
     "legacy_encodings.yaml": LegacyEncodings,
+    "task_filter.json": LearnedModel,  # a trained model written by `vbpl-extract train`, not hand-kept knowledge
     "task_words.yaml": TaskWords,
     "vietnamese_syllables.yaml": SyllableRules,
     "word_numbering.yaml": WordNumberingData,
@@ -39,8 +43,11 @@ def test_every_data_file_has_a_model() -> None:
     assert _files() == sorted(MODELS)
 
 
+GENERATED = {"task_filter.json"}  # written by scripts/train.py, read as JSON
+
+
 def test_one_style_yaml() -> None:
-    assert all(name.endswith(".yaml") for name in _files())
+    assert all(name.endswith(".yaml") for name in _files() if name not in GENERATED)
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))

@@ -19,7 +19,7 @@ ORIGINALS_GOLD = OWN_GOLD / "originals"  # the same, over ../shared/corpus/origi
 
 SHARED_FLOORS = {"tasks.f1": 0.98, "lead.f1": 0.97, "coordinators.f1": 0.97, "deadline": 0.98,
                  "references.recall": 0.98, "references.precision": 0.94}
-ALL_FLOORS = {"tasks.f1": 0.97, "tasks.precision": 0.97, "tasks.recall": 0.97, "lead.f1": 0.98,
+ALL_FLOORS = {"tasks.f1": 0.97, "tasks.precision": 0.97, "tasks.recall": 0.97, "lead.f1": 0.97,
               "coordinators.f1": 0.97, "report_to.f1": 0.87, "deadline": 0.96, "product": 0.88,
               "references.recall": 0.98, "references.precision": 0.91, "header": 0.93}
 
