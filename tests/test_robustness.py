@@ -1134,3 +1134,27 @@ def test_version_format_from_extension_and_package_api(tmp_path: Path) -> None:
     assert isinstance(graph, TaskGraph) and all(isinstance(t, Task) for t in graph.tasks)
     assert extract_text(DOC).tasks == graph.tasks
     assert doctest.testmod(vbpl_extract).failed == 0
+
+
+# --------------------------------------------------------------------------- invisible characters (issue 12, item 11)
+
+_INVISIBLE_BASE = ("Số: 12/QĐ-UBND\nĐiều 1. Giao Sở Tài chính chủ trì rà soát hồ sơ trước ngày 15/12/2025.\n"
+                   "Điều 2. Giao Sở Nội vụ theo dõi.")
+
+
+@pytest.mark.parametrize(("case", "text"), [
+    ("zero-width space inside 'Điều'", _INVISIBLE_BASE.replace("Điều", "Đi\u200bều")),
+    ("zero-width joiner inside 'Sở'", _INVISIBLE_BASE.replace("Sở", "S\u200dở")),
+    ("right-to-left and left-to-right marks", "\u200f" + _INVISIBLE_BASE.replace(" ", " \u200e")),
+    ("U+2028 line separators", _INVISIBLE_BASE.replace("\n", "\u2028")),
+])
+def test_invisible_characters_do_not_change_the_result(case: str, text: str) -> None:
+    from vbpl_extract.pipeline import extract_text
+
+    plain = extract_text(_INVISIBLE_BASE)
+    g = extract_text(text)
+    assert g.document.number == plain.document.number == "12/QĐ-UBND", case
+    assert [[a.name for a in t.lead] for t in g.tasks] == [[a.name for a in t.lead] for t in plain.tasks], case
+    for t in g.tasks:  # spans still index the source as given, invisible characters included
+        for a in t.lead:
+            assert text[a.span[0]:a.span[1]].replace("\u200d", "").replace("\u200e", "") == a.name

@@ -68,11 +68,12 @@ class Fragment:
 # Markdown markers and inline HTML that carry no text. ``*`` only as emphasis (next to a word).
 _LINE_TOKENS = regex.compile(
     r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
-    r"|(?P<ws>[\s\u00a0\u200b\ufeff]+)"
+    r"|(?P<zw>[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+)"
+    r"|(?P<ws>[\\s\\u00a0]+)"
     r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
     r"|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
-    r"|(?P<tx>[^\s\u00a0\u200b\ufeff*\\<#>_]+|.)",
+    r"|(?P<tx>[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad*\\\\<#>_]+|.)",
     regex.DOTALL,
 )
 
@@ -97,7 +98,9 @@ def _append_text(out_chars: list[str], starts: array, ends: array, chunk: str, b
         i = j
 
 
-_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b\ufeff\r\n\f\v]|_(?!_))*")
+_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\\u2028\\u2029\\r\\n\\f\\v]|_(?!_))*")
+# zero-width and direction marks: dropped from the cleaning copy, so "Đi\\u200bều" is "Điều" (offsets still map back)
+_INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+")
 _WORDS = regex.compile(r"[^ \t]+")
 
 
@@ -148,7 +151,7 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
             continue
         for m in _LINE_TOKENS.finditer(line):
             kind = m.lastgroup
-            if kind in ("mk", "mk2"):
+            if kind in ("mk", "mk2", "zw"):
                 continue
             s, e = ls + m.start(), ls + m.end()
             if kind in ("ws", "br"):
@@ -223,6 +226,8 @@ _DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_]
 
 
 def _display_line(line: str) -> str:
+    if not line.isascii() and _INVISIBLE.search(line):
+        line = _INVISIBLE.sub("", line)
     if not line.isascii() and not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     if "*" in line or "#" in line or "<" in line or "__" in line:
@@ -230,7 +235,7 @@ def _display_line(line: str) -> str:
     return " ".join(line.split())
 
 
-_RAW_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_RAW_LINE_RE = regex.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029|$)")  # U+2028/9 end lines too
 
 
 def raw_lines(source: str) -> list[RawLine]:
@@ -239,7 +244,7 @@ def raw_lines(source: str) -> list[RawLine]:
     for m in _RAW_LINE_RE.finditer(source):
         if m.start() == m.end():
             continue
-        body = m.group().rstrip("\r\n")
+        body = m.group().rstrip("\r\n\u2028\u2029")
         s, e = m.start(), m.start() + len(body)
         kind, content = _line_kind(body)
         out.append(RawLine(s, e, kind, content))
