@@ -69,11 +69,11 @@ class Fragment:
 _LINE_TOKENS = regex.compile(
     r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
     r"|(?P<zw>[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+)"
-    r"|(?P<ws>[\\s\\u00a0]+)"
+    r"|(?P<ws>[\s\u00a0]+)"
     r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
     r"|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
-    r"|(?P<tx>[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad*\\\\<#>_]+|.)",
+    r"|(?P<tx>[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad*\\<#>_]+|.)",
     regex.DOTALL,
 )
 
@@ -98,8 +98,8 @@ def _append_text(out_chars: list[str], starts: array, ends: array, chunk: str, b
         i = j
 
 
-_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\\u2028\\u2029\\r\\n\\f\\v]|_(?!_))*")
-# zero-width and direction marks: dropped from the cleaning copy, so "Đi\\u200bều" is "Điều" (offsets still map back)
+_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u2028\u2029\r\n\f\v]|_(?!_))*")
+# zero-width and direction marks: dropped from the cleaning copy, so "Đi\u200bều" is "Điều" (offsets still map back)
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+")
 _WORDS = regex.compile(r"[^ \t]+")
 
@@ -191,7 +191,7 @@ def clean_span(source: str, start: int, end: int) -> Fragment:
     return frag
 
 
-_LINE_RE = regex.compile(r"[^\r\n]+")  # compiled once: _clean_span runs once per table cell
+_LINE_RE = regex.compile(r"[^\r\n\u2028\u2029]+")  # compiled once: _clean_span runs once per table cell
 
 
 def _clean_span(source: str, start: int, end: int) -> Fragment:
