@@ -319,7 +319,7 @@ def to_ics(graph: TaskGraph) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = " ".join(x for x in (doc.type, doc.number) if x) or Path(graph.source.path).name
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", " ".join(name.split()) or "vbpl_extract")  # one content line, whatever the path holds
     for task in graph.tasks:
         deadline = task.deadline
         if deadline is None:

@@ -397,6 +397,13 @@ class TaskExtractor:
             return any(k in verbs or f"{k} {k2}" in verbs for k, k2 in zip(keys, [*keys[1:], ""], strict=True))
         return True
 
+    def _only_introduces(self, head: str) -> bool:
+        """Is the text before "(i)" only an actor and an assignment ("Giao Đảng ủy Chính phủ:", "Bộ Công Thương
+        chủ trì, phối hợp với …, cụ thể:"), not an action of its own ("Sửa đổi quy định pháp luật …: (i) …")?"""
+        subj, end = subject_mentions(head, self.mentions.agencies(head))
+        rest = head[end:] if subj else _res()["assign"].sub("", head.lstrip(), count=1)
+        return bool(_ONLY_ASSIGN.fullmatch(rest))
+
     def _lead_in_place(self, f: Fragment) -> list[AgencyRef]:
         """A lead-in whose actor is a place: "…, tỉnh Đắk Lắk cần tập trung …" -> its People's Committee."""
         m = _PLACE_LEAD.search(f.text)
@@ -743,7 +750,7 @@ class TaskExtractor:
             return None
         deadline = self._deadline(f, ctx, prov)
         marks = list(_INLINE_ENUM.finditer(text))
-        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"]:
+        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"] and self._only_introduces(text[:marks[0].start()]):
             # "Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế …; (ii) Chỉ đạo …": one task per item,
             # each with the unit's actor and deadline unless it names its own
             sub = Context(lead, prov.get("lead"), deadline, ctx.heading, ctx.in_task_area)
@@ -982,6 +989,11 @@ def _join_fragments(parts: list[Fragment]) -> Fragment:
 
 # items enumerated inside one unit: "(i) …; (ii) …; (iii) …"
 _INLINE_ENUM = regex.compile(r"\((?P<n>i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
+# what may stand before "(i)" in a unit that only hands out the enumerated items
+_ONLY_ASSIGN = regex.compile(
+    r"[\s,:;]*(?:(?:chủ\s+trì|phối\s+hợp|với|và|cùng|các|cơ\s+quan|đơn\s+vị|có\s+liên\s+quan|liên\s+quan|\p{Lu}[\p{L}\-&]*"
+    r"|cụ\s+thể|như\s+sau|sau\s+đây|gồm|bao\s+gồm|thực\s+hiện|các\s+nội\s+dung|nội\s+dung|nhiệm\s+vụ|sau)[\s,:;]*)*",
+    regex.IGNORECASE)
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
