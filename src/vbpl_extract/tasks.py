@@ -19,7 +19,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 import regex
@@ -356,19 +356,17 @@ class TaskExtractor:
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
                           origin="actor heading")]
 
-    @property
+    @cached_property
     def place(self) -> tuple[str, str] | None:
         """The province or city the document is about: the issuer's, else the one it names most
-        ("tỉnh Điện Biên" in a conclusions notice of the Government Office)."""
-        if not hasattr(self, "_place"):
-            found: dict[tuple[str, str], int] = {}
-            names = ([self.issuer.name] if self.issuer is not None else []) + [self.source[:200_000]]
-            for i, text in enumerate(names):
-                for m in _PLACE.finditer(text):
-                    key = (m["level"].lower(), m["place"])
-                    found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
-            self._place = max(found, key=found.__getitem__) if found else None
-        return self._place
+        ("tỉnh Điện Biên" in a conclusions notice of the Government Office). Read once per document."""
+        found: dict[tuple[str, str], int] = {}
+        names = ([self.issuer.name] if self.issuer is not None else []) + [self.source[:200_000]]
+        for i, text in enumerate(names):
+            for m in _PLACE.finditer(text):
+                key = (m["level"].lower(), m["place"])
+                found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
+        return max(found, key=found.__getitem__) if found else None
 
     def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
         """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee."""
@@ -499,7 +497,6 @@ class TaskExtractor:
         trì: …", "- Đơn vị phối hợp: …"); "a) Nhiệm vụ:" over bullets makes each bullet a task.
         """
         found: dict[str, tuple[Node, Fragment]] = {}
-        self._field_items: list[Node] = []
 
         def scan(children: list[Node], depth: int) -> None:
             for child in children:
@@ -514,7 +511,6 @@ class TaskExtractor:
                         # "a) Cơ quan chủ trì" …; "1. Nội dung, biện pháp" over its points
                         if name == "content":
                             found.setdefault(name, (child, Fragment("", [], [])))
-                            self._field_items = list(child.children)
                         elif bare["more"] and depth == 0 and any(c.children for c in child.children):
                             scan(child.children, depth + 1)
                         elif name not in found:
@@ -528,7 +524,6 @@ class TaskExtractor:
                     if child.children:
                         if name == "content":
                             found.setdefault(name, (child, value))
-                            self._field_items = list(child.children)
                         elif not value.text.strip(" .;:") and depth == 0:
                             scan(child.children, depth + 1)
                     elif name not in found:
@@ -560,7 +555,8 @@ class TaskExtractor:
             d = self.mentions.parse_deadline(df.text)
             if d is not None:
                 sub.deadline = deadline_ref(d, df, "labelled line 'Thời gian'")
-        items = [(child, self.frag(child)) for child in self._field_items if self.frag(child).text.strip()]
+        listed = fields["content"][0].children if "content" in fields else []  # "a) Nhiệm vụ:" over its bullets
+        items = [(child, self.frag(child)) for child in listed if self.frag(child).text.strip()]
         if not items and "content" not in fields:
             # "1. Rà soát, kiện toàn …" / "- Thường xuyên rà soát …" / "Đơn vị chủ trì thực hiện: …": the
             # unlabelled lines under the heading are the tasks
