@@ -960,7 +960,7 @@ def _not_genitive(text: str, mentions: list) -> list:
     out, prev_genitive, prev_end = [], False, 0
     for m in mentions:
         gap = text[prev_end:m.start]
-        genitive = bool(_OBJECT_BEFORE.search(text, 0, m.start)) or (
+        genitive = bool(_OBJECT_BEFORE.search(text, max(0, m.start - 40), m.start)) or (
             prev_genitive and bool(regex.fullmatch(r"\s*(?:,|và|,\s*và)\s*", gap)))
         if not genitive:
             out.append(m)
