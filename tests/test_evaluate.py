@@ -329,3 +329,18 @@ def test_rendering(corpus_dir: Path) -> None:
     assert lines[0].startswith("| Văn bản |")
     assert lines[len(report.documents) + 2].startswith("| **Tổng** |")
     assert "| 223/CĐ-TTg | 10/10 | 1.00 |" in md
+
+
+@pytest.mark.parametrize(("predicted", "gold", "issuer", "same"), [
+    # in a document of Hà Nội, the level-only name and the placed one are the same body (annotators write both)
+    ("Ủy ban nhân dân Thành phố", "Ủy ban nhân dân thành phố Hà Nội", "Hội đồng nhân dân thành phố Hà Nội", True),
+    ("Trung tâm Phục vụ hành chính công thành phố Cần Thơ", "Trung tâm Phục vụ hành chính công thành phố",
+     "Ủy ban nhân dân Thành phố Cần Thơ", True),
+    # another place, or no place of the document: different bodies
+    ("Ủy ban nhân dân thành phố", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hà Nội", False),
+    ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Nghệ An", "Bộ Tài chính", False),
+    ("Sở Y tế", "Sở Tư pháp", "Ủy ban nhân dân tỉnh Nghệ An", False),
+])
+def test_same_agency_in_the_documents_place(predicted: str, gold: str, issuer: str, same: bool) -> None:
+    from vbpl_extract.evaluate import document_place
+    assert same_agency(predicted, gold, document_place(issuer)) is same

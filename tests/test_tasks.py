@@ -150,7 +150,8 @@ def test_article_with_its_own_task() -> None:
     assert t.unit == "Điều 2"
     assert leads(t) == ["Sở Tài chính"]
     assert names(t.coordinators) == ["Sở Khoa học và Công nghệ"]
-    assert names(t.report_to) == ["Ủy ban nhân dân tỉnh"]
+    # "Ủy ban nhân dân tỉnh" in the text; the header gives the fullest form (guide: Genres, naming)
+    assert names(t.report_to) == ["Ủy ban nhân dân tỉnh Nghệ An"]
     assert t.deadline is not None and (t.deadline.kind, t.deadline.due) == ("date", "2025-12-15")
 
 
@@ -366,3 +367,25 @@ def test_short_form_of_a_body_named_in_full_elsewhere() -> None:
     leads = [a.name for t in g.tasks for a in t.lead]
     assert "Các thành viên Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, " \
            "chuyển đổi số và Đề án 06" in leads
+
+
+# --------------------------------------------------------------------------- names in their fullest written form
+FULLEST_FORMS = [
+    # (document, lead of the task) — a level-only name takes the document's place only when the
+    # document writes that fuller name somewhere; a body the document never names with its place stays
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nCần Thơ, ngày 3 tháng 3 năm 2025\nKẾ HOẠCH\n"
+     "1. Ủy ban nhân dân thành phố chỉ đạo các xã triển khai kế hoạch.\n", "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nCần Thơ, ngày 3 tháng 3 năm 2025\nKẾ HOẠCH\n"
+     "1. Công an thành phố chủ trì kiểm tra việc chấp hành.\n", "Công an thành phố"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 51/LĐTBXH-KHTC\nHà Nội, ngày 3 tháng 12 năm 2018\n"
+     "Kính gửi: - Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; - Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa.\n"
+     "Đề nghị Sở Lao động - Thương binh và Xã hội khẩn trương báo cáo kết quả.\n",
+     "Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa"),
+]
+
+
+@pytest.mark.parametrize(("text", "lead"), FULLEST_FORMS)
+def test_names_in_the_fullest_form_the_document_gives(text: str, lead: str) -> None:
+    g = run(text)
+    assert g.tasks, text
+    assert "; ".join(leads(g.tasks[-1])) == lead

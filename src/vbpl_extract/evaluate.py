@@ -242,10 +242,35 @@ def agency_id(name: str) -> str | None:
     return entry.id if entry is not None else None
 
 
-def same_agency(predicted: AgencyRef | str, gold: str) -> bool:
+_OWN_PLACE = regex.compile(r"\b(?P<level>(?i:tỉnh|thành phố)) (?P<place>\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3})$")
+
+
+def document_place(issuer: str | None) -> str | None:
+    """The place of a local issuer, as its name ends: ``"Ủy ban nhân dân thành phố Hà Nội"`` -> ``"thành phố hà nội"``."""
+    m = _OWN_PLACE.search(issuer or "")
+    return norm_text(f"{m['level']} {m['place']}") if m else None
+
+
+def _without_place(name: str, place: str | None) -> str:
+    """``"ủy ban nhân dân thành phố hà nội"`` -> ``"ủy ban nhân dân thành phố"`` in a document of Hà Nội."""
+    if place and name.endswith(" " + place):
+        level = place.split(" ")[0] if place.startswith("tỉnh ") else "thành phố"
+        return name[: -len(place) - 1] + " " + level
+    return name
+
+
+def same_agency(predicted: AgencyRef | str, gold: str, place: str | None = None) -> bool:
     """True when a predicted agency is the gold one: same canonical id (when the gazetteer knows the
     gold name), else same normalised name (``"Uỷ ban nhân dân tỉnh Nghệ An"`` == ``"Ủy ban nhân dân tỉnh Nghệ An"``,
-    ``"các bộ, ngành"`` == ``"Các bộ, ngành"``)."""
+    ``"các bộ, ngành"`` == ``"Các bộ, ngành"``). In a document of a province or city (``place``, see
+    :func:`document_place`), a body named by its level only is that place's: "Ủy ban nhân dân thành phố" ==
+    "Ủy ban nhân dân thành phố Hà Nội" in a resolution of Hà Nội (annotators write both).
+
+    >>> same_agency("Ủy ban nhân dân Thành phố", "Ủy ban nhân dân thành phố Hà Nội", "thành phố hà nội")
+    True
+    >>> same_agency("Ủy ban nhân dân Thành phố", "Ủy ban nhân dân thành phố Hà Nội")
+    False
+    """
     if isinstance(predicted, AgencyRef):
         name = predicted.name
         pid = predicted.id if predicted.id and not predicted.id.startswith("unknown:") else None
@@ -253,18 +278,20 @@ def same_agency(predicted: AgencyRef | str, gold: str) -> bool:
         name, pid = predicted, None
     if norm_text(name) == norm_text(gold):
         return True
+    if place and _without_place(norm_text(name), place) == _without_place(norm_text(gold), place):
+        return True
     gid = agency_id(gold)
     return gid is not None and gid == (pid or agency_id(name))
 
 
-def agency_prf(predicted: Sequence[AgencyRef], gold: Sequence[str]) -> PRF:
+def agency_prf(predicted: Sequence[AgencyRef], gold: Sequence[str], place: str | None = None) -> PRF:
     """Micro counts for one task's agency list: ``[Bộ Tài chính, Bộ Công an]`` vs ``["Bộ Tài chính"]`` ->
     tp 1, fp 1, fn 0. Matching is one-to-one (a duplicated prediction is a false positive)."""
     used: set[int] = set()
     tp = 0
     for g in gold:
         for j, p in enumerate(predicted):
-            if j not in used and same_agency(p, g):
+            if j not in used and same_agency(p, g, place):
                 used.add(j)
                 tp += 1
                 break
@@ -447,12 +474,13 @@ def score_document(gold: GoldFile, graph: TaskGraph, *, name: str = "") -> Docum
     score.missed = [t.anchor for t in fn]
     score.spurious = [_first_words(t.text) for t in fp]
 
+    place = document_place(gold.document.issuer)
     if pairs:
         score.lead, score.coordinators, score.report_to = PRF(), PRF(), PRF()
     for i, j in pairs:
         g, p = gold.tasks[i], graph.tasks[j]
         for field in ("lead", "coordinators", "report_to"):
-            counts = agency_prf(getattr(p, field), getattr(g, field))
+            counts = agency_prf(getattr(p, field), getattr(g, field), place)
             setattr(score, field, getattr(score, field) + counts)
             if counts.fp or counts.fn:
                 score.mismatches.append(Mismatch(anchor=g.anchor, field=field, gold="; ".join(getattr(g, field)),

@@ -164,6 +164,13 @@ def parse_header(ct: CleanText) -> HeaderResult:
             if i > 8:
                 break
             cells = _table_lines(p, ct.source)
+            if cells and _KINH_GUI.match(cells[0][0]) and (info.number or info.type or motto_idx is not None):
+                # "| Kính gửi: | - Sở … Cần Thơ; - Sở … Hưng Yên; … |" (a two-column addressee block)
+                rest = [_KINH_GUI.sub("", cells[0][0]).strip(), *(t for t, _ in cells[1:])]
+                info.addressees.extend(a for t in rest for a in addressee_items(t))
+                last_header = i
+                res.header_paragraphs.add(i)
+                continue
             if any(_MOTTO.search(t) for t, _ in cells) or any(_NUMBER_LINE.match(t) for t, _ in cells):
                 for t, span in cells:
                     _header_line(t, span, info, issuer_lines, types)
@@ -225,9 +232,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
             last_header = i
             continue
         if _KINH_GUI.match(t):
-            first = _KINH_GUI.sub("", t).strip()
-            if first:
-                info.addressees.append(first)
+            info.addressees.extend(addressee_items(_KINH_GUI.sub("", t)))
             res.header_paragraphs.add(i)
             last_header = i
             j = i + 1
@@ -320,6 +325,16 @@ def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
             ref.origin = "site metadata"
             info.issuer = ref
             info.provenance["issuer"] = "site metadata"
+
+
+def addressee_items(text: str) -> list[str]:
+    """The addressees of one "Kính gửi" line or cell, one per item.
+
+    >>> addressee_items("- Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ; - Sở Y tế tỉnh Hưng Yên.")
+    ['Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ', 'Sở Y tế tỉnh Hưng Yên']
+    """
+    items = (item.strip().lstrip("-–+ ").rstrip(";.,").strip() for item in text.split(";"))
+    return [item for item in items if item]
 
 
 def _is_addressee_line(t: str) -> bool:

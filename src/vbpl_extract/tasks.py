@@ -95,10 +95,10 @@ _WORD = regex.compile(r"\w+")
 
 
 def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
-    seen: set[str] = set()
+    seen: set[tuple[str | None, str]] = set()
     out = []
     for r in refs:
-        key = r.id or r.name.casefold()
+        key = (r.id, r.name.casefold())  # one id per kind of department: "Sở Y tế tỉnh A", "Sở Y tế tỉnh B"
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -1122,7 +1122,52 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
             for refs in (t.lead, t.coordinators, t.report_to):
                 for i, ref in enumerate(refs):
                     refs[i] = expand_short_form(ref, known_names, source, issuer)
+    if extractor.place:
+        written = WrittenForms(source)
+        for t in tasks:
+            for refs in (t.lead, t.coordinators, t.report_to):
+                refs[:] = [with_written_place(ref, extractor.place, written, mentions) for ref in refs]
     return tasks
+
+
+class WrittenForms:
+    """Does the document write this name somewhere (any case, any spacing, with or without tone marks
+    typed differently)? The folded text is built once, on first use.
+
+    >>> WrittenForms("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ …").says("Ủy ban nhân dân thành phố Cần Thơ")
+    True
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @cached_property
+    def folded(self) -> str:
+        return " ".join(fold_tones(self.source.replace("**", "").replace("|", " ")).casefold().split())
+
+    def says(self, name: str) -> bool:
+        return " ".join(fold_tones(name).casefold().split()) in self.folded
+
+
+_LEVEL_AT_END = regex.compile(r"^(?!(?:các|cấp)\b)(?!.*\b(?:các|cấp)\s+(?:tỉnh|thành\s+phố)$).+\s(?P<level>tỉnh|thành\s+phố)$",
+                              regex.IGNORECASE)
+
+
+def with_written_place(ref: AgencyRef, place: tuple[str, str], written: WrittenForms, mentions: Mentions) -> AgencyRef:
+    """A body named by its level only ("Trung tâm Phục vụ hành chính công thành phố") is written in the
+    fullest form the document gives, when the document gives it with its own place somewhere (a title
+    "… của Trung tâm Phục vụ hành chính công thành phố Cần Thơ", the header "ỦY BAN NHÂN DÂN THÀNH PHỐ
+    CẦN THƠ"); never with words the document does not give (annotation guide, Genres)."""
+    m = _LEVEL_AT_END.match(ref.name)
+    if m is None or " ".join(m["level"].lower().split()) != place[0]:
+        return ref
+    name = f"{ref.name} {place[1]}"
+    if not written.says(name):
+        return ref
+    entry = mentions.lookup_agency(name)
+    return ref.model_copy(update={"name": entry.name if entry else name,
+                                  "id": entry.id if entry else f"unknown:{slugify(name)}",
+                                  "origin": f"{ref.origin or 'mention'} (fullest form the document gives)"})
 
 
 _BARE_LOCAL = regex.compile(r"^(?:Thường trực )?(?:Tỉnh ủy|Thành ủy|(?:Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))$",

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..textutil import fold_tones, slugify
 from .candidates import (
     _NO_TITLE_KINDS,
@@ -17,7 +19,7 @@ from .candidates import (
     _select,
     _unknown_cands,
 )
-from .entries import AgencyMention
+from .entries import AgencyEntry, AgencyMention
 from .gazetteer import _gazetteer, _loose_key, lookup_agency
 from .text_forms import _compress, _lower
 
@@ -66,7 +68,8 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
             elif entry is None and cand.kind is None:
                 entry = gaz.loose.get(_loose_key(text[name_start:o_end]))  # "Sở Văn hoá Thể thao du lịch"
             if entry is not None:
-                mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, entry.name,
+                name, o_end = _with_own_place(entry, text, o_end)
+                mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, name,
                                               entry.kind, True, origin))
             else:
                 name = _display_name(text[name_start:o_end])
@@ -74,6 +77,39 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                                               name, cand.kind or _pattern_kind(name), False, origin))
     mentions.sort(key=lambda m: m.start)
     return mentions, covered
+
+
+# kinds of bodies that exist once per province: "Sở Tư pháp tỉnh Đồng Nai", "Công an tỉnh Lâm Đồng"
+_PER_PROVINCE_KINDS = frozenset({"provincial_department", "local_body"})
+_PLACE_AFTER = regex.compile(r" (?:(?P<level>[Tt]ỉnh|[Tt]hành phố) )?(?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
+
+
+def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
+    """A body that exists once per province, followed by its province, keeps it in its name:
+    "Sở Tư pháp tỉnh Đồng Nai" (not "Sở Tư pháp"); the province must be one the data knows.
+
+    >>> [m.name for m in find_agencies("giao Sở Tư pháp tỉnh Đồng Nai, Công an tỉnh Lâm Đồng chủ trì")]
+    ['Sở Tư pháp tỉnh Đồng Nai', 'Công an tỉnh Lâm Đồng']
+    """
+    if entry.kind not in _PER_PROVINCE_KINDS:
+        return entry.name, end
+    m = _PLACE_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return entry.name, end
+    own_level = entry.name.rsplit(" ", 1)[-1] if entry.name.endswith(" tỉnh") else (
+        "thành phố" if entry.name.endswith(" thành phố") else None)
+    level = m["level"].lower() if m["level"] else own_level
+    if level is None or (m["level"] and own_level):
+        return entry.name, end
+    words = m["place"].split(" ")
+    for n in range(len(words), 0, -1):  # the longest run of words that is a known province
+        place = " ".join(words[:n])
+        province = lookup_agency(f"Ủy ban nhân dân {level} {place}")
+        if province is not None and province.kind == "province":
+            stop = m.start("place") + len(place)
+            name = f"{entry.name} {place}" if own_level else f"{entry.name} {level} {place}"
+            return name, stop
+    return entry.name, end
 
 
 def find_agencies(text: str) -> list[AgencyMention]:
