@@ -381,6 +381,21 @@ FULLEST_FORMS = [
      "Kính gửi: - Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; - Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa.\n"
      "Đề nghị Sở Lao động - Thương binh và Xã hội khẩn trương báo cáo kết quả.\n",
      "Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa"),
+
+
+    # the closing article of a council's resolution: each body, with the level that closes the list
+    ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 65/2025/NQ-HĐND\nHà Nội, ngày 3 tháng 12 năm 2025\nNGHỊ QUYẾT\n" "Điều 3. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân "
+     "và đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện Nghị quyết.\n",
+     "Thường trực Hội đồng nhân dân thành phố; Các Ban Hội đồng nhân dân thành phố; "
+     "Các Tổ đại biểu Hội đồng nhân dân thành phố; Các đại biểu Hội đồng nhân dân thành phố"),
+    # a list of places as the actor: their People's Committees (guide rule 7)
+    ("VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 627/TB-VPCP\nHà Nội, ngày 10 tháng 11 năm 2025\nTHÔNG BÁO\nThủ tướng Chính phủ kết luận như sau:\n" "a) Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện Báo cáo nghiên cứu tiền khả thi.\n",
+     "Ủy ban nhân dân tỉnh Nghệ An; Ủy ban nhân dân tỉnh Quảng Ngãi; Ủy ban nhân dân tỉnh Cao Bằng"),
+    # a group named by reference to the list the document gives
+    ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 380/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n" "I. PHẠM VI\n1. Phạm vi hỗ trợ: bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế và Lâm Đồng "
+     "(sau đây gọi tắt là các tỉnh, thành phố).\nII. NHIỆM VỤ\n1. Ủy ban nhân dân các tỉnh, thành phố tiếp tục rà soát, "
+     "cứu trợ lương thực cho các hộ có nguy cơ thiếu đói.\n",
+     "Ủy ban nhân dân tỉnh Hà Tĩnh; Ủy ban nhân dân thành phố Huế; Ủy ban nhân dân tỉnh Lâm Đồng"),
 ]
 
 

@@ -1112,9 +1112,11 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     place = extractor.place
     if place and issuer is not None and fold_tones(place[1]).casefold() in fold_tones(issuer.name).casefold():
         place = None  # the province's own document: "Ủy ban nhân dân tỉnh" is written as the document writes it
+    named = NamedPlaceGroups(source, mentions, groups)
     for t in tasks:
         for refs in (t.lead, t.coordinators):
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
+            refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
             if place:
                 refs[:] = [with_place(ref, place, mentions) for ref in refs]
     if known_names:
@@ -1126,8 +1128,73 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         written = WrittenForms(source)
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
-                refs[:] = [with_written_place(ref, extractor.place, written, mentions) for ref in refs]
+                refs[:] = [with_written_place(with_own_level(ref, extractor.place, mentions), extractor.place, written,
+                                              mentions) for ref in refs]
     return tasks
+
+
+_PLACE_LIST = regex.compile(
+    r"\b[Cc]ác\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
+    r"\s*(?::|(?:bao\s+)?gồm\s*:?)\s*(?P<list>[^()\n;.:]{3,400})(?:\(\s*(?P<short>[^()\n]{3,120})\))?")
+
+
+class NamedPlaceGroups:
+    """Provinces a document lists once and then names as a group (annotation guide, rule 7: "a group
+    named by reference … is written as the bodies it stands for when the document itself lists them").
+
+    >>> src = ("… bao gồm các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế và Lâm Đồng (sau đây gọi tắt là "
+    ...        "các tỉnh, thành phố). a) Ủy ban nhân dân các tỉnh, thành phố tiếp tục rà soát …")
+    >>> found = Mentions(None)
+    >>> [ref] = [AgencyRef(id="uy_ban_nhan_dan_cac_tinh_thanh_pho_truc_thuoc_trung_uong", text="Ủy ban nhân dân các tỉnh, thành phố",
+    ...          name="Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", span=(src.index("Ủy ban"), src.index(" tiếp")))]
+    >>> [a.name for a in NamedPlaceGroups(src, found, task_words()["addressee_groups"]).expand(ref)]
+    ['Ủy ban nhân dân tỉnh Hà Tĩnh', 'Ủy ban nhân dân thành phố Huế', 'Ủy ban nhân dân tỉnh Lâm Đồng']
+    """
+
+    def __init__(self, source: str, mentions: Mentions, groups: dict[str, str]) -> None:
+        self.source, self.mentions, self.groups = source, mentions, groups
+
+    @cached_property
+    def lists(self) -> list[tuple[int, list, str | None]]:
+        """(where, the People's Committees listed, the short form defined for them or None), in order."""
+        words = task_words()
+        defines = regex.compile(rf"^\s*{words['group_definition']}\s+(?P<short>.+?)\s*$", regex.IGNORECASE)
+        out = []
+        for m in _PLACE_LIST.finditer(self.source):
+            places = [a for a in self.mentions.agencies("Ủy ban nhân dân các tỉnh: " + m["list"].strip())
+                      if a.kind == "province"]
+            if len(places) < 2:
+                continue
+            d = defines.match(m["short"] or "")
+            out.append((m.start(), places, _group_key(d["short"]) if d else None))
+        return out
+
+    def expand(self, ref: AgencyRef) -> list[AgencyRef]:
+        if self.groups.get(ref.id or "") != "province" or ref.span is None or not _PLACE_LIST_HINT.search(self.source):
+            return [ref]
+        said = _group_key(self.source[ref.span[0]:ref.span[1]])
+        back = regex.match(rf"\s*(?:{task_words()['group_back_reference']})", self.source[ref.span[1]:ref.span[1] + 40],
+                           regex.IGNORECASE)
+        chosen = None
+        for where, places, short in self.lists:
+            if where >= ref.span[0]:
+                break
+            if (short and "trực thuộc" not in said and said.endswith(short)) or back:
+                chosen = places
+        if not chosen:
+            return [ref]
+        return [AgencyRef(id=p.id, name=p.name, text=ref.text, span=ref.span, kind=p.kind, known=p.known,
+                          origin="group named by reference") for p in chosen]
+
+
+_PLACE_LIST_HINT = regex.compile(r"[Cc]ác\s+(?:tỉnh|thành\s+phố)[^.\n]{0,60}?(?::|gồm)")
+
+
+def _group_key(text: str) -> str:
+    """``"Ủy ban nhân dân các tỉnh, thành phố"`` -> ``"các tỉnh, thành phố"`` (lower case, one space)."""
+    key = " ".join(fold_tones(text).casefold().split())
+    at = key.find("các ")
+    return key[at:] if at >= 0 else key
 
 
 class WrittenForms:
@@ -1151,6 +1218,24 @@ class WrittenForms:
 
 _LEVEL_AT_END = regex.compile(r"^(?!(?:các|cấp)\b)(?!.*\b(?:các|cấp)\s+(?:tỉnh|thành\s+phố)$).+\s(?P<level>tỉnh|thành\s+phố)$",
                               regex.IGNORECASE)
+
+
+def with_own_level(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> AgencyRef:
+    """A body of the people's councils or committees named without its level ("Thường trực Hội đồng nhân
+    dân", "các Ban của Hội đồng nhân dân" in a resolution of a city's council) is the document's own level:
+    "Thường trực Hội đồng nhân dân thành phố".
+
+    >>> ref = AgencyRef(id="thuong_truc_hoi_dong_nhan_dan", name="Thường trực Hội đồng nhân dân", text="Thường trực Hội đồng nhân dân")
+    >>> with_own_level(ref, ("thành phố", "Huế"), Mentions(None)).name
+    'Thường trực Hội đồng nhân dân thành phố'
+    """
+    if not ref.name.endswith("nhân dân"):
+        return ref
+    name = f"{ref.name} {place[0]}"
+    entry = mentions.lookup_agency(name)
+    return ref.model_copy(update={"name": entry.name if entry else name,
+                                  "id": entry.id if entry else f"unknown:{slugify(name)}",
+                                  "origin": f"{ref.origin or 'mention'} (the document's level)"})
 
 
 def with_written_place(ref: AgencyRef, place: tuple[str, str], written: WrittenForms, mentions: Mentions) -> AgencyRef:

@@ -22,7 +22,8 @@ from .text_forms import _Compressed, _key, _lower, _upper_first
 _SEP_RE = re.compile(r"(?:[,;]-?(?: ?và )?|-?(?: ?và | cùng ))")
 _LIST_HEAD_MIN = re.compile(r"các bộ(?::| gồm:?| )")
 _LIST_HEAD_PROV = re.compile(
-    r"(?:ủy ban nhân dân|ubnd) các (?:tỉnh|thành phố|tỉnh,thành phố|tỉnh,tp)(?::| gồm:?| )|các địa phương(?::| )"
+    r"(?:(?:ủy ban nhân dân|ubnd) )?các (?:tỉnh|thành phố|tỉnh,thành phố|tỉnh,tp)(?: trực thuộc trung ương)?(?::| gồm:?| )"
+    r"|các địa phương(?::| )"
 )
 # "Bí thư tỉnh ủy và Chủ tịch" right before a province list: the list names Tỉnh ủy too
 _PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:,| và |-)(?:phó )?chủ tịch $")

@@ -81,7 +81,8 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
 
 # kinds of bodies that exist once per province: "Sở Tư pháp tỉnh Đồng Nai", "Công an tỉnh Lâm Đồng"
 _PER_PROVINCE_KINDS = frozenset({"provincial_department", "local_body"})
-_PLACE_AFTER = regex.compile(r" (?:(?P<level>[Tt]ỉnh|[Tt]hành phố) )?(?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
+_PLACE_AFTER = regex.compile(
+    r" (?:(?P<level>[Tt]ỉnh|[Tt]hành phố)(?: |(?![\p{L}\p{N}])))?(?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})?")
 
 
 def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
@@ -91,7 +92,7 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
     >>> [m.name for m in find_agencies("giao Sở Tư pháp tỉnh Đồng Nai, Công an tỉnh Lâm Đồng chủ trì")]
     ['Sở Tư pháp tỉnh Đồng Nai', 'Công an tỉnh Lâm Đồng']
     """
-    if entry.kind not in _PER_PROVINCE_KINDS:
+    if entry.kind not in _PER_PROVINCE_KINDS and not entry.name.endswith("nhân dân"):
         return entry.name, end
     m = _PLACE_AFTER.match(text, end, min(len(text), end + 60))
     if m is None:
@@ -101,7 +102,7 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
     level = m["level"].lower() if m["level"] else own_level
     if level is None or (m["level"] and own_level):
         return entry.name, end
-    words = m["place"].split(" ")
+    words = m["place"].split(" ") if m["place"] else []
     for n in range(len(words), 0, -1):  # the longest run of words that is a known province
         place = " ".join(words[:n])
         province = lookup_agency(f"Ủy ban nhân dân {level} {place}")
@@ -109,6 +110,9 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
             stop = m.start("place") + len(place)
             name = f"{entry.name} {place}" if own_level else f"{entry.name} {level} {place}"
             return name, stop
+    if m["level"] and not own_level and entry.name.endswith("nhân dân"):
+        # "các Ban của Hội đồng nhân dân Thành phố": the level without a place
+        return f"{entry.name} {level}", m.end("level")
     return entry.name, end
 
 
