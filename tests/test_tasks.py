@@ -404,3 +404,17 @@ def test_names_in_the_fullest_form_the_document_gives(text: str, lead: str) -> N
     g = run(text)
     assert g.tasks, text
     assert "; ".join(leads(g.tasks[-1])) == lead
+
+
+# --------------------------------------------------------------------------- units that name but do not assign
+NAME_ONLY_UNITS = [
+    "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng, Phó Trưởng Ban Chỉ đạo.",  # members of a steering committee
+    "Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng;",
+    "Tòa án nhân dân tối cao;",  # an addressee list read as items
+]
+
+
+@pytest.mark.parametrize("line", NAME_ONLY_UNITS)
+def test_a_unit_that_only_names_people_or_bodies_is_no_task(line: str) -> None:
+    g = run("Điều 2. Thành phần Ban Chỉ đạo gồm:\n1. " + line + "\n2. Bộ Công an chủ trì xây dựng quy chế hoạt động của Ban Chỉ đạo.")
+    assert [t.text[:9] for t in g.tasks] == ["Bộ Công a"]

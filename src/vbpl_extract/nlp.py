@@ -30,7 +30,7 @@ import datetime
 import functools
 import importlib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -447,6 +447,26 @@ _PREFIX = regex.compile(r"(?:\S+\s+){0,20}\S+")
 _ACTOR_GAP = regex.compile(r"[\s,;/]*(?:(?:và|với|cùng)\s+)?(?:các\s+)?", regex.IGNORECASE)
 _LINEBREAKS = str.maketrans({c: " " for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
 _MAX_PHRASE_WORDS = 12
+
+
+_SYLLABLE = regex.compile(r"\p{L}+")
+
+
+def names_an_action(text: str, names: Iterable[tuple[int, int]] = ()) -> bool:
+    """Does the text use a verb of the action lexicon (``data/action_words.yaml``) outside the ``names``
+    spans (the agencies it names)? A unit without one names people or bodies ("Bộ trưởng Bộ Tài chính
+    Nguyễn Văn Thắng;", "Các Ủy viên Hội đồng.") and assigns nothing.
+
+    >>> names_an_action("Sở Tư pháp rà soát các văn bản quy phạm pháp luật.")
+    True
+    >>> names_an_action("Phó Thủ tướng Chính phủ Nguyễn Chí Dũng, Phó Trưởng Ban Chỉ đạo.", [(52, 63)])
+    False
+    """
+    verbs = action_words()["verbs"]
+    for start, end in names:
+        text = text[:start] + " " * (end - start) + text[end:]
+    keys = [_key(w) for w in _SYLLABLE.findall(text)]
+    return any(" ".join(keys[i:i + n]) in verbs for n in (1, 2, 3) for i in range(len(keys) - n + 1))
 
 
 def _key(word: str) -> str:

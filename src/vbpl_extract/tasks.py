@@ -30,7 +30,7 @@ from .data.schemas import TaskWords
 from .deadlines import pick_task_deadline
 from .ids import unique
 from .models import AgencyRef, Deadline, Node, Task
-from .nlp import action_phrase, action_words, make_doc
+from .nlp import action_phrase, action_words, make_doc, names_an_action
 from .structure import unit_label
 from .textutil import fold_tones, slugify
 
@@ -742,8 +742,8 @@ class TaskExtractor:
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
-        if not self._assigns(text):
-            return None
+        if not self._assigns(text) or not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)]):
+            return None  # a statement, a count, or a list of names and titles: nothing to do
         deadline = self._deadline(f, ctx, prov)
         marks = list(_INLINE_ENUM.finditer(text))
         if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"] and self._only_introduces(text[:marks[0].start()]):
@@ -1135,7 +1135,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
 
 _PLACE_LIST = regex.compile(
     r"\b[Cc]ác\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
-    r"\s*(?::|(?:bao\s+)?gồm\s*:?)\s*(?P<list>[^()\n;.:]{3,400})(?:\(\s*(?P<short>[^()\n]{3,120})\))?")
+    r"\s*(?::|(?:bao\s+)?gồm\s*:?)[ \t]*(?P<list>(?:[^()\n;.:*]|\n(?![ \t]*\n)){3,400})(?:[\s*]*\((?P<short>[^()]{3,120})\))?")
 
 
 class NamedPlaceGroups:
@@ -1158,7 +1158,7 @@ class NamedPlaceGroups:
     def lists(self) -> list[tuple[int, list, str | None]]:
         """(where, the People's Committees listed, the short form defined for them or None), in order."""
         words = task_words()
-        defines = regex.compile(rf"^\s*{words['group_definition']}\s+(?P<short>.+?)\s*$", regex.IGNORECASE)
+        defines = regex.compile(rf"^\s*{words['group_definition']}\s+(?P<short>.+?)\s*$", regex.IGNORECASE | regex.DOTALL)
         out = []
         for m in _PLACE_LIST.finditer(self.source):
             places = [a for a in self.mentions.agencies("Ủy ban nhân dân các tỉnh: " + m["list"].strip())
@@ -1170,7 +1170,7 @@ class NamedPlaceGroups:
         return out
 
     def expand(self, ref: AgencyRef) -> list[AgencyRef]:
-        if self.groups.get(ref.id or "") != "province" or ref.span is None or not _PLACE_LIST_HINT.search(self.source):
+        if self.groups.get(ref.id or "") != "province" or ref.span is None or not self.lists:
             return [ref]
         said = _group_key(self.source[ref.span[0]:ref.span[1]])
         back = regex.match(rf"\s*(?:{task_words()['group_back_reference']})", self.source[ref.span[1]:ref.span[1] + 40],
@@ -1185,9 +1185,6 @@ class NamedPlaceGroups:
             return [ref]
         return [AgencyRef(id=p.id, name=p.name, text=ref.text, span=ref.span, kind=p.kind, known=p.known,
                           origin="group named by reference") for p in chosen]
-
-
-_PLACE_LIST_HINT = regex.compile(r"[Cc]ác\s+(?:tỉnh|thành\s+phố)[^.\n]{0,60}?(?::|gồm)")
 
 
 def _group_key(text: str) -> str:

@@ -75,8 +75,40 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                 name = _display_name(text[name_start:o_end])
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
                                               name, cand.kind or _pattern_kind(name), False, origin))
+    mentions += _shared_head_places(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions, covered
+
+
+_NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>tỉnh|thành phố) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
+
+
+def _shared_head_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """"Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh, tỉnh Quảng Ninh": the head is shared by
+    the places that follow (a list of named places splits into one body each, annotation guide rule 7).
+
+    >>> [m.name for m in find_agencies("Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh chủ trì")]
+    ['Ủy ban nhân dân thành phố Hà Nội', 'Ủy ban nhân dân thành phố Hải Phòng', 'Ủy ban nhân dân tỉnh Quảng Ninh']
+    """
+    taken = {m.start for m in mentions}
+    out: list[AgencyMention] = []
+    for mention in mentions:
+        if mention.kind != "province" or mention.origin == "list_split":
+            continue
+        end = mention.end
+        while (m := _NEXT_PLACE.match(text, end)) is not None and m.start("level") not in taken:
+            words = m["place"].split(" ")
+            for n in range(len(words), 0, -1):
+                entry = lookup_agency(f"Ủy ban nhân dân {m['level']} {' '.join(words[:n])}")
+                if entry is not None and entry.kind == "province":
+                    stop = m.start("place") + len(" ".join(words[:n]))
+                    out.append(AgencyMention(m.start("level"), stop, text[m.start("level"):stop], entry.id, entry.name,
+                                             entry.kind, True, "list_split"))
+                    end = stop
+                    break
+            else:
+                break
+    return out
 
 
 # kinds of bodies that exist once per province: "Sở Tư pháp tỉnh Đồng Nai", "Công an tỉnh Lâm Đồng"
