@@ -418,3 +418,24 @@ NAME_ONLY_UNITS = [
 def test_a_unit_that_only_names_people_or_bodies_is_no_task(line: str) -> None:
     g = run("Điều 2. Thành phần Ban Chỉ đạo gồm:\n1. " + line + "\n2. Bộ Công an chủ trì xây dựng quy chế hoạt động của Ban Chỉ đạo.")
     assert [t.text[:9] for t in g.tasks] == ["Bộ Công a"]
+
+
+# --------------------------------------------------------------------------- one unit, several actors (guide rule 3)
+ACTOR_CLAUSES = [
+    ("1. Các bộ, cơ quan ngang bộ rà soát các văn bản, gửi kết quả về Bộ Tư pháp trước ngày 30 tháng 11 năm 2025. "
+     "Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 10 tháng 12 năm 2025.",
+     [["Các bộ, cơ quan ngang bộ"], ["Bộ Tư pháp"]]),
+    ("1. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; Sở Tài chính bố trí kinh phí thực hiện.",
+     [["Sở Nội vụ"], ["Sở Tài chính"]]),
+    # one actor list split by ';', then the action: one task
+    ("1. Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân cấp xã tổ chức quán triệt Chỉ thị này.",
+     [["Các sở, ban, ngành", "Ủy ban nhân dân cấp xã"]]),
+    # the same actor goes on: one task
+    ("1. Sở Y tế tổ chức tập huấn; định kỳ báo cáo kết quả về Bộ Y tế.", [["Sở Y tế"]]),
+]
+
+
+@pytest.mark.parametrize(("unit", "leads_per_task"), ACTOR_CLAUSES)
+def test_each_actors_clause_is_a_task(unit: str, leads_per_task: list[list[str]]) -> None:
+    g = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n")
+    assert [leads(t) for t in g.tasks] == leads_per_task

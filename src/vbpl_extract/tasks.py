@@ -61,6 +61,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
+        "connective": regex.compile(r"^\s*(?:" + "|".join(w["clause_connectives"]) + r")\s*,?\s*", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
         # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
         "speaker": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,4}(?:" + "|".join(w["speaker_verbs"]) + r")", regex.V1),
@@ -485,9 +486,58 @@ class TaskExtractor:
             return
         # a task unit (bullets, if any, are part of it); a table under it is read on its own
         if text:
-            self._make_task(node, here, ctx, extra=bullets)
+            clauses = [] if bullets else self._actor_clauses(self.frag(node))
+            if len(clauses) > 1:
+                # "Các bộ rà soát …. Trên cơ sở đó, Bộ Tư pháp tổng hợp …": each actor's clause is a task (rule 3)
+                f = self.frag(node)
+                for k, (s, e) in enumerate(clauses):
+                    part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
+                    self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
+            else:
+                self._make_task(node, here, ctx, extra=bullets)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    def _actor_clauses(self, f: Fragment) -> list[tuple[int, int]]:
+        """The sentences and ';' clauses of a unit, grouped so that each group starts where another actor
+        takes over: "Các bộ … gửi kết quả về Bộ Tư pháp. Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo …" -> two."""
+        text = f.text
+        if len(text) > 5000 or not regex.search(r"[.;]\s+\S", text):
+            return []
+        starts = [0]
+        actors = [self._clause_actor(text)]
+        for m in regex.finditer(r"(?<=[.;])\s+(?=\S)", text):
+            s = m.end()
+            raw = text[s:s + 200]
+            head = _res()["connective"].sub("", raw, count=1)
+            if head == raw and not raw[:1].isupper():
+                continue  # "…; định kỳ báo cáo về Bộ Công an": the same clause goes on
+            who = self._clause_actor(head)
+            before = text[starts[-1]:s]
+            if (who and who != actors[-1] and names_an_action(head, self._names(head)) and self._assigns(head)
+                    and names_an_action(before, self._names(before))):
+                # the clause before does something itself: not a list of actors split by ';'
+                starts.append(s)
+                actors.append(who)
+        if len(starts) < 2:
+            return []
+        ends = [*starts[1:], len(text)]
+        return [(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def _names(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.mentions.agencies(text)]
+
+    def _clause_actor(self, text: str) -> tuple[str, ...] | None:
+        """The ids of the agencies a clause opens with as its subject (after "giao"/"đề nghị"), else None;
+        never the issuer or a speaker ("Văn phòng Chính phủ thông báo để …", "Thủ tướng Chính phủ đề nghị …")."""
+        subj, end = subject_mentions(text, self.mentions.agencies(text))
+        if not subj or subj[0].start > 60 or end >= len(text.rstrip(" .;")):
+            return None
+        if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
+            return None
+        if not regex.match(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}", text[end:]):
+            return None  # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject
+        return tuple(m.id or m.name for m in subj)
 
     # labelled lines ---------------------------------------------------------
     def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:

@@ -119,11 +119,12 @@ class TaskWords(_Data):
     addressee_groups: dict[str, str]
     group_definition: str
     group_back_reference: str
+    clause_connectives: list[str]
 
     _check = field_validator(
         "non_task_headings", "non_task_text", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
-        "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference",
+        "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
     )(_compiles)
