@@ -378,3 +378,20 @@ def test_03_nq_cp_section_iii() -> None:
     # the issue-date line and the cited 57-NQ/TW of the whole document give no dates
     header = find_deadlines(text[: text.index("NGHỊ QUYẾT")], ISSUE) if "NGHỊ QUYẾT" in text else []
     assert all(m.kind != "date" for m in header)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        # a period or a month that goes on: ongoing (guide: "năm 2025 và những năm tiếp theo")
+        ("Giai đoạn 2026-2030 và những năm tiếp theo", "ongoing", None),
+        ("Từ năm 2013 đến năm 2020 và tiếp theo", "ongoing", None),
+        ("Từ tháng 11/2013 trở đi", "ongoing", None),
+        # working days from the document's date, with or without "kể từ ngày ban hành"; a Saturday counts from Monday
+        ("chậm nhất 05 ngày làm việc kể từ ngày ban hành", "relative", D(2025, 11, 28)),
+        ("trong thời hạn 03 ngày làm việc", "relative", D(2025, 11, 26)),
+    ],
+)
+def test_ongoing_periods_and_working_days(text: str, kind: str, due: datetime.date | None) -> None:
+    m = one(text, D(2025, 11, 22))
+    assert (m.text, m.kind, m.due) == (text, kind, due)

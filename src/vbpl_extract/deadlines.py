@@ -223,12 +223,15 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def _add_workdays(day: datetime.date, n: int) -> datetime.date:
-    weeks, rest = divmod(n, 5)
-    day += datetime.timedelta(weeks=weeks)
-    while rest:
+    """``n`` working days (Monday to Friday) after ``day``, counted one by one from the next day.
+
+    >>> _add_workdays(datetime.date(2025, 11, 22), 5)  # a Saturday: Monday 24 … Friday 28
+    datetime.date(2025, 11, 28)
+    """
+    while n > 0:
         day += datetime.timedelta(days=1)
         if day.weekday() < 5:
-            rest -= 1
+            n -= 1
     return day
 
 
@@ -342,7 +345,9 @@ def _grammar() -> _Grammar:
             return None
         unit = w.duration_units.get(" ".join(fold_tones(m.group("u")).lower().split()), "days")
         due = None
-        if m.group("ev") and issue is not None:
+        # "trong thời hạn 03 ngày làm việc" with no starting event: from the document's date
+        from_issue = lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since
+        if (m.group("ev") or from_issue) and issue is not None:
             if unit == "days":
                 due = issue + datetime.timedelta(days=n)
             elif unit == "workdays":
@@ -563,7 +568,8 @@ def _grammar() -> _Grammar:
         # năm 2025 và những năm tiếp theo, từ năm 2026 trở đi
         (
             "ongoing_years",
-            rf"{_L}(?:từ\s+)?(?:{nam}\s+)?(?<![\p{{N}}/.\-])(?:{_YEAR})\s*,?\s*{_alt(w.following_years_words)}{_R}",
+            rf"{_L}(?:(?:giai\s+đoạn|từ)\s+)?(?:{thang}\s+\d{{1,2}}\s*/\s*{_YEAR}|(?:{nam}\s+)?(?<![\p{{N}}/.\-])"
+            rf"(?:{_YEAR}\s*(?:-|–|đến(?:\s+{nam})?)\s*)?(?:{_YEAR}))\s*,?\s*{_alt(w.following_years_words)}{_R}",
             h_ongoing,
             _OPT,
         ),
