@@ -439,3 +439,10 @@ ACTOR_CLAUSES = [
 def test_each_actors_clause_is_a_task(unit: str, leads_per_task: list[list[str]]) -> None:
     g = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n")
     assert [leads(t) for t in g.tasks] == leads_per_task
+
+
+def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() -> None:
+    scope = run("Điều 2. Nhiệm vụ trọng tâm năm 2025:\n1. Sở Tài chính rà soát các khoản chi.\n")
+    assert scope.tasks[0].deadline is None
+    due = run("Điều 2. Các nhiệm vụ sau phải hoàn thành trong năm 2025:\n1. Sở Tài chính rà soát các khoản chi.\n")
+    assert due.tasks[0].deadline is not None and due.tasks[0].deadline.due == "2025-12-31"

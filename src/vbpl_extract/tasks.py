@@ -252,9 +252,13 @@ def _periodic_date(text: str, d: Deadline, found: list) -> Deadline:
                     text=text_span, span=d.span, origin=d.origin)
 
 
-def inheritable(m) -> bool:
-    """Deadlines a lead-in passes down: dated ones and clear recurrences, not "các nhiệm vụ thường xuyên"."""
-    return m.kind not in ("ongoing",) and not (m.kind == "recurring" and not m.rrule)
+def inheritable(m, text: str) -> bool:
+    """Deadlines a lead-in or heading passes down: dated ones and clear recurrences, not "các nhiệm vụ
+    thường xuyên"; a year or a period only when the items must be done by then ("hoàn thành trong năm
+    2025"), not when it says when they run ("Nhiệm vụ trọng tâm năm 2025:")."""
+    if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
+        return False
+    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
 
 
 def is_lead_in(text: str) -> bool:
@@ -688,7 +692,7 @@ class TaskExtractor:
             ctx.lead = [AgencyRef(id=f"unknown:{slugify(phrase)}", name=phrase[:1].upper() + phrase[1:], text=phrase,
                                   span=span, kind="role", known=False, origin="role heading")]
             ctx.lead_origin = f"inherited from heading {node.id}"
-        dls = [m for m in self.mentions.deadlines(f.text) if inheritable(m)]
+        dls = [m for m in self.mentions.deadlines(f.text) if inheritable(m, f.text)]
         d = _pick_deadline(dls)
         if d is not None and not heading_only:
             ctx.deadline = deadline_ref(d, f, f"inherited from {node.id}")
@@ -867,7 +871,7 @@ class TaskExtractor:
                 elif place := self._lead_in_place(f):
                     # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
                     ctx.lead, ctx.lead_origin = place, f"inherited from lead-in {node.id}"
-                d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m)])
+                d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m, text)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
