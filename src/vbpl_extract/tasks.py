@@ -225,7 +225,7 @@ def governs_task(text: str, m) -> bool:
             # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
             after = text[m.end:m.end + 40].lower()
             return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
-                m.start < 3 and "báo cáo" in text[:120].lower()) or names_an_action(after[:25])
+                m.start < 3 and "báo cáo" in text[:120].lower())
         return (m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
                 or m.end >= len(text.rstrip(" .;")) - 2)  # "… xây dựng dự toán kinh phí hằng năm."
     if m.kind == "ongoing":
