@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, GOLD, corpus_file
+from vbpl_extract import extract_text
 from vbpl_extract.clean import normalize
 from vbpl_extract.header import HeaderResult, fallback_date, parse_header
 from vbpl_extract.models import DocumentInfo
@@ -341,3 +342,22 @@ def test_gold_document_fields(name: str, gold: dict) -> None:
     assert i.date == doc["date"]
     assert i.signer == doc["signer"]
     assert i.issuer is not None and i.issuer.name == doc["issuer"]
+
+
+UBTVQH = ("---------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------- |\nSố: 1655/NQ-UBTVQH15 |\n\n"
+          "NGHỊ QUYẾT\n\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Cà Mau năm 2025\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\n"
+          "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\nQUYẾT NGHỊ:\n\nĐiều 1. Sắp xếp các đơn vị hành chính.\n\n"
+          "Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 16 tháng 6 năm 2025.\n")
+DECREE = ("NGHỊ ĐỊNH\nQuy định mức hưởng trợ cấp\n___________\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+          "Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội;\n"
+          "Chính phủ ban hành Nghị định quy định mức hưởng trợ cấp.\nĐiều 1. Phạm vi điều chỉnh\n")
+
+
+@pytest.mark.parametrize(("text", "issuer", "date"), [
+    (UBTVQH, "Ủy ban Thường vụ Quốc hội", "2025-06-16"),  # enacting authority line; dated by its adoption
+    (DECREE, "Chính phủ", None),  # no header block: the enacting sentence after the bases
+])
+def test_issuer_from_the_enacting_authority_and_date_from_adoption(text: str, issuer: str, date: str | None) -> None:
+    info = extract_text(text).document
+    assert info.issuer is not None and info.issuer.name == issuer
+    assert info.date == date

@@ -187,8 +187,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
                     issuer_lines.append(paras[j].text)
                     res.header_paragraphs.add(j)
             pre = t[: _MOTTO.search(t).start()].strip(" |")
-            if pre:
-                issuer_lines.append(pre)
+            for part in (x.strip(" -–—_=*") for x in pre.split("|")):
+                if part and not (_NUMBER_LINE.match(part) and _header_line(part, p.span, info, [], types, p)):
+                    issuer_lines.append(part)  # "----- Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …": the number is no issuer
             res.header_paragraphs.add(i)
             last_header = i
             continue
@@ -276,16 +277,70 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.number:
         info.type_code = parse_number(info.number).type_code
 
+    if info.issuer is None:
+        _issuer_from_enacting_authority(paras, res.body_first, info)
+
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
     if info.signature and info.signature.name:
         info.signer = info.signature.name
+    if info.date is None:
+        _date_from_adoption(ct, info)
     _fill_from_site_metadata(ct, info)
     if info.addressees:
         for a in info.addressees:
             for m in find_agencies(a):
                 info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
+
+
+def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: DocumentInfo) -> None:
+    """No issuer above the motto: the enacting authority the Nghị định 30/2020 layout sets in capitals on
+    its own line before the preamble ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ TÀI CHÍNH") issues it."""
+    seen_preamble = False
+    for p in paras[: min(len(paras), upto + 30, 60)]:
+        t = p.text.strip(" *_|")
+        if p.kind != "text":
+            continue
+        if _PREAMBLE.match(t):
+            seen_preamble = True
+            continue
+        if seen_preamble:
+            # "Chính phủ ban hành Nghị định …", "Bộ trưởng Bộ Tài chính ban hành Thông tư …" after the bases
+            m = _ENACTS.match(t)
+            found = [f for f in find_agencies(m["who"]) if f.known and f.start <= 12] if m else []
+            if found:
+                f = found[0]
+                info.issuer = AgencyRef(id=f.id, name=f.name, text=f.text, span=(p.span[0] + f.start, p.span[0] + f.end)
+                                        if p.span else None, kind=f.kind, known=True, origin="enacting sentence")
+                info.provenance["issuer"] = "enacting sentence"
+            return
+        if not t.isupper() or len(t.split()) > 14 or _MOTTO.search(t) or classify(t) is not None:
+            continue
+        found = [m for m in find_agencies(issuer_case(t)) if m.known and m.start == 0]
+        if not found:  # "BỘ TRƯỞNG BỘ TÀI CHÍNH": the ministry (the head of government stays as written)
+            body = _POSITION_WORDS.sub("", t).strip()
+            found = [m for m in find_agencies(issuer_case(body)) if m.known and m.start == 0] if body else []
+        if found:
+            m = found[0]
+            info.issuer = AgencyRef(id=m.id, name=m.name, text=t, span=p.span, kind=m.kind, known=True,
+                                    origin="enacting authority")
+            info.provenance["issuer"] = "enacting authority line"
+            return
+
+
+_ENACTS = regex.compile(r"^(?P<who>[^.;:]{3,90}?)\s+(?:ban\s+hành|quyết\s+định|quyết\s+nghị)\b")
+_ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+
+
+def _date_from_adoption(ct: CleanText, info: DocumentInfo) -> None:
+    """A resolution or law dated only by its adoption: "Nghị quyết này được Ủy ban Thường vụ Quốc hội …
+    thông qua ngày 16 tháng 6 năm 2025." (the last such sentence of the document)."""
+    found = list(_ADOPTED.finditer(ct.source))
+    last = found[-1] if found else None
+    if last is not None and (iso := _iso(int(last["d"]), int(last["m"]), int(last["y"]))):
+        info.date, info.date_span = iso, (last.start(), last.end())
+        info.provenance["date"] = "adoption sentence"
 
 
 def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
