@@ -63,8 +63,10 @@ def test_own_gold_files_are_valid() -> None:
 
 
 # Blind gold: measured on today's code (warm) when the floors were set, rounded down by about a point.
-BLIND_FLOORS = {"tasks.f1": 0.83, "tasks.precision": 0.87, "tasks.recall": 0.79, "lead.f1": 0.69,
-                "coordinators.f1": 0.71, "deadline": 0.79, "header": 0.92, "references.recall": 0.94}
+# 188 files (batches 1-13), rules alone (the learned decision is off by default since it stopped winning
+# grouped cross-validation, docs/accuracy.md); 143 files with the model gave precision 0.87 before
+BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.82, "lead.f1": 0.79,
+                "coordinators.f1": 0.73, "deadline": 0.85, "header": 0.95, "references.recall": 0.95}
 ORIGINALS_FLOORS = {"tasks.f1": 0.75, "lead.f1": 0.82, "header": 0.87}
 
 
