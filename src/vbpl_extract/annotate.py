@@ -54,7 +54,7 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
     >>> agency_ref(m, f, "subject").span
     (5, 17)
     """
-    if frag is not None and frag.text and (pre := _STANDING.search(frag.text, 0, m.start)) is not None:
+    if frag is not None and frag.text and (pre := _STANDING.search(frag.text, max(0, m.start - 40), m.start)) is not None:
         # "Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân": the standing body is the actor
         m = replace(m, start=pre.start(), text=frag.text[pre.start():m.end], name="Thường trực " + m.name,
                     id=f"thuong_truc_{m.id}" if m.id and not m.id.startswith("unknown:") else f"unknown:{slugify('Thường trực ' + m.name)}")
