@@ -30,6 +30,9 @@ CASES: dict[str, tuple[str, str]] = {
     # one 13 MB line (a PDF export without line breaks)
     "one_line_13mb": ("dong.txt", "'Điều 1. ' + ('các cơ quan, đơn vị triển khai thực hiện nhiệm vụ được giao, "
                                   "trước ngày 15/12/2025; ' * 200_000)[:13_000_000]"),
+    # one line just under the text limit (5,000,000 characters): the largest one-line text read
+    "one_line_5m_chars": ("dong5.txt", "'Điều 1. ' + ('các cơ quan, đơn vị triển khai thực hiện nhiệm vụ được giao, "
+                                       "trước ngày 15/12/2025; ' * 80_000)[:4_999_000]"),
     # 2 MB of one million short lines
     "short_lines_1m": ("dong_ngan.txt", "'Điều 1. Giao Sở Tài chính chủ trì\\n' + 'a\\n' * 1_000_000"),
     # a table whose cells all span 50 columns and 50 rows (3.6 MB)
@@ -57,7 +60,12 @@ _CHILD = textwrap.dedent("""
             graph = extract_file(path)
         print(profiler.output_text(color=False, show_all=False), file=sys.stderr)
     else:
-        graph = extract_file(path)
+        from vbpl_extract.errors import VbplError
+        try:
+            graph = extract_file(path)
+        except VbplError as exc:  # a typed refusal is an outcome (the CLI prints it on one line)
+            print(json.dumps({"refused": f"{type(exc).__name__}: {str(exc).rsplit(': ', 1)[-1]}"}))
+            raise SystemExit(0) from None
     print(json.dumps({"seconds": round(time.perf_counter() - start, 2), "tasks": len(graph.tasks),
                       "bytes": path.stat().st_size,
                       "child_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
@@ -90,7 +98,7 @@ def run_case(name: str, limit: float, profile: bool = False) -> dict:
         result["outcome"] = f"exit {proc.returncode}: {(stderr or '').strip().splitlines()[-1:]}"
     else:
         result.update(json.loads(stdout.strip().splitlines()[-1]))
-        result["outcome"] = "ok"
+        result["outcome"] = f"refused ({result['refused'].split(':')[0]})" if "refused" in result else "ok"
     return result
 
 

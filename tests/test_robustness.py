@@ -56,6 +56,7 @@ from vbpl_extract.errors import (
 from vbpl_extract.models import TaskGraph
 from vbpl_extract.pipeline import extract_file, extract_source, extract_text
 from vbpl_extract.readers import DEFAULT_MAX_BYTES, read_bytes
+from vbpl_extract.readers.safe_xml import MAX_TEXT_CHARS
 from vbpl_extract.schema import validate_data
 from vbpl_extract.textutil import fold_tones
 
@@ -435,6 +436,49 @@ def test_docx_with_a_190_mb_document_part_is_bounded(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == FileTooLargeError.exit_code
     _assert_one_line_error(result.stderr, path, "refused")
+
+
+_LINE = "các cơ quan, đơn vị triển khai thực hiện nhiệm vụ được giao, trước ngày 15/12/2025; "
+
+
+@pytest.mark.parametrize(("name", "wrap"), [("dong.txt", lambda t: t), ("trang.html", lambda t: f"<p>{t}</p>")])
+def test_text_over_the_character_limit_is_refused_whatever_the_format(tmp_path: Path, name: str, wrap) -> None:
+    """Issue 12 item 4: a 13 MB one-line text (2.1 GB before) is refused by the same character limit as a
+    .docx, with a one-line error and the documented exit code."""
+    path = tmp_path / name
+    path.write_text(wrap("Điều 1. " + (_LINE * 160_000)[:MAX_TEXT_CHARS]), "utf-8")
+    with pytest.raises(FileTooLargeError, match="holds over 5,000,000 characters of text"):
+        read_bytes(path.read_bytes(), name)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == FileTooLargeError.exit_code
+    _assert_one_line_error(result.stderr, path, "refused")
+
+
+_EXTRACT_RSS_CHILD = textwrap.dedent("""
+    import re, sys
+    from vbpl_extract.pipeline import extract_file
+    graph = extract_file(sys.argv[1])
+    print(len(graph.tasks), len(graph.warnings))
+    with open("/proc/self/status") as fh:
+        print(re.search(r"VmHWM:\\s+(\\d+)", fh.read()).group(1))
+""")
+
+
+def test_one_line_at_the_character_limit_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """Issue 12 item 4: the largest one-line text let through (just under 5,000,000 characters, about
+    125,000 agency and deadline mentions) is extracted in under 400 MB: long texts are read window by
+    window and at most 5,000 mentions of a kind are kept per text, with a warning."""
+    path = tmp_path / "dong.txt"
+    path.write_text("Điều 1. " + (_LINE * 80_000)[:MAX_TEXT_CHARS - 1_000], "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                                                         os.environ.get("PYTHONPATH", "")])}
+    run = subprocess.run([sys.executable, "-c", _EXTRACT_RSS_CHILD, str(path)], capture_output=True, text=True,
+                         timeout=GUARD_SECONDS, env=env)
+    assert run.returncode == 0, run.stderr[-3000:]
+    counts, peak_kb = run.stdout.strip().split("\n")
+    tasks, warnings = map(int, counts.split())
+    assert tasks == 1 and warnings >= 1  # one task, and the TooManyMentions warning(s)
+    assert int(peak_kb) < 400 * 1024, f"peak RSS {int(peak_kb) // 1024} MB"
 
 
 def docx_foreign_namespace() -> bytes:

@@ -90,6 +90,57 @@ def deadline_ref(m, frag: Fragment | None, origin: str) -> Deadline:
                     span=span, origin=origin)
 
 
+WINDOW = 50_000
+"""A text longer than this is read window by window (each with ``CONTEXT`` characters on both sides)."""
+CONTEXT = 400
+MAX_MENTIONS = 5_000
+"""Mentions of one kind kept for one text; the rest of a longer text is not read (a warning says so)."""
+
+
+class TooManyMentions(Exception):
+    """A text names more agencies or deadlines than :data:`MAX_MENTIONS` (hostile input, not a document)."""
+
+
+def _window_end(text: str, start: int) -> int:
+    """Where the window from ``start`` ends: at a space before ``start + WINDOW`` when there is one."""
+    end = start + WINDOW
+    if end >= len(text):
+        return len(text)
+    cut = text.rfind(" ", start + WINDOW // 2, end)
+    return cut + 1 if cut > 0 else end
+
+
+def read_bounded(text: str, finder, what: str) -> tuple[list, TooManyMentions | None]:
+    """``finder``'s mentions in ``text`` with bounded work: a long text is read in windows of
+    :data:`WINDOW` characters (with :data:`CONTEXT` characters on either side, a mention starting in
+    the window is kept once), at most :data:`MAX_MENTIONS` in all. Returns the mentions and, when
+    the bound cut the text short, the warning to record.
+
+    >>> found, cut = read_bounded("Giao Sở Tài chính chủ trì. " * 3, find_agencies, "agency")
+    >>> [m.start for m in found], cut
+    ([5, 32, 59], None)
+    """
+    if len(text) <= WINDOW:
+        found = list(finder(text))
+    else:
+        found, start = [], 0
+        while start < len(text) and len(found) <= MAX_MENTIONS:
+            end = _window_end(text, start)
+            lo, hi = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+            last = found[-1].end if found else 0
+            for m in finder(text[lo:hi]):
+                if start <= m.start + lo < end and m.start + lo >= last:
+                    found.append(replace(m, start=m.start + lo, end=m.end + lo))
+                    last = m.end + lo
+            start = end
+    if len(found) <= MAX_MENTIONS:
+        return found, None
+    stop = found[MAX_MENTIONS].start
+    return found[:MAX_MENTIONS], TooManyMentions(
+        f"more than {MAX_MENTIONS:,} {what} mentions in one text of {len(text):,} characters; "
+        f"the text after character {stop:,} was not read for them")
+
+
 class Mentions:
     """The finders' results for the texts of one document, each text read once.
 
@@ -116,11 +167,17 @@ class Mentions:
             self.diagnostics.record(STAGE, self.node_id, exc)
             return default
 
+    def _bounded(self, text: str, finder, what: str) -> list:
+        found, cut = self._run(lambda: read_bounded(text, finder, what), ([], None))
+        if cut is not None:
+            self.diagnostics.record(STAGE, self.node_id, cut)
+        return found
+
     def agencies(self, text: str) -> list:
         """Agency mentions in ``text`` (:func:`~vbpl_extract.agencies.find_agencies`)."""
         found = self._agencies.get(text)
         if found is None:
-            found = self._agencies[text] = self._run(lambda: list(find_agencies(text)), [])
+            found = self._agencies[text] = self._bounded(text, find_agencies, "agency")
         return list(found)
 
     def split_agencies(self, text: str) -> list:
@@ -133,7 +190,10 @@ class Mentions:
         if found is None:
             seen: set[tuple[int, int]] = set()
             found = []
-            for m in self._run(lambda: find_deadlines(text, issue_date=self.issue_date), []):
+            def finder(part: str) -> list:
+                return find_deadlines(part, issue_date=self.issue_date)
+
+            for m in self._bounded(text, finder, "deadline"):
                 if (m.start, m.end) not in seen:
                     seen.add((m.start, m.end))
                     found.append(m)

@@ -31,22 +31,138 @@ from .tables import find_tables
 # --------------------------------------------------------------------------- fragments
 
 
+class OffsetMap(Sequence[int]):
+    """A sequence of source offsets kept as runs: each run starts at an index with a value and either
+    counts up by one (a stretch of text copied as it is) or repeats it (a collapsed space, a composed
+    character). A line of text costs one run, not four bytes a character.
+
+    >>> m = OffsetMap(range(10, 15))
+    >>> m.append(20); m.extend([20, 21, 22])
+    >>> list(m), m[-1], list(m[3:6]), m.runs
+    ([10, 11, 12, 13, 14, 20, 20, 21, 22], 22, [13, 14, 20], 3)
+    """
+
+    __slots__ = ("_at", "_n", "_step", "_value")
+
+    def __init__(self, values: Iterable[int] = ()) -> None:
+        self._at = array("q")  # index where each run starts
+        self._value = array("q")  # value at that index
+        self._step = array("b")  # 1: counts up, 0: repeats
+        self._n = 0
+        self.extend(values)
+
+    @property
+    def runs(self) -> int:
+        return len(self._at)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, value: int) -> None:
+        r = len(self._at) - 1
+        if r >= 0:
+            length = self._n - self._at[r]
+            last = self._value[r] + self._step[r] * (length - 1)
+            if length == 1 and value - last in (0, 1):
+                self._step[r] = value - last
+                self._n += 1
+                return
+            if value - last == self._step[r]:
+                self._n += 1
+                return
+        self._at.append(self._n)
+        self._value.append(value)
+        self._step.append(1)
+        self._n += 1
+
+    def _add_run(self, value: int, step: int, length: int) -> None:
+        if length <= 0:
+            return
+        self.append(value)
+        if length == 1:
+            return
+        r = len(self._at) - 1
+        run_len = self._n - self._at[r]
+        if run_len == 1:
+            self._step[r] = step
+        elif self._step[r] != step:  # the run so far counts the other way: this one starts afresh
+            self._at.append(self._n - 1)
+            self._value.append(value)
+            self._step.append(step)
+        self._n += length - 1
+
+    def extend(self, values: Iterable[int]) -> None:
+        if isinstance(values, range) and values.step == 1:
+            self._add_run(values.start, 1, len(values))
+        elif isinstance(values, OffsetMap):
+            for r in range(len(values._at)):
+                end = values._at[r + 1] if r + 1 < len(values._at) else values._n
+                self._add_run(values._value[r], values._step[r], end - values._at[r])
+        else:
+            for v in values:
+                self.append(v)
+
+    def _run_of(self, i: int) -> int:
+        return bisect_right(self._at, i) - 1
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._n)
+            out = OffsetMap()
+            if step != 1:
+                out.extend(self[i] for i in range(start, stop, step))
+                return out
+            i = start
+            while i < stop:
+                r = self._run_of(i)
+                end = min(stop, self._at[r + 1] if r + 1 < len(self._at) else self._n)
+                out._add_run(self._value[r] + self._step[r] * (i - self._at[r]), self._step[r], end - i)
+                i = end
+            return out
+        if index < 0:
+            index += self._n
+        if not 0 <= index < self._n:
+            raise IndexError("OffsetMap index out of range")
+        r = self._run_of(index)
+        return self._value[r] + self._step[r] * (index - self._at[r])
+
+    def __iter__(self):
+        for r in range(len(self._at)):
+            end = self._at[r + 1] if r + 1 < len(self._at) else self._n
+            value, step = self._value[r], self._step[r]
+            if step:
+                yield from range(value, value + end - self._at[r])
+            else:
+                for _ in range(end - self._at[r]):
+                    yield value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap | list | tuple | array):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"OffsetMap(<{self._n} offsets in {len(self._at)} runs>)"
+
+
 @dataclass
 class Fragment:
     """Normalised text of one source region, with ``starts[i]``/``ends[i]`` the source span of char ``i``.
 
-    The offsets are kept as machine-integer arrays (8 bytes a character, not a list of int objects).
+    The offsets are kept as :class:`OffsetMap` runs (a copied stretch of text is one run).
     """
 
     text: str
-    starts: Sequence[int]  # array("i"): 4 bytes a character, not ~36 for a list of ints
-    ends: Sequence[int]
+    starts: OffsetMap
+    ends: OffsetMap
 
     def __post_init__(self) -> None:
-        if not isinstance(self.starts, array):
-            self.starts = array("i", self.starts)
-        if not isinstance(self.ends, array):
-            self.ends = array("i", self.ends)
+        if not isinstance(self.starts, OffsetMap):
+            self.starts = OffsetMap(self.starts)
+        if not isinstance(self.ends, OffsetMap):
+            self.ends = OffsetMap(self.ends)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` in :attr:`text` to ``[start, end)`` in the source."""
@@ -78,7 +194,7 @@ _LINE_TOKENS = regex.compile(
 )
 
 
-def _append_text(out_chars: list[str], starts: array, ends: array, chunk: str, base: int) -> None:
+def _append_text(out_chars: list[str], starts: OffsetMap, ends: OffsetMap, chunk: str, base: int) -> None:
     """Append a plain-text chunk (source offset ``base``), composing to NFC cluster by cluster."""
     if unicodedata.is_normalized("NFC", chunk):
         out_chars.append(chunk)
@@ -98,7 +214,9 @@ def _append_text(out_chars: list[str], starts: array, ends: array, chunk: str, b
         i = j
 
 
-_PLAIN_LINE = regex.compile(r"(?:[^*\\<#>_\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u2028\u2029\r\n\f\v]|_(?!_))*")
+# what keeps a line off the fast path: markup, non-breaking/invisible characters, breaks, "__"
+# (a search, not a fullmatch over the line: a repeated alternation keeps a backtracking frame per character)
+_NOT_PLAIN = regex.compile(r"[*\\<#>\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u2028\u2029\r\n\f\v]|__")
 # zero-width and direction marks: dropped from the cleaning copy, so "Đi\u200bều" is "Điều" (offsets still map back)
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+")
 _WORDS = regex.compile(r"[^ \t]+")
@@ -112,12 +230,12 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     'Ủy ban nhân dân tỉnh Nghệ An'
     """
     out: list[str] = []
-    starts = array("i")
-    ends = array("i")
+    starts = OffsetMap()
+    ends = OffsetMap()
     pending_space: tuple[int, int] | None = None
     for ls, le in lines:
         line = source[ls:le]
-        if _PLAIN_LINE.fullmatch(line) and (line.isascii() or unicodedata.is_normalized("NFC", line)):
+        if _NOT_PLAIN.search(line) is None and (line.isascii() or unicodedata.is_normalized("NFC", line)):
             if line and not line[0].isspace() and not line[-1].isspace() and "  " not in line and "\t" not in line:
                 # fastest path: the line is its own normal form (each character maps to itself)
                 if out:
@@ -616,8 +734,8 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
 def _table_fragment(source: str, table: object) -> Fragment:
     """One line per row: cells joined by `` | ``; the separators map to the cell boundary."""
     out: list[str] = []
-    starts = array("i")
-    ends = array("i")
+    starts = OffsetMap()
+    ends = OffsetMap()
     for r, row in enumerate(table.rows):  # type: ignore[attr-defined]
         if r:
             out.append(" / ")

@@ -470,8 +470,12 @@ def names_an_action(text: str, names: Iterable[tuple[int, int]] = ()) -> bool:
             pos = end
             kept.append(" ")
     text = "".join(kept) + text[pos:]
-    keys = [_key(w) for w in _SYLLABLE.findall(text)]
-    return any(" ".join(keys[i:i + n]) in verbs for n in (1, 2, 3) for i in range(len(keys) - n + 1))
+    last: list[str] = []  # the last three syllables: a verb has at most three (memory bounded, stops early)
+    for m in _SYLLABLE.finditer(text):
+        last = [*last[-2:], _key(m.group())]
+        if any(" ".join(last[-n:]) in verbs for n in range(1, len(last) + 1)):
+            return True
+    return False
 
 
 def _key(word: str) -> str:

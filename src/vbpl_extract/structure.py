@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .clean import Fragment, Paragraph, clean_span
+from .clean import Fragment, OffsetMap, Paragraph, clean_span
 from .diagnostics import Diagnostics
 from .ids import norm_num, unique, unit_id
 from .markers import APPENDIX, ROMAN, Marker, classify
@@ -329,7 +329,12 @@ def _sub_fragment(frag: Fragment, start: int, end: int) -> Fragment:
 def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
     """``a + "\\n" + b``; the newline maps to the end of ``a``."""
     pos = a.ends[-1] if a.ends else (b.starts[0] if b.starts else 0)
-    return Fragment(a.text + " " + b.text, [*a.starts, pos, *b.starts], [*a.ends, pos, *b.ends])
+    starts, ends = OffsetMap(a.starts), OffsetMap(a.ends)
+    starts.append(pos)
+    ends.append(pos)
+    starts.extend(b.starts)
+    ends.extend(b.ends)
+    return Fragment(a.text + " " + b.text, starts, ends)
 
 
 def build_tree(paragraphs: list[Paragraph], source: str, restart_at: set[int] | None = None,

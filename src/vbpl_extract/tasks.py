@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import regex
 
@@ -95,6 +95,15 @@ def _pick_deadline(mentions: list):
 _WORD = regex.compile(r"\w+")
 
 
+def _words_upto(text: str, cap: int) -> int:
+    """How many words ``text`` has, counted up to ``cap`` (a count never reads further than it needs).
+
+    >>> _words_upto("Giao Sở Tài chính chủ trì", 3), _words_upto("Sở Nội vụ", 9)
+    (3, 3)
+    """
+    return sum(1 for _ in islice(_WORD.finditer(text), cap))
+
+
 def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
     seen: set[tuple[str | None, str]] = set()
     out = []
@@ -146,7 +155,7 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         if not r["glue"].match(fold_tones(gap)):
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
-            list_head = gap.rstrip().endswith(":") and len(_WORD.findall(gap)) <= 16 and not subj
+            list_head = gap.rstrip().endswith(":") and _words_upto(gap, 17) <= 16 and not subj
             honorific = not subj and bool(r["prefix"].match(fold_tones(gap)))
             if not (list_head or honorific):
                 break
@@ -157,16 +166,18 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
 
 def _non_agency_words(text: str, mentions: list) -> int:
     """Words of ``text`` outside every agency mention (glue words and punctuation aside)."""
-    chars = list(text)
-    for m in mentions:
-        chars[m.start:m.end] = " " * (m.end - m.start)
-    rest = "".join(chars)
+    kept, pos = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):  # blank the mentions in one pass
+        if m.end > pos:
+            kept.append(text[pos:max(pos, m.start)] + " ")
+            pos = m.end
+    rest = "".join(kept) + text[pos:]
     words = [w for w in _WORD.findall(rest) if w.lower() not in {"và", "các", "cơ", "quan", "của", "có", "trách", "nhiệm", "đồng", "chí", "lãnh", "đạo"}]
     return len(words)
 
 
 def _heading_like(text: str) -> bool:
-    return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
+    return len(text.split(None, 14)) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
 
 
 def _shift(m, delta: int):
@@ -185,7 +196,7 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
             if mention.start < pos:
                 continue
             gap = text[pos:mention.start]
-            if len(_WORD.findall(gap)) > max_gap_words and not _res()["glue"].match(gap):
+            if _words_upto(gap, max_gap_words + 1) > max_gap_words and not _res()["glue"].match(gap):
                 break
             out.append(mention)
             pos = mention.end
@@ -394,7 +405,7 @@ class TaskExtractor:
         rest = text[end:] if subj else text
         if subj and _res()["function"].match(rest):
             return False
-        words = [w.lower() for w in _WORD.findall(rest)]
+        words = [w.group().lower() for w in islice(_WORD.finditer(rest), 11)]
         if len(words) <= 10 and any(w.isdigit() for w in words):
             verbs = action_words()["verbs"]
             keys = [fold_tones(w) for w in words]
@@ -624,7 +635,7 @@ class TaskExtractor:
         if not items:
             own = self.frag(node)
             text_frag = own
-            if "content" in fields and (len(_WORD.findall(own.text)) <= 4 or not own.text.strip()
+            if "content" in fields and (_words_upto(own.text, 5) <= 4 or not own.text.strip()
                                         or fields["content"][1].text.strip()):
                 text_frag = fields["content"][1]  # "b) Hoạt động 2" then "- Nội dung: Triển khai …"
             items = [(node, text_frag)]
@@ -654,7 +665,7 @@ class TaskExtractor:
         mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         rest = f.text[end:].strip(" :;,.")
-        if subj and len(_WORD.findall(rest)) <= 4:
+        if subj and _words_upto(rest, 5) <= 4:
             return True  # "1. Bộ Công an:" / "Trách nhiệm của Sở Tài chính": an actor heading
         if subj and node.children and _non_agency_words(f.text, mentions) <= 6:
             return True  # "(2) Bộ Khoa học và Công nghệ - Cơ quan thường trực Ban Chỉ đạo …" over bullets
@@ -676,7 +687,7 @@ class TaskExtractor:
         subj, end = subject_mentions(f.text, mentions)
         if heading_only:
             rest = f.text[end:].strip(" :;,.")
-            if not subj or len(_WORD.findall(rest)) > 4:
+            if not subj or _words_upto(rest, 5) > 4:
                 subj = []
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
@@ -725,7 +736,7 @@ class TaskExtractor:
             ends = [x.end for x in mentions]
             for m in _res()["lead_marker"].finditer(text):
                 k = bisect_right(ends, m.start()) - 1  # the last agency ending before "chủ trì"
-                if k >= 0 and len(_WORD.findall(text[mentions[k].end:m.start()])) <= 1:
+                if k >= 0 and _words_upto(text[mentions[k].end:m.start()], 2) <= 1:
                     lead_ms = [mentions[k]]
                     break
         if not lead_ms and own_subject and (topic := _TOPIC.match(text)) is not None:
@@ -810,7 +821,7 @@ class TaskExtractor:
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
                 seg = f.text[m.end():end].rstrip(" ;,")
                 seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", seg)
-                if len(_WORD.findall(seg)) < 3:
+                if _words_upto(seg, 3) < 3:
                     continue
                 part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
                 last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
@@ -856,14 +867,14 @@ class TaskExtractor:
                     else:
                         subj = actors
                 ms = subj or [m for m in _not_genitive(text, mentions) if duty and m.end <= duty.start()]
-                if ms and not subj and (len(_WORD.findall(text[ms[-1].end:duty.start()])) > 8
+                if ms and not subj and (_words_upto(text[ms[-1].end:duty.start()], 9) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
                     ms = []
                 if ms:
                     # keep the last run of adjacent agencies
                     run = [ms[-1]]
                     for m in reversed(ms[:-1]):
-                        if len(_WORD.findall(text[m.end:run[0].start])) <= 2:
+                        if _words_upto(text[m.end:run[0].start], 3) <= 2:
                             run.insert(0, m)
                         else:
                             break
@@ -897,7 +908,7 @@ class TaskExtractor:
                                     id_base=f"{node.id}__s{s}")
                 continue
             if assign and not subj:
-                after = [m for m in mentions if m.start >= assign.end() and len(_WORD.findall(sub.text[assign.end():m.start])) <= 2]
+                after = [m for m in mentions if m.start >= assign.end() and _words_upto(sub.text[assign.end():m.start], 3) <= 2]
                 if not after:
                     continue
                 # lead = agencies right after "giao"/"yêu cầu"
@@ -1144,7 +1155,7 @@ def _action(text: str, mentions: list) -> str | None:
     """
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
-    head = " ".join(text[start:].lstrip(" ,:;").split(" ")[:14])
+    head = " ".join(text[start:].lstrip(" ,:;").split(" ", 14)[:14])
     words = [t.text for t in make_doc(head) if not t.is_space]
     found = lexicon_action(words)
     return found if found is not None else action_phrase(head)

@@ -38,6 +38,7 @@ from .html_reader import read_html
 from .ocr import IMAGE_FORMATS, OcrResult, ocr_document, text_layer_usable
 from .office import OFFICE_FORMATS, converter_version, read_office
 from .pdf_reader import read_pdf
+from .safe_xml import MAX_TEXT_CHARS
 from .text_reader import decode_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "EXTENSIONS", "FORMATS", "OCR_MODES", "Source", "detect_format", "read_bytes",
@@ -139,6 +140,9 @@ def read_bytes(data: bytes, name: str, *, fmt: str | None = None, max_bytes: int
             return _ocr_source(data, name, fmt, ocr, sha256)
     if not text.strip():
         raise EmptyDocumentError(name, "the document has no text (only whitespace)")
+    if len(text) > MAX_TEXT_CHARS:  # the one text limit of every format (memory grows with the text)
+        raise FileTooLargeError(name, f"the document holds over {MAX_TEXT_CHARS:,} characters of text "
+                                      f"({len(text):,}); refused")
     return Source(path=name, text=text, format=fmt, encoding=encoding, sha256=sha256, converted_to=converted_to,
                   converter=converter)
 

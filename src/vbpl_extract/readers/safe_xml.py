@@ -38,7 +38,7 @@ MAX_ELEMENTS = 4_000_000
 MAX_BLOCK_ELEMENTS = 400_000
 """Elements of one body paragraph or table (kept in memory while it is read)."""
 MAX_TEXT_CHARS = 5_000_000
-"""Characters of text per archive (~2,000 pages); more is refused before memory grows."""
+"""Characters of text of one document, any format (~2,000 pages; a .docx is refused while it is read)."""
 
 _DECL_ENCODING = regex.compile(rb"""^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._\-]{1,40})["']""")
 
