@@ -549,3 +549,36 @@ def test_find_provincial_tax_office(text: str, expected: list[str]) -> None:
 ])
 def test_find_shared_head_lists(text: str, expected: list[str]) -> None:
     assert names(find_agencies(text)) == expected
+
+
+# ----------------------------------------------------------------------------- units of a body, unions
+
+SUBORDINATE_CASES = [
+    # 81/2025/QĐ-UBND Bắc Ninh, Điều 10 heading: the units of the People's Committee are one collective
+    ("Trách nhiệm của các sở, cơ quan thuộc Uỷ ban nhân dân tỉnh, Uỷ ban nhân dân các xã, phường",
+     ["Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh chịu trách nhiệm",
+     ["Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh"]),
+    ("Các đơn vị thuộc Bộ Quốc phòng chủ trì", ["Các đơn vị thuộc Bộ Quốc phòng"]),
+    # a known collective already naming its owner stays as it is
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    # owners listed: the bodies named are the actors (637/TB-VPCP)
+    ("phối hợp với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng",
+     ["Các cơ quan liên quan", "Bộ Xây dựng", "Bộ Quốc phòng"]),
+    # "thuộc" after a single body is no collective
+    ("Sở Tài chính thuộc Ủy ban nhân dân tỉnh", ["Sở Tài chính", "Ủy ban nhân dân tỉnh"]),
+    # unions and management boards "of the …" (09/CT-UBND Cần Thơ, 81/2025/QĐ-UBND Bắc Ninh)
+    ("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chủ trì",
+     ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]),
+    ("Hằng năm, Liên hiệp các hội Khoa học và Kỹ thuật tỉnh có trách nhiệm chủ trì",
+     ["Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"]),
+    # a verb among the lower-case words: no name beyond the head
+    ("Ban Quản lý các dự án được giao Sở Y tế", ["Ban Quản lý", "Sở Y tế"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBORDINATE_CASES)
+def test_units_of_a_body_and_unions_are_one_name(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)

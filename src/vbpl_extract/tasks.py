@@ -1357,6 +1357,9 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
             for a in named]
 
 
+# a body's head with nothing after it, as a document shortens a name it gave in full ("Ban Quản lý",
+# "Ban Chỉ đạo", "Tổ công tác", "Hội đồng thẩm định")
+_BARE_HEAD = regex.compile(r"(?:Ban|Tổ|Hội đồng|Đoàn|Ủy ban|Trung tâm|Cục|Viện|Quỹ)(?:\s+\p{L}+){0,2}")
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
 
 
@@ -1375,10 +1378,12 @@ def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str,
     short = fold_tones(ref.name).lower()
     after = " ".join(fold_tones(source[ref.span[1]:ref.span[1] + 120]).lower().split())
     candidates = {}
+    longer = {}  # every full name of the document that the short form begins
     for n in names:
         long = fold_tones(n.name).lower()
         if not long.startswith(short + " "):
             continue
+        longer[n.name] = n
         rest = long[len(short) + 1:].split()
         said = after.split()
         agree = 0
@@ -1386,6 +1391,9 @@ def expand_short_form(ref: AgencyRef, names: list[AgencyRef], source: str,
             agree += 1
         if agree >= 2:
             candidates[n.name] = n
+    if not candidates and len(longer) == 1 and _BARE_HEAD.fullmatch(ref.name):
+        # "Ban Quản lý" where the document names one "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
+        candidates = longer
     if not candidates and issuer is not None and fold_tones(issuer.name).lower().startswith(short + " "):
         # "Ban Chỉ đạo quốc gia" in a plan issued by "Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"
         candidates[issuer.name] = issuer

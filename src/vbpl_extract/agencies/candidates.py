@@ -20,7 +20,8 @@ from .gazetteer import _CASELESS_KINDS, _Gazetteer, _gazetteer
 from .text_forms import _Compressed, _key, _lower, _upper_first
 
 _SEP_RE = re.compile(r"(?:[,;]-?(?: ?và )?|-?(?: ?và | cùng ))")
-_LIST_HEAD_MIN = re.compile(r"các bộ(?::| gồm:?| )")
+# "các Bộ: Quốc phòng, Tài chính", "Các Bộ, cơ quan: Tài chính, Xây dựng" (on the compressed key: no space after ",")
+_LIST_HEAD_MIN = re.compile(r"các bộ(?::| gồm:?| )|các bộ,(?:cơ quan|ngành)(?::| gồm:?) ?")
 _LIST_HEAD_PROV = re.compile(
     r"(?:(?:ủy ban nhân dân|ubnd) )?các (?:tỉnh|thành phố|tỉnh,thành phố|tỉnh,tp)(?: trực thuộc trung ương)?(?::| gồm:?| )"
     r"|các địa phương(?::| )"
@@ -39,6 +40,10 @@ _LOCAL_RE = regex.compile(
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
 _UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
+# a union or a management board "of the …": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Ban Quản lý các
+# khu chế xuất và công nghiệp Cần Thơ": lower-case words after "các" up to the capitalised part of the name
+_UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp hội|Ban [Qq]uản lý) các "
+                          rf"(?P<words>(?:\p{{Ll}}+ ){{1,6}})(?P<first>{_CAPWORD})")
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
@@ -212,6 +217,14 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         if cut < end and joins and joins[0] < cut:  # a line break after "và"/",": keep the part before the join
             cut = max(j for j in joins if j < cut)
         cands.append(_Cand(s, cut, 3, [(s, cut, None, "pattern")]))
+    stop = _name_words().stop_words
+    for m in _UNION_RE.finditer(comp):
+        if any(w in stop and w != "và" for w in m.group("words").split()):
+            continue  # "Ban Quản lý các dự án được giao …": a verb or function word is no name
+        end = _unknown_end(comp, m.end("first"), m.group("first").lower(), known_starts, [])
+        cut = _cut_at_newline(text, cm, m.start(), m.end("first"), end)
+        if cut == end:
+            cands.append(_Cand(m.start(), end, 3, [(m.start(), end, None, "pattern")]))
     return cands
 
 
@@ -394,6 +407,53 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
             cand.end = end
             cand.items = [(cand.start, end, None, cand.items[0][3])]
             cand.kind = "chain"
+    _join_subordinates(key, comp, chosen)
+
+
+# "… thuộc" / "… trực thuộc" between a collective and the body its members belong to
+_SUBORDINATE_RE = re.compile(r" (?:trực )?thuộc ")
+_OWNER_LIST_RE = re.compile(r"(?:,| và |,và | hoặc ) ?")
+
+
+def _join_subordinates(key: str, comp: str, chosen: list[_Cand]) -> None:
+    """A collective and the body it belongs to are one collective: "các sở, cơ quan thuộc UBND tỉnh" ->
+    "Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh" (the People's Committee is no actor of its own). The
+    collective is a known one or a run of state-unit nouns (``collective_chain_nouns``)."""
+    gaz = _gazetteer()
+    j = 0
+    while j < len(chosen):
+        body = chosen[j]
+        owner_entry = body.items[0][2] if len(body.items) == 1 else None
+        if len(body.items) != 1 or (owner_entry is not None and owner_entry.kind == "collective"):
+            j += 1
+            continue
+        nxt = chosen[j + 1] if j + 1 < len(chosen) else None
+        nxt_entry = nxt.items[0][2] if nxt is not None and len(nxt.items) == 1 else None
+        if (nxt is not None and _OWNER_LIST_RE.fullmatch(key, body.end, nxt.start)
+                and not (nxt_entry is not None and nxt_entry.kind == "collective") and nxt.kind != "collective"):
+            j += 1  # "các cơ quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the owners are the bodies named
+            continue
+        prev = chosen[j - 1] if j else None
+        prev_entry = prev.items[0][2] if prev is not None and len(prev.items) == 1 else None
+        m = _SUBORDINATE_RE.match(key, prev.end) if prev is not None else None
+        if (prev is not None and m is not None and m.end() == body.start
+                and (prev.kind == "chain" or (prev_entry is not None and prev_entry.kind == "collective"))):
+            start, glue, first = prev.start, m.group().strip(), j - 1
+        else:
+            lo = max(prev.end if prev is not None else 0, body.start - 80)
+            u = gaz.units_before_re.search(key, lo, body.start)
+            if u is None:
+                j += 1
+                continue
+            start, glue, first = u.start("units"), u.group("glue").strip(), j
+        head = comp[start:chosen[first].end if first < j else start + len(u.group("units"))]
+        head = " ".join(head.replace(",", ", ").split())
+        head = "Các " + head[4:] if head.lower().startswith("các ") else "Các " + head
+        owner = owner_entry.name if owner_entry is not None else _display_name(comp[body.start:body.end])
+        cand = _Cand(start, body.end, 1, [(start, body.end, None, body.items[0][3])], kind="collective",
+                     label=f"{head} {glue} {owner}")
+        chosen[first:j + 1] = [cand]
+        j = first + 1
 
 
 def _pattern_kind(name: str) -> str:
