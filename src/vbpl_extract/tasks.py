@@ -187,6 +187,9 @@ def _shift(m, delta: int):
     return replace(m, start=m.start + delta, end=m.end + delta)
 
 
+_SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
+
+
 def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
     """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …")."""
     out: list = []
@@ -198,6 +201,8 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
             gap = text[pos:mention.start]
             if _words_upto(gap, max_gap_words + 1) > max_gap_words and not _res()["glue"].match(gap):
                 break
+            if out and _SUBMIT_GAP.search(gap):
+                break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
             out.append(mention)
             pos = mention.end
     return out
