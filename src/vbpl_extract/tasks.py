@@ -275,7 +275,13 @@ def inheritable(m, text: str) -> bool:
     2025"), not when it says when they run ("Nhiệm vụ trọng tâm năm 2025:")."""
     if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
         return False
-    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
+    return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(text[max(0, m.start - 60):m.start] + " " + m.text))
+
+
+# what makes a lead-in's year a deadline of its items: completing by then, not a target for the year
+# ("…, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%, Chính phủ yêu cầu …:" hands no deadline down)
+_HANDED_DOWN = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|"
+                             r"tổ\s+chức\s+thực\s+hiện\s+xong|trình|ban\s+hành|hoàn\s+thiện)\b", regex.IGNORECASE)
 
 
 def is_lead_in(text: str) -> bool:
