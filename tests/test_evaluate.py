@@ -131,6 +131,17 @@ def test_shared_anchor_matches_in_document_order() -> None:
     assert match_tasks(gold, [programme]) == [(0, 0)]
 
 
+def test_an_optional_gold_task_does_not_take_the_prediction_of_a_certain_one() -> None:
+    # 2597/QĐ-TTg: a plan point with no actor (doubt) restated word for word by the appendix row (certain)
+    anchor = "Đề xuất sửa đổi hoặc ban hành mới các quy định về giá trị pháp"
+    gold = [gold_task(anchor, unit="Điều 1 / III / 1 / b", doubt="no actor of its own; the appendix row is certain"),
+            gold_task(anchor, unit="Phụ lục / I / 2", lead=["Bộ Xây dựng"])]
+    row = task(anchor + " lý của dữ liệu số", 90000)
+    assert match_tasks(gold, [row]) == [(1, 0)]
+    point = task(anchor + " lý của dữ liệu số.", 4000)
+    assert match_tasks(gold, [point, row]) == [(0, 0), (1, 1)]
+
+
 def test_shared_anchor_prefers_the_same_unit() -> None:
     anchor = "Xây dựng và đẩy mạnh quảng bá thương hiệu quốc gia về đổi mới sáng"
     gold = [gold_task(anchor, unit="Chương trình hành động / II / 4 / c"),

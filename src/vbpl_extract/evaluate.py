@@ -210,6 +210,8 @@ def match_tasks(gold: Sequence[GoldTask], predicted: Sequence[Task]) -> list[tup
     whose ``unit`` equals the gold unit (``Phụ lục II / TT 57``) is paired first, so that finding only
     the appendix row does not score it against the programme point. Longer anchors are placed first,
     so that ``"Xây dựng Đề án"`` cannot take ``"Xây dựng Đề án Việt Nam chủ động ..."`` from a longer anchor.
+    A certain gold task left without a prediction takes it back from an optional one ("doubt": a plan
+    point restated by the appendix row that is the certain task), which then looks for another.
     """
     pred_keys = [norm_anchor(t.text) for t in predicted]
     pred_units = [norm_unit(t.unit) for t in predicted]
@@ -229,6 +231,17 @@ def match_tasks(gold: Sequence[GoldTask], predicted: Sequence[Task]) -> list[tup
                     used.add(j)
                     pairs[i] = j
                     break
+    for i in gold_order:  # a certain task is not left out for an optional one
+        if i in pairs or not anchors[i] or gold[i].doubt is not None:
+            continue
+        k = next((k for k, j in pairs.items() if gold[k].doubt is not None and pred_keys[j].startswith(anchors[i])), None)
+        if k is None:
+            continue
+        pairs[i] = pairs.pop(k)
+        free = next((j for j in pred_order if j not in used and pred_keys[j].startswith(anchors[k])), None)
+        if free is not None:
+            used.add(free)
+            pairs[k] = free
     return sorted(pairs.items())
 
 
