@@ -361,3 +361,48 @@ def test_issuer_from_the_enacting_authority_and_date_from_adoption(text: str, is
     info = extract_text(text).document
     assert info.issuer is not None and info.issuer.name == issuer
     assert info.date == date
+
+
+# --------------------------------------------------------------------------- Party issuers, types the layout implies
+
+PARTY = "BAN CHẤP HÀNH TRUNG ƯƠNG\n|\nĐẢNG CỘNG SẢN VIỆT NAM\n|\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "how"),
+    [
+        # 383-QĐ/TW: the signature's "T/M BAN BÍ THƯ" names the body (not "BAN" + position "BÍ THƯ")
+        (PARTY + "Số 383-QĐ/TW\n|\nHà Nội, ngày 19 tháng 11 năm 2025\n|\nQUY ĐỊNH\nvề công tác lưu trữ\n"
+         "Điều 1. Phạm vi\n\nT/M BAN BÍ THƯ\n\nTrần Cẩm Tú", "Ban Bí thư", "signature (T/M)"),
+        # 57-NQ/TW: "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ" under the Central Committee's header
+        (PARTY + "Số 57-NQ/TW\n|\nHà Nội, ngày 22 tháng 12 năm 2024\n|\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n"
+         "về đột phá phát triển khoa học\nI. TÌNH HÌNH", "Bộ Chính trị", "the line under the type"),
+        # 432-TB/VPTW: the number's symbol names the Central Party Office
+        (PARTY + "Số 432-TB/VPTW\n|\nHà Nội, ngày 18 tháng 11 năm 2025\n|\nTHÔNG BÁO\nkết luận của Ban Bí thư\n"
+         "1. Các cấp ủy tăng cường lãnh đạo", "Văn phòng Trung ương Đảng", "the number's symbol"),
+    ],
+)
+def test_party_document_issuer_under_the_central_committee(text: str, issuer: str, how: str) -> None:
+    i = info(text)
+    assert i.issuer is not None and i.issuer.name == issuer
+    assert i.parent_issuer is not None and i.parent_issuer.name == "Ban Chấp hành Trung ương Đảng"
+    assert i.provenance["issuer"] == f"Party document: {how}"
+
+
+def test_a_subject_line_makes_a_cong_van_whatever_the_symbol() -> None:
+    # 5387/CT-CS of the Cục Thuế: "CT" would read as Chỉ thị, but a Chỉ thị has no "V/v" line
+    i = info(f"BỘ TÀI CHÍNH\nCỤC THUẾ\n|\n{MOTTO}Số: 5387/CT-CS\n*v/v trả lời phản ánh kiến nghị*\n|\n"
+             "Hà Nội, ngày 20 tháng 11 năm 2025\n|\nKính gửi: Độc giả\nCục Thuế nhận được đơn")
+    assert (i.number, i.type) == ("5387/CT-CS", "Công văn")
+
+
+def test_a_consolidated_text_is_typed_by_its_number() -> None:
+    i = info(f"BỘ QUỐC PHÒNG\n|\n{MOTTO}Số: 92/VBHN-BQP\n|\nHà Nội, ngày 08 tháng 11 năm 2025\n|\n"
+             "THÔNG TƯ\nQuy định về chế độ\nĐiều 1. Phạm vi")
+    assert (i.number, i.type) == ("92/VBHN-BQP", "Văn bản hợp nhất")
+
+
+@pytest.mark.parametrize("number", ["11554/VPCP-V.I", "252/KH-BCĐQG1237", "05/2025/TT-BGDĐT"])
+def test_number_symbols_with_a_dot_or_long_digits(number: str) -> None:
+    i = info(f"VĂN PHÒNG CHÍNH PHỦ\n|\n{MOTTO}Số: {number}\n|\nHà Nội, ngày 09 tháng 01 năm 2025\n|\nĐiều 1. Nội dung")
+    assert i.number == number

@@ -22,13 +22,13 @@ import regex
 
 from .agencies import find_agencies, lookup_agency
 from .clean import CleanText, Paragraph, clean_span
-from .doctypes import all_type_names, parse_number, type_of_number
+from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones
 
 NUMBER_PATTERN = (
-    r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,3})+"
+    r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,6}(?:\.[\p{Lu}\d]{1,4}(?![\p{Ll}]))?)+"
 )
 _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
 _SYMBOL_ONLY_LINE = regex.compile(
@@ -52,6 +52,7 @@ _ENACT = regex.compile(
 _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s+tờ\s+trình|Trên\s+cơ\s+sở|Thực\s+hiện)\b", regex.IGNORECASE)
 _KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*", regex.IGNORECASE)
 _VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*[:.]?\s*", regex.IGNORECASE)
+_VV_ANYWHERE = regex.compile(r"(?:^|[\s|*])[Vv]/[Vv]\s")  # "Số: 5387/CT-CS v/v trả lời …" on one line
 _NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
 _SIGN_MODE = regex.compile(r"^(?P<mode>TM\.|T/M|T\.M\.|KT\.|K/T|Q\.|TL\.|TUQ\.|Q\.\s*|KT/)\s*(?P<rest>.*)$")
 _POSITION_WORDS = regex.compile(
@@ -272,7 +273,13 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if info.issuer is not None and spans and info.issuer.span is None:
             info.issuer.span = (spans[0][0], spans[-1][1])
 
-    if info.number and not info.type:
+    subject_line = any(_VV_ANYWHERE.search(paras[j].text) for j in res.header_paragraphs if paras[j].kind == "text")
+    if info.number and parse_number(info.number).type_code == "VBHN":
+        # a consolidated text repeats the heading of the act it consolidates ("THÔNG TƯ"): its number says what it is
+        info.type = _type_from_number(info.number)
+    elif not info.type and subject_line:
+        info.type = "Công văn"  # only a công văn has a "V/v" subject line under its number (NĐ 30/2020, Phụ lục I)
+    elif info.number and not info.type:
         info.type = _type_from_number(info.number)
     if info.number:
         info.type_code = parse_number(info.number).type_code
@@ -284,6 +291,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     _parse_closing(ct, res)
     if info.signature and info.signature.name:
         info.signer = info.signature.name
+    _party_issuer(ct, res, info)
     if info.date is None:
         _date_from_adoption(ct, info)
     _fill_from_site_metadata(ct, info)
@@ -462,6 +470,42 @@ _BARE_PLACE = regex.compile(r"^(?:tỉnh|thành phố)\s+\S", regex.IGNORECASE)
 _LOCAL_SYMBOL = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 
 
+_CENTRAL_COMMITTEE = "ban_chap_hanh_trung_uong_dang"
+# "CỦA BỘ CHÍNH TRỊ" on its own line or after the type word ("NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về …")
+_OF_BODY = regex.compile(r"^(?:\p{Lu}+\s+){0,3}(?:CỦA|của)\s+(?P<body>\p{Lu}[\p{Lu}\s]{3,60}?)(?=\s+\p{Ll}|\s*$)")
+
+
+def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
+    """A Party document sets "BAN CHẤP HÀNH TRUNG ƯƠNG" over whichever central body issues it (Hướng dẫn
+    36-HD/VPTW); the body itself is named by the signature's "T/M ĐẢNG ĐOÀN QUỐC HỘI" / "T/M BAN BÍ THƯ",
+    by the line under the type ("NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ"), or by the number's symbol ("…/VPTW")."""
+    if info.issuer is None or info.issuer.id != _CENTRAL_COMMITTEE:
+        return
+    found: AgencyRef | None = None
+    how = ""
+    sig = info.signature
+    if sig is not None and sig.mode and sig.authority and regex.search(r"T\.?/?M", sig.mode):
+        entry = lookup_agency(sig.authority)  # the whole authority line names the body
+        if entry is not None and entry.id != _CENTRAL_COMMITTEE:
+            found = AgencyRef(id=entry.id, name=entry.name, text=sig.authority, kind=entry.kind, origin="header")
+            how = "signature (T/M)"
+    if found is None:
+        for j in sorted(res.header_paragraphs)[:40] + list(range(res.body_first, min(res.body_first + 3, len(ct.paragraphs)))):
+            m = _OF_BODY.match(ct.paragraphs[j].text.strip(" *"))
+            ref = resolve_agency_name(m["body"]) if m else None
+            if ref is not None and ref.known and ref.id != _CENTRAL_COMMITTEE:
+                found, how = ref, "the line under the type"
+                break
+    if found is None and info.number and (named := issuers_of_number(info.number)) and "," not in named:
+        ref = resolve_agency_name(named)
+        if ref is not None and ref.known and ref.id != _CENTRAL_COMMITTEE:
+            found, how = ref, "the number's symbol"
+    if found is not None:
+        info.parent_issuer = info.issuer
+        info.issuer = found.model_copy(update={"origin": f"header ({how})"})
+        info.provenance["issuer"] = f"Party document: {how}"
+
+
 def _issuer_from_symbol(info: DocumentInfo) -> None:
     """A header that kept only the place ("TỈNH THANH HÓA") names its body in the number's symbol
     (NĐ 30/2020: "235/KH-UBND" is issued by the Ủy ban nhân dân): "Ủy ban nhân dân tỉnh Thanh Hóa"."""
@@ -532,7 +576,7 @@ def parse_signature_text(text: str) -> Signature:
             # "TM. CHÍNH PHỦ KT. THỦ TƯỚNG …" / "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
             cut = nxt.start() if nxt else None
             head = rest[:cut] if cut is not None else rest
-            pos = _POSITION_ANY.search(head)
+            pos = next((p for p in _POSITION_ANY.finditer(head) if len(head[:p.start()].split()) >= 2), None)
             if pos and pos.start() > 0:
                 authority, rest = head[: pos.start()].strip(), (head[pos.start():] + (rest[cut:] if cut else "")).strip()
             else:
