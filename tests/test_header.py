@@ -406,3 +406,14 @@ def test_a_consolidated_text_is_typed_by_its_number() -> None:
 def test_number_symbols_with_a_dot_or_long_digits(number: str) -> None:
     i = info(f"VĂN PHÒNG CHÍNH PHỦ\n|\n{MOTTO}Số: {number}\n|\nHà Nội, ngày 09 tháng 01 năm 2025\n|\nĐiều 1. Nội dung")
     assert i.number == number
+
+
+def test_a_body_under_a_peoples_committee_takes_its_place() -> None:
+    # 1594/QĐ-TTPVHCC: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI / TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+    i = info(f"ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n|\n{MOTTO}Số: 1594/QĐ-TTPVHCC\n|\n"
+             "Hà Nội, ngày 20 tháng 11 năm 2025\n|\nQUYẾT ĐỊNH\nVề việc ban hành quy trình\nĐiều 1. Ban hành")
+    assert i.issuer is not None and i.issuer.name == "Trung tâm Phục vụ hành chính công thành phố Hà Nội"
+    assert i.parent_issuer is not None and i.parent_issuer.name == "Ủy ban nhân dân thành phố Hà Nội"
+    # a ministry's department keeps its own name (no place to take)
+    j = info(f"BỘ TÀI CHÍNH\nCỤC THUẾ\n|\n{MOTTO}Số: 5387/CT-CS\nV/v trả lời\n|\nHà Nội, ngày 20 tháng 11 năm 2025\n|\nKính gửi: Ông A")
+    assert j.issuer is not None and j.issuer.name == "Cục Thuế"

@@ -25,7 +25,7 @@ from .clean import CleanText, Paragraph, clean_span
 from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
-from .textutil import fold_tones
+from .textutil import fold_tones, slugify
 
 NUMBER_PATTERN = (
     r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,6}(?:\.[\p{Lu}\d]{1,4}(?![\p{Ll}]))?)+"
@@ -522,6 +522,10 @@ def _issuer_from_symbol(info: DocumentInfo) -> None:
         info.issuer = ref.model_copy(update={"text": issuer.text, "span": issuer.span, "origin": "header (symbol)"})
 
 
+_LOCAL_PARENT = regex.compile(r"^Ủy ban nhân dân (?P<where>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu) \p{Lu}.*)$")
+_LEVEL_IN_NAME = regex.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Thành phố|Tỉnh)\b")
+
+
 def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
     lines = [regex.sub(r"[-_=]{3,}", "", x).strip(" |") for x in lines]
     lines = [x for x in lines if x and not _MOTTO.search(x)]
@@ -533,6 +537,15 @@ def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
         parent, own = found[0], found[-1]
         info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=parent.known, origin="header")
         info.issuer = AgencyRef(id=own.id, name=own.name, text=own.text, kind=own.kind, known=own.known, origin="header")
+        place = _LOCAL_PARENT.match(parent.name)
+        if (place is not None and not _LEVEL_IN_NAME.search(own.name) and own.kind != "collective"
+                and not own.name.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân"))):
+            # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI / TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG": the centre of that city
+            # (the fullest form the document gives: the annotation guide's naming rule)
+            name = f"{own.name} {place['where']}"
+            entry = lookup_agency(name)
+            info.issuer = info.issuer.model_copy(update={"name": entry.name if entry else name,
+                                                         "id": entry.id if entry else f"unknown:{slugify(name)}"})
         return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
