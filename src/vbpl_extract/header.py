@@ -545,7 +545,7 @@ def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
             name = f"{own.name} {place['where']}"
             entry = lookup_agency(name)
             info.issuer = info.issuer.model_copy(update={"name": entry.name if entry else name,
-                                                         "id": entry.id if entry else f"unknown:{slugify(name)}"})
+                                                         "id": entry.id if entry else own.id or f"unknown:{slugify(name)}"})
         return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
