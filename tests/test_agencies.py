@@ -574,11 +574,33 @@ SUBORDINATE_CASES = [
      ["Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"]),
     # a verb among the lower-case words: no name beyond the head
     ("Ban Quản lý các dự án được giao Sở Y tế", ["Ban Quản lý", "Sở Y tế"]),
+    # a district office (49/2012/QĐ-UBND: "Trách nhiệm của Phòng Lao động - Thương binh và Xã hội quận - huyện")
+    ("Phòng Tài chính - Kế hoạch huyện chủ trì", ["Phòng Tài chính - Kế hoạch huyện"]),
+    ("Phòng Chống tham nhũng", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), SUBORDINATE_CASES)
 def test_units_of_a_body_and_unions_are_one_name(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1654/NQ-UBTVQH15: the council shares the level and place written after the committee
+        ("Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang, chính quyền địa phương",
+         ["Chính phủ", "Hội đồng nhân dân tỉnh An Giang", "Ủy ban nhân dân tỉnh An Giang"]),
+        ("HĐND, UBND các tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
+         ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc trung ương",
+          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+        # a body already named keeps its own name
+        ("Thường trực Hội đồng nhân dân, Ủy ban nhân dân tỉnh chỉ đạo", ["Thường trực Hội đồng nhân dân", "Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_council_and_committee_share_the_place_written_once(text: str, expected: list[str]) -> None:
     found = find_agencies(text)
     assert names(found) == expected
     assert_spans(text, found)

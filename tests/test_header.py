@@ -418,3 +418,23 @@ def test_a_body_under_a_peoples_committee_takes_its_place() -> None:
     # a ministry's department keeps its own name (no place to take)
     j = info(f"BỘ TÀI CHÍNH\nCỤC THUẾ\n|\n{MOTTO}Số: 5387/CT-CS\nV/v trả lời\n|\nHà Nội, ngày 20 tháng 11 năm 2025\n|\nKính gửi: Ông A")
     assert j.issuer is not None and j.issuer.name == "Cục Thuế"
+
+
+@pytest.mark.parametrize(
+    ("closing", "signer", "position"),
+    [
+        # 62/2011/QĐ-TTg (reconstructed): a one-row table left as a line of text
+        ("| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Lưu: Văn thư | THỦ TƯỚNG Nguyễn Tấn Dũng |",
+         "Nguyễn Tấn Dũng", "THỦ TƯỚNG"),
+        # 04/2001/TT-BXD: a cell holding only the signer
+        ("|  | Nguyễn Mạnh Kiểm (Đã ký) |\n|---|---|", "Nguyễn Mạnh Kiểm", None),
+        # 5680/CT-CS: a position wrapped after its comma
+        ("Nơi nhận:\n- Như trên;\n- Lưu VT, CS\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\n"
+         "Nguyễn Thị Thanh Hằng", "Nguyễn Thị Thanh Hằng", "TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"),
+    ],
+)
+def test_signature_in_closing_layouts_found_in_the_wild(closing: str, signer: str, position: str | None) -> None:
+    i = info(f"BỘ TÀI CHÍNH\n|\n{MOTTO}Số: 12/BTC-CS\nV/v trả lời\n|\nHà Nội, ngày 20 tháng 11 năm 2025\n|\n"
+             f"Kính gửi: Ông A\n\nBộ Tài chính trả lời như sau.\n\n{closing}\n")
+    assert i.signer == signer
+    assert i.signature is not None and i.signature.position == position

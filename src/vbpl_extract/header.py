@@ -613,14 +613,26 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
     start = res.body_first
     noi_nhan = next((i for i in range(start, n) if paras[i].kind == "text" and _NOI_NHAN.match(paras[i].text)
                      and len(paras[i].text) < 300), None)
-    # a closing block kept as a two-column table: "| Nơi nhận: - …; - … | TM. UBND CHỦ TỊCH Nguyễn Văn A |"
+    # a closing block kept as a two-column table: "| Nơi nhận: - …; - … | TM. UBND CHỦ TỊCH Nguyễn Văn A |",
+    # also a one-row table left as a line of text (no separator row under it)
     for i in range(start, n):
         p = paras[i]
-        if p.kind != "table" or (noi_nhan is not None and i < noi_nhan - 1):
+        if noi_nhan is not None and i < noi_nhan - 1:
             continue
-        cells = _table_lines(p, ct.source)
+        if p.kind == "table":
+            cells = _table_lines(p, ct.source)
+        elif p.text.startswith("|") and p.text.count("|") >= 3 and i >= n - 4:
+            cells = [(m.group().strip(), p.to_source(m.start(), m.end())) for m in regex.finditer(r"[^|]+", p.text)
+                     if m.group().strip()]
+        else:
+            continue
         nn = next(((t, sp) for t, sp in cells if _NOI_NHAN.match(t)), None)
-        sg = next(((t, sp) for t, sp in cells if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and _NAME_AT_END.search(t))), None)
+        for k in range(len(cells) - 1):  # "GIÁM ĐỐC" and "Cù Ngọc Trang" on two lines of one cell
+            (t, sp), (t2, sp2) = cells[k], cells[k + 1]
+            if _POSITION_WORDS.match(t) and t.isupper() and _NAME.match(t2) and len(t2) < 50:
+                cells[k] = (f"{t} {t2}", (sp[0], sp2[1]))
+        sg = next(((t, sp) for t, sp in cells if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and _NAME_AT_END.search(t))
+                   or _NAME_SIGNED.match(t)), None)
         if nn is None and sg is None:
             continue
         res.closing_paragraphs.add(i)
@@ -662,7 +674,9 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         if _SIGNED.match(t) or _SIGN_MODE.match(t) or (t.isupper() and len(t) < 80 and not _ATTACH_TITLE.match(t)
                                                         and (_POSITION_WORDS.match(t) or (j == sig_idx + 1 and not lines[1:])
                                                              # the unit under "VỤ TRƯỞNG": "VỤ CẢI CÁCH HÀNH CHÍNH"
-                                                             or (len(lines) < 4 and bool(_POSITION_WORDS.match(lines[-1]))))):
+                                                             or (len(lines) < 4 and bool(_POSITION_WORDS.match(lines[-1])))
+                                                             # "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": a wrapped line
+                                                             or (len(lines) < 5 and lines[-1].endswith(",")))):
             lines.append(t)
             last = j
             j += 1
@@ -689,6 +703,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
                 break
 
 
+# a cell holding only the signer: "Nguyễn Mạnh Kiểm (Đã ký)"
+_NAME_SIGNED = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*[\[(]\s*[Đđ]ã\s+ký\s*[\])]$")
 _NAME_AT_END = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$")
 _ATTACH_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|DANH\s+MỤC)\b")
 

@@ -32,14 +32,15 @@ _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
 _UNKNOWN_HEADS = (
     "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban quản lý|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
-    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn"
+    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn|Phòng"
 )
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 _LOCAL_RE = regex.compile(
     rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
-_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?P<head>{_UNKNOWN_HEADS}) (?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")
+_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]ránh)\b)(?P<head>{_UNKNOWN_HEADS}) "
+                            rf"(?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")  # "Phòng Chống …" is no office
 # a union or a management board "of the …": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Ban Quản lý các
 # khu chế xuất và công nghiệp Cần Thơ": lower-case words after "các" up to the capitalised part of the name
 _UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp hội|Ban [Qq]uản lý) các "

@@ -76,8 +76,40 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], "unknown:" + slugify(name),
                                               name, cand.kind or _pattern_kind(name), False, origin))
     mentions += _shared_head_places(text, mentions)
+    mentions += _shared_level_place(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions, covered
+
+
+# a council or committee head right before another local body: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang"
+_BARE_LOCAL_HEAD = regex.compile(r"(?<![\p{L}])(?P<head>Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)"
+                                 r"(?:\s*,\s*|\s+và\s+)$")
+_LOCAL_NAME = regex.compile(r"^(?:Hội đồng nhân dân|Ủy ban nhân dân)(?P<rest>\s+(?:các\s+|cấp\s+)?(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\b.*)$")
+
+
+def _shared_level_place(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """"Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang": the council shares the level and place written
+    after the committee (and "HĐND, UBND các tỉnh, thành phố" the collective's).
+
+    >>> [m.name for m in find_agencies("Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang chỉ đạo")]
+    ['Hội đồng nhân dân tỉnh An Giang', 'Ủy ban nhân dân tỉnh An Giang']
+    """
+    out: list[AgencyMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        rest = _LOCAL_NAME.match(mention.name)
+        head = _BARE_LOCAL_HEAD.search(text, max(0, mention.start - 24), mention.start) if rest else None
+        if head is None or any(s < head.end("head") and head.start("head") < e for s, e in taken):
+            continue
+        full = "Hội đồng nhân dân" if head["head"] in ("Hội đồng nhân dân", "HĐND") else "Ủy ban nhân dân"
+        if mention.name.startswith(full):
+            continue
+        name = full + rest["rest"]
+        entry = lookup_agency(name)
+        out.append(AgencyMention(head.start("head"), head.end("head"), head["head"],
+                                 entry.id if entry else "unknown:" + slugify(name), entry.name if entry else name,
+                                 entry.kind if entry else mention.kind, entry is not None, "list_split"))
+    return out
 
 
 _NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>tỉnh|thành phố) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
