@@ -604,3 +604,17 @@ def test_council_and_committee_share_the_place_written_once(text: str, expected:
     found = find_agencies(text)
     assert names(found) == expected
     assert_spans(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "xây dựng" after a noun is part of the name (96/CĐ-BXD, an original of Lâm Đồng)
+        ("Cục Kết cấu hạ tầng xây dựng tham mưu", ["Cục Kết cấu hạ tầng xây dựng"]),
+        ("Ban Quản lý dự án đầu tư xây dựng số 1 chịu trách nhiệm", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
+        # … and a verb after the name
+        ("Trung tâm Tin học xây dựng phần mềm", ["Trung tâm Tin học"]),
+    ],
+)
+def test_xay_dung_after_a_noun_stays_in_the_name(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected

@@ -446,3 +446,17 @@ def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() 
     assert scope.tasks[0].deadline is None
     due = run("Điều 2. Các nhiệm vụ sau phải hoàn thành trong năm 2025:\n1. Sở Tài chính rà soát các khoản chi.\n")
     assert due.tasks[0].deadline is not None and due.tasks[0].deadline.due == "2025-12-31"
+
+
+def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
+    # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
+    g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"
+            "CÔNG ĐIỆN\nVề việc ứng phó mưa lũ\n\nBỘ XÂY DỰNG điện:\n- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;\n"
+            "- Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk.\nTriển khai chỉ đạo của Thủ tướng Chính phủ tại Công điện số "
+            "225/CĐ-TTg, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:\n1. Quán triệt, tổ chức thực hiện nghiêm chỉ đạo của "
+            "Thủ tướng Chính phủ.\n2. Theo dõi chặt chẽ diễn biến mưa lũ, chủ động phương án ứng phó.\n")
+    for start in ("Quán triệt, tổ chức", "Theo dõi chặt chẽ"):
+        t = task_starting(g, start)
+        assert leads(t) == ["Các cơ quan, đơn vị"]
+        assert t.provenance["lead"].startswith("inherited from lead-in")
+    assert no_task_with(g, "Triển khai chỉ đạo của Thủ tướng")

@@ -187,6 +187,8 @@ def _shift(m, delta: int):
     return replace(m, start=m.start + delta, end=m.end + delta)
 
 
+_ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:các|những|quý)\s+[^.;:]{1,120}:\s*$)",
+                              regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
 
 
@@ -877,6 +879,9 @@ class TaskExtractor:
                         subj, mentions = [], []
                     else:
                         subj = actors
+                if not subj and (ask := _ASKED_AT_END.search(text)) is not None:
+                    # "Triển khai chỉ đạo …, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": whom it asks
+                    subj = [m for m in mentions if m.start >= ask.end()]
                 ms = subj or [m for m in _not_genitive(text, mentions) if duty and m.end <= duty.start()]
                 if ms and not subj and (_words_upto(text[ms[-1].end:duty.start()], 9) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
