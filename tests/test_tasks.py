@@ -460,3 +460,13 @@ def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
         assert leads(t) == ["Các cơ quan, đơn vị"]
         assert t.provenance["lead"].startswith("inherited from lead-in")
     assert no_task_with(g, "Triển khai chỉ đạo của Thủ tướng")
+
+
+def test_a_lead_in_after_the_type_line_is_no_title() -> None:
+    # a Công điện with no addressee lines: the sentence ending in ":" opens the body, it is not the title
+    g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"
+            "CÔNG ĐIỆN\n\nTriển khai chỉ đạo của Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg, Bộ Xây dựng yêu cầu "
+            "các cơ quan, đơn vị:\n\n1. Quán triệt, tổ chức thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ.\n\n"
+            "2. Theo dõi chặt chẽ diễn biến mưa lũ, chủ động phương án ứng phó.\n")
+    assert g.document.title is None
+    assert [leads(t) for t in g.tasks] == [["Các cơ quan, đơn vị"]] * 2

@@ -204,6 +204,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
             info.type and not info.title and not _PREAMBLE.match(t) and not _KINH_GUI.match(t)
             and (t.isupper() or _VV.match(t) or last_header == i - 1)
             and classify(t) is None and not _ENACT.match(t)
+            and not (t.rstrip(" *").endswith(":") and not t.isupper())  # a lead-in ("…, Bộ X yêu cầu …:") is no title
         ):
             info.title = _VV.sub("", t).strip()
             info.title_span = p.span
