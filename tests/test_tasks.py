@@ -470,3 +470,17 @@ def test_a_lead_in_after_the_type_line_is_no_title() -> None:
             "2. Theo dõi chặt chẽ diễn biến mưa lũ, chủ động phương án ứng phó.\n")
     assert g.document.title is None
     assert [leads(t) for t in g.tasks] == [["Các cơ quan, đơn vị"]] * 2
+
+
+@pytest.mark.parametrize("heading", ["Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì",
+                                     "Nhiệm vụ của Sở Dân tộc và Tôn giáo", "Trách nhiệm của Sở Dân tộc và Tôn giáo"])
+def test_an_article_heading_names_whose_duties_follow(heading: str) -> None:
+    # 26/2025/QĐ-UBND Thái Nguyên, Quy chế phối hợp: "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì"
+    g = run(f"Điều 5. {heading}\n1. Xây dựng, ban hành, đánh giá việc thực hiện chính sách về tín ngưỡng.\n"
+            "2. Kiểm tra việc thực hiện chính sách, pháp luật.\n")
+    assert [leads(t) for t in g.tasks] == [["Sở Dân tộc và Tôn giáo"]] * 2
+
+
+def test_a_heading_that_names_no_body_hands_nothing_down() -> None:
+    g = run("Điều 4. Nội dung phối hợp chung\n1. Xây dựng, ban hành, đánh giá việc thực hiện chính sách.\n")
+    assert all(not t.lead for t in g.tasks)

@@ -187,6 +187,11 @@ def _shift(m, delta: int):
     return replace(m, start=m.start + delta, end=m.end + delta)
 
 
+# an article heading that names whose duties follow: "Nội dung …", "Nhiệm vụ của …", then the body, then at most
+# "có trách nhiệm chủ trì" / "chủ trì, phối hợp" / "thực hiện"
+_DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
+_DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
+                           r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
 _ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:các|những|quý)\s+[^.;:]{1,120}:\s*$)",
                               regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
@@ -702,6 +707,12 @@ class TaskExtractor:
             rest = f.text[end:].strip(" :;,.")
             if not subj or _words_upto(rest, 5) > 4:
                 subj = []
+            if not subj and (label := _DUTY_LABEL.match(f.text)) is not None:
+                # "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì" over its clauses
+                named = [_shift(m, -label.end()) for m in mentions if m.start >= label.end()]
+                own, own_end = subject_mentions(f.text[label.end():], named)
+                if own and own[0].start == 0 and _DUTY_TAIL.fullmatch(f.text[label.end() + own_end:]):
+                    subj = [_shift(m, label.end()) for m in own]
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
         if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
