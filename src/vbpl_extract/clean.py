@@ -98,6 +98,8 @@ class OffsetMap(Sequence[int]):
             for r in range(len(values._at)):
                 end = values._at[r + 1] if r + 1 < len(values._at) else values._n
                 self._add_run(values._value[r], values._step[r], end - values._at[r])
+        elif isinstance(values, list) and values and values.count(values[0]) == len(values):
+            self._add_run(values[0], 0, len(values))  # "[pos] * n": one repeated offset (a heading's span)
         else:
             for v in values:
                 self.append(v)

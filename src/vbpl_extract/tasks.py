@@ -259,9 +259,14 @@ def governs_task(text: str, m) -> bool:
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
-_COMPLETION = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|"
-                            r"đạt|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|tổ\s+chức\s+thực\s+hiện\s+xong|trình|ban\s+hành|"
-                            r"hoàn\s+thiện)\b", regex.IGNORECASE)
+# what makes a time span a deadline: the task must be done by then. A target for the year ("phấn đấu …
+# năm 2025 đạt …", "bảo đảm …") counts in a unit's own text, but a lead-in does not hand it down.
+_COMPLETION_CUES = (r"hoàn\s+thành", r"trước", r"chậm\s+nhất", r"xong", r"kết\s+thúc", r"thời\s+hạn",
+                    r"thời\s+gian\s+hoàn\s+thành", r"tổ\s+chức\s+thực\s+hiện\s+xong", r"trình", r"ban\s+hành",
+                    r"hoàn\s+thiện")
+_TARGET_CUES = (r"phấn\s+đấu", r"bảo\s+đảm", r"đảm\s+bảo", r"đạt")
+_COMPLETION = regex.compile(r"\b(?:" + "|".join(_COMPLETION_CUES + _TARGET_CUES) + r")\b", regex.IGNORECASE)
+_HANDED_DOWN = regex.compile(r"\b(?:" + "|".join(_COMPLETION_CUES) + r")\b", regex.IGNORECASE)
 _PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
 
 
@@ -283,12 +288,6 @@ def inheritable(m, text: str) -> bool:
     if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
         return False
     return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(text[max(0, m.start - 60):m.start] + " " + m.text))
-
-
-# what makes a lead-in's year a deadline of its items: completing by then, not a target for the year
-# ("…, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%, Chính phủ yêu cầu …:" hands no deadline down)
-_HANDED_DOWN = regex.compile(r"\b(?:hoàn\s+thành|trước|chậm\s+nhất|xong|kết\s+thúc|thời\s+hạn|thời\s+gian\s+hoàn\s+thành|"
-                             r"tổ\s+chức\s+thực\s+hiện\s+xong|trình|ban\s+hành|hoàn\s+thiện)\b", regex.IGNORECASE)
 
 
 def is_lead_in(text: str) -> bool:

@@ -439,16 +439,15 @@ def _join_subordinates(key: str, comp: str, chosen: list[_Cand]) -> None:
         m = _SUBORDINATE_RE.match(key, prev.end) if prev is not None else None
         if (prev is not None and m is not None and m.end() == body.start
                 and (prev.kind == "chain" or (prev_entry is not None and prev_entry.kind == "collective"))):
-            start, glue, first = prev.start, m.group().strip(), j - 1
+            start, head_end, glue, first = prev.start, prev.end, m.group().strip(), j - 1
         else:
             lo = max(prev.end if prev is not None else 0, body.start - 80)
             u = gaz.units_before_re.search(key, lo, body.start)
             if u is None:
                 j += 1
                 continue
-            start, glue, first = u.start("units"), u.group("glue").strip(), j
-        head = comp[start:chosen[first].end if first < j else start + len(u.group("units"))]
-        head = " ".join(head.replace(",", ", ").split())
+            start, head_end, glue, first = u.start("units"), u.end("units"), u.group("glue").strip(), j
+        head = " ".join(comp[start:head_end].replace(",", ", ").split())
         head = "Các " + head[4:] if head.lower().startswith("các ") else "Các " + head
         owner = owner_entry.name if owner_entry is not None else _display_name(comp[body.start:body.end])
         cand = _Cand(start, body.end, 1, [(start, body.end, None, body.items[0][3])], kind="collective",
