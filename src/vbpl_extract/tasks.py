@@ -53,6 +53,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
     return {
         "non_task_heading": _any(w["non_task_headings"]),
         "non_task_text": _any(w["non_task_text"]),
+        "procedure_field": _any(w["procedure_record_fields"]),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -302,6 +303,29 @@ def non_task_heading(text: str | None) -> bool:
     return bool(text) and bool(_res()["non_task_heading"].match(fold_tones(text.strip()).lower()))
 
 
+def is_procedure_record(node: Node) -> bool:
+    """A unit whose sub-units are the parts of an administrative procedure's record (two or more of
+    "Trình tự thực hiện", "Cách thức thực hiện", "Thành phần, số lượng hồ sơ", "Thời hạn giải quyết" …):
+    it describes standing steps, it assigns nothing.
+
+    >>> from vbpl_extract import extract_text
+    >>> record = "1. Cấp giấy phép\\n1.1. Trình tự thực hiện\\n- Bước 1: Sở Xây dựng tiếp nhận hồ sơ.\\n"
+    >>> record += "1.2. Thời hạn giải quyết: 10 ngày làm việc.\\n"
+    >>> graph = extract_text(record + "2. Sở Tài chính chủ trì tổng hợp kinh phí.")
+    >>> [t.text for t in graph.tasks]
+    ['Sở Tài chính chủ trì tổng hợp kinh phí.']
+    """
+    pattern = _res()["procedure_field"]
+    fields = 0
+    for child in node.children:
+        label = (child.heading or child.text or "")[:120]
+        if label and pattern.match(fold_tones(label.strip()).lower()):
+            fields += 1
+            if fields >= 2:
+                return True
+    return False
+
+
 # --------------------------------------------------------------------------- the walk
 
 
@@ -479,6 +503,8 @@ class TaskExtractor:
             return
         heading = node.heading
         if heading and non_task_heading(heading):
+            return
+        if node.children and is_procedure_record(node):
             return
         if kind in ("section", "chapter", "part", "appendix", "attachment", "subsection", "group") and heading:
             sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
