@@ -54,6 +54,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_heading": _any(w["non_task_headings"]),
         "non_task_text": _any(w["non_task_text"]),
         "procedure_field": _any(w["procedure_record_fields"]),
+        "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -323,6 +324,33 @@ def is_procedure_record(node: Node) -> bool:
             fields += 1
             if fields >= 2:
                 return True
+    return False
+
+
+def is_step_table(table: Node) -> bool:
+    """A table whose rows open with the steps of a procedure ("Bước 1", "Bước 2" …; or whose header
+    says "Bước thực hiện"): the step table of an internal procedure, standing steps, not assignments.
+
+    >>> from vbpl_extract import extract_text
+    >>> rows = "| Bước | Nội dung công việc | Đơn vị thực hiện | Thời gian |\\n|---|---|---|---|\\n"
+    >>> rows += "| Bước 1 | Tiếp nhận hồ sơ | Sở Nội vụ | 01 ngày |\\n| Bước 2 | Thẩm định hồ sơ | Sở Nội vụ | 05 ngày |"
+    >>> extract_text(rows).tasks
+    []
+    """
+    step = _res()["procedure_step"]
+
+    def opens_with_step(cells: list[str] | None) -> bool:
+        return any(step.match(fold_tones(c.strip()).lower()) for c in (cells or [])[:2] if c)
+
+    if opens_with_step([h or "" for h in (table.header or [])]):
+        return True
+    steps = 0
+    for child in table.children:
+        for row in child.children if child.kind == "group" else [child]:
+            if row.kind == "row" and opens_with_step(row.cells):
+                steps += 1
+                if steps >= 2:
+                    return True
     return False
 
 
@@ -985,6 +1013,8 @@ class TaskExtractor:
 
     # tables ---------------------------------------------------------------------
     def _table(self, table: Node, path: list[Node], ctx: Context) -> None:
+        if is_step_table(table):
+            return
         header = [h or "" for h in (table.header or [])]
         cols = _map_columns(header)
         if cols.get("task") is None or (cols.get("lead") is None and cols.get("indicator") is not None):
