@@ -288,6 +288,11 @@ def test_pick_task_deadline() -> None:
         ("2025 - 2030", "period", D(2030, 12, 31), None),
         ("Tháng 6/2025", "month", D(2025, 6, 30), None),
         ("Sau khi Luật được Quốc hội thông qua", "relative", None, None),
+        # a "Thời hạn hoàn thành" cell of 624/TB-VPCP's Phụ lục I: the column is the trigger, even
+        # for a date already past when the notice was issued
+        ("18/10/2025", "date", D(2025, 10, 18), None),
+        ("31/12/2024", "date", D(2024, 12, 31), None),
+        ("Tháng 12", "month", D(2025, 12, 31), None),
     ],
 )
 def test_parse_deadline_cells(cell: str, kind: str, due: datetime.date | None, rrule: str | None) -> None:
@@ -301,6 +306,9 @@ def test_parse_deadline_empty_and_no_deadline() -> None:
     assert parse_deadline("") is None
     assert parse_deadline("   ") is None
     assert parse_deadline("Bộ Tài chính") is None
+    # where the work starts, and a cited document's date, are no deadline (141/KH-UBND, the Lâm Đồng plans)
+    assert parse_deadline("Từ 01/7/2025", ISSUE) is None
+    assert parse_deadline("Theo Quyết định số 1441/QĐ-UBND ngày 25/9/2025", ISSUE) is None
 
 
 def test_never_raises_on_odd_text() -> None:

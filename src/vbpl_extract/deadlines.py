@@ -686,6 +686,11 @@ def _fold(text: str) -> str:
     return folded if len(folded) == len(text) else text
 
 
+# Families that need a trigger word in running text but not in a deadline column's cell.
+_CELL_TRIGGERED = frozenset({"date", "month_yearless"})
+_STARTS_FROM = regex.compile(r"(?:\btừ|\bbắt\s+đầu)\s*(?:ngày\s*|tháng\s*)?$", regex.IGNORECASE)
+
+
 def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_Cand]:
     g = _grammar()
     folded = _fold(text)
@@ -705,9 +710,17 @@ def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_
                     if t is not None:
                         cand.start, cand.trig = t.start(), True
                     elif mode == _REQ:
-                        if name != "date":
+                        if cell and name in _CELL_TRIGGERED:
+                            # a deadline column's cell: the column is the trigger ("18/10/2025"), unless
+                            # the date is where the work starts ("Từ 01/7/2025") or a cited document's
+                            # ("Quyết định số 1441/QĐ-UBND ngày 25/9/2025", checked in _finish)
+                            if _STARTS_FROM.search(folded, max(0, cand.start - 20), cand.start):
+                                continue
+                            cand.trig = False
+                        elif name != "date":
                             continue
-                        cand.kind = "_block"  # a bare full date: cited, issue line or event
+                        else:
+                            cand.kind = "_block"  # a bare full date: cited, issue line or event
                 out.append(cand)
         except TimeoutError:
             continue
