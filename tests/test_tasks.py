@@ -6,7 +6,7 @@ from functools import cache
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import CORPUS, FIXTURES
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
 from vbpl_extract.tasks import is_lead_in, is_non_task, non_task_heading
@@ -484,3 +484,22 @@ def test_an_article_heading_names_whose_duties_follow(heading: str) -> None:
 def test_a_heading_that_names_no_body_hands_nothing_down() -> None:
     g = run("Điều 4. Nội dung phối hợp chung\n1. Xây dựng, ban hành, đánh giá việc thực hiện chính sách.\n")
     assert all(not t.lead for t in g.tasks)
+
+
+def test_short_form_the_document_defines_gets_its_full_name() -> None:
+    # 96/2025/QĐ-UBND (Quảng Ninh): "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) cấp xã"
+    text = ("1. Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) "
+            "cấp xã triển khai phương án phòng cháy.\n2. Ban Chỉ huy cấp xã tham mưu, tổ chức lực lượng canh phòng.")
+    leads = [[a.name for a in t.lead] for t in extract_text(text).tasks]
+    assert leads == [["Ủy ban nhân dân cấp xã"], ["Ban Chỉ huy phòng thủ dân sự cấp xã"]]
+
+
+def test_chapter_with_a_long_title_still_gives_its_articles() -> None:
+    # 96/2025/QĐ-UBND (Quảng Ninh): the attached Quy định's "Chương II / QUY ĐỊNH VỀ CẤP DỰ BÁO CHÁY RỪNG VÀ
+    # TỔ CHỨC CÁC BIỆN PHÁP …" is no label; its articles (Điều 6: who does what at each fire-danger level)
+    # are still read
+    path = CORPUS / "tnt305_tvpl_2025" / "96-2025-QD-UBND__adf53d885efc1c23.md"
+    graph = extract_text(path.read_text(encoding="utf-8"))
+    units = [t.unit for t in graph.tasks if "/ Điều 6 /" in t.unit]
+    assert "Quy định / Chương II / Điều 6 / khoản 1 / điểm a" in units
+    assert len(units) >= 8

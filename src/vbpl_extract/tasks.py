@@ -557,7 +557,8 @@ class TaskExtractor:
         if node.children and (fields := self._fields(node)):
             self._fielded(node, here, ctx, fields)
             return
-        has_sub_units = any(c.kind in ("point", "item", "clause", "section") for c in node.children)
+        # a chapter's or part's long title ("QUY ĐỊNH VỀ CẤP DỰ BÁO CHÁY RỪNG VÀ …") never hides its articles
+        has_sub_units = any(c.kind in _SUB_UNITS for c in node.children)
         tables = [c for c in node.children if c.kind == "table"]
         bullets = [c for c in node.children if c.kind == "bullet"]
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
@@ -1139,6 +1140,7 @@ _ONLY_ASSIGN = regex.compile(
     r"|cụ\s+thể|như\s+sau|sau\s+đây|gồm|bao\s+gồm|thực\s+hiện|các\s+nội\s+dung|nội\s+dung|nhiệm\s+vụ|sau)[\s,:;]*)*",
     regex.IGNORECASE)
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
+_SUB_UNITS = frozenset({"point", "item", "clause", "section", "subsection", "article", "chapter", "part"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
@@ -1267,6 +1269,10 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
             refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
             if place:
                 refs[:] = [with_place(ref, place, mentions) for ref in refs]
+    if short_forms := defined_short_forms(source, mentions):
+        for t in tasks:
+            for refs in (t.lead, t.coordinators, t.report_to):
+                refs[:] = [with_defined_name(ref, short_forms, mentions) for ref in refs]
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
@@ -1437,6 +1443,45 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
         return [ref]
     return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named by the group"})
             for a in named]
+
+
+def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
+    """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
+    "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
+
+    >>> from vbpl_extract.annotate import Mentions
+    >>> defined_short_forms("chỉ đạo Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) cấp xã", Mentions(None))
+    {'ban chỉ huy': 'Ban Chỉ huy phòng thủ dân sự'}
+    """
+    defines = regex.compile(rf"\(\s*[*_]*\s*(?:{task_words()['group_definition']})\s*[“\"]?"
+                            r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE)
+    out: dict[str, str] = {}
+    for m in defines.finditer(source):
+        before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
+        found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
+        if not found:
+            continue
+        full = " ".join(found[-1].name.split())
+        short = fold_tones(" ".join(m["short"].split())).lower()
+        folded_full = fold_tones(full).lower()
+        if short != folded_full and folded_full.startswith(short.split()[0] + " "):
+            out[short] = full
+    return out
+
+
+def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
+    """A body named by the short form the document defined gets its full name back: "Ban Chỉ huy cấp xã"
+    after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"."""
+    words = ref.name.split()
+    key = fold_tones(" ".join(words)).lower()
+    for short, full in short_forms.items():
+        if (key == short or key.startswith(short + " ")) and not key.startswith(fold_tones(full).lower()):
+            name = " ".join([full, *words[len(short.split()):]])
+            entry = mentions.lookup_agency(name)
+            return ref.model_copy(update={
+                "name": entry.name if entry else name, "id": entry.id if entry else f"unknown:{slugify(name)}",
+                "known": entry is not None, "origin": f"{ref.origin or 'mention'} (short form the document defines)"})
+    return ref
 
 
 # a body's head with nothing after it, as a document shortens a name it gave in full ("Ban Quản lý",
