@@ -554,6 +554,9 @@ def test_find_shared_head_lists(text: str, expected: list[str]) -> None:
 # ----------------------------------------------------------------------------- units of a body, unions
 
 NAME_CASES = [
+    # 73/2025/NQ-HĐND Hà Nội: a management board "of the …" with eight lower-case words before its place
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội chủ trì",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),
     # 81/2025/QĐ-UBND Bắc Ninh, Điều 10 heading: the units of the People's Committee are one collective
     ("Trách nhiệm của các sở, cơ quan thuộc Uỷ ban nhân dân tỉnh, Uỷ ban nhân dân các xã, phường",
      ["Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các xã, phường"]),

@@ -44,7 +44,7 @@ _UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]r�
 # a union or a management board "of the …": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Ban Quản lý các
 # khu chế xuất và công nghiệp Cần Thơ": lower-case words after "các" up to the capitalised part of the name
 _UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp hội|Ban [Qq]uản lý) các "
-                          rf"(?P<words>(?:\p{{Ll}}+ ){{1,6}})(?P<first>{_CAPWORD})")
+                          rf"(?P<words>(?:\p{{Ll}}+ ){{1,10}})(?P<first>{_CAPWORD})")
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
