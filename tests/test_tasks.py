@@ -503,3 +503,14 @@ def test_chapter_with_a_long_title_still_gives_its_articles() -> None:
     units = [t.unit for t in graph.tasks if "/ Điều 6 /" in t.unit]
     assert "Quy định / Chương II / Điều 6 / khoản 1 / điểm a" in units
     assert len(units) >= 8
+
+
+def test_table_without_partner_column_reads_partners_from_the_task_cell() -> None:
+    # 624/TB-VPCP, Phụ lục I: "STT | Nhiệm vụ | Cơ quan chủ trì thực hiện | Thời hạn hoàn thành"
+    rows = ("| STT | Nhiệm vụ | Cơ quan chủ trì thực hiện | Thời hạn hoàn thành |\n|---|---|---|---|\n"
+            "| 3. | Chủ trì, phối hợp với Bộ Khoa học và Công nghệ xây dựng kế hoạch triển khai nền tảng số dùng chung "
+            "| Bộ Công an | 15/10/2025 |")
+    [t] = extract_text(rows).tasks
+    assert leads(t) == ["Bộ Công an"]
+    assert names(t.coordinators) == ["Bộ Khoa học và Công nghệ"]
+    assert t.deadline is not None and t.deadline.due == "2025-10-15"

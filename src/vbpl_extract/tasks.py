@@ -1061,6 +1061,13 @@ class TaskExtractor:
         coords = [agency_ref(m, cf, "table column") for m in self.mentions.split_agencies(co_text)] if cf else []
         if coords:
             prov["coordinators"] = "table column 'phối hợp'"
+        elif cols.get("coordinators") is None:
+            # no partner column: the task cell names them ("Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …")
+            lead_ids = {a.id or a.name for a in lead}
+            coords = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["coord"], self.mentions.agencies(tf.text))
+                      if (m.id or m.name) not in lead_ids]
+            if coords:
+                prov["coordinators"] = "own text"
         _, df = cell("deadline")
         deadline = None
         if df is not None:
