@@ -514,3 +514,21 @@ def test_table_without_partner_column_reads_partners_from_the_task_cell() -> Non
     assert leads(t) == ["Bộ Công an"]
     assert names(t.coordinators) == ["Bộ Khoa học và Công nghệ"]
     assert t.deadline is not None and t.deadline.due == "2025-10-15"
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        # 58/2025/TT-BCT: a party the data does not know is still whose duties follow
+        ("Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện",
+         ["Đơn vị vận hành hệ thống điện và thị trường điện"]),
+        ("Trách nhiệm của Bên mua điện", ["Bên mua điện"]),
+        # 23/2025/TT-BTP: the office holder stands for the body he or she heads
+        ("Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ được phân cấp", ["Các đơn vị thuộc Bộ được phân cấp"]),
+        # 05/2025/TT-BGDĐT: a person's job description is no body's duty
+        ("Nhiệm vụ của giáo viên chủ nhiệm", []),
+    ],
+)
+def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> None:
+    g = extract_text(f"Điều 13. {heading}\n1. Lập kế hoạch và lập lịch huy động công suất các tổ máy.")
+    assert [leads(t) for t in g.tasks] == ([lead] if lead else [])

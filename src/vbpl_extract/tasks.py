@@ -191,6 +191,16 @@ def _shift(m, delta: int):
 
 # an article heading that names whose duties follow: "Nội dung …", "Nhiệm vụ của …", then the body, then at most
 # "có trách nhiệm chủ trì" / "chủ trì, phối hợp" / "thực hiện"
+# an article heading that says whose duties follow: "Trách nhiệm của …", "Nhiệm vụ, quyền hạn của …"
+_DUTY_OF = regex.compile(r"^\s*(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s*(?:,|và)\s*quyền\s+hạn)?\s+của\s+(?P<who>\S.*?)\s*$",
+                         regex.IGNORECASE | regex.DOTALL)
+# … whose "who" is a body or a party, not a person ("Nhiệm vụ của giáo viên" is a job description) …
+_BODY_WORD = regex.compile(r"(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|bên|ban|hội\s+đồng|tổ|quỹ|"
+                           r"trung\s+tâm|văn\s+phòng|sở|cục|chi\s+cục|bộ|ủy\s+ban|chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|"
+                           r"chủ\s+rừng|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty)\b", regex.IGNORECASE)
+# … and an office holder there stands for the body he or she heads (annotation guide, rule 5)
+_OFFICE_OF = regex.compile(r"(?:bộ\s+trưởng|thủ\s+trưởng|người\s+đứng\s+đầu|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|"
+                           r"trưởng\s+ban|hiệu\s+trưởng)\b\s*", regex.IGNORECASE)
 _DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
 _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
@@ -775,6 +785,20 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
+        elif heading_only and not mentions and (duty := _DUTY_OF.match(f.text)) is not None:
+            # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
+            # mua điện": whose duties follow, named as written even when the data does not know the body
+            phrase = duty["who"].strip(" :;,.")
+            if (office := _OFFICE_OF.match(phrase)) is not None:
+                phrase = phrase[office.end():]  # "Thủ trưởng các đơn vị thuộc Bộ …" -> "các đơn vị thuộc Bộ …"
+            if phrase and len(phrase.split()) <= 14 and _BODY_WORD.match(phrase):
+                name = phrase[:1].upper() + phrase[1:]
+                start = duty.end("who") - len(duty["who"].strip(" :;,.")) + (office.end() if office else 0)
+                span = f.to_source(start, start + len(phrase))
+                ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase, span=span,
+                                      kind="collective" if name.startswith("Các ") else "role", known=False,
+                                      origin="duty heading")]
+                ctx.lead_origin = f"inherited from heading {node.id}"
         elif not heading_only and _heading_like(f.text) and (role := _ROLE_HEADING.match(f.text.strip())):
             # "2.2. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án:" names its actor by role
             phrase = role.group("role").strip(" :;,.")
