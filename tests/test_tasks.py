@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+import regex
 
 from conftest import CORPUS, FIXTURES
 from vbpl_extract.models import Task, TaskGraph
@@ -532,3 +533,13 @@ def test_table_without_partner_column_reads_partners_from_the_task_cell() -> Non
 def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> None:
     g = extract_text(f"Điều 13. {heading}\n1. Lập kế hoạch và lập lịch huy động công suất các tổ máy.")
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
+
+
+def test_header_repeated_after_a_page_break() -> None:
+    # 179/KH-UBND Đồng Nai, Phụ lục: the header comes again after a page break, without its "STT" cell
+    # (its cells sit one column to the left); a repeated header row inside the table is no task
+    path = CORPUS / "tnt305_tvpl_2025" / "179-KH-UBND__f004d93b21e7fc5f.md"
+    tasks = extract_text(path.read_text(encoding="utf-8")).tasks
+    assert not [t for t in tasks if t.text in ("Nội dung", "Đơn vị thực hiện") or regex.fullmatch(r"[\d.]+", t.text)]
+    [t] = [t for t in tasks if t.text.startswith("Triển khai số hóa hệ thống cơ sở dữ liệu thể dục thể thao")]
+    assert leads(t) == ["Sở Văn hóa, Thể thao và Du lịch"]

@@ -1041,6 +1041,13 @@ class TaskExtractor:
         if is_step_table(table):
             return
         header = [h or "" for h in (table.header or [])]
+        rows = [r for c in table.children for r in (c.children if c.kind == "group" else [c]) if r.kind == "row" and r.cells]
+        if (header and header[0] and not header[-1] and rows
+                and sum(bool(_NUMBERING_CELL.match((r.cells or [""])[0].strip())) for r in rows) * 2 > len(rows)
+                and not _NUMBERING_CELL.match(header[0])):
+            # a header repeated after a page break without its "STT" cell: "Nội dung | Đơn vị thực hiện | … | "
+            # over rows "6.1 | Xây dựng … | Sở … | …": the header's cells sit one column to the left
+            header = ["", *header[:-1]]
         cols = _map_columns(header)
         if cols.get("task") is None or (cols.get("lead") is None and cols.get("indicator") is not None):
             return  # not a task table (e.g. indicators)
@@ -1052,7 +1059,7 @@ class TaskExtractor:
             if group and non_task_heading(group):
                 continue
             for row in rows:
-                if row.kind != "row" or not row.cells:
+                if row.kind != "row" or not row.cells or _is_header_row(row.cells):
                     continue
                 self._row(row, [*path, *( [child] if child.kind == "group" else []), row], cols, ctx, group)
 
@@ -1211,6 +1218,22 @@ def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> st
     if table is None or i is None or not table.header or i >= len(table.header):
         return name
     return table.header[i]
+
+
+_NUMBERING_CELL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    """A row that repeats the column names ("Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | …"): no task.
+
+    >>> _is_header_row(["Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"])
+    True
+    >>> _is_header_row(["6.1", "Xây dựng kế hoạch phát triển kinh tế số", "Sở Văn hóa, Thể thao và Du lịch", "2026"])
+    False
+    """
+    cols = _map_columns(cells)
+    named = [i for k, i in cols.items() if i is not None and k != "num" and len(cells[i].split()) <= 5]
+    return len(named) >= 2 and sum(len(c.split()) <= 5 for c in cells if c) == len([c for c in cells if c])
 
 
 def _map_columns(header: list[str]) -> dict[str, int | None]:
