@@ -543,3 +543,15 @@ def test_header_repeated_after_a_page_break() -> None:
     assert not [t for t in tasks if t.text in ("Nội dung", "Đơn vị thực hiện") or regex.fullmatch(r"[\d.]+", t.text)]
     [t] = [t for t in tasks if t.text.startswith("Triển khai số hóa hệ thống cơ sở dữ liệu thể dục thể thao")]
     assert leads(t) == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_cells_merged_down_from_the_row_above() -> None:
+    # 2530/QĐ-TTg, Phụ lục I: "1 | Bộ Nông nghiệp và Môi trường | - Bộ Khoa học và Công nghệ; … | Hoàn thiện hệ
+    # thống … | - Hoàn thiện Nghị định … | … | …" then rows with only their last three cells written (rowspan);
+    # the column "Thuộc nhóm nhiệm vụ, hành động" is the row's group, "Nội dung nhiệm vụ" its task
+    path = CORPUS / "tnt305_tvpl_2025" / "2530-QD-TTg__646f0a00d4174382.md"
+    tasks = extract_text(path.read_text(encoding="utf-8")).tasks
+    [t] = [t for t in tasks if t.text.startswith("Rà soát, cập nhật các hướng dẫn kỹ thuật về hệ số phát thải")]
+    assert leads(t) == ["Bộ Nông nghiệp và Môi trường"]
+    assert "Bộ Khoa học và Công nghệ" in names(t.coordinators)
+    assert not [t for t in tasks if t.text.startswith("- ")]

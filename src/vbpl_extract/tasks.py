@@ -1053,28 +1053,49 @@ class TaskExtractor:
             return  # not a task table (e.g. indicators)
         if cols.get("lead") is None and not ctx.lead:
             return
+        width = len(header) or max(len(r.cells or []) for r in rows)
         for child in table.children:
             rows = child.children if child.kind == "group" else [child]
             group = child.heading if child.kind == "group" else None
             if group and non_task_heading(group):
                 continue
+            above: tuple[list[str], list[Fragment]] | None = None  # the last full row of this group
             for row in rows:
                 if row.kind != "row" or not row.cells or _is_header_row(row.cells):
                     continue
-                self._row(row, [*path, *( [child] if child.kind == "group" else []), row], cols, ctx, group)
+                cells, frags = list(row.cells), list(row.cell_fragments)
+                task_col = cols["task"]
+                if len(cells) >= width and above is not None and task_col and not any(c.strip() for c in cells[:task_col]):
+                    # the same, kept as empty cells: "| | | | | - Rà soát, cập nhật … | … |"
+                    cells[:task_col], frags[:task_col] = above[0][:task_col], above[1][:task_col]
+                elif len(cells) >= width:
+                    above = (cells, frags)
+                elif above is not None and len(cells) >= 2 and task_col is not None and task_col >= width - len(cells):
+                    # cells merged down from the row above (rowspan) are written once: "1 | Bộ Nông nghiệp và Môi
+                    # trường | … | - Hoàn thiện Nghị định … | … | …" then "- Rà soát, cập nhật … | … | …"
+                    k = width - len(cells)
+                    cells, frags = above[0][:k] + cells, above[1][:k] + frags
+                self._row(row, [*path, *( [child] if child.kind == "group" else []), row], cols, ctx, group,
+                          cells=cells, frags=frags)
 
-    def _row(self, row: Node, path: list[Node], cols: dict[str, int | None], ctx: Context, group: str | None) -> None:
-        cells = row.cells or []
+    def _row(self, row: Node, path: list[Node], cols: dict[str, int | None], ctx: Context, group: str | None,
+             *, cells: list[str] | None = None, frags: list[Fragment] | None = None) -> None:
+        cells = cells if cells is not None else (row.cells or [])
+        frags = frags if frags is not None else row.cell_fragments
 
         def cell(name: str) -> tuple[str, Fragment | None]:
             i = cols.get(name)
             if i is None or i >= len(cells) or not cells[i]:
                 return "", None
-            return cells[i], row.cell_fragments[i]
+            return cells[i], frags[i]
 
         task_text, tf = cell("task")
         if not task_text or tf is None:
             return
+        if (bullet := _CELL_BULLET.match(tf.text)) is not None and bullet.end() < len(tf.text):
+            # "- Hoàn thiện Nghị định …": the cell's dash is no part of the task
+            tf = Fragment(tf.text[bullet.end():], tf.starts[bullet.end():], tf.ends[bullet.end():])
+            task_text = tf.text
         prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
         lead = [agency_ref(m, lf, "table column") for m in self.mentions.split_agencies(lead_text)] if lf else []
@@ -1220,6 +1241,7 @@ def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> st
     return table.header[i]
 
 
+_CELL_BULLET = regex.compile(r"^\s*[-–+•*]\s+")
 _NUMBERING_CELL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
 
 
@@ -1238,10 +1260,11 @@ def _is_header_row(cells: list[str]) -> bool:
 
 def _map_columns(header: list[str]) -> dict[str, int | None]:
     r = _res()
-    cols: dict[str, int | None] = {k: None for k in ("num", "task", "lead", "coordinators", "deadline", "product", "note", "indicator")}
+    cols: dict[str, int | None] = {k: None for k in ("num", "task", "lead", "coordinators", "deadline", "product", "note",
+                                                     "indicator", "group")}
     for i, h in enumerate(header):
         h2 = fold_tones(h).strip().lower()
-        for name in ("num", "coordinators", "lead", "deadline", "product", "note", "indicator", "task"):
+        for name in ("num", "group", "coordinators", "lead", "deadline", "product", "note", "indicator", "task"):
             if cols[name] is None and r[f"col_{name}"].search(h2):
                 if name == "lead" and r["col_coordinators"].search(h2):
                     continue
