@@ -50,6 +50,8 @@ def test_word_predicates() -> None:
     assert not is_lead_in("Bộ Tài chính bố trí kinh phí.")
     assert is_non_task("Quyết định này có hiệu lực kể từ ngày ký.")
     assert is_non_task("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.")
+    # the addressee line of a letter, where the OCR of a scan (3980/C04-P6) puts it in the body
+    assert is_non_task("Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng")
     assert non_task_heading("MỤC TIÊU") and non_task_heading("Quan điểm") and non_task_heading("Mục đích, yêu cầu")
     assert not non_task_heading("NHIỆM VỤ CỤ THỂ") and not non_task_heading(None)
 
