@@ -557,3 +557,10 @@ def test_cells_merged_down_from_the_row_above() -> None:
     assert leads(t) == ["Bộ Nông nghiệp và Môi trường"]
     assert "Bộ Khoa học và Công nghệ" in names(t.coordinators)
     assert not [t for t in tasks if t.text.startswith("- ")]
+
+
+def test_actor_heading_ending_in_co_nhiem_vu() -> None:
+    # 49/2012/QĐ-UBND: "Điều 6. Ủy ban nhân dân quận - huyện có nhiệm vụ" over its clauses
+    g = extract_text("Điều 6. Ủy ban nhân dân quận - huyện có nhiệm vụ\n"
+                     "1. Tổng hợp và phê duyệt danh sách người có công với cách mạng.")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân quận - huyện"]]
