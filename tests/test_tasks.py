@@ -564,3 +564,17 @@ def test_actor_heading_ending_in_co_nhiem_vu() -> None:
     g = extract_text("Điều 6. Ủy ban nhân dân quận - huyện có nhiệm vụ\n"
                      "1. Tổng hợp và phê duyệt danh sách người có công với cách mạng.")
     assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân quận - huyện"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school named as a heading over its points is their actor
+        ("7. Trường Đại học Tây Nguyên\na) Tổ chức hội thảo khoa học về chuyển đổi số.\nb) Đào tạo nhân lực số.",
+         [["Trường Đại học Tây Nguyên"], ["Trường Đại học Tây Nguyên"]]),
+        # 79/2025/NQ-HĐND, Phụ lục II: "Trường hợp 1" is a case of a technical rule, not a school
+        ("1. Trường hợp 1\na) Bổ sung cầu thang bên ngoài nhà.", []),
+    ],
+)
+def test_actor_heading_heads_are_whole_words(text: str, expected: list[list[str]]) -> None:
+    assert [leads(t) for t in extract_text(text).tasks] == expected
