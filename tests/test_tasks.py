@@ -50,6 +50,10 @@ def test_word_predicates() -> None:
     assert not is_lead_in("Bộ Tài chính bố trí kinh phí.")
     assert is_non_task("Quyết định này có hiệu lực kể từ ngày ký.")
     assert is_non_task("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.")
+    # what a body is, in a normative text (303/2025/NĐ-CP)
+    assert is_non_task("Cục là tổ chức thuộc bộ, thực hiện chức năng tham mưu, giúp Bộ trưởng")
+    assert is_non_task("Đơn vị sự nghiệp công lập có tư cách pháp nhân, con dấu và tài khoản riêng.")
+    assert not is_non_task("Sở Tài chính là cơ quan đầu mối, tổng hợp báo cáo Ủy ban nhân dân tỉnh.")
     # the addressee line of a letter, where the OCR of a scan (3980/C04-P6) puts it in the body
     assert is_non_task("Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng")
     assert non_task_heading("MỤC TIÊU") and non_task_heading("Quan điểm") and non_task_heading("Mục đích, yêu cầu")
