@@ -66,12 +66,16 @@ def test_own_gold_files_are_valid() -> None:
 
 
 # Blind gold: measured on today's code (warm) when the floors were set, rounded down by about a point.
-# 219 files (batches 1-16; batch 16 added cold at 1396177: task P 0.59 R 0.53, regulations and procedure
-# annexes), rules alone (the learned decision is off by default, docs/accuracy.md). Measured 2026-12-05:
-# task P 0.850 R 0.829 F1 0.840, lead 0.797, coordinators 0.770, deadline 0.913, header 0.964, refs recall 0.955
-BLIND_FLOORS = {"tasks.f1": 0.83, "tasks.precision": 0.84, "tasks.recall": 0.82, "lead.f1": 0.78,
-                "coordinators.f1": 0.75, "deadline": 0.90, "header": 0.95, "references.recall": 0.95}
-ORIGINALS_FLOORS = {"tasks.f1": 0.75, "lead.f1": 0.82, "header": 0.87}
+# 250 files (batches 1-19; batches 17-19 added cold at 939f51f, 64117cc and a61534d: task F1 0.69, 0.54, 0.64 —
+# procedure annexes, merged table cells, normative texts), rules alone (the learned decision is off by default,
+# docs/accuracy.md). Measured 2026-12-05 at fd119d8: task P 0.873 R 0.833 F1 0.853, lead 0.813, coordinators 0.787,
+# deadline 0.917, header 0.966, refs recall 0.954
+BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.82, "lead.f1": 0.80,
+                "coordinators.f1": 0.77, "deadline": 0.90, "header": 0.95, "references.recall": 0.95}
+# Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
+# 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
+# inbound stamps: 5 of their 20 header fields are read (measured 0.773 on the 22; the 18 earlier files hold 0.889).
+ORIGINALS_FLOORS = {"tasks.f1": 0.80, "lead.f1": 0.83, "header": 0.76}
 
 
 @pytest.fixture(scope="module")
