@@ -23,6 +23,14 @@ def run_fixture(name: str) -> TaskGraph:
     return extract_text((FIXTURES / name).read_text("utf-8"))
 
 
+def corpus_text(relative: str) -> str:
+    """A real document of the shared corpus (``../shared/corpus``); the test is skipped without it."""
+    path = CORPUS / relative
+    if not path.is_file():
+        pytest.skip(f"shared corpus not available at {CORPUS}")
+    return path.read_text(encoding="utf-8")
+
+
 def leads(t: Task) -> list[str]:
     return [a.name for a in t.lead]
 
@@ -505,8 +513,7 @@ def test_chapter_with_a_long_title_still_gives_its_articles() -> None:
     # 96/2025/QĐ-UBND (Quảng Ninh): the attached Quy định's "Chương II / QUY ĐỊNH VỀ CẤP DỰ BÁO CHÁY RỪNG VÀ
     # TỔ CHỨC CÁC BIỆN PHÁP …" is no label; its articles (Điều 6: who does what at each fire-danger level)
     # are still read
-    path = CORPUS / "tnt305_tvpl_2025" / "96-2025-QD-UBND__adf53d885efc1c23.md"
-    graph = extract_text(path.read_text(encoding="utf-8"))
+    graph = extract_text(corpus_text("tnt305_tvpl_2025/96-2025-QD-UBND__adf53d885efc1c23.md"))
     units = [t.unit for t in graph.tasks if "/ Điều 6 /" in t.unit]
     assert "Quy định / Chương II / Điều 6 / khoản 1 / điểm a" in units
     assert len(units) >= 8
@@ -544,8 +551,7 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
 def test_header_repeated_after_a_page_break() -> None:
     # 179/KH-UBND Đồng Nai, Phụ lục: the header comes again after a page break, without its "STT" cell
     # (its cells sit one column to the left); a repeated header row inside the table is no task
-    path = CORPUS / "tnt305_tvpl_2025" / "179-KH-UBND__f004d93b21e7fc5f.md"
-    tasks = extract_text(path.read_text(encoding="utf-8")).tasks
+    tasks = extract_text(corpus_text("tnt305_tvpl_2025/179-KH-UBND__f004d93b21e7fc5f.md")).tasks
     assert not [t for t in tasks if t.text in ("Nội dung", "Đơn vị thực hiện") or regex.fullmatch(r"[\d.]+", t.text)]
     [t] = [t for t in tasks if t.text.startswith("Triển khai số hóa hệ thống cơ sở dữ liệu thể dục thể thao")]
     assert leads(t) == ["Sở Văn hóa, Thể thao và Du lịch"]
@@ -555,8 +561,7 @@ def test_cells_merged_down_from_the_row_above() -> None:
     # 2530/QĐ-TTg, Phụ lục I: "1 | Bộ Nông nghiệp và Môi trường | - Bộ Khoa học và Công nghệ; … | Hoàn thiện hệ
     # thống … | - Hoàn thiện Nghị định … | … | …" then rows with only their last three cells written (rowspan);
     # the column "Thuộc nhóm nhiệm vụ, hành động" is the row's group, "Nội dung nhiệm vụ" its task
-    path = CORPUS / "tnt305_tvpl_2025" / "2530-QD-TTg__646f0a00d4174382.md"
-    tasks = extract_text(path.read_text(encoding="utf-8")).tasks
+    tasks = extract_text(corpus_text("tnt305_tvpl_2025/2530-QD-TTg__646f0a00d4174382.md")).tasks
     [t] = [t for t in tasks if t.text.startswith("Rà soát, cập nhật các hướng dẫn kỹ thuật về hệ số phát thải")]
     assert leads(t) == ["Bộ Nông nghiệp và Môi trường"]
     assert "Bộ Khoa học và Công nghệ" in names(t.coordinators)
