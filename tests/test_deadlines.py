@@ -311,6 +311,16 @@ def test_parse_deadline_empty_and_no_deadline() -> None:
     assert parse_deadline("Theo Quyết định số 1441/QĐ-UBND ngày 25/9/2025", ISSUE) is None
 
 
+def test_days_counted_from_a_later_event_have_no_due_date() -> None:
+    # 125/2025/QĐ-UBND, a procedure step: the two days count from receipt, not from the decision's date
+    [m] = find_deadlines("Trong vòng 02 (hai) ngày làm việc, sau khi nhận được Biên bản Hội nghị, Phòng Văn hóa "
+                         "- Xã hội thẩm định hồ sơ.", ISSUE)
+    assert (m.kind, m.due) == ("relative", None)
+    # with no event named, "trong thời hạn" counts from the document's date
+    [m] = find_deadlines("Trong thời hạn 03 ngày làm việc, Sở Tư pháp gửi báo cáo.", ISSUE)
+    assert (m.kind, m.due) == ("relative", D(2025, 1, 14))
+
+
 def test_never_raises_on_odd_text() -> None:
     rng = random.Random(7)
     alphabet = "trước ngày tháng năm quý IV hằng 0123456789/-.,;:()\n\u0301\u0323*|Đđ" + "\x00\ud7ff"

@@ -346,7 +346,8 @@ def _grammar() -> _Grammar:
         unit = w.duration_units.get(" ".join(fold_tones(m.group("u")).lower().split()), "days")
         due = None
         # "trong thời hạn 03 ngày làm việc" with no starting event: from the document's date
-        from_issue = lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since
+        from_issue = (lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since
+                      and not _EVENT_AFTER.match(m.string, m.end(), min(len(m.string), m.end() + 40)))
         if (m.group("ev") or from_issue) and issue is not None:
             if unit == "days":
                 due = issue + datetime.timedelta(days=n)
@@ -685,6 +686,11 @@ def _fold(text: str) -> str:
     folded = fold_tones(text)
     return folded if len(folded) == len(text) else text
 
+
+# "Trong vòng 02 ngày làm việc, sau khi nhận được hồ sơ …": the days count from that event, not from the
+# document's date (a procedure step)
+_EVENT_AFTER = regex.compile(r"[\s,]*(?:\([^()]{0,30}\)[\s,]*)?(?:sau\s+khi|kể\s+từ\s+khi|từ\s+khi|khi\s+nhận|kể\s+từ\s+ngày\s+nhận|từ\s+ngày\s+nhận)\b",
+                             regex.IGNORECASE)
 
 # Families that need a trigger word in running text but not in a deadline column's cell.
 _CELL_TRIGGERED = frozenset({"date", "month_yearless"})
