@@ -554,6 +554,8 @@ def test_find_shared_head_lists(text: str, expected: list[str]) -> None:
 # ----------------------------------------------------------------------------- units of a body, unions
 
 NAME_CASES = [
+    # 47/2009/TTLT-BTC-BLĐTBXH: the en dash of the text is the official name's hyphen
+    ("Phòng Lao động – Thương binh và Xã hội quận thực hiện", ["Phòng Lao động - Thương binh và Xã hội quận"]),
     # 73/2025/NQ-HĐND Hà Nội: a management board "of the …" with eight lower-case words before its place
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội chủ trì",
      ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"]),

@@ -78,9 +78,17 @@ def _expand_abbreviations(text: str) -> str:
     return _SPACES_RE.sub(" ", out).strip()
 
 
+_NAME_DASH_RE = regex.compile(r"\s*[–—]\s*")
+
+
 def _display_name(text: str) -> str:
-    """Name of a body found by pattern: spacing collapsed, abbreviations spelled out, tones folded."""
-    return _upper_first(_expand_abbreviations(fold_tones(nfc(text))))
+    """Name of a body found by pattern: spacing collapsed, abbreviations spelled out, tones folded, a dash
+    between words written as the official names write it.
+
+    >>> _display_name("Phòng Lao động – Thương binh và Xã hội quận")
+    'Phòng Lao động - Thương binh và Xã hội quận'
+    """
+    return _upper_first(_expand_abbreviations(_NAME_DASH_RE.sub(" - ", fold_tones(nfc(text)))))
 
 
 @dataclass
