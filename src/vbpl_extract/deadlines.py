@@ -185,6 +185,7 @@ class _Grammar:
     place_line: regex.Pattern[str]
     after_number: regex.Pattern[str]
     monthly_sentence_break: regex.Pattern[str]
+    starts_from: regex.Pattern[str]
 
 
 def _mkdate(y: int | None, m: int, d: int | None = None, issue: datetime.date | None = None) -> datetime.date | None:
@@ -254,6 +255,10 @@ def _grammar() -> _Grammar:
     every = _alt(w.every_words)
     units = r"(?:ngày|tuần|tháng|quý|năm)"
     no_year_after = rf"(?!\s*(?:,?\s*{nam}\s+\d|[/.\-]\s*\d))"
+    # "Trong vòng 02 ngày làm việc, sau khi nhận được hồ sơ …": the days count from that event, not from the
+    # document's date (a procedure step)
+    event_after = regex.compile(rf"[\s,]*(?:\([^()]{{0,30}}\)[\s,]*)?(?:{_alt(w.event_when)}|{_alt(w.since_words)}\s+"
+                                rf"(?:khi|{ngay}\s+nhận)){_R}", _FLAGS)
 
     numdate = rf"(?P<d>\d{{1,2}})\s?[/.\-]\s?(?P<m>\d{{1,2}})\s?[/.\-]\s?(?P<y>{_YEAR})(?![\p{{N}}/])"
     worddate = rf"(?P<d>\d{{1,2}})\s+{thang}\s+(?P<m>\d{{1,2}})(?:\s*,?\s*{nam}\s+(?P<y>{_YEAR}))?{_R}"
@@ -347,7 +352,7 @@ def _grammar() -> _Grammar:
         due = None
         # "trong thời hạn 03 ngày làm việc" with no starting event: from the document's date
         from_issue = (lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since
-                      and not _EVENT_AFTER.match(m.string, m.end(), min(len(m.string), m.end() + 40)))
+                      and not event_after.match(m.string, m.end(), min(len(m.string), m.end() + 40)))
         if (m.group("ev") or from_issue) and issue is not None:
             if unit == "days":
                 due = issue + datetime.timedelta(days=n)
@@ -617,6 +622,8 @@ def _grammar() -> _Grammar:
             _FLAGS | regex.REVERSE,
         ),
         monthly_sentence_break=c(r"[.;!?](?=\s)|\n\s*\n"),
+        # where the work starts, in a deadline column's cell: "Từ 01/7/2025"
+        starts_from=c(rf"{_L}(?:{_alt(w.since_words)}|bắt\s+đầu)\s*(?:(?:{ngay}|{thang})\s*)?$"),
     )
 
 
@@ -687,14 +694,8 @@ def _fold(text: str) -> str:
     return folded if len(folded) == len(text) else text
 
 
-# "Trong vòng 02 ngày làm việc, sau khi nhận được hồ sơ …": the days count from that event, not from the
-# document's date (a procedure step)
-_EVENT_AFTER = regex.compile(r"[\s,]*(?:\([^()]{0,30}\)[\s,]*)?(?:sau\s+khi|kể\s+từ\s+khi|từ\s+khi|khi\s+nhận|kể\s+từ\s+ngày\s+nhận|từ\s+ngày\s+nhận)\b",
-                             regex.IGNORECASE)
-
 # Families that need a trigger word in running text but not in a deadline column's cell.
 _CELL_TRIGGERED = frozenset({"date", "month_yearless"})
-_STARTS_FROM = regex.compile(r"(?:\btừ|\bbắt\s+đầu)\s*(?:ngày\s*|tháng\s*)?$", regex.IGNORECASE)
 
 
 def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_Cand]:
@@ -720,7 +721,7 @@ def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_
                             # a deadline column's cell: the column is the trigger ("18/10/2025"), unless
                             # the date is where the work starts ("Từ 01/7/2025") or a cited document's
                             # ("Quyết định số 1441/QĐ-UBND ngày 25/9/2025", checked in _finish)
-                            if _STARTS_FROM.search(folded, max(0, cand.start - 20), cand.start):
+                            if g.starts_from.search(folded, max(0, cand.start - 20), cand.start):
                                 continue
                             cand.trig = False
                         elif name != "date":

@@ -24,6 +24,7 @@ from itertools import islice, pairwise
 
 import regex
 
+from .agencies import office_title_end
 from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data.schemas import TaskWords
@@ -55,6 +56,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "non_task_text": _any(w["non_task_text"]),
         "procedure_field": _any(w["procedure_record_fields"]),
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
+        "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
+        "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
+                                                               for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
+        "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
+                                            r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "lead_in": _any(w["lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -191,16 +197,6 @@ def _shift(m, delta: int):
 
 # an article heading that names whose duties follow: "Nội dung …", "Nhiệm vụ của …", then the body, then at most
 # "có trách nhiệm chủ trì" / "chủ trì, phối hợp" / "thực hiện"
-# an article heading that says whose duties follow: "Trách nhiệm của …", "Nhiệm vụ, quyền hạn của …"
-_DUTY_OF = regex.compile(r"^\s*(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s*(?:,|và)\s*quyền\s+hạn)?\s+của\s+(?P<who>\S.*?)\s*$",
-                         regex.IGNORECASE | regex.DOTALL)
-# … whose "who" is a body or a party, not a person ("Nhiệm vụ của giáo viên" is a job description) …
-_BODY_WORD = regex.compile(r"(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|doanh\s+nghiệp|bên|ban|hội\s+đồng|tổ|quỹ|"
-                           r"trung\s+tâm|văn\s+phòng|sở|cục|chi\s+cục|bộ|ủy\s+ban|chủ\s+đầu\s+tư|nhà\s+đầu\s+tư|"
-                           r"chủ\s+rừng|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty)\b", regex.IGNORECASE)
-# … and an office holder there stands for the body he or she heads (annotation guide, rule 5)
-_OFFICE_OF = regex.compile(r"(?:bộ\s+trưởng|thủ\s+trưởng|người\s+đứng\s+đầu|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|"
-                           r"trưởng\s+ban|hiệu\s+trưởng)\b\s*", regex.IGNORECASE)
 _DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
 _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
@@ -785,17 +781,18 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
-        elif heading_only and not mentions and (duty := _DUTY_OF.match(f.text)) is not None:
+        elif heading_only and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None:
             # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
-            # mua điện": whose duties follow, named as written even when the data does not know the body
-            phrase = duty["who"].strip(" :;,.")
-            if (office := _OFFICE_OF.match(phrase)) is not None:
-                phrase = phrase[office.end():]  # "Thủ trưởng các đơn vị thuộc Bộ …" -> "các đơn vị thuộc Bộ …"
-            if phrase and len(phrase.split()) <= 14 and _BODY_WORD.match(phrase):
+            # mua điện": whose duties follow, named as written even when the data does not know the body;
+            # "Thủ trưởng các đơn vị thuộc Bộ …" is the units themselves
+            start = duty.end()
+            start += office_title_end(f.text[start:])
+            phrase = f.text[start:].strip(" :;,.")
+            start = f.text.index(phrase, start) if phrase else start
+            if phrase and len(phrase.split()) <= 14 and _res()["duty_body"].match(phrase):
                 name = phrase[:1].upper() + phrase[1:]
-                start = duty.end("who") - len(duty["who"].strip(" :;,.")) + (office.end() if office else 0)
-                span = f.to_source(start, start + len(phrase))
-                ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase, span=span,
+                ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase,
+                                      span=f.to_source(start, start + len(phrase)),
                                       kind="collective" if name.startswith("Các ") else "role", known=False,
                                       origin="duty heading")]
                 ctx.lead_origin = f"inherited from heading {node.id}"
@@ -1041,9 +1038,9 @@ class TaskExtractor:
         if is_step_table(table):
             return
         header = [h or "" for h in (table.header or [])]
-        rows = [r for c in table.children for r in (c.children if c.kind == "group" else [c]) if r.kind == "row" and r.cells]
-        if (header and header[0] and not header[-1] and rows
-                and sum(bool(_NUMBERING_CELL.match((r.cells or [""])[0].strip())) for r in rows) * 2 > len(rows)
+        all_rows = [r for c in table.children for r in (c.children if c.kind == "group" else [c]) if r.kind == "row" and r.cells]
+        if (header and header[0] and not header[-1] and all_rows
+                and sum(bool(_NUMBERING_CELL.match((r.cells or [""])[0].strip())) for r in all_rows) * 2 > len(all_rows)
                 and not _NUMBERING_CELL.match(header[0])):
             # a header repeated after a page break without its "STT" cell: "Nội dung | Đơn vị thực hiện | … | "
             # over rows "6.1 | Xây dựng … | Sở … | …": the header's cells sit one column to the left
@@ -1053,7 +1050,7 @@ class TaskExtractor:
             return  # not a task table (e.g. indicators)
         if cols.get("lead") is None and not ctx.lead:
             return
-        width = len(header) or max(len(r.cells or []) for r in rows)
+        width = len(header)  # a task column was found in it, so the table has a header
         for child in table.children:
             rows = child.children if child.kind == "group" else [child]
             group = child.heading if child.kind == "group" else None
@@ -1530,10 +1527,8 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     >>> defined_short_forms("chỉ đạo Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) cấp xã", Mentions(None))
     {'ban chỉ huy': 'Ban Chỉ huy phòng thủ dân sự'}
     """
-    defines = regex.compile(rf"\(\s*[*_]*\s*(?:{task_words()['group_definition']})\s*[“\"]?"
-                            r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE)
     out: dict[str, str] = {}
-    for m in defines.finditer(source):
+    for m in _res()["defines_short_form"].finditer(source):
         before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
         if not found:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from .entries import AgencyData, AgencyEntry, AgencyMention, load_agency_data
 from .find import find_agencies
-from .gazetteer import lookup_agency
+from .gazetteer import lookup_agency, office_title_end
 from .split import split_agencies
 
 __all__ = [
@@ -42,5 +42,6 @@ __all__ = [
     "find_agencies",
     "load_agency_data",
     "lookup_agency",
+    "office_title_end",
     "split_agencies",
 ]

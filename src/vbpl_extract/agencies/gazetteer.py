@@ -162,6 +162,19 @@ def _orig_form(entry: AgencyEntry, key: str) -> str:
     return key
 
 
+def office_title_end(text: str) -> int:
+    """Where an office title (``office_titles`` of the data) that opens ``text`` ends, else 0: the holder
+    stands for the body he or she heads (annotation guide, rule 5).
+
+    >>> office_title_end("Thủ trưởng các đơn vị thuộc Bộ được phân cấp")
+    10
+    >>> office_title_end("Bên mua điện")
+    0
+    """
+    m = _gazetteer().title_start_re.match(text)
+    return m.end() if m is not None else 0
+
+
 def lookup_agency(name: str) -> AgencyEntry | None:
     """The entry for a full name, alias or abbreviation, tone/case-insensitive.
 

@@ -94,6 +94,8 @@ class TaskWords(_Data):
     non_task_text: list[str]
     procedure_record_fields: list[str]
     procedure_step_cell: str
+    duty_heading: str
+    duty_heading_bodies: list[str]
     lead_in: list[str]
     fronted_adverbials: list[str]
     statement_after_subject: list[str]
@@ -124,7 +126,7 @@ class TaskWords(_Data):
     clause_connectives: list[str]
 
     _check = field_validator(
-        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "lead_in", "fronted_adverbials", "statement_after_subject",
+        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
