@@ -10,7 +10,7 @@ import regex
 from conftest import CORPUS, FIXTURES
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
-from vbpl_extract.tasks import is_lead_in, is_non_task, non_task_heading
+from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, non_task_heading
 
 
 @cache
@@ -64,6 +64,22 @@ def test_word_predicates() -> None:
     assert not is_non_task("Sở Tài chính là cơ quan đầu mối, tổng hợp báo cáo Ủy ban nhân dân tỉnh.")
     # the addressee line of a letter, where the OCR of a scan (3980/C04-P6) puts it in the body
     assert is_non_task("Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng")
+    # the enacting formula of a normative text, also when a drafting word comes after "ban hành"
+    # (68/2025/TT-BNNMT: "… vận hành công trình …"), and of a law (60/2024/QH15)
+    assert is_non_task("Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư quy định kỹ thuật vận hành công trình hạ tầng.")
+    assert is_non_task("Quốc hội ban hành Luật Dữ liệu.")
+    assert not is_non_task("Bộ Tư pháp chủ trì xây dựng, trình Chính phủ ban hành Nghị định quy định chi tiết Luật.")
+    # a blank form in a Phụ lục (68/2025/TT-BNNMT, Mẫu số 03): motto, placeholder, title in capitals, blanks to fill
+    assert is_non_task("Độc lập - Tự do - Hạnh phúc") and is_non_task("TÊN CƠ QUAN/ TỔ CHỨC")
+    assert is_non_task("BÁO CÁO KẾT QUẢ THU DỮ LIỆU VIỄN THÁM RA ĐA")
+    assert not is_non_task("Báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15/12/2025.")
+    assert is_non_task("Cơ quan/Đơn vị... xin báo cáo về tình hình vận hành vệ tinh từ ngày..tháng..năm đến ngày..tháng..năm")
+    assert not is_non_task("Sở Tài chính hoàn thành trước ngày 15 tháng 12 năm 2025.")
+    # a lead-in whose items are contents (60/2024/QH15, Điều 29 and 33)
+    assert is_content_lead_in("Quỹ phát triển dữ liệu quốc gia được hình thành từ các nguồn tài chính sau đây:")
+    assert is_content_lead_in("Cơ sở dữ liệu tổng hợp quốc gia được Chính phủ xây dựng và đáp ứng các yêu cầu sau đây:")
+    assert not is_content_lead_in("Ủy ban nhân dân cấp tỉnh có trách nhiệm công khai các thông tin sau đây:")
+    assert not is_content_lead_in("Việc giải mật tài liệu lưu trữ được quy định như sau:")  # 383-QĐ/TW: duties follow
     assert non_task_heading("MỤC TIÊU") and non_task_heading("Quan điểm") and non_task_heading("Mục đích, yêu cầu")
     assert not non_task_heading("NHIỆM VỤ CỤ THỂ") and not non_task_heading(None)
 
@@ -583,7 +599,24 @@ def test_actor_heading_ending_in_co_nhiem_vu() -> None:
          [["Trường Đại học Tây Nguyên"], ["Trường Đại học Tây Nguyên"]]),
         # 79/2025/NQ-HĐND, Phụ lục II: "Trường hợp 1" is a case of a technical rule, not a school
         ("1. Trường hợp 1\na) Bổ sung cầu thang bên ngoài nhà.", []),
+        # 68/2025/TT-BNNMT: "Báo cáo …" opens a report, not a newspaper ("Báo Lâm Đồng")
+        ("2. Kỳ báo cáo\na) Báo cáo định kỳ hằng tháng:\nTính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo;", []),
+        ("7. Báo Lâm Đồng\na) Tuyên truyền rộng rãi Kế hoạch này.", [["Báo Lâm Đồng"]]),
     ],
 )
 def test_actor_heading_heads_are_whole_words(text: str, expected: list[list[str]]) -> None:
     assert [leads(t) for t in extract_text(text).tasks] == expected
+
+
+def test_items_of_a_content_lead_in_are_no_tasks_but_a_sentence_after_them_may_be() -> None:
+    # 60/2024/QH15, Điều 29 and Điều 33
+    text = ("Điều 29. Quỹ phát triển dữ liệu quốc gia\n"
+            "1. Bộ Công an chủ trì xây dựng quy chế quản lý Quỹ.\n"
+            "2. Quỹ phát triển dữ liệu quốc gia hoạt động theo nguyên tắc sau đây:\n"
+            "a) Không vì mục đích lợi nhuận;\n"
+            "b) Quản lý, sử dụng đúng mục đích, đúng pháp luật, kịp thời, hiệu quả;\n"
+            "Điều 33. Cơ sở dữ liệu tổng hợp quốc gia\n"
+            "Cơ sở dữ liệu tổng hợp quốc gia được Chính phủ xây dựng và đáp ứng các yêu cầu sau đây:\n"
+            "1. Tuân thủ tiêu chuẩn, quy chuẩn kỹ thuật về dữ liệu;\n"
+            "2. Bảo đảm an ninh, an toàn thông tin;\n")
+    assert [leads(t) for t in extract_text(text).tasks] == [["Bộ Công an"]]

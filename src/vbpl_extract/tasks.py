@@ -62,6 +62,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
                                             r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "lead_in": _any(w["lead_in"]),
+        "content_lead_in": _any(w["content_lead_in"]),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -73,7 +74,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "lead_marker": _any(w["lead_markers"]),
         # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
         "speaker": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,4}(?:" + "|".join(w["speaker_verbs"]) + r")", regex.V1),
-        "actor_head": regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
+        "actor_head": regex.compile(r"^(?!(?:" + "|".join(regex.escape(h) for h in w["actor_heading_false_heads"]) + r")(?![\p{L}]))"
+                                    r"(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
         "actor_tail": regex.compile(w["actor_heading_tail"], regex.IGNORECASE),
         "imperative": _any(w["imperative_openers"]),
         "giao_mid": regex.compile(r"[,;]\s*(?:đồng\s+thời\s+|và\s+)?giao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", regex.IGNORECASE),
@@ -306,6 +308,17 @@ def is_non_task(text: str) -> bool:
     return bool(_res()["non_task_text"].search(fold_tones(text)))
 
 
+def is_content_lead_in(text: str) -> bool:
+    """A lead-in whose items are contents, not duties.
+
+    >>> is_content_lead_in("Quỹ phát triển dữ liệu quốc gia hoạt động theo nguyên tắc sau đây:")
+    True
+    >>> is_content_lead_in("Ủy ban nhân dân cấp tỉnh có trách nhiệm công khai các thông tin sau đây:")
+    False
+    """
+    return bool(_res()["content_lead_in"].search(fold_tones(text)))
+
+
 def non_task_heading(text: str | None) -> bool:
     return bool(text) and bool(_res()["non_task_heading"].match(fold_tones(text.strip()).lower()))
 
@@ -370,6 +383,7 @@ class Context:
     deadline: Deadline | None = None
     heading: str | None = None
     in_task_area: bool = True
+    contents: bool = False  # the paragraph before said its items are contents ("… nguyên tắc sau đây:")
 
 
 class TaskExtractor:
@@ -551,6 +565,8 @@ class TaskExtractor:
             self._walk(node.children, here, sub)
             return
         text = node.text.strip()
+        if ctx.contents and kind in ("point", "item", "bullet", "clause"):
+            return  # an item of "… hoạt động theo nguyên tắc sau đây:"
         if kind in ("intro", "block", "wrapup"):
             self._block(node, here, ctx)
             return
@@ -560,6 +576,11 @@ class TaskExtractor:
             return
         if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
             return  # an effect clause, a repeal …; a chapter title never hides its articles
+        if text and is_content_lead_in(text) and not any(c.kind in _BIG_UNITS - {"clause"} for c in node.children):
+            # "… hoạt động theo nguyên tắc sau đây:": its points and bullets are contents; a sentence after
+            # them ("Chính phủ quy định chi tiết khoản này.") is read as usual
+            self._walk([c for c in node.children if c.kind not in ("point", "item", "bullet", "clause")], here, ctx)
+            return
         if node.children and (fields := self._fields(node)):
             self._fielded(node, here, ctx, fields)
             return
@@ -947,7 +968,8 @@ class TaskExtractor:
         """A plain paragraph: a lead-in, or clauses with their own actor (news-style prose)."""
         f = self.frag(node)
         text = f.text
-        if is_non_task(text):
+        ctx.contents = is_content_lead_in(text)
+        if is_non_task(text) or ctx.contents:
             return
         if node.kind == "intro" or is_lead_in(text):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"

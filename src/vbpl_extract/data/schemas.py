@@ -96,6 +96,7 @@ class TaskWords(_Data):
     procedure_step_cell: str
     duty_heading: str
     duty_heading_bodies: list[str]
+    content_lead_in: list[str]
     lead_in: list[str]
     fronted_adverbials: list[str]
     statement_after_subject: list[str]
@@ -114,6 +115,7 @@ class TaskWords(_Data):
     columns: dict[str, str]
     speaker_verbs: list[str]
     actor_heading_heads: list[str]
+    actor_heading_false_heads: list[str]
     actor_heading_tail: str
     imperative_openers: list[str]
     field_labels: dict[str, str]
@@ -126,7 +128,7 @@ class TaskWords(_Data):
     clause_connectives: list[str]
 
     _check = field_validator(
-        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "lead_in", "fronted_adverbials", "statement_after_subject",
+        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "content_lead_in", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
