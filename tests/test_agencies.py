@@ -605,3 +605,19 @@ def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> 
     found = find_agencies(text)
     assert names(found) == expected
     assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 101/2018/TT-BTC: the labour sector's body at any level, named with the department's field
+    ("Hằng quý, cơ quan LĐTBXH căn cứ danh sách đối tượng đóng bảo hiểm y tế", [("Cơ quan Lao động - Thương binh và Xã hội", False)]),
+    ("Bộ LĐTBXH ủy quyền cho cơ quan LĐTBXH địa phương thực hiện nhiệm vụ chi.",
+     [("Bộ Lao động - Thương binh và Xã hội", True), ("Cơ quan Lao động - Thương binh và Xã hội", False)]),
+    # "cơ quan" before no field names no body
+    ("Các cơ quan chức năng tăng cường kiểm tra", []),
+    # 36-HD/VPTW (2018) and 57-NQ/TW (2024): Party bodies as written at the time
+    ("Quân uỷ Trung ương, Đảng uỷ Công an Trung ương và Đảng uỷ Ngoài nước cụ thể hoá một số điểm",
+     [("Quân ủy Trung ương", True), ("Đảng ủy Công an Trung ương", True), ("Đảng ủy Ngoài nước", True)]),
+    ("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động", [("Ban cán sự đảng Chính phủ", True)]),
+])
+def test_sector_bodies_and_party_bodies(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(m.name, m.known) for m in find_agencies(text)] == expected

@@ -8,6 +8,7 @@ resolved longest-first.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -203,9 +204,24 @@ def _cut_at_newline(text: str, cm: _Compressed, start: int, min_end: int, end: i
     return max(cut, min_end)
 
 
+@functools.cache
+def _sector_body_re() -> regex.Pattern:
+    """"cơ quan LĐTBXH", "cơ quan Lao động - Thương binh và Xã hội": the body of a sector at any level (a
+    department's field after "cơ quan"), named as written.
+
+    >>> _sector_body_re().search("Hằng quý, cơ quan LĐTBXH căn cứ danh sách").group()
+    'cơ quan LĐTBXH'
+    """
+    names = sorted(load_agency_data().sector_names, key=len, reverse=True)
+    return regex.compile(r"(?<![\w])[Cc]ơ quan (?:" + "|".join(regex.escape(n).replace(r"\ ", " ") for n in names)
+                         + r")(?![\p{L}\p{N}&])")
+
+
 def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:
     comp = cm.text
     cands: list[_Cand] = []
+    for m in _sector_body_re().finditer(comp):
+        cands.append(_Cand(m.start(), m.end(), 3, [(m.start(), m.end(), None, "pattern")]))
     for m in _LOCAL_RE.finditer(comp):
         s = m.start()
         e = _cut_at_newline(text, cm, s, m.end("level"), m.end())

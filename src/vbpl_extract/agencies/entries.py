@@ -103,6 +103,7 @@ class AgencyData:
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
     name_words: NameWords | None = None
+    sector_names: tuple[str, ...] = ()  # the fields of the provincial departments and their abbreviations
 
 
 def _name_words() -> NameWords:
@@ -180,6 +181,7 @@ def load_agency_data() -> AgencyData:
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
         name_words=data.name_words,
+        sector_names=tuple(n for f in data.department_fields for n in (f.field, *f.abbr)),
     )
 
 
