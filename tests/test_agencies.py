@@ -618,6 +618,9 @@ def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> 
     ("Quân uỷ Trung ương, Đảng uỷ Công an Trung ương và Đảng uỷ Ngoài nước cụ thể hoá một số điểm",
      [("Quân ủy Trung ương", True), ("Đảng ủy Công an Trung ương", True), ("Đảng ủy Ngoài nước", True)]),
     ("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động", [("Ban cán sự đảng Chính phủ", True)]),
+    # 19197-CV/VPTW: a lower-case verb ends an unknown body's name ("chuẩn bị"), not a name word ("Tiêu chuẩn")
+    ("Văn phòng Tỉnh ủy chuẩn bị phòng họp trực tuyến", [("Văn phòng Tỉnh ủy", False)]),
+    ("Chi cục Tiêu chuẩn Đo lường Chất lượng thực hiện kiểm tra", [("Chi cục Tiêu chuẩn Đo lường Chất lượng", False)]),
 ])
 def test_sector_bodies_and_party_bodies(text: str, expected: list[tuple[str, bool]]) -> None:
     assert [(m.name, m.known) for m in find_agencies(text)] == expected

@@ -369,7 +369,7 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
             if (low in _name_words().stop_words and prev not in _name_words().stop_ok_after.get(low, ())
                     and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
                 break
-            if word in _name_words().stop_lower:
+            if word in _name_words().stop_lower and prev not in _name_words().stop_ok_after.get(low, ()):
                 break
         else:
             if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
