@@ -621,6 +621,10 @@ def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> 
     # 19197-CV/VPTW: a lower-case verb ends an unknown body's name ("chuẩn bị"), not a name word ("Tiêu chuẩn")
     ("Văn phòng Tỉnh ủy chuẩn bị phòng họp trực tuyến", [("Văn phòng Tỉnh ủy", False)]),
     ("Chi cục Tiêu chuẩn Đo lường Chất lượng thực hiện kiểm tra", [("Chi cục Tiêu chuẩn Đo lường Chất lượng", False)]),
+    # 835/VBHN-BLĐTBXH: "hoàn thành" ends the name; "Xúc tiến" (TB kết luận PCI, Lâm Đồng) does not
+    ("Trong thời hạn 05 ngày làm việc, Phòng Nội vụ hoàn thành việc kiểm tra hồ sơ", [("Phòng Nội vụ", False)]),
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì",
+     [("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", False)]),
 ])
 def test_sector_bodies_and_party_bodies(text: str, expected: list[tuple[str, bool]]) -> None:
     assert [(m.name, m.known) for m in find_agencies(text)] == expected
