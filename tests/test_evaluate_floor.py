@@ -66,16 +66,20 @@ def test_own_gold_files_are_valid() -> None:
 
 
 # Blind gold: measured on today's code (warm) when the floors were set, rounded down by about a point.
-# 250 files (batches 1-19; batches 17-19 added cold at 939f51f, 64117cc and a61534d: task F1 0.69, 0.54, 0.64 —
-# procedure annexes, merged table cells, normative texts), rules alone (the learned decision is off by default,
-# docs/accuracy.md). Measured 2026-12-05 at fd119d8: task P 0.873 R 0.833 F1 0.853, lead 0.813, coordinators 0.787,
-# deadline 0.917, header 0.966, refs recall 0.954
-BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.82, "lead.f1": 0.80,
-                "coordinators.f1": 0.77, "deadline": 0.90, "header": 0.95, "references.recall": 0.95}
+# 259 files (batches 1-20; batches 17-20 added cold at 939f51f, 64117cc, a61534d and 91a4317: task F1 0.69, 0.54,
+# 0.64, 0.81 — procedure annexes, merged table cells, normative texts, a law, news pages), rules alone (the learned
+# decision is off by default, docs/accuracy.md). Measured 2026-12-05 at bb17f0c: task P 0.878 R 0.837 F1 0.857,
+# lead 0.823, coordinators 0.806, deadline 0.922, header 0.961, refs recall 0.950 (0.954 on the 250 before batch 20;
+# its Q&A page and news pages cite resolutions by bare number: "Nghị quyết 57, 59, 66")
+BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.82, "lead.f1": 0.81,
+                "coordinators.f1": 0.79, "deadline": 0.91, "header": 0.95, "references.recall": 0.94}
 # Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
 # 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
 # inbound stamps: 5 of their 20 header fields are read (measured 0.773 on the 22; the 18 earlier files hold 0.889).
-ORIGINALS_FLOORS = {"tasks.f1": 0.80, "lead.f1": 0.83, "header": 0.76}
+# Header 0.76 -> 0.70 (2026-12-05): batch 20 added 493/TB-UBND and 5240/BCA-V01 (scans, handwritten numbers and
+# days), 298/TTr-CAT-PC04 (a PDF whose text layer is mojibake: no header field is read) and 36-HD/VPTW (.docx);
+# measured at bb17f0c on the 26: header 0.708, task F1 0.813, lead 0.837.
+ORIGINALS_FLOORS = {"tasks.f1": 0.80, "lead.f1": 0.83, "header": 0.70}
 
 
 @pytest.fixture(scope="module")
