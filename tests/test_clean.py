@@ -203,14 +203,3 @@ def test_empty_and_blank_sources() -> None:
         ct = normalize(src)
         assert ct.paragraphs == [] and ct.text == ""
         assert ct.to_source(0, 0) == (0, 0)
-
-
-def test_pages_of_prose_before_a_header_block_are_the_page_not_boilerplate() -> None:
-    # a news page giving 57-NQ/TW in full, then Nghị quyết 20-NQ/TW with its own header block "Số 20-NQ/TW":
-    # the body starts at the top, not at the second resolution's header
-    path: Path = corpus_file("vnmasterplan/57-NQ-TW_2024__news_intro_plus_commentary.md")
-    ct = normalize(path.read_text("utf-8"))
-    assert any("Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát" in p.text for p in ct.paragraphs)
-    # a site's short boilerplate before the motto is still cut off (tvpl pages)
-    tvpl = normalize(corpus_file("tnt305_tvpl_2025/223-CD-TTg__15e6fb3d3f3b2644.md").read_text("utf-8"))
-    assert tvpl.paragraphs[0].text.startswith(("THỦ TƯỚNG", "THỦ TƯỚNG CHÍNH PHỦ"))

@@ -437,10 +437,6 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
     if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
         # the header table printed after the body (reconstructed copies): the document starts at the top
         anchor = None
-    if anchor is not None and sum(len(lines[i].content) for i in texts if i < anchor and len(lines[i].content) >= 200) >= 8000:
-        # pages of prose before the header block (a news page giving one document in full, then another one's
-        # header): that prose is the page's own content, not site boilerplate
-        anchor = None
     if anchor is None:
         # no header block at all: the document starts after the site's metadata table
         meta_end = _metadata_end(lines)
