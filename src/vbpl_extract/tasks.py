@@ -565,7 +565,7 @@ class TaskExtractor:
             self._walk(node.children, here, sub)
             return
         text = node.text.strip()
-        if ctx.contents and kind in ("point", "item", "bullet", "clause"):
+        if ctx.contents and kind in _LIST_ITEMS:
             return  # an item of "… hoạt động theo nguyên tắc sau đây:"
         if kind in ("intro", "block", "wrapup"):
             self._block(node, here, ctx)
@@ -579,7 +579,7 @@ class TaskExtractor:
         if text and is_content_lead_in(text) and not any(c.kind in _BIG_UNITS - {"clause"} for c in node.children):
             # "… hoạt động theo nguyên tắc sau đây:": its points and bullets are contents; a sentence after
             # them ("Chính phủ quy định chi tiết khoản này.") is read as usual
-            self._walk([c for c in node.children if c.kind not in ("point", "item", "bullet", "clause")], here, ctx)
+            self._walk([c for c in node.children if c.kind not in _LIST_ITEMS], here, ctx)
             return
         if node.children and (fields := self._fields(node)):
             self._fielded(node, here, ctx, fields)
@@ -1219,6 +1219,8 @@ _ONLY_ASSIGN = regex.compile(
     regex.IGNORECASE)
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _SUB_UNITS = frozenset({"point", "item", "clause", "section", "subsection", "article", "chapter", "part"})
+# the units a lead-in lists ("a) …", "1. …", "- …"): what a content lead-in's items are
+_LIST_ITEMS = frozenset({"point", "item", "bullet", "clause"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
