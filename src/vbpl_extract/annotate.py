@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from .agencies import find_agencies, lookup_agency, split_agencies
+from .agencies import Acronym, defined_acronyms, find_agencies, lookup_agency, split_agencies, with_acronyms
 from .clean import CleanText, Fragment
 from .data.schemas import TaskWords
 from .deadlines import find_deadlines, parse_deadline
@@ -159,6 +159,7 @@ class Mentions:
         self.node_id: str | None = None
         self._agencies: dict[str, list] = {}
         self._deadlines: dict[str, list] = {}
+        self.acronyms: dict[str, Acronym] = {}  # the document's own ("… (VNMAC)"), set before the first read
 
     def _run(self, fn, default):
         try:
@@ -177,8 +178,17 @@ class Mentions:
         """Agency mentions in ``text`` (:func:`~vbpl_extract.agencies.find_agencies`)."""
         found = self._agencies.get(text)
         if found is None:
-            found = self._agencies[text] = self._bounded(text, find_agencies, "agency")
+            found = self._bounded(text, find_agencies, "agency")
+            if self.acronyms:
+                found = self._run(lambda: with_acronyms(found, text, self.acronyms), found)
+            self._agencies[text] = found
         return list(found)
+
+    def read_acronyms(self, document: str) -> None:
+        """Learn the acronyms ``document`` defines for bodies (:func:`~vbpl_extract.agencies.defined_acronyms`);
+        call before reading any of its texts."""
+        self.acronyms = self._run(lambda: defined_acronyms(document), {})
+        self._agencies.clear()
 
     def split_agencies(self, text: str) -> list:
         """The agencies of a table cell or labelled line, leftovers included."""
@@ -215,6 +225,7 @@ def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, sel
     :class:`Mentions` (for the task stage) and its references: cited documents first (with pinpoints),
     then self references and internal ones resolved to node ids."""
     found = Mentions(issue_date, diagnostics)
+    found.read_acronyms(ct.text)
     for node in iter_nodes(tree):
         f = node.fragment
         if f is None or not f.text:

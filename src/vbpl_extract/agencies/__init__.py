@@ -24,24 +24,31 @@ Unknown bodies run over lower-case words and "và"/"X, Y và Z" joins up to the 
 ("Các cơ quan, đơn vị được giao nhiệm vụ"). A head shared by a list ("các Cục: A; B") is put in front
 of every item; an office title in front of a list or a collective is absorbed, never a name of its own.
 
-One file per part: ``entries`` (the data), ``text_forms`` (folding and compressing), ``gazetteer``
+A body the document names in full once and then by an acronym in brackets ("… (VNMAC)") is found
+under the acronym too (``acronyms``, given the document's definitions).
+
+One file per part: ``entries`` (the data), ``acronyms``, ``text_forms`` (folding and compressing), ``gazetteer``
 (automaton and lookup), ``candidates`` (patterns and choice), ``find`` and ``split``.
 """
 
 from __future__ import annotations
 
+from .acronyms import Acronym, defined_acronyms, with_acronyms
 from .entries import AgencyData, AgencyEntry, AgencyMention, load_agency_data
 from .find import find_agencies
 from .gazetteer import lookup_agency, office_title_end
 from .split import split_agencies
 
 __all__ = [
+    "Acronym",
     "AgencyData",
     "AgencyEntry",
     "AgencyMention",
+    "defined_acronyms",
     "find_agencies",
     "load_agency_data",
     "lookup_agency",
     "office_title_end",
     "split_agencies",
+    "with_acronyms",
 ]
