@@ -401,6 +401,11 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
     return start, end, skip
 
 
+_NUMBER_LINE = regex.compile(r"^Số\s*:\s*\d")
+_DATE_LINE = regex.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", regex.IGNORECASE)
+_ARTICLE_1 = regex.compile(r"^(?:\*\*)?Điều\s+1\s*[.:]")
+
+
 def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """Index range ``[first, last)`` of the lines that belong to the document itself.
 
@@ -428,13 +433,13 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             if seen > 0.3 * total:
                 break  # a "Số:" deep inside the page is a sidebar ("Văn bản mới"), not this document
             seen += len(lines[i].content)
-            if regex.match(r"^Số\s*:\s*\d", lines[i].content) and any(
-                regex.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", lines[j].content, regex.IGNORECASE)
+            if _NUMBER_LINE.match(lines[i].content) and any(
+                _DATE_LINE.search(lines[j].content)
                 for j in texts[k + 1:k + 6]
             ):
                 anchor = i
                 break
-    if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
+    if anchor is not None and any(_ARTICLE_1.match(lines[i].content) for i in texts if i < anchor):
         # the header table printed after the body (reconstructed copies): the document starts at the top
         anchor = None
     if anchor is None:

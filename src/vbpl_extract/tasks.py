@@ -125,6 +125,11 @@ def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
     return out
 
 
+_COMMA_ASK_END = regex.compile(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$")
+_BRACKET_LIST_START = regex.compile(r"^[\p{L}\s,]{3,80}\(")
+_OF_ONLY = regex.compile(r"^\s*của\s+$")
+
+
 def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     """Agencies that open the text as its subject, and where the subject ends.
 
@@ -139,13 +144,13 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
         # the first agency right after a comma
         for mention in mentions:
-            if mention.start > 0 and regex.search(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$", text[:mention.start]):
+            if mention.start > 0 and _COMMA_ASK_END.search(text[:mention.start]):
                 pos = mention.start
                 break
         else:
             return [], 0
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" -> the bodies in brackets
-    paren = regex.match(r"^[\p{L}\s,]{3,80}\(", text[pos:])
+    paren = _BRACKET_LIST_START.match(text[pos:])
     if paren and mentions and not any(pos <= m.start < pos + paren.end() - 1 for m in mentions):
         close = text.find(")", pos + paren.end())
         inside = [m for m in mentions if pos + paren.end() <= m.start and (close < 0 or m.end <= close)]
@@ -158,7 +163,7 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
             continue
         if mention.start < pos:
             continue
-        if subj and regex.match(r"^\s*của\s+$", text[pos:mention.start]):
+        if subj and _OF_ONLY.match(text[pos:mention.start]):
             pos = mention.end  # "Ban Chỉ đạo của Chính phủ": the genitive belongs to the subject's name
             continue
         gap = text[pos:mention.start]
@@ -186,8 +191,11 @@ def _non_agency_words(text: str, mentions: list) -> int:
     return len(words)
 
 
+_SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
+
+
 def _heading_like(text: str) -> bool:
-    return len(text.split(None, 14)) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
+    return len(text.split(None, 14)) <= 14 and not _SENTENCE_END.search(text) and "\n" not in text
 
 
 def _shift(m, delta: int):
@@ -384,6 +392,12 @@ class Context:
     heading: str | None = None
     in_task_area: bool = True
     contents: bool = False  # the paragraph before said its items are contents ("… nguyên tắc sau đây:")
+
+
+_SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
+_LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
+_BULLET = regex.compile(r"^[-+•*]\s*")
 
 
 class TaskExtractor:
@@ -617,11 +631,11 @@ class TaskExtractor:
         """The sentences and ';' clauses of a unit, grouped so that each group starts where another actor
         takes over: "Các bộ … gửi kết quả về Bộ Tư pháp. Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo …" -> two."""
         text = f.text
-        if len(text) > 5000 or not regex.search(r"[.;]\s+\S", text):
+        if len(text) > 5000 or not _SENTENCE_GAP.search(text):
             return []
         starts = [0]
         actors = [self._clause_actor(text)]
-        for m in regex.finditer(r"(?<=[.;])\s+(?=\S)", text):
+        for m in _SENTENCE_SPLIT.finditer(text):
             s = m.end()
             raw = text[s:s + 200]
             head = _res()["connective"].sub("", raw, count=1)
@@ -650,7 +664,7 @@ class TaskExtractor:
             return None
         if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
             return None
-        if not regex.match(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}", text[end:]):
+        if not _LOWER_AFTER.match(text[end:]):
             return None  # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject
         return tuple(m.id or m.name for m in subj)
 
@@ -666,7 +680,7 @@ class TaskExtractor:
         def scan(children: list[Node], depth: int) -> None:
             for child in children:
                 f = self.frag(child)
-                text = regex.sub(r"^[-+•*]\s*", "", f.text)
+                text = _BULLET.sub("", f.text)
                 cut = len(f.text) - len(text)
                 for name in ("lead", "coordinators", "deadline", "product", "content"):
                     m = _res()[f"field_{name}"].match(text)
@@ -729,7 +743,7 @@ class TaskExtractor:
             items = [(c, self.frag(c)) for c in node.children
                      if id(c) not in labelled and not c.children and c.kind in ("bullet", "block", "point", "item")
                      and self.frag(c).text.strip() and not any(_res()[f"field_{k}"].match(
-                         regex.sub(r"^[-+•*]\s*", "", self.frag(c).text)) for k in ("lead", "coordinators", "deadline",
+                         _BULLET.sub("", self.frag(c).text)) for k in ("lead", "coordinators", "deadline",
                                                                                   "product", "content"))]
         if not items:
             own = self.frag(node)
@@ -1230,11 +1244,14 @@ _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
 _ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
 
 
+_CLAUSE_BREAK = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n")
+
+
 def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]]:
     """Sentence and ';' clause boundaries of a paragraph."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in regex.finditer(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n", text):
+    for m in _CLAUSE_BREAK.finditer(text):
         seg = text[start:m.start()]
         if seg.strip():
             out.append((start, m.start()))

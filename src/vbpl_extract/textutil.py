@@ -65,11 +65,14 @@ def display(text: str) -> str:
     return _WS.sub(" ", _MD_MARKERS.sub("", nfc(text))).strip()
 
 
+_NON_SLUG = regex.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """ASCII id fragment: ``Bộ Khoa học và Công nghệ`` -> ``bo_khoa_hoc_va_cong_nghe``; ``đ`` -> ``d``."""
     text = nfc(text).replace("đ", "d").replace("Đ", "D")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return regex.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+    return _NON_SLUG.sub("_", ascii_text.lower()).strip("_")
 
 
 def printable_path(path: str) -> str:
