@@ -49,7 +49,8 @@ class OffsetMap(Sequence[int]):
         self._value = array("q")  # value at that index
         self._step = array("b")  # 1: counts up, 0: repeats
         self._n = 0
-        self.extend(values)
+        if values:  # an empty sequence adds nothing
+            self.extend(values)
 
     @property
     def runs(self) -> int:
@@ -59,21 +60,23 @@ class OffsetMap(Sequence[int]):
         return self._n
 
     def append(self, value: int) -> None:
-        r = len(self._at) - 1
-        if r >= 0:
-            length = self._n - self._at[r]
-            last = self._value[r] + self._step[r] * (length - 1)
-            if length == 1 and value - last in (0, 1):
-                self._step[r] = value - last
-                self._n += 1
+        at, n = self._at, self._n
+        if at:
+            r = len(at) - 1
+            length = n - at[r]
+            step = self._step[r]
+            delta = value - (self._value[r] + step * (length - 1))
+            if length == 1 and (delta == 0 or delta == 1):
+                self._step[r] = delta
+                self._n = n + 1
                 return
-            if value - last == self._step[r]:
-                self._n += 1
+            if delta == step:
+                self._n = n + 1
                 return
-        self._at.append(self._n)
+        at.append(n)
         self._value.append(value)
         self._step.append(1)
-        self._n += 1
+        self._n = n + 1
 
     def _add_run(self, value: int, step: int, length: int) -> None:
         if length <= 0:
@@ -200,8 +203,8 @@ def _append_text(out_chars: list[str], starts: OffsetMap, ends: OffsetMap, chunk
     """Append a plain-text chunk (source offset ``base``), composing to NFC cluster by cluster."""
     if unicodedata.is_normalized("NFC", chunk):
         out_chars.append(chunk)
-        starts.extend(range(base, base + len(chunk)))
-        ends.extend(range(base + 1, base + len(chunk) + 1))
+        starts._add_run(base, 1, len(chunk))
+        ends._add_run(base + 1, 1, len(chunk))
         return
     i = 0
     n = len(chunk)
@@ -247,8 +250,8 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                     starts.append(pending_space[0])
                     ends.append(pending_space[1])
                 out.append(line)
-                starts.extend(range(ls, le))
-                ends.extend(range(ls + 1, le + 1))
+                starts._add_run(ls, 1, le - ls)  # extend(range(ls, le)) without its dispatch
+                ends._add_run(ls + 1, 1, le - ls)
                 pending_space = (le, min(le + 1, len(source))) if le < len(source) else None
                 continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
@@ -263,8 +266,8 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                     ends.append(pending_space[1])
                 pending_space = None
                 out.append(m.group())
-                starts.extend(range(s, e))
-                ends.extend(range(s + 1, e + 1))
+                starts._add_run(s, 1, e - s)
+                ends._add_run(s + 1, 1, e - s)
                 prev_end = e
             if out and le < len(source):
                 pending_space = (le, min(le + 1, len(source)))
@@ -747,13 +750,13 @@ def _table_fragment(source: str, table: object) -> Fragment:
         if r:
             out.append(" / ")
             pos = row.start
-            starts.extend([pos] * 3)
-            ends.extend([pos] * 3)
+            starts._add_run(pos, 0, 3)
+            ends._add_run(pos, 0, 3)
         for c, cell in enumerate(row.cells):
             if c:
                 out.append(" | ")
-                starts.extend([cell.start] * 3)
-                ends.extend([cell.start] * 3)
+                starts._add_run(cell.start, 0, 3)
+                ends._add_run(cell.start, 0, 3)
             f = clean_span(source, cell.start, cell.end)
             out.append(f.text)
             starts.extend(f.starts)
