@@ -413,3 +413,50 @@ def test_03_nq_cp_section_iii() -> None:
 def test_ongoing_periods_and_working_days(text: str, kind: str, due: datetime.date | None) -> None:
     m = one(text, D(2025, 11, 22))
     assert (m.text, m.kind, m.due) == (text, kind, due)
+
+
+# ------------------------------------------------------------------------------------- family gates
+
+
+def test_gate_lowercase_is_sound_for_the_grammar_words() -> None:
+    """The word gate compares lower-cased text: every character the patterns' letters match
+    case-insensitively must lower() to that letter, apart from the characters in ``_LOWER_ODD``
+    (a text holding one is not word-gated)."""
+    import sys
+
+    import regex
+
+    from vbpl_extract import deadlines
+    from vbpl_extract.textutil import fold_tones
+
+    words = load_words()
+    letters: set[str] = set()
+    for value in words.model_dump().values():
+        items = value if isinstance(value, (list, dict)) else [value]
+        for item in items:
+            letters |= {c for c in fold_tones(str(item)).lower() if not c.isspace()}
+    every_char = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    odd = set()
+    for letter in letters:
+        for m in regex.finditer(regex.escape(letter), every_char, regex.IGNORECASE | regex.V0):
+            if m.group().lower() != letter:
+                odd.add(m.group())
+    assert odd <= set(deadlines._LOWER_ODD), odd - set(deadlines._LOWER_ODD)
+
+
+@pytest.mark.parametrize("text", [
+    "TRƯỚC NGÀY 15/12/2025, HẰNG THÁNG TRƯỚC NGÀY 25; ĐỊNH KỲ 6 THÁNG/LẦN; QUÝ IV/2025",
+    "Trong Vòng 30 Ngày Kể Từ Ngày Ký; 6 Tháng Đầu Năm 2025; Thường Xuyên; tại Kỳ họp thứ 10",
+    "hằng năm, trước ngày 15 tháng 12; trước ngày 15 tháng 6 và trước ngày 01 tháng 12 hằng năm",
+    "Sáu tháng cuối năm; hằng quý; trình ngay sau khi Chính phủ ban hành Nghị định; năm 2025 và những năm tiếp theo",
+    "İnh thường xuyên ſau khi; quý ІV; tầm nhìn đến năm 2045; Quyết định số 12/2025/QĐ-TTg ngày 01/02/2025",
+    "１５/１２/２０２５ trước ngày ١٥/١٢/٢٠٢٥ hoàn thành trước ngày 15/12/2025",
+])
+def test_gates_change_no_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the families a text cannot match gives the same mentions as running them all."""
+    from vbpl_extract import deadlines
+
+    gated = (find_deadlines(text, ISSUE), find_deadlines(text), parse_deadline(text, ISSUE))
+    monkeypatch.setattr(deadlines, "_admits", lambda *_args: True)
+    assert (find_deadlines(text, ISSUE), find_deadlines(text), parse_deadline(text, ISSUE)) == gated
+    assert gated[0]

@@ -434,3 +434,19 @@ def test_action_phrase_on_seed_tasks() -> None:
     for task, phrase in zip(tasks, phrases, strict=True):
         if phrase:
             assert phrase in " ".join(task.split())
+
+
+def test_pos_features_are_underthesea_s() -> None:
+    """``_pos_features`` computes what underthesea's POS transformer gives, for every sentence length."""
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    from vbpl_extract import nlp
+
+    predictor = CRFPOSTagPredictor.Instance()
+    template = tuple(predictor.transformer.template)
+    words = ["Bộ", "Tài", "chính", "chủ", "trì", ",", "phối", "hợp", "với", "Bộ", "Công", "an", "xây", "dựng", "Nghị", "định", "trước", "ngày", "15/12/2025", "."]
+    for n in range(len(words) + 1):
+        for sentence in (words[:n], words[-n:] if n else [], ["Ủy ban nhân dân", "ABC", "12", ""][:n]):
+            expected = predictor.transformer.transform([[(w, "X") for w in sentence]])[0][0]
+            assert nlp._pos_features(sentence, template) == expected
+    assert nlp._tag_words(words) == [tag for _, tag in predictor.predict(words)]

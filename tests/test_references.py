@@ -375,3 +375,21 @@ def test_gold_references_recall_and_precision() -> None:
     assert recall_numbered >= 0.95
     assert recall_named >= 0.9
     assert precision >= 0.9
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; Nghị định số 45/2020/NĐ-CP và Nghị quyết 57",
+    "THEO KHOẢN 3 ĐIỀU 12 NGHỊ ĐỊNH SỐ 45/2020/NĐ-CP; Quyết định này; xem WWW.CHINHPHU.VN và HTTP://VBPL.VN",
+    "thực hiện Chương trình hành động của Chính phủ; Đề án 06; Hiến pháp năm 2013; Bộ luật Dân sự",
+    "Phụ lục II kèm theo Kế hoạch này; tiểu mục 2 Mục I; điểm a khoản 1; Điều này",
+    "İn ſố １２/２０２５/NĐ-CP; Nghị quyết số ٥٧-NQ/TW",
+])
+def test_finder_gates_change_no_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the finders a text cannot feed gives the same mentions as running them all."""
+    from vbpl_extract.references import find
+
+    gated = find_references(text, self_number="45/2020/NĐ-CP", self_type="Quyết định")
+    monkeypatch.setattr(find, "_holds", lambda *_args: True)
+    monkeypatch.setattr(find, "_DIGIT", regex.compile(r"(?s).?"))
+    assert find_references(text, self_number="45/2020/NĐ-CP", self_type="Quyết định") == gated
+    assert gated

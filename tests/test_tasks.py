@@ -620,3 +620,21 @@ def test_items_of_a_content_lead_in_are_no_tasks_but_a_sentence_after_them_may_b
             "1. Tuân thủ tiêu chuẩn, quy chuẩn kỹ thuật về dữ liệu;\n"
             "2. Bảo đảm an ninh, an toàn thông tin;\n")
     assert [leads(t) for t in extract_text(text).tasks] == [["Bộ Công an"]]
+
+
+@pytest.mark.parametrize("key", ["non_task_text", "lead_in", "content_lead_in"])
+def test_occurs_answers_as_the_alternation(key: str) -> None:
+    """Searching a word list's patterns one by one says what searching their alternation says."""
+    from vbpl_extract import tasks
+    from vbpl_extract.textutil import fold_tones
+
+    alternation = tasks._any(tasks.task_words()[key])
+    texts = [
+        "Quyết định này có hiệu lực thi hành kể từ ngày ký.", "Bộ trưởng các Bộ chịu trách nhiệm thi hành Quyết định này.",
+        "Nơi nhận: như trên", "Kính gửi: Ủy ban nhân dân tỉnh", "Giao các bộ, ngành thực hiện các nhiệm vụ sau:",
+        "Quỹ hoạt động theo nguyên tắc sau đây:", "Bộ Tài chính chủ trì, phối hợp với Bộ Công an.", "",
+        "Cục là tổ chức thuộc bộ, thực hiện chức năng tham mưu", "Trên đây là kết luận của Phó Thủ tướng",
+    ]
+    for text in texts + [t.upper() for t in texts] + [t.lower() for t in texts]:
+        folded = fold_tones(text)
+        assert tasks._occurs(key, folded) == bool(alternation.search(folded)), text

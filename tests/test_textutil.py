@@ -78,3 +78,26 @@ def test_display_keeps_a_lone_asterisk_between_spaces() -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+def test_fold_tones_is_the_alternation_of_the_old_forms() -> None:
+    """The character-class pattern of ``fold_tones`` folds exactly what the alternation of the old forms
+    does (one key in the same place), with and without the cache."""
+    import random
+
+    import regex
+
+    from vbpl_extract import textutil
+
+    keys = textutil._OLD_TO_NEW
+    assert all(len(k) == 2 for k in keys) and not {k[0] for k in keys} & {k[1] for k in keys}
+    alternation = regex.compile(
+        r"(?<![qQ])(?:" + "|".join(sorted(map(regex.escape, keys), key=len, reverse=True)) + r")(?!\p{L})")
+    alphabet = "".join(sorted({c for k in keys for c in k})) + "qQnh .,ạ"
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        expected = alternation.sub(lambda m: keys[m.group(0)], text)
+        assert fold_tones(text) == expected == textutil._fold(text), text
+    long = "Uỷ ban Khánh Hoà, quá, thuý " * 1000
+    assert fold_tones(long) == alternation.sub(lambda m: keys[m.group(0)], long)

@@ -49,7 +49,8 @@ class OffsetMap(Sequence[int]):
         self._value = array("q")  # value at that index
         self._step = array("b")  # 1: counts up, 0: repeats
         self._n = 0
-        self.extend(values)
+        if values:  # an empty sequence adds nothing
+            self.extend(values)
 
     @property
     def runs(self) -> int:
@@ -59,21 +60,23 @@ class OffsetMap(Sequence[int]):
         return self._n
 
     def append(self, value: int) -> None:
-        r = len(self._at) - 1
-        if r >= 0:
-            length = self._n - self._at[r]
-            last = self._value[r] + self._step[r] * (length - 1)
-            if length == 1 and value - last in (0, 1):
-                self._step[r] = value - last
-                self._n += 1
+        at, n = self._at, self._n
+        if at:
+            r = len(at) - 1
+            length = n - at[r]
+            step = self._step[r]
+            delta = value - (self._value[r] + step * (length - 1))
+            if length == 1 and (delta == 0 or delta == 1):
+                self._step[r] = delta
+                self._n = n + 1
                 return
-            if value - last == self._step[r]:
-                self._n += 1
+            if delta == step:
+                self._n = n + 1
                 return
-        self._at.append(self._n)
+        at.append(n)
         self._value.append(value)
         self._step.append(1)
-        self._n += 1
+        self._n = n + 1
 
     def _add_run(self, value: int, step: int, length: int) -> None:
         if length <= 0:
@@ -200,8 +203,8 @@ def _append_text(out_chars: list[str], starts: OffsetMap, ends: OffsetMap, chunk
     """Append a plain-text chunk (source offset ``base``), composing to NFC cluster by cluster."""
     if unicodedata.is_normalized("NFC", chunk):
         out_chars.append(chunk)
-        starts.extend(range(base, base + len(chunk)))
-        ends.extend(range(base + 1, base + len(chunk) + 1))
+        starts._add_run(base, 1, len(chunk))
+        ends._add_run(base + 1, 1, len(chunk))
         return
     i = 0
     n = len(chunk)
@@ -247,8 +250,8 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                     starts.append(pending_space[0])
                     ends.append(pending_space[1])
                 out.append(line)
-                starts.extend(range(ls, le))
-                ends.extend(range(ls + 1, le + 1))
+                starts._add_run(ls, 1, le - ls)  # extend(range(ls, le)) without its dispatch
+                ends._add_run(ls + 1, 1, le - ls)
                 pending_space = (le, min(le + 1, len(source))) if le < len(source) else None
                 continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
@@ -263,8 +266,8 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                     ends.append(pending_space[1])
                 pending_space = None
                 out.append(m.group())
-                starts.extend(range(s, e))
-                ends.extend(range(s + 1, e + 1))
+                starts._add_run(s, 1, e - s)
+                ends._add_run(s + 1, 1, e - s)
                 prev_end = e
             if out and le < len(source):
                 pending_space = (le, min(le + 1, len(source)))
@@ -401,6 +404,11 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
     return start, end, skip
 
 
+_NUMBER_LINE = regex.compile(r"^Số\s*:\s*\d")
+_DATE_LINE = regex.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", regex.IGNORECASE)
+_ARTICLE_1 = regex.compile(r"^(?:\*\*)?Điều\s+1\s*[.:]")
+
+
 def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """Index range ``[first, last)`` of the lines that belong to the document itself.
 
@@ -428,13 +436,13 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             if seen > 0.3 * total:
                 break  # a "Số:" deep inside the page is a sidebar ("Văn bản mới"), not this document
             seen += len(lines[i].content)
-            if regex.match(r"^Số\s*:\s*\d", lines[i].content) and any(
-                regex.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", lines[j].content, regex.IGNORECASE)
+            if _NUMBER_LINE.match(lines[i].content) and any(
+                _DATE_LINE.search(lines[j].content)
                 for j in texts[k + 1:k + 6]
             ):
                 anchor = i
                 break
-    if anchor is not None and any(regex.match(r"^(?:\*\*)?Điều\s+1\s*[.:]", lines[i].content) for i in texts if i < anchor):
+    if anchor is not None and any(_ARTICLE_1.match(lines[i].content) for i in texts if i < anchor):
         # the header table printed after the body (reconstructed copies): the document starts at the top
         anchor = None
     if anchor is None:
@@ -742,13 +750,13 @@ def _table_fragment(source: str, table: object) -> Fragment:
         if r:
             out.append(" / ")
             pos = row.start
-            starts.extend([pos] * 3)
-            ends.extend([pos] * 3)
+            starts._add_run(pos, 0, 3)
+            ends._add_run(pos, 0, 3)
         for c, cell in enumerate(row.cells):
             if c:
                 out.append(" | ")
-                starts.extend([cell.start] * 3)
-                ends.extend([cell.start] * 3)
+                starts._add_run(cell.start, 0, 3)
+                ends._add_run(cell.start, 0, 3)
             f = clean_span(source, cell.start, cell.end)
             out.append(f.text)
             starts.extend(f.starts)

@@ -168,7 +168,39 @@ _Handler = Callable[["regex.Match[str]", "datetime.date | None"], "_Cand | None"
 # How a family relates to trigger words in front of it (looked up behind the match, which is much
 # faster than starting every pattern with the trigger alternation).
 _NONE, _OPT, _REQ = 0, 1, 2  # ignore / take it into the span when present / required
-_Family = tuple[str, "regex.Pattern[str]", _Handler, int]
+
+# What a family's every match contains, checked on the whole text before the (slow, position by
+# position) pattern runs: a text without it cannot match, so the family is skipped. Each need is
+# either _DIGIT (a ``\d``) or the lower-cased first words of the alternatives of a word list the
+# pattern requires (one of them must occur in the lower-cased text).
+_DIGIT = "digit"
+_Need = str | tuple[str, ...]
+_Family = tuple[str, "regex.Pattern[str]", _Handler, int, tuple[_Need, ...]]
+_ANY_DIGIT = regex.compile(r"\d")  # the patterns' \d (any Unicode decimal digit)
+# Characters that match a letter of the grammar's words case-insensitively but lower() to something
+# else ("İ" ~ "i" -> "i̇", "ſ" ~ "s"); a text holding one is not word-gated (tests.test_deadlines checks
+# there are no others for the words of deadline_words.yaml).
+_LOWER_ODD = ("\u0130", "\u017f")
+
+
+def _need(*word_lists: Iterable[str]) -> tuple[_Need, ...]:
+    """The gate of a family that requires a word of each list: ``[["trước", "chậm nhất"]]`` -> ``(("chậm", "trước"),)``.
+
+    An empty list requires nothing (its alternation matches the empty string).
+    """
+    firsts = (tuple(sorted({fold_tones(w).split()[0].lower() for w in words if w.strip()})) for words in word_lists)
+    return tuple(alts for alts in firsts if alts)
+
+
+def _admits(needs: tuple[_Need, ...], key: str | None, has_digit: bool) -> bool:
+    """Whether a text (``key``: its lower-cased folded form, None when not word-gated) may match a family."""
+    for alts in needs:
+        if isinstance(alts, str):  # _DIGIT
+            if not has_digit:
+                return False
+        elif key is not None and not any(a in key for a in alts):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -600,9 +632,28 @@ def _grammar() -> _Grammar:
         ("cell_year", rf"(?<![\p{{L}}\p{{N}}/.\-])(?P<y>{_YEAR})(?![\p{{N}}/\-]|\.\d)", h_year, _NONE),
     ]
 
+    # what every match of a family contains (see _admits); a family not named here always runs
+    d, date_w, month_w, year_w = _DIGIT, [w.date_word], [w.month_word], [w.year_word]
+    needs: dict[str, tuple[_Need, ...]] = {
+        "date": (d,), "day": (d, *_need(date_w)), "month": (d,), "month_yearless": (d, *_need(month_w)),
+        "quarter": _need(w.quarter_words), "half": _need(month_w, w.half_year_positions, year_w),
+        "year": (d, *_need(year_w)), "year_trig": (d,), "period_years": (d,), "period_to": (d, *_need(year_w)),
+        "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
+        "event_session": _need(w.event_session), "event_same": _need(w.event_same_time),
+        "event_when": _need(w.event_verbs, w.event_when),
+        "rec_monthday": (d, *_need(date_w, w.every_words, month_w)),
+        "rec_monthday2": (d, *_need(w.every_words, month_w, w.triggers, date_w)),
+        "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
+        "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
+        "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
+        "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
+        "ongoing_years": (d, *_need(w.following_years_words)), "block_date": (d,), "block_number": (d,),
+        "block_vision": (d, *_need(w.vision_words)), "cell_year": (d,),
+    }
+
     def build(spec: tuple) -> _Family:  # type: ignore[type-arg]
         name, pattern, handler, *mode = spec
-        return name, c(pattern), handler, mode[0] if mode else _NONE
+        return name, c(pattern), handler, mode[0] if mode else _NONE, needs.get(name, ())
 
     return _Grammar(
         families=tuple(build(spec) for spec in fam),
@@ -627,9 +678,13 @@ def _grammar() -> _Grammar:
     )
 
 
+_POINT_DATE = regex.compile(r"(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})", regex.I)
+_POINT_YEAR = regex.compile(r"(?:năm\s+)?((?:19|20)\d\d)", regex.I)
+
+
 def _point_end(text: str, issue: datetime.date | None) -> datetime.date | None:
     """End of a point in time: ``hết tháng 12/2025`` -> 2025-12-31, ``01/7/2025`` -> 2025-07-01."""
-    for name, pattern, handler, _mode in _grammar().families:
+    for name, pattern, handler, _mode, _needs in _grammar().families:
         if name not in ("date", "month", "quarter", "year"):
             continue
         m = pattern.fullmatch(text.strip(), timeout=TIMEOUT)
@@ -637,10 +692,10 @@ def _point_end(text: str, issue: datetime.date | None) -> datetime.date | None:
             cand = handler(m, issue)
             if cand is not None:
                 return cand.due
-    m = regex.fullmatch(r"(?:ngày\s+)?(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})", text.strip(), regex.I)
+    m = _POINT_DATE.fullmatch(text.strip())
     if m:
         return _mkdate(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    m = regex.fullmatch(r"(?:năm\s+)?((?:19|20)\d\d)", text.strip(), regex.I)
+    m = _POINT_YEAR.fullmatch(text.strip())
     if m:
         return _mkdate(int(m.group(1)), 12)
     return None
@@ -702,8 +757,12 @@ def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_
     g = _grammar()
     folded = _fold(text)
     families = g.families + (g.cell_families if cell else ())
+    key = None if any(c in folded for c in _LOWER_ODD) else folded.lower()
+    has_digit = _ANY_DIGIT.search(folded) is not None
     out: list[_Cand] = []
-    for name, pattern, handler, mode in families:
+    for name, pattern, handler, mode, needs in families:
+        if not _admits(needs, key, has_digit):
+            continue
         try:
             for m in pattern.finditer(folded, timeout=TIMEOUT):
                 try:
@@ -802,6 +861,7 @@ _MORE_QUARTERS = regex.compile(r"(?:\s*(?:,|và|[-–—])\s*(?:quý\s+)?(?:IV|I
                                r"\s*(?:,|và|[-–—])\s*(?:quý\s+)?(?P<q>IV|III|II|I|[1-4])\s*(?:/|,?\s*năm)\s*(?P<y>(?:19|20)\d\d)",
                                regex.IGNORECASE)
 _RANGE_GLUE = regex.compile(r"\s*(?:[-–—]|đến|tới|,|và)\s*", regex.IGNORECASE)
+_RANGE_WORD = regex.compile(r"[-–—]|đến|tới", regex.IGNORECASE)
 
 
 def _merge_ranges(text: str, mentions: list[DeadlineMention]) -> list[DeadlineMention]:
@@ -827,7 +887,7 @@ def _merge_ranges(text: str, mentions: list[DeadlineMention]) -> list[DeadlineMe
         glue = _RANGE_GLUE.fullmatch(text, prev.end, m.start) if prev is not None else None
         if (glue is not None and prev.kind in _CALENDAR and m.kind in _CALENDAR and prev.due and m.due
                 and _grammar().trig_start.match(fold_tones(m.text), timeout=TIMEOUT) is None
-                and (regex.search(r"[-–—]|đến|tới", glue.group(), regex.IGNORECASE) or prev.kind == m.kind)):
+                and (_RANGE_WORD.search(glue.group()) or prev.kind == m.kind)):
             end = m if m.due >= prev.due else prev
             out[-1] = DeadlineMention(prev.start, m.end, text[prev.start:m.end], end.kind, end.due, end.rrule)
             continue

@@ -29,6 +29,9 @@ PREFIX: dict[str, str] = {
 SEP = "__"
 
 
+_NON_ALNUM = regex.compile(r"[^0-9A-Za-z]+")
+
+
 def norm_num(num: str) -> str:
     """A number as used in ids: ``đ`` -> ``dd``, ``1.1`` -> ``1_1``, ``5a`` -> ``5a``.
 
@@ -36,7 +39,7 @@ def norm_num(num: str) -> str:
     ('dd', '1_1', '5a')
     """
     n = num.strip().strip(".)(-–").replace("đ", "dd").replace("Đ", "DD")
-    return regex.sub(r"[^0-9A-Za-z]+", "_", n).strip("_") or "x"
+    return _NON_ALNUM.sub("_", n).strip("_") or "x"
 
 
 def local_id(kind_or_prefix: str, num: str | int) -> str:

@@ -55,6 +55,11 @@ _PLUS = regex.compile(r"^\+\s*(?=\S)")
 _WORD_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu": "subsection"}
 
 
+_SECTION_NUM = regex.compile(r"^(?:[IVXLC]+|\d+[a-z]?)$")
+_ROMAN_THEN_NUMBER = regex.compile(r"^[IVXLC]+\s*[.\-–]\s*\d")
+_DECIMAL_START = regex.compile(r"^\d{1,3}\.\d")
+
+
 def classify(text: str) -> Marker | None:
     """The leading marker of a paragraph, or None.
 
@@ -71,7 +76,7 @@ def classify(text: str) -> Marker | None:
         word = m["word"].split()[0].lower()
         kind = _WORD_KIND.get(word, "section")
         num = m["num"]
-        if kind == "section" and not regex.match(r"^(?:[IVXLC]+|\d+[a-z]?)$", num):
+        if kind == "section" and not _SECTION_NUM.match(num):
             return None
         # "Mục tiêu", "Mục đích" are not sections: the number must be Roman/digit (ensured by regex)
         return Marker(kind, num, m.end())
@@ -79,13 +84,13 @@ def classify(text: str) -> Marker | None:
     if m:
         return Marker("appendix", m["num"] or "", m.end())
     m = _ROMAN.match(text)
-    if m and ROMAN.match(m["num"]) and not regex.match(r"^[IVXLC]+\s*[.\-–]\s*\d", text):
+    if m and ROMAN.match(m["num"]) and not _ROMAN_THEN_NUMBER.match(text):
         return Marker("roman", m["num"], m.end())
     m = _DOTTED.match(text)
     if m:
         return Marker("dotted", m["num"], m.end())
     m = _ARABIC.match(text)
-    if m and not regex.match(r"^\d{1,3}\.\d", text):
+    if m and not _DECIMAL_START.match(text):
         return Marker("arabic", m["num"], m.end())
     m = _PAREN.match(text)
     if m:

@@ -395,9 +395,54 @@ def _tag_words(words: Sequence[str]) -> list[str]:
         from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
         forms = [fold_tones(_WS.sub(" ", unicodedata.normalize("NFC", w))) for w in words]
-        return [tag for _, tag in CRFPOSTagPredictor.Instance().predict(forms)]
+        predictor = CRFPOSTagPredictor.Instance()
+        # what predictor.predict(forms) tags, with the features computed in linear time
+        return list(predictor.model.tag(_pos_features(forms, tuple(predictor.transformer.template))))
     except Exception:
         return ["X"] * len(words)
+
+
+# underthesea's feature template syntax (pipeline/pos_tag/tagged_feature.py): T[row(,row2)][column].function
+_TEMPLATE = regex.compile(r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
+
+
+@functools.cache
+def _feature_plan(template: tuple[str, ...]) -> tuple[tuple[str, int, int | None, int, str | None], ...]:
+    """Each template item parsed once: (prefix, first row, last row or None, column, function or None)."""
+    plan = []
+    for syntax in template:
+        m = _TEMPLATE.match(syntax)
+        if m is None:
+            raise ValueError(f"unknown feature template {syntax!r}")
+        plan.append((f"{syntax}=", int(m["index1"]), int(m["index2"]) if m["index2"] else None,
+                     int(m["column"]) if m["column"] else 0, m["function"]))
+    return tuple(plan)
+
+
+def _pos_features(words: Sequence[str], template: tuple[str, ...]) -> list[list[str]]:
+    """The features underthesea's ``TaggedTransformer(template)`` gives the sentence ``[(w, "X") ...]``
+    (``CRFPOSTagPredictor.predict``), computed once per token and item: underthesea rebuilds every
+    column of the sentence for each of them, which is quadratic in the sentence's length.
+    """
+    from underthesea.pipeline.pos_tag.tagged_feature import apply_function
+
+    plan = _feature_plan(template)
+    n = len(words)
+    columns = (list(words), ["X"] * n)
+    out: list[list[str]] = []
+    for i in range(n):
+        features: list[str] = []
+        for prefix, first, last, column, function in plan:
+            if i + first < 0:
+                features.append(prefix + "BOS")
+                continue
+            if i + first >= n or (last is not None and i + last >= n):
+                features.append(prefix + "EOS")
+                continue
+            word = " ".join(columns[column][i + first:i + last + 1]) if last is not None else columns[column][i + first]
+            features.append(f"{prefix}{apply_function(function, word) if function is not None else word}")
+        out.append(features)
+    return out
 
 
 def _tagged(text: str) -> list[TaggedWord]:

@@ -59,13 +59,16 @@ class _Open:
     ids: set[str] = field(default_factory=set)
 
 
+_HEADING_PUNCT_END = regex.compile(r"[.:;]$")
+
+
 def _heading_split(kind: str, rest: str) -> tuple[str | None, str]:
     """Split a heading from the text: ``Điều 1. Nguyên tắc hỗ trợ`` -> heading 'Nguyên tắc hỗ trợ'."""
     if kind in ("part", "chapter", "section", "subsection", "roman", "appendix"):
         return (rest or None), ""
     if kind == "article":
         # an article heading has no final full stop and is short; else it is text
-        if rest and len(rest) <= 200 and not regex.search(r"[.:;]$", rest) and rest[:1].isupper():
+        if rest and len(rest) <= 200 and not _HEADING_PUNCT_END.search(rest) and rest[:1].isupper():
             return rest, ""
         return None, rest
     return None, rest
@@ -78,9 +81,12 @@ _WRAPUP = regex.compile(
 )
 
 
+_SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
+
+
 def _heading_like(text: str) -> bool:
     """A short label with no closing punctuation: "Sở Tài chính", "Nội dung", "Trách nhiệm của Sở Y tế"."""
-    return len(text.split()) <= 14 and not regex.search(r"[.;!?…]\s*$", text) and "\n" not in text
+    return len(text.split()) <= 14 and not _SENTENCE_END.search(text) and "\n" not in text
 
 
 class TreeBuilder:
@@ -235,6 +241,11 @@ class TreeBuilder:
             n.span = (min(n.span[0], span[0]), max(n.span[1], span[1]))
 
 
+_LETTER_NUMBER = regex.compile(r"^[A-Z](\.\d+)*\.?$")
+_ARABIC_NUMBER = regex.compile(r"^\d+\.?$")
+_ROW_NUMBER = regex.compile(r"^[0-9]+[a-z]?$")
+
+
 def table_node(para: Paragraph, source: str, node_id: str) -> Node:
     """A table paragraph -> table node with group rows and data rows as children."""
     t = para.table
@@ -275,8 +286,8 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             continue
         roman_group = bool(ROMAN.match(label)) and len(nonempty) < len(cells)
         is_group = roman_group or (len(nonempty) <= 2 and len(cells) >= 3 and (
-            regex.match(r"^[A-Z](\.\d+)*\.?$", first.strip()) is not None
-            or (not first and len(nonempty) == 1))) or (len(nonempty) == 1 and len(cells) >= 3 and cells[0] and not regex.match(r"^\d+\.?$", first))
+            _LETTER_NUMBER.match(first.strip()) is not None
+            or (not first and len(nonempty) == 1))) or (len(nonempty) == 1 and len(cells) >= 3 and cells[0] and not _ARABIC_NUMBER.match(first))
         num = label if first and len(label) <= 8 else None
         if is_group:
             gid = unique(unit_id(node_id, "group", num or i), seen)
@@ -289,7 +300,7 @@ def table_node(para: Paragraph, source: str, node_id: str) -> Node:
             continue
         parent = current_group or table
         last_row = None
-        rid = unique(unit_id(parent.id, "row", num if num and regex.match(r"^[0-9]+[a-z]?$", num) else i), seen)
+        rid = unique(unit_id(parent.id, "row", num if num and _ROW_NUMBER.match(num) else i), seen)
         row = Node(
             id=rid, kind="row", num=num, num_norm=norm_num(num) if num else None,
             text=" | ".join(cells), span=(r.start, r.end), cells=cells, cell_spans=spans, text_span=(r.start, r.end),
@@ -313,9 +324,9 @@ def _is_upper(text: str) -> bool:
     """
     letters = upper = 0
     for at in range(0, len(text), 4096):
-        chunk = [c for c in text[at:at + 4096] if c.isalpha()]
+        chunk = list(filter(str.isalpha, text[at:at + 4096]))
         letters += len(chunk)
-        upper += sum(c.isupper() for c in chunk)
+        upper += sum(map(str.isupper, chunk))
         # even if every remaining character were a capital letter, the ratio could not pass 0.9
         if letters - upper >= 0.1 * (letters + max(0, len(text) - at - 4096)):
             return False

@@ -61,6 +61,10 @@ def _number_key(number: str) -> str:
     return normalize_number(number).upper()
 
 
+_GAPS = regex.compile(r"[\s*_]+")
+_MARKUP_ONLY = regex.compile(r"[\s*#>|_\-]*")
+
+
 class _Ctx:
     """The text, its key, and cached searches shared by the finders."""
 
@@ -91,7 +95,7 @@ class _Ctx:
             best = m
         if best is None:
             return "mention"
-        return self.lex.relation_of.get(" ".join(regex.sub(r"[\s*_]+", " ", best.group(0)).split()), "mention")
+        return self.lex.relation_of.get(" ".join(_GAPS.sub(" ", best.group(0)).split()), "mention")
 
     def ends_with(self, pattern: regex.Pattern[str], pos: int, window: int = 80) -> bool:
         lo = max(self.clause_start(pos), pos - window)
@@ -103,7 +107,7 @@ class _Ctx:
     def line_start_before(self, pos: int) -> bool:
         """Only markup between the start of the line and ``pos`` (a heading, not a citation)."""
         nl = self.text.rfind("\n", 0, pos)
-        return regex.fullmatch(r"[\s*#>|_\-]*", self.text[nl + 1:pos]) is not None
+        return _MARKUP_ONLY.fullmatch(self.text[nl + 1:pos]) is not None
 
 
 def _words() -> ReferenceWords:

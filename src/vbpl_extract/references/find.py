@@ -20,6 +20,13 @@ from .names import _find_laws, _find_named, _Names
 from .patterns import _GAP, _OGAP, _TIMEOUT
 from .units import _find_internal
 
+_DIGIT = regex.compile(r"\d")  # the patterns' \d (any Unicode decimal digit)
+
+
+def _holds(key: str, words: tuple[str, ...] | None) -> bool:
+    """Whether ``key`` contains one of ``words`` (always, for None: no gate)."""
+    return words is None or any(w in key for w in words)
+
 
 def _overlaps(a: ReferenceMention, b: ReferenceMention) -> bool:
     return a.start < b.end and b.start < a.end
@@ -53,17 +60,27 @@ def find_references(text: str, *, self_number: str | None = None, self_type: str
     if not isinstance(text, str) or not text:
         return []
     ctx = _Ctx(text)
+    lex, key = ctx.lex, ctx.key
     self_key = _number_key(self_number) if self_number else None
     pins: list[tuple[int, int, list[str]]] = []
     layer: list[tuple[int, ReferenceMention]] = []
-    for prio, finder in ((0, lambda: _find_urls(ctx)), (1, lambda: _find_numbers(ctx, self_key)),
-                         (2, lambda: _find_self(ctx, self_type)), (3, lambda: _find_short(ctx)),
-                         (4, lambda: _find_internal(ctx, pins))):
-        layer += [(prio, m) for m in _safe(finder)]
+    # a finder whose patterns need what the text lacks (a digit, one of its words) is not run
+    digits = _DIGIT.search(key) is not None
+    for prio, finder, may_match in (
+        (0, lambda: _find_urls(ctx), "://" in text or "www." in key),
+        (1, lambda: _find_numbers(ctx, self_key), _DIGIT.search(text) is not None),
+        (2, lambda: _find_self(ctx, self_type), lex.self_word in key),
+        (3, lambda: _find_short(ctx), digits and _holds(key, lex.short_words)),
+        (4, lambda: _find_internal(ctx, pins), _holds(key, lex.unit_words)),
+    ):
+        if may_match:
+            layer += [(prio, m) for m in _safe(finder)]
     cited = _select(layer)
     names = _Names()
-    _safe(lambda: _find_laws(ctx, names))  # each finder keeps what it found before a timeout
-    _safe(lambda: _find_named(ctx, names))
+    if _holds(key, lex.law_words):
+        _safe(lambda: _find_laws(ctx, names))  # each finder keeps what it found before a timeout
+    if _holds(key, lex.named_words):
+        _safe(lambda: _find_named(ctx, names))
     named: list[ReferenceMention] = []
     for m in names.mentions:
         key = _norm_title(m.title)

@@ -87,6 +87,10 @@ def _law_qualifiers(ctx: _Ctx, pos: int) -> tuple[int, dt.date | None, int | Non
     return pos, date, year, number, product
 
 
+_GAPS = regex.compile(r"[\s*_]+")
+_GAP_RE = regex.compile(r"[\s*_]+")
+
+
 def _find_laws(ctx: _Ctx, names: _Names) -> None:
     lex = ctx.lex
     amended_end = -1  # end of the last "Luật sửa đổi, bổ sung ... của Luật A và Luật B"
@@ -94,8 +98,8 @@ def _find_laws(ctx: _Ctx, names: _Names) -> None:
         s = m.start()
         if not ctx.upper_at(s):
             continue  # "các luật có liên quan", "pháp luật"
-        word = " ".join(regex.sub(r"[\s*_]+", " ", m.group(0)).split())
-        gap = regex.match(r"[\s*_]+", ctx.text[m.end():m.end() + 10])
+        word = " ".join(_GAPS.sub(" ", m.group(0)).split())
+        gap = _GAP_RE.match(ctx.text[m.end():m.end() + 10])
         pos = m.end() + (gap.end() if gap else 0)
         if word == "hiến pháp":
             end, date, year, _, _ = _law_qualifiers(ctx, m.end())
@@ -146,6 +150,9 @@ def _find_laws(ctx: _Ctx, names: _Names) -> None:
                                                relation=ctx.relation(s), year=year))
 
 
+_NAMED_NUMBER = regex.compile(r"[\s*_]+(\d{1,3})(?![\d\p{L}]|[/\-–.,]\d)")
+
+
 def _find_named(ctx: _Ctx, names: _Names) -> None:
     """Named plans: "theo Quy hoạch ... thời kỳ 2021-2030", "Đề án 06", the plan the document issues."""
     lex = ctx.lex
@@ -153,8 +160,8 @@ def _find_named(ctx: _Ctx, names: _Names) -> None:
         s = m.start()
         if not ctx.upper_at(s):
             continue
-        typ = lex.named_types.get(" ".join(regex.sub(r"[\s*_]+", " ", m.group("type")).split()))
-        num = regex.match(r"[\s*_]+(\d{1,3})(?![\d\p{L}]|[/\-–.,]\d)", ctx.text[m.end():m.end() + 8])
+        typ = lex.named_types.get(" ".join(_GAPS.sub(" ", m.group("type")).split()))
+        num = _NAMED_NUMBER.match(ctx.text[m.end():m.end() + 8])
         if num and not ctx.line_start_before(s):
             end = m.end() + num.end()
             title = f"{_clean(ctx.text[s:m.end()])} {num.group(1)}"

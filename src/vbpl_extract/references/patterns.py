@@ -31,6 +31,15 @@ def _phrase(words: Sequence[str]) -> str:
     return "(?:" + "|".join(_GAP.join(regex.escape(t) for t in k.split(" ")) for k in keys) + ")"
 
 
+def _firsts(words: Sequence[str]) -> tuple[str, ...] | None:
+    """The first words (key form) of :func:`_phrase`'s alternatives: a text whose key holds none of them
+    cannot match the phrase. None when a blank word makes the phrase match anywhere."""
+    keys = [match_key(w).split() for w in words]
+    if not all(keys):
+        return None
+    return tuple(sorted({k[0] for k in keys}))
+
+
 def _name_phrase(name: str) -> str:
     """A law name as a key pattern: commas may be followed by any gap ("Phòng, chống tham nhũng")."""
     tokens = regex.findall(r"[^\s,]+|,", match_key(name))
@@ -73,6 +82,12 @@ class _Lex:
     type_at: regex.Pattern[str]
     aliases: dict[str, str]
     known_issuers: regex.Pattern[str]
+    # Gates, checked on the key before a finder runs: each of its patterns needs one of these words.
+    short_words: tuple[str, ...] | None  # first words of the numbered types (``short``)
+    named_words: tuple[str, ...] | None  # first words of the named types (``named``)
+    self_word: str  # ``self_ref``
+    unit_words: tuple[str, ...] = ("điểm", "khoản", "điều", "mục", "phần", "chương", "phụ")  # ``internal``
+    law_words: tuple[str, ...] = ("luật", "hiến")  # ``law_word``
 
 
 _URL_RE = regex.compile(r"(?<![\p{L}\d@])(?:https?://|www\.)[^\s<>()\[\]\"'|*]+", regex.IGNORECASE)
@@ -91,7 +106,8 @@ def _lex() -> _Lex:
     numbered = [w for t in data.types if t.codes or t.name in ("Luật",) for w in t.words]
     named_types = {" ".join(match_key(k).split()): v for k, v in data.named_types.items()}
     type_alt = _phrase(all_types)
-    numbered_alt = _phrase([w for w in numbered if " ".join(match_key(w).split()) not in named_types])
+    numbered_words = [w for w in numbered if " ".join(match_key(w).split()) not in named_types]
+    numbered_alt = _phrase(numbered_words)
     named_alt = _phrase(list(data.named_types))
     relation_of: dict[str, str] = {}
     for rel, ws in words.relations.items():
@@ -99,6 +115,7 @@ def _lex() -> _Lex:
             relation_of[" ".join(match_key(w).split())] = rel
     fillers = _phrase(words.fillers)
     roman = r"[ivxlc]+"
+    # every branch of ``internal`` starts with one of _Lex.unit_words (the finder's gate)
     item = (
         rf"(?:điểm{_GAP}[a-zđ](?:{_OGAP}(?:,|và){_OGAP}[a-zđ])*(?![\p{{L}}\d])"
         rf"|khoản{_GAP}\d{{1,3}}(?:{_OGAP}(?:,|và){_OGAP}\d{{1,3}})*(?![\p{{L}}\d])"
@@ -176,4 +193,7 @@ def _lex() -> _Lex:
             "(?:" + "|".join(_name_phrase(i.name) for i in sorted(data.issuers, key=lambda i: len(i.name), reverse=True)
                              if len(i.name.split()) > 3) + r")(?![\p{L}\d])"
         ),
+        short_words=_firsts(numbered_words),
+        named_words=_firsts(list(data.named_types)),
+        self_word=words.self_word,
     )

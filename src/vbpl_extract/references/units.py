@@ -22,12 +22,19 @@ _ID_PREFIX = {"app": PREFIX["appendix"], "part": PREFIX["part"], "chp": PREFIX["
               "item": PREFIX["item"], "art": PREFIX["article"], "cl": PREFIX["clause"], "pt": PREFIX["point"]}
 
 
+_GAPS = regex.compile(r"[\s*_]+")
+_NUM_TOKEN = regex.compile(r"[\p{L}\d]+")
+_ROMAN_LOWER = regex.compile(r"[ivxlc]+")
+_ROMAN_UPPER = regex.compile(r"[IVXLC]+")
+_ROMAN_OR_ANY = regex.compile(r"[IVXLC?]+")
+
+
 def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
     """``khoản 1, 2 Điều 3`` -> ``['art_3__para_1', 'art_3__para_2']``; [] when not a valid internal reference."""
     units: list[tuple[str, list[str]]] = []
     for u in _UNIT_RE.finditer(ctx.key, start, end, timeout=_TIMEOUT):
-        unit = " ".join(regex.sub(r"[\s*_]+", " ", u.group("unit")).split())
-        raw_nums = [(n.start(), n.group(0)) for n in regex.finditer(r"[\p{L}\d]+", u.group("nums"))
+        unit = " ".join(_GAPS.sub(" ", u.group("unit")).split())
+        raw_nums = [(n.start(), n.group(0)) for n in _NUM_TOKEN.finditer(u.group("nums"))
                     if n.group(0) != "và"]
         nums: list[str] = []
         for off, n in raw_nums:
@@ -37,7 +44,7 @@ def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
             orig = ctx.text[u.start("nums") + off:u.start("nums") + off + len(n)]
             if unit == "điểm":
                 nums.append(n.replace("đ", "dd"))
-            elif regex.fullmatch(r"[ivxlc]+", n) and unit not in ("khoản", "điều"):
+            elif _ROMAN_LOWER.fullmatch(n) and unit not in ("khoản", "điều"):
                 if not orig.isupper():
                     return []  # "mục vi phạm"
                 nums.append(orig)
@@ -45,7 +52,7 @@ def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
                 nums.append(n)
         units.append((unit, nums))
     segs: list[tuple[str, list[str]]] = []
-    has_roman_section = any(u == "mục" and n and regex.fullmatch(r"[IVXLC]+", n[0]) for u, n in units)
+    has_roman_section = any(u == "mục" and n and _ROMAN_UPPER.fullmatch(n[0]) for u, n in units)
     for unit, nums in units:
         if unit == "điều":
             segs.append(("art", nums))
@@ -60,7 +67,7 @@ def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
         elif unit == "phần":
             segs.append(("part" if has_roman_section else "sec", nums))
         elif unit in ("mục", "tiểu mục"):
-            roman = bool(nums) and regex.fullmatch(r"[IVXLC?]+", nums[0]) is not None
+            roman = bool(nums) and _ROMAN_OR_ANY.fullmatch(nums[0]) is not None
             segs.append(("sec" if roman and unit == "mục" else "item", nums))
     kinds = {k for k, _ in segs}
     if not segs or kinds == {"pt"}:
@@ -82,6 +89,9 @@ def _internal_targets(ctx: _Ctx, start: int, end: int) -> list[str]:
     return targets
 
 
+_HEADING_TAIL = regex.compile(r"[ \t*_]*(?:[.:\-–]|\n|$)")
+
+
 def _find_internal(ctx: _Ctx, pins: list[tuple[int, int, list[str]]] | None = None) -> list[ReferenceMention]:
     """Units of this document ("khoản 2 Điều 3", "Điều này"); a unit of another document ("khoản 3 Điều 12
     Nghị định số 45/2020/NĐ-CP") goes to ``pins`` as (start, where its citation may start, targets)."""
@@ -89,7 +99,7 @@ def _find_internal(ctx: _Ctx, pins: list[tuple[int, int, list[str]]] | None = No
     out = []
     for m in lex.internal.finditer(ctx.key, timeout=_TIMEOUT):
         s, e = m.span()
-        if not ctx.key.endswith("này", s, e) and ctx.line_start_before(s) and regex.match(r"[ \t*_]*(?:[.:\-–]|\n|$)", ctx.text[e:e + 5]):
+        if not ctx.key.endswith("này", s, e) and ctx.line_start_before(s) and _HEADING_TAIL.match(ctx.text[e:e + 5]):
             continue  # a heading: "Điều 3. Tổ chức thực hiện", "Phụ lục II"
         if (ext := ctx.match(lex.external_after, e)) is not None:
             # "khoản 2 Điều 3 Nghị định số 45/2020/NĐ-CP": a pinpoint in another document
