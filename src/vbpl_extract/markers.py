@@ -10,7 +10,7 @@ structure stage places it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -60,14 +60,29 @@ _ROMAN_THEN_NUMBER = regex.compile(r"^[IVXLC]+\s*[.\-–]\s*\d")
 _DECIMAL_START = regex.compile(r"^\d{1,3}\.\d")
 
 
+# the call of a consolidation note right after a unit's label: "c) [4] Cục Tài chính …" (văn bản hợp nhất)
+_NOTE_CALL = regex.compile(r"\[\d{1,3}\][^\S\n]*(?=\S)")
+
+
 def classify(text: str) -> Marker | None:
-    """The leading marker of a paragraph, or None.
+    """The leading marker of a paragraph, or None. A note call right after the label ("[4]", where a
+    consolidated text says which act amended the unit) is not the unit's own text.
 
     >>> classify("Điều 5a. Sửa đổi khoản 2").kind
     'article'
     >>> classify("đ) Xây dựng cơ chế").num
     'đ'
+    >>> text = "c) [4] Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày làm việc"
+    >>> text[classify(text).text_start:]
+    'Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày làm việc'
     """
+    marker = _classify(text)
+    if marker is not None and (note := _NOTE_CALL.match(text, marker.text_start)) is not None:
+        return replace(marker, text_start=note.end())
+    return marker
+
+
+def _classify(text: str) -> Marker | None:
     m = _ARTICLE.match(text)
     if m:
         return Marker("article", m["num"], m.end())

@@ -89,6 +89,7 @@ class _DataFile(BaseModel):
     abbreviations: dict[str, str]
     collective_nouns: list[str]
     collective_chain_nouns: list[str] = []
+    sector_fields: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class AgencyData:
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
     name_words: NameWords | None = None
-    sector_names: tuple[str, ...] = ()  # the fields of the provincial departments and their abbreviations
+    sector_names: tuple[str, ...] = ()  # the fields of the provincial departments (and abbreviations), other sectors
 
 
 def _name_words() -> NameWords:
@@ -181,7 +182,8 @@ def load_agency_data() -> AgencyData:
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
         name_words=data.name_words,
-        sector_names=tuple(n for f in data.department_fields for n in (f.field, *f.abbr)),
+        sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),
+                      *(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:])))),
     )
 
 
