@@ -76,6 +76,79 @@ def test_build_fragment_joins_lines_and_drops_bold() -> None:
     assert len(frag.starts) == len(frag.ends) == len(frag.text)
 
 
+def _fragment_offset_by_offset(source: str, lines: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+    """build_fragment before it gathered stretches of offsets: every space and line goes into the maps
+    as it comes (same fast paths, same tokens), as a plain list."""
+    from vbpl_extract.clean import _LINE_TOKENS, _NOT_PLAIN, _WORDS, OffsetMap, _append_text
+
+    out: list[str] = []
+    starts, ends = OffsetMap(), OffsetMap()
+    pending: tuple[int, int] | None = None
+    for ls, le in lines:
+        line = source[ls:le]
+        if _NOT_PLAIN.search(line) is None and (line.isascii() or unicodedata.is_normalized("NFC", line)):
+            if line and not line[0].isspace() and not line[-1].isspace() and "  " not in line and "\t" not in line:
+                if out:
+                    pending = pending or (-1, ls)
+                    out.append(" ")
+                    starts.append(pending[0])
+                    ends.append(pending[1])
+                out.append(line)
+                starts.extend(range(ls, le))
+                ends.extend(range(ls + 1, le + 1))
+                pending = (le, min(le + 1, len(source))) if le < len(source) else None
+                continue
+            prev_end = -1
+            for m in _WORDS.finditer(line):
+                s, e = ls + m.start(), ls + m.end()
+                if out:
+                    pending = pending or (prev_end, s)
+                    out.append(" ")
+                    starts.append(pending[0])
+                    ends.append(pending[1])
+                pending = None
+                out.append(m.group())
+                starts.extend(range(s, e))
+                ends.extend(range(s + 1, e + 1))
+                prev_end = e
+            if out and le < len(source):
+                pending = (le, min(le + 1, len(source)))
+            continue
+        for m in _LINE_TOKENS.finditer(line):
+            if m.lastgroup in ("mk", "mk2", "zw"):
+                continue
+            s, e = ls + m.start(), ls + m.end()
+            if m.lastgroup in ("ws", "br"):
+                if out and pending is None:
+                    pending = (s, e)
+                continue
+            if pending is not None:
+                out.append(" ")
+                starts.append(pending[0])
+                ends.append(pending[1])
+                pending = None
+            _append_text(out, starts, ends, m.group(), s)
+        if out and pending is None and le < len(source):
+            pending = (le, min(le + 1, len(source)))
+    return "".join(out), list(starts), list(ends)
+
+
+@pytest.mark.parametrize("source", [
+    "Điều 1. Giao Sở Tài chính\r\nchủ trì,  phối hợp\r\n\r\nvới\tSở Nội vụ",
+    "**2.** Ủy ban nhân dân\n  tỉnh  thực hiện  \nxong *trước* ngày 15/12/2025",
+    "Giao Sở\u200bNội vụ\nb\u0300áo cáo \\\\- hằng tháng\n|  Sở Y tế | 2025 |",
+    *[(FIXTURES / name).read_text("utf-8") for name in ("tvpl_quyet_dinh.md", "task_table.md", "news.txt")],
+])
+def test_build_fragment_gathers_offsets_as_added_one_by_one(source: str) -> None:
+    """The stretches build_fragment gathers before a run goes into the maps give the offsets that adding
+    each space and line as it comes gives (real lines: CRLF, doubled spaces, tabs, markup, NFD, cells)."""
+    lines = [(ln.start, ln.end) for ln in raw_lines(source)]
+    for k in range(0, len(lines), 7):  # paragraphs of up to 7 lines, and the whole text as one
+        for part in (lines[k:k + 7], lines):
+            frag = build_fragment(source, part)
+            assert (frag.text, list(frag.starts), list(frag.ends)) == _fragment_offset_by_offset(source, part)
+
+
 # --------------------------------------------------------------------------- markdown
 
 

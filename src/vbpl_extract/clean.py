@@ -238,39 +238,62 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     starts = OffsetMap()
     ends = OffsetMap()
     pending_space: tuple[int, int] | None = None
+    n_source = len(source)
+    # On the fast paths the offsets of characters that count up by one from the last ones are gathered
+    # here (start offsets sv.., ends ev.., sl of them) and go into the maps as one run when the stretch
+    # breaks: a paragraph of lines copied as they are costs two runs, not four calls a line.
+    sv = ev = sl = 0
     for ls, le in lines:
         line = source[ls:le]
         if _NOT_PLAIN.search(line) is None and (line.isascii() or unicodedata.is_normalized("NFC", line)):
             if line and not line[0].isspace() and not line[-1].isspace() and "  " not in line and "\t" not in line:
                 # fastest path: the line is its own normal form (each character maps to itself)
                 if out:
-                    if pending_space is None:
-                        pending_space = (-1, ls)
+                    a, b = pending_space if pending_space is not None else (-1, ls)
                     out.append(" ")
-                    starts.append(pending_space[0])
-                    ends.append(pending_space[1])
+                    if a == sv + sl and b == ev + sl:
+                        sl += 1
+                    else:
+                        if sl:
+                            starts._add_run(sv, 1, sl)
+                            ends._add_run(ev, 1, sl)
+                        sv, ev, sl = a, b, 1
                 out.append(line)
-                starts._add_run(ls, 1, le - ls)  # extend(range(ls, le)) without its dispatch
-                ends._add_run(ls + 1, 1, le - ls)
-                pending_space = (le, min(le + 1, len(source))) if le < len(source) else None
+                if ls == sv + sl and ls + 1 == ev + sl:
+                    sl += le - ls
+                else:
+                    if sl:
+                        starts._add_run(sv, 1, sl)
+                        ends._add_run(ev, 1, sl)
+                    sv, ev, sl = ls, ls + 1, le - ls
+                pending_space = (le, min(le + 1, n_source)) if le < n_source else None
                 continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
             prev_end = -1
             for m in _WORDS.finditer(line):
                 s, e = ls + m.start(), ls + m.end()
                 if out:
-                    if pending_space is None:
-                        pending_space = (prev_end, s)  # the spaces between two words of the line
+                    a, b = pending_space if pending_space is not None else (prev_end, s)  # the spaces between two words
                     out.append(" ")
-                    starts.append(pending_space[0])
-                    ends.append(pending_space[1])
+                    if a == sv + sl and b == ev + sl:
+                        sl += 1
+                    else:
+                        if sl:
+                            starts._add_run(sv, 1, sl)
+                            ends._add_run(ev, 1, sl)
+                        sv, ev, sl = a, b, 1
                 pending_space = None
                 out.append(m.group())
-                starts._add_run(s, 1, e - s)
-                ends._add_run(s + 1, 1, e - s)
+                if s == sv + sl and s + 1 == ev + sl:
+                    sl += e - s
+                else:
+                    if sl:
+                        starts._add_run(sv, 1, sl)
+                        ends._add_run(ev, 1, sl)
+                    sv, ev, sl = s, s + 1, e - s
                 prev_end = e
-            if out and le < len(source):
-                pending_space = (le, min(le + 1, len(source)))
+            if out and le < n_source:
+                pending_space = (le, min(le + 1, n_source))
             continue
         for m in _LINE_TOKENS.finditer(line):
             kind = m.lastgroup
@@ -282,14 +305,38 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                     pending_space = (s, e)
                 continue
             if pending_space is not None:
+                a, b = pending_space
                 out.append(" ")
-                starts.append(pending_space[0])
-                ends.append(pending_space[1])
+                if a == sv + sl and b == ev + sl:
+                    sl += 1
+                else:
+                    if sl:
+                        starts._add_run(sv, 1, sl)
+                        ends._add_run(ev, 1, sl)
+                    sv, ev, sl = a, b, 1
                 pending_space = None
-            _append_text(out, starts, ends, m.group(), s)
+            chunk = m.group()
+            if chunk.isascii() or unicodedata.is_normalized("NFC", chunk):
+                out.append(chunk)  # _append_text's first case, into the gathered stretch
+                if s == sv + sl and s + 1 == ev + sl:
+                    sl += e - s
+                else:
+                    if sl:
+                        starts._add_run(sv, 1, sl)
+                        ends._add_run(ev, 1, sl)
+                    sv, ev, sl = s, s + 1, e - s
+                continue
+            if sl:
+                starts._add_run(sv, 1, sl)
+                ends._add_run(ev, 1, sl)
+                sl = 0
+            _append_text(out, starts, ends, chunk, s)
         # the line break between two lines becomes one space
-        if out and pending_space is None and le < len(source):
-            pending_space = (le, min(le + 1, len(source)))
+        if out and pending_space is None and le < n_source:
+            pending_space = (le, min(le + 1, n_source))
+    if sl:
+        starts._add_run(sv, 1, sl)
+        ends._add_run(ev, 1, sl)
     return Fragment("".join(out), starts, ends)
 
 
@@ -343,16 +390,18 @@ class RawLine:
 
 _RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
+_RULE_CHARS = frozenset("-=_*~")  # a rule has three of them (or "---"): a line without one is not tried
 
 
 _DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
 
 
 def _display_line(line: str) -> str:
-    if not line.isascii() and _INVISIBLE.search(line):
-        line = _INVISIBLE.sub("", line)
-    if not line.isascii() and not unicodedata.is_normalized("NFC", line):
-        line = unicodedata.normalize("NFC", line)
+    if not line.isascii():
+        if _INVISIBLE.search(line):
+            line = _INVISIBLE.sub("", line)
+        if not unicodedata.is_normalized("NFC", line):
+            line = unicodedata.normalize("NFC", line)
     if "*" in line or "#" in line or "<" in line or "__" in line:
         line = _DISPLAY_DROP.sub(" ", line)
     return " ".join(line.split())
@@ -377,11 +426,11 @@ def raw_lines(source: str) -> list[RawLine]:
 def _line_kind(body: str) -> tuple[str, str]:
     """(kind, display content) of one raw line: text, blank, pipe (a lone ``|``) or rule (``-----``, ``|---|``)."""
     content = _display_line(body)
-    if _PIPE_RE.match(body):
+    if "|" in body and _PIPE_RE.match(body):
         return "pipe", content
     if not content or content == "|":
         return "blank", content
-    if _RULE_RE.match(body):
+    if not _RULE_CHARS.isdisjoint(body) and _RULE_RE.match(body):
         return "rule", content
     return "text", content
 
