@@ -227,6 +227,39 @@ _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u20
 _WORDS = regex.compile(r"[^ \t]+")
 
 
+class _Stretch:
+    """Offsets that count up by one from the last ones, gathered and put into the start and end maps as one
+    run when the stretch breaks: a paragraph of lines copied as they are costs two runs, not four calls a line.
+
+    >>> starts, ends = OffsetMap(), OffsetMap()
+    >>> stretch = _Stretch(starts, ends)
+    >>> stretch.add(0, 1, 3); stretch.add(3, 4, 2); stretch.add(9, 10, 1); stretch.flush()
+    >>> [starts[i] for i in range(6)], [ends[i] for i in range(6)]
+    ([0, 1, 2, 3, 4, 9], [1, 2, 3, 4, 5, 10])
+    """
+
+    __slots__ = ("end", "ends", "length", "start", "starts")
+
+    def __init__(self, starts: OffsetMap, ends: OffsetMap) -> None:
+        self.starts, self.ends = starts, ends
+        self.start = self.end = self.length = 0
+
+    def add(self, start: int, end: int, length: int) -> None:
+        """``length`` output characters whose source offsets start at ``start`` (first end ``end``), step one."""
+        if start == self.start + self.length and end == self.end + self.length:
+            self.length += length
+            return
+        self.flush()
+        self.start, self.end, self.length = start, end, length
+
+    def flush(self) -> None:
+        """Put the gathered stretch into the maps."""
+        if self.length:
+            self.starts._add_run(self.start, 1, self.length)
+            self.ends._add_run(self.end, 1, self.length)
+            self.length = 0
+
+
 def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     """Normalise the given source line spans into one paragraph, joining lines with a space.
 
@@ -239,10 +272,7 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     ends = OffsetMap()
     pending_space: tuple[int, int] | None = None
     n_source = len(source)
-    # On the fast paths the offsets of characters that count up by one from the last ones are gathered
-    # here (start offsets sv.., ends ev.., sl of them) and go into the maps as one run when the stretch
-    # breaks: a paragraph of lines copied as they are costs two runs, not four calls a line.
-    sv = ev = sl = 0
+    stretch = _Stretch(starts, ends)  # the fast paths' offsets, one run per stretch that counts up by one
     for ls, le in lines:
         line = source[ls:le]
         if _NOT_PLAIN.search(line) is None and (line.isascii() or unicodedata.is_normalized("NFC", line)):
@@ -251,21 +281,9 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                 if out:
                     a, b = pending_space if pending_space is not None else (-1, ls)
                     out.append(" ")
-                    if a == sv + sl and b == ev + sl:
-                        sl += 1
-                    else:
-                        if sl:
-                            starts._add_run(sv, 1, sl)
-                            ends._add_run(ev, 1, sl)
-                        sv, ev, sl = a, b, 1
+                    stretch.add(a, b, 1)
                 out.append(line)
-                if ls == sv + sl and ls + 1 == ev + sl:
-                    sl += le - ls
-                else:
-                    if sl:
-                        starts._add_run(sv, 1, sl)
-                        ends._add_run(ev, 1, sl)
-                    sv, ev, sl = ls, ls + 1, le - ls
+                stretch.add(ls, ls + 1, le - ls)
                 pending_space = (le, min(le + 1, n_source)) if le < n_source else None
                 continue
             # fast path (most lines): NFC words separated by spaces/tabs, nothing to drop
@@ -275,22 +293,10 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
                 if out:
                     a, b = pending_space if pending_space is not None else (prev_end, s)  # the spaces between two words
                     out.append(" ")
-                    if a == sv + sl and b == ev + sl:
-                        sl += 1
-                    else:
-                        if sl:
-                            starts._add_run(sv, 1, sl)
-                            ends._add_run(ev, 1, sl)
-                        sv, ev, sl = a, b, 1
+                    stretch.add(a, b, 1)
                 pending_space = None
                 out.append(m.group())
-                if s == sv + sl and s + 1 == ev + sl:
-                    sl += e - s
-                else:
-                    if sl:
-                        starts._add_run(sv, 1, sl)
-                        ends._add_run(ev, 1, sl)
-                    sv, ev, sl = s, s + 1, e - s
+                stretch.add(s, s + 1, e - s)
                 prev_end = e
             if out and le < n_source:
                 pending_space = (le, min(le + 1, n_source))
@@ -307,36 +313,19 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
             if pending_space is not None:
                 a, b = pending_space
                 out.append(" ")
-                if a == sv + sl and b == ev + sl:
-                    sl += 1
-                else:
-                    if sl:
-                        starts._add_run(sv, 1, sl)
-                        ends._add_run(ev, 1, sl)
-                    sv, ev, sl = a, b, 1
+                stretch.add(a, b, 1)
                 pending_space = None
             chunk = m.group()
             if chunk.isascii() or unicodedata.is_normalized("NFC", chunk):
                 out.append(chunk)  # _append_text's first case, into the gathered stretch
-                if s == sv + sl and s + 1 == ev + sl:
-                    sl += e - s
-                else:
-                    if sl:
-                        starts._add_run(sv, 1, sl)
-                        ends._add_run(ev, 1, sl)
-                    sv, ev, sl = s, s + 1, e - s
+                stretch.add(s, s + 1, e - s)
                 continue
-            if sl:
-                starts._add_run(sv, 1, sl)
-                ends._add_run(ev, 1, sl)
-                sl = 0
+            stretch.flush()
             _append_text(out, starts, ends, chunk, s)
         # the line break between two lines becomes one space
         if out and pending_space is None and le < n_source:
             pending_space = (le, min(le + 1, n_source))
-    if sl:
-        starts._add_run(sv, 1, sl)
-        ends._add_run(ev, 1, sl)
+    stretch.flush()
     return Fragment("".join(out), starts, ends)
 
 
