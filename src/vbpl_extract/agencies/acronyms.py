@@ -139,8 +139,15 @@ def with_acronyms(found: list[AgencyMention], text: str, acronyms: dict[str, Acr
     >>> [m.name for m in with_acronyms(find_agencies("VNMAC phối hợp với Bộ Tài chính"), "VNMAC phối hợp với Bộ Tài chính", acr)]
     ['Trung tâm Hành động bom mìn quốc gia Việt Nam', 'Bộ Tài chính']
     """
-    extra = [m for m in acronym_mentions(text, acronyms)
-             if not any(f.start < m.end and m.start < f.end for f in found)]
+    extra: list[AgencyMention] = []
+    by_start = sorted(found, key=lambda f: f.start)
+    i, reach = 0, -1  # reach: the furthest end of the finder's mentions that start before m ends
+    for m in acronym_mentions(text, acronyms):  # in order: one walk over both lists
+        while i < len(by_start) and by_start[i].start < m.end:
+            reach = max(reach, by_start[i].end)
+            i += 1
+        if reach <= m.start:
+            extra.append(m)
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda m: (m.start, m.end))
