@@ -628,3 +628,22 @@ def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> 
 ])
 def test_sector_bodies_and_party_bodies(text: str, expected: list[tuple[str, bool]]) -> None:
     assert [(m.name, m.known) for m in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; UBND tỉnh Gia Lai chủ trì",
+    "Ủy ban nhân dân tỉnh, huyện, xã và Hội đồng nhân dân các cấp; HĐND tỉnh, thành phố; Công an tỉnh Lâm Đồng",
+    "Cục Thuế tỉnh Bình Thuận, Chi cục Thuế khu vực I; Văn phòng UBND tỉnh; Thuế cơ sở 3 tỉnh Đồng Nai",
+    "Các cơ quan, đơn vị được giao nhiệm vụ; các đơn vị được phân công thực hiện TTHC; các sở được giao quản lý",
+    "Sở Tài chính chủ trì, phối hợp với Bộ Công an và các bộ, ngành liên quan",
+    "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG; Uỷ ban nhân dân tỉnh Nghệ An; ubnd xã",
+])
+def test_gates_change_no_agency(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the patterns whose words a text lacks gives the mentions that running them all gives."""
+    from vbpl_extract.agencies import candidates
+
+    gated = [(m.start, m.end, m.name, m.id) for m in find_agencies(text)]
+    for name in ("_LOCAL_NEEDS", "_LEVEL_LIST_NEEDS", "_QUAL_NEEDS"):
+        monkeypatch.setattr(candidates, name, ("",))  # "" is in every text: no gate
+    assert [(m.start, m.end, m.name, m.id) for m in find_agencies(text)] == gated
+    assert gated

@@ -451,6 +451,8 @@ def test_gate_lowercase_is_sound_for_the_grammar_words() -> None:
     "Sáu tháng cuối năm; hằng quý; trình ngay sau khi Chính phủ ban hành Nghị định; năm 2025 và những năm tiếp theo",
     "İnh thường xuyên ſau khi; quý ІV; tầm nhìn đến năm 2045; Quyết định số 12/2025/QĐ-TTg ngày 01/02/2025",
     "１５/１２/２０２５ trước ngày ١٥/١٢/٢٠٢٥ hoàn thành trước ngày 15/12/2025",
+    "Điều 2. Trong vòng 30 ngày kể từ ngày 15/6; trước ngày 25 hằng tháng; 6 tháng/lần; khoản 3, 4",
+    "tháng 12/99; năm 1899 - 2100; quý 2/2l25; 12/2O25; trong tháng 6; 2 năm tiếp theo",
 ])
 def test_gates_change_no_result(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Skipping the families a text cannot match gives the same mentions as running them all."""

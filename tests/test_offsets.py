@@ -28,7 +28,7 @@ def test_offset_map_is_the_list_it_stands_for(pieces, start: int, stop: int) -> 
         ref.extend(piece)
         m.extend(piece)
     assert list(m) == ref and len(m) == len(ref)
-    assert [m[i] for i in range(len(ref))] == ref == [m[i - len(ref)] for i in range(len(ref))]
+    assert [m[i] for i in range(len(ref))] == ref == [m[i - len(ref)] for i in range(len(ref))] == [m.at(i) for i in range(len(ref))]
     assert list(m[start:stop]) == ref[start:stop]
     assert m == ref
 

@@ -131,6 +131,13 @@ class OffsetMap(Sequence[int]):
         r = self._run_of(index)
         return self._value[r] + self._step[r] * (index - self._at[r])
 
+    def at(self, index: int) -> int:
+        """``self[index]`` for an index counted from the start (no slice, no negative index)."""
+        if not 0 <= index < self._n:
+            raise IndexError("OffsetMap index out of range")
+        r = bisect_right(self._at, index) - 1
+        return self._value[r] + self._step[r] * (index - self._at[r])
+
     def __iter__(self):
         for r in range(len(self._at)):
             end = self._at[r + 1] if r + 1 < len(self._at) else self._n
@@ -176,7 +183,7 @@ class Fragment:
             return (0, 0)
         start = max(0, min(start, n - 1))
         end = max(start + 1, min(end, n))
-        return (self.starts[start], self.ends[end - 1])
+        return (self.starts.at(start), self.ends.at(end - 1))
 
     @property
     def span(self) -> tuple[int, int]:

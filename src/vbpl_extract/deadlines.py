@@ -171,12 +171,14 @@ _NONE, _OPT, _REQ = 0, 1, 2  # ignore / take it into the span when present / req
 
 # What a family's every match contains, checked on the whole text before the (slow, position by
 # position) pattern runs: a text without it cannot match, so the family is skipped. Each need is
-# either _DIGIT (a ``\d``) or the lower-cased first words of the alternatives of a word list the
+# either _DIGIT (a ``\d``), _YEAR_DIGITS (a year: ``(?:19|20)\d\d``) or the lower-cased first words of the alternatives of a word list the
 # pattern requires (one of them must occur in the lower-cased text).
 _DIGIT = "digit"
+_YEAR_DIGITS = "year"
 _Need = str | tuple[str, ...]
 _Family = tuple[str, "regex.Pattern[str]", _Handler, int, tuple[_Need, ...]]
 _ANY_DIGIT = regex.compile(r"\d")  # the patterns' \d (any Unicode decimal digit)
+_ANY_YEAR = regex.compile(_YEAR)  # the patterns' _YEAR, anywhere (2 of 3 texts with a digit hold none)
 # Characters that match a letter of the grammar's words case-insensitively but lower() to something
 # else ("İ" ~ "i" -> "i̇", "ſ" ~ "s"); a text holding one is not word-gated (tests.test_deadlines checks
 # there are no others for the words of deadline_words.yaml).
@@ -192,11 +194,11 @@ def _need(*word_lists: Iterable[str]) -> tuple[_Need, ...]:
     return tuple(alts for alts in firsts if alts)
 
 
-def _admits(needs: tuple[_Need, ...], key: str | None, has_digit: bool) -> bool:
+def _admits(needs: tuple[_Need, ...], key: str | None, has_digit: bool, has_year: bool) -> bool:
     """Whether a text (``key``: its lower-cased folded form, None when not word-gated) may match a family."""
     for alts in needs:
-        if type(alts) is str:  # _DIGIT
-            if not has_digit:
+        if type(alts) is str:  # _DIGIT or _YEAR_DIGITS
+            if not (has_digit if alts == _DIGIT else has_year):
                 return False
         elif key is not None:
             for a in alts:  # a loop, not any() over a generator: this runs ~30 times per text
@@ -637,11 +639,11 @@ def _grammar() -> _Grammar:
     ]
 
     # what every match of a family contains (see _admits); a family not named here always runs
-    d, date_w, month_w, year_w = _DIGIT, [w.date_word], [w.month_word], [w.year_word]
+    d, y, date_w, month_w, year_w = _DIGIT, _YEAR_DIGITS, [w.date_word], [w.month_word], [w.year_word]
     needs: dict[str, tuple[_Need, ...]] = {
-        "date": (d,), "day": (d, *_need(date_w)), "month": (d,), "month_yearless": (d, *_need(month_w)),
+        "date": (d,), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
         "quarter": _need(w.quarter_words), "half": _need(month_w, w.half_year_positions, year_w),
-        "year": (d, *_need(year_w)), "year_trig": (d,), "period_years": (d,), "period_to": (d, *_need(year_w)),
+        "year": (y, *_need(year_w)), "year_trig": (y,), "period_years": (y,), "period_to": (y, *_need(year_w)),
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
         "event_session": _need(w.event_session), "event_same": _need(w.event_same_time),
         "event_when": _need(w.event_verbs, w.event_when),
@@ -651,8 +653,8 @@ def _grammar() -> _Grammar:
         "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
-        "ongoing_years": (d, *_need(w.following_years_words)), "block_date": (d,), "block_number": (d,),
-        "block_vision": (d, *_need(w.vision_words)), "cell_year": (d,),
+        "ongoing_years": (y, *_need(w.following_years_words)), "block_date": (y,), "block_number": (d,),
+        "block_vision": (d, *_need(w.vision_words)), "cell_year": (y,),
     }
 
     def build(spec: tuple) -> _Family:  # type: ignore[type-arg]
@@ -763,9 +765,10 @@ def _candidates(text: str, issue: datetime.date | None, *, cell: bool) -> list[_
     families = g.families + (g.cell_families if cell else ())
     key = None if any(c in folded for c in _LOWER_ODD) else folded.lower()
     has_digit = _ANY_DIGIT.search(folded) is not None
+    has_year = has_digit and _ANY_YEAR.search(folded) is not None
     out: list[_Cand] = []
     for name, pattern, handler, mode, needs in families:
-        if not _admits(needs, key, has_digit):
+        if not _admits(needs, key, has_digit, has_year):
             continue
         try:
             for m in pattern.finditer(folded, timeout=TIMEOUT):

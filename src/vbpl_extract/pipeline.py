@@ -13,6 +13,7 @@ collects each stage's warnings into ``TaskGraph.warnings``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -33,8 +34,16 @@ PIPELINE_VERSION = __version__
 
 
 def warm_up() -> None:
-    """Load data files, automata and the tokenizer once (batch workers call this at start)."""
+    """Load data files, automata and the tokenizer once (batch workers call this at start).
+
+    What is loaded then lives as long as the process: it is moved out of the garbage collector's
+    view (``gc.freeze``), so a full collection while documents are read does not walk the tokenizer's
+    model and the data again (two full collections on the 31 documents of the bench sample: ~0.18 s
+    -> ~0.01 s).
+    """
     extract_text("Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
+    gc.collect()  # what warming up left unreachable is freed, not frozen
+    gc.freeze()
 
 
 def _cite(tasks: list[Task], references: list[Reference]) -> None:

@@ -227,18 +227,20 @@ class TreeBuilder:
             self.stack.append(_Open(node, mkind))
 
     def _extend(self, opened: _Open, span: tuple[int, int]) -> None:
+        """Every open unit contains ``span``; one still without a span (``(0, 0)``) up to ``opened`` takes it.
+
+        A span is assigned only when it changes (a pydantic attribute write is not free).
+        """
+        placed = False  # past ``opened``: an empty span is widened like any other
+        lo, hi = span
         for o in self.stack:
             n = o.node
-            if n.span == (0, 0):
-                n.span = span
-            else:
-                n.span = (min(n.span[0], span[0]), max(n.span[1], span[1]))
+            cur = n.span
+            new = span if not placed and cur == (0, 0) else (min(cur[0], lo), max(cur[1], hi))
+            if new != cur:
+                n.span = new
             if o is opened:
-                break
-        # also extend all open ancestors (they contain the new node)
-        for o in self.stack:
-            n = o.node
-            n.span = (min(n.span[0], span[0]), max(n.span[1], span[1]))
+                placed = True
 
 
 _LETTER_NUMBER = regex.compile(r"^[A-Z](\.\d+)*\.?$")

@@ -36,6 +36,11 @@ _UNKNOWN_HEADS = (
     "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn|Phòng"
 )
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
+# Literal words every match of _LOCAL_RE / _LEVEL_LIST_RE / the gazetteer's qual_re holds: a text
+# without one of them is not searched (each pattern is otherwise tried at every position).
+_LOCAL_NEEDS = ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Công an", "Thuế")
+_LEVEL_LIST_NEEDS = ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
+_QUAL_NEEDS = ("được giao", "được phân công")
 _LOCAL_RE = regex.compile(
     rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
@@ -222,12 +227,13 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
     cands: list[_Cand] = []
     for m in _sector_body_re().finditer(comp):
         cands.append(_Cand(m.start(), m.end(), 3, [(m.start(), m.end(), None, "pattern")]))
-    for m in _LOCAL_RE.finditer(comp):
+    local = any(map(comp.__contains__, _LOCAL_NEEDS))
+    for m in _LOCAL_RE.finditer(comp) if local else ():
         s = m.start()
         e = _cut_at_newline(text, cm, s, m.end("level"), m.end())
         if e > m.end("level"):
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")]))
-    for m in _LEVEL_LIST_RE.finditer(comp):
+    for m in _LEVEL_LIST_RE.finditer(comp) if local and any(map(comp.__contains__, _LEVEL_LIST_NEEDS)) else ():
         s = m.start()
         e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
         if e == m.end():
@@ -311,6 +317,8 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
     "các đơn vị được giao thực hiện TTHC" (-> "... thủ tục hành chính")."""
     comp = cm.text
     cands: list[_Cand] = []
+    if not any(map(key.__contains__, _QUAL_NEEDS)):
+        return cands
     for m in _gazetteer().qual_re.finditer(key):
         t = _QUAL_TAIL_RE.match(comp, m.end())
         if t is None:

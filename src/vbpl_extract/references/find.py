@@ -25,7 +25,8 @@ _DIGIT = regex.compile(r"\d")  # the patterns' \d (any Unicode decimal digit)
 
 def _holds(key: str, words: tuple[str, ...] | None) -> bool:
     """Whether ``key`` contains one of ``words`` (always, for None: no gate)."""
-    return words is None or any(w in key for w in words)
+    # any() over map of the bound method, not over a generator: three calls per text, ~25,000 on the bench sample
+    return words is None or any(map(key.__contains__, words))
 
 
 def _overlaps(a: ReferenceMention, b: ReferenceMention) -> bool:
