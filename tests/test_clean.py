@@ -276,3 +276,21 @@ def test_empty_and_blank_sources() -> None:
         ct = normalize(src)
         assert ct.paragraphs == [] and ct.text == ""
         assert ct.to_source(0, 0) == (0, 0)
+
+
+def test_lookalike_letters_are_read_as_vietnamese_with_offsets_kept() -> None:
+    source = "Ðiều 3. Chánh Văn phòng Bộ chịu trách nhiệm thi hành Quyết định này./."
+    ct = normalize(source)
+    assert ct.paragraphs[0].text.startswith("Điều 3.")
+    start, end = ct.paragraphs[0].to_source(0, 6)
+    assert (start, end) == (0, 6) and source[start:end] == "Ðiều 3"
+
+
+def test_lookalikes_must_be_one_character_for_one() -> None:
+    from pydantic import ValidationError
+
+    from vbpl_extract.data.schemas import LegacyEncodings
+
+    data = LegacyEncodings.load().model_dump()
+    with pytest.raises(ValidationError, match="one character for one"):
+        LegacyEncodings.model_validate({**data, "lookalikes": {"Ð": "Đ", "Dj": "Đ"}})

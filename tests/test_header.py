@@ -438,3 +438,25 @@ def test_signature_in_closing_layouts_found_in_the_wild(closing: str, signer: st
              f"Kính gửi: Ông A\n\nBộ Tài chính trả lời như sau.\n\n{closing}\n")
     assert i.signer == signer
     assert i.signature is not None and i.signature.position == position
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "date"),
+    [
+        # the signing system stamped the number on its own line just above the blank it fills
+        # (as the PDF reader writes a column block: lines ending in a hard break)
+        ("BỘ NỘI VỤ  \n12094  \nSố: /BNV-CCHC  \nV/v hướng dẫn triển khai Đề án\n\n"
+         "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  \nĐộc lập - Tự do - Hạnh phúc  \nHà Nội, ngày 15tháng 12 năm 2025  \n",
+         "12094/BNV-CCHC", "2025-12-15"),
+        # a blank number stays blank; a lone number elsewhere is not taken
+        ("BỘ NỘI VỤ  \nSố: /BNV-CCHC  \nV/v hướng dẫn\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  \n"
+         "Độc lập - Tự do - Hạnh phúc  \nHà Nội, ngày 15 tháng 12 năm 2025  \n2025  \n", None, "2025-12-15"),
+        # a PDF font's eth for Đ ("Ðộc lập") still makes the motto
+        ("BỘ NỘI VỤ  \nSố: 1187/QĐ-BNV\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM  \nÐộc lập - Tự do - Hạnh phúc  \n"
+         "Hà Nội, ngày 15 tháng 10 năm 2025  \nQUYẾT ĐỊNH  \n", "1187/QĐ-BNV", "2025-10-15"),
+    ],
+)
+def test_stamped_number_and_date(text: str, number: str | None, date: str) -> None:
+    info = parse_header(normalize(text)).info
+    assert (info.number, info.date) == (number, date)
+    assert info.issuer is not None and info.issuer.name == "Bộ Nội vụ"

@@ -30,12 +30,13 @@ HEADERS = {
     "58-CD-VPCP_2026_vbai.pdf": ("58/CĐ-VPCP", "Công điện", "Văn phòng Chính phủ", "2026-01-10", "Phạm Mạnh Cường"),
     "63-CD-VPCP_2026_vbai.pdf": ("63/CĐ-VPCP", "Công điện", "Văn phòng Chính phủ", "2026-01-11", "Phạm Mạnh Cường"),
     "2319-QD-TTg_2025_vbai.pdf": ("2319/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "2025-10-20", "Phạm Minh Chính"),
-    # number and day stamped at signing: blank in the text layer
-    "2003-CD-VPCP_2025_vbai.pdf": (None, "Công điện", "Văn phòng Chính phủ", None, "Đỗ Ngọc Huỳnh"),
-    "1187-QD-BNV_2025_vbai.pdf": (None, "Quyết định", "Bộ Nội vụ", None, "Phạm Thị Thanh Trà"),
-    "12094-BNV-CCHC_2025_vbai.pdf": (None, "Công văn", "Bộ Nội vụ", None, "Phạm Minh Hùng"),
+    # number and day stamped at signing (a signature widget's appearance over the blanks of the text layer)
+    "2003-CD-VPCP_2025_vbai.pdf": ("2003/CĐ-VPCP", "Công điện", "Văn phòng Chính phủ", "2025-10-07", "Đỗ Ngọc Huỳnh"),
+    "1187-QD-BNV_2025_vbai.pdf": ("1187/QĐ-BNV", "Quyết định", "Bộ Nội vụ", "2025-10-15", "Phạm Thị Thanh Trà"),
+    # the stamp drawn just above the "Số: /BNV-CCHC" line
+    "12094-BNV-CCHC_2025_vbai.pdf": ("12094/BNV-CCHC", "Công văn", "Bộ Nội vụ", "2025-12-15", "Phạm Minh Hùng"),
     "3917-BTP-BTTP_2025_vbai.pdf": ("3917/BTP-BTTP", "Công văn", "Bộ Tư pháp", "2025-07-01", "Mai Lương Khôi"),
-    "11902-BNV-TCPCP_2025_vbai.pdf": (None, "Công văn", "Bộ Nội vụ", None, "Vũ Chiến Thắng"),
+    "11902-BNV-TCPCP_2025_vbai.pdf": ("11902/BNV-TCPCP", "Công văn", "Bộ Nội vụ", "2025-12-11", "Vũ Chiến Thắng"),
 }
 TABLE_PDFS = ("1187-QD-BNV-Bang2-ChiSoCCHCcapTinh_2025_vbai.pdf", "PL1-KetQuaChiSoCCHC2025-ChiDaoDieuHanh_2026_vbai.pdf")
 GARBAGE = ("493-TB-UBND_2025_vbai.pdf", "298-TTr-CAT-PC04_2025_vbai.pdf")
@@ -231,3 +232,16 @@ def test_appendix_table_of_communes_is_one_table_over_four_pages() -> None:
     assert sum(r.startswith("| STT | Đơn vị |") for r in rows) == 1  # the header repeated on pages 3-5 is dropped
     numbers = [int(r[2:].split(" | ")[0]) for r in rows if r[2:].split(" | ")[0].strip().isdigit()]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 100  # every commune, in order
+
+
+def test_stamped_number_is_read_whole_not_cut_by_the_blanks_under_it() -> None:
+    # the text layer has blanks after "Số:"; the stamp draws 1187 over them (one word, not "1 1 8 7")
+    head = text("1187-QD-BNV_2025_vbai.pdf")[:300]
+    assert "Số: 1187 /QĐ-BNV" in head
+    assert "Hà Nội, ngày 15 tháng 10 năm 2025" in head
+
+
+def test_a_scan_with_a_stamp_is_still_a_scan() -> None:
+    # 932/QĐ-TTg is a scan whose only text is the signing stamp: it goes to OCR, not read as a text layer
+    with pytest.raises(ScannedPdfError):
+        read_pdf(corpus_file("originals/932-QD-TTg_2025_vbai.pdf").read_bytes(), "932-QD-TTg_2025_vbai.pdf")

@@ -24,7 +24,7 @@ from functools import cache
 
 import regex
 
-from .data.schemas import Boilerplate
+from .data.schemas import Boilerplate, LegacyEncodings
 from .diagnostics import Diagnostics
 from .tables import find_tables
 
@@ -701,11 +701,29 @@ def _find_tables(source: str, log: Diagnostics) -> list:
     return []
 
 
+@cache
+def _lookalikes() -> tuple[str, dict[int, str]]:
+    pairs = LegacyEncodings.load().lookalikes
+    return "".join(pairs), str.maketrans(pairs)
+
+
+def without_lookalikes(source: str) -> str:
+    """``source`` with the letters that stand in for Vietnamese ones replaced, one for one (same offsets).
+
+    >>> without_lookalikes("Ðiều 3. Chánh Văn phòng")
+    'Điều 3. Chánh Văn phòng'
+    """
+    keys, table = _lookalikes()
+    return source.translate(table) if any(k in source for k in keys) else source
+
+
 def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     """Normalise ``source`` into paragraphs with an offset map (see module docstring).
 
+    The copy it reads has lookalike letters replaced (:func:`without_lookalikes`); offsets are those of ``source``.
     A table the table finder cannot read leaves its lines as text; the failure goes to ``diagnostics``.
     """
+    source = without_lookalikes(source)
     lines = raw_lines(source)
     first, last = find_body(lines)
     body_lines = lines[first:last]

@@ -34,8 +34,9 @@ _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh
 _SYMBOL_ONLY_LINE = regex.compile(
     r"^S[oóòõỏọôốồổỗộ]\s*[:.]?[\s.…_]*(?:[^\s/]{1,6}\s*){0,2}(?P<sym>/\s*[\p{Lu}Đ]{1,12}\d{0,3}(?:\s*-\s*[\p{Lu}Đ&]{1,12}\d{0,3})*)(?=\s|$)"
 )
+_STAMPED_NUMBER = regex.compile(r"^\s*\d{1,6}\s*$")  # a number stamped apart from its "Số: /…" line
 _DATE_LINE = regex.compile(
-    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
     regex.IGNORECASE,
 )
 # an unsigned copy: "Hà Nội, ngày    tháng 12 năm 2025" (day/month left blank for the stamp)
@@ -183,7 +184,11 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if _MOTTO.search(t) and motto_idx is None:
             motto_idx = i
             # issuer lines: the paragraphs before the motto (after any pipe)
-            for j in range(max(0, i - 3), i):
+            # (a number stamped apart from its "Số:" line is read already: it does not take an issuer line's place)
+            stamped = {j for j in range(max(0, i - 5), i) if j in res.header_paragraphs
+                       and (_STAMPED_NUMBER.match(paras[j].text) or _SYMBOL_ONLY_LINE.match(paras[j].text))}
+            window = [j for j in range(max(0, i - 3 - len(stamped)), i) if j not in stamped]
+            for j in window:
                 if paras[j].kind == "text" and not _NUMBER_LINE.match(paras[j].text):
                     issuer_lines.append(paras[j].text)
                     res.header_paragraphs.add(j)
@@ -196,6 +201,16 @@ def parse_header(ct: CleanText) -> HeaderResult:
             continue
         if i > 12 and motto_idx is None and not info.number:
             break
+        if not info.number and i > 0 and _STAMPED_NUMBER.match(paras[i - 1].text) and (m := _SYMBOL_ONLY_LINE.match(t)):
+            # "12094" / "Số: /BNV-CCHC": the signing system stamped the number just above the blank it fills
+            info.number = paras[i - 1].text.strip() + regex.sub(r"\s+", "", m["sym"])
+            info.number_span = (paras[i - 1].span[0], p.to_source(m.start("sym"), m.end("sym"))[1])
+            res.header_paragraphs.update((i - 1, i))
+            last_header = i
+            rest = t[m.end():].strip(" |")
+            if rest:
+                _header_line(rest, p.span, info, [], types)
+            continue
         if _header_line(t, p.span, info, [], types, p):
             res.header_paragraphs.add(i)
             last_header = i

@@ -84,6 +84,16 @@ class LegacyEncodings(_Data):
     tcvn3: dict[str, str] = Field(min_length=50)
     tcvn3_combining: dict[str, str]
     vni: dict[str, str] = Field(min_length=100)
+    lookalikes: dict[str, str]
+
+    @field_validator("lookalikes")
+    @classmethod
+    def _one_for_one(cls, pairs: dict[str, str]) -> dict[str, str]:
+        """The clean stage replaces them in its copy of the text, where offsets must not move."""
+        for key, value in pairs.items():
+            if len(key) != 1 or len(value) != 1:
+                raise ValueError(f"lookalike {key!r} -> {value!r} is not one character for one")
+        return pairs
 
 
 class TaskWords(_Data):

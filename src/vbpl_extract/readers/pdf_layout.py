@@ -23,6 +23,7 @@ where the gap between two characters exceeds 15 % of the font size (``x_toleranc
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ import regex
 
 from ._common import cell_text
 
-__all__ = ["Block", "PageLayout", "assemble", "page_layout", "split_columns"]
+__all__ = ["Block", "PageLayout", "assemble", "covered_blanks", "page_layout", "split_columns"]
 
 X_TOLERANCE_RATIO = 0.15
 """A gap wider than this share of the font size between two characters is a space."""
@@ -279,11 +280,55 @@ def _inside(obj: dict[str, Any], bboxes: list[tuple[float, float, float, float]]
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in bboxes)
 
 
+def covered_blanks(chars: list[dict[str, Any]]) -> set[int]:
+    """ids of the blank characters drawn under a visible one (a stamp printed over the blanks).
+
+    A signed document's number is stamped over the spaces left for it: ``Số:`` then blanks at
+    x 125-160, with ``1187`` drawn over them; read together, every blank cuts the number into digits
+    (``1 1 8 7``). A blank that covers half its width of a visible character on the same line is
+    dropped.
+
+    >>> blank = {"text": " ", "x0": 125.5, "x1": 129.0, "top": 88.7, "size": 14.0}
+    >>> digit = {"text": "1", "x0": 125.5, "x1": 132.5, "top": 88.4, "size": 14.0}
+    >>> covered_blanks([blank, digit]) == {id(blank)}
+    True
+    >>> covered_blanks([blank, {**digit, "top": 104.4}])
+    set()
+    """
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        if not c.get("text", " ").isspace():
+            lines.setdefault(round(c["top"]), []).append((c["x0"], c["x1"]))
+    if not lines:
+        return set()
+    for boxes in lines.values():
+        boxes.sort()
+    covered: set[int] = set()
+    for c in chars:
+        if not c.get("text", " ").isspace():
+            continue
+        x0, x1 = c["x0"], c["x1"]
+        half = (x1 - x0) / 2
+        top = round(c["top"])
+        for key in (top - 1, top, top + 1):
+            boxes = lines.get(key)
+            if not boxes:
+                continue
+            i = bisect.bisect_left(boxes, (x1,))
+            # visible boxes that start before the blank ends; the nearest ones are the only candidates
+            if any(min(x1, b1) - max(x0, b0) >= half for b0, b1 in boxes[max(0, i - 2):i]):
+                covered.add(id(c))
+                break
+    return covered
+
+
 def page_layout(page: Any, number: int) -> PageLayout:
     """Blocks of one pdfplumber page in reading order (tables kept apart as rows)."""
     tables = page.find_tables()
     bboxes = [t.bbox for t in tables]
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, bboxes))
+    covered = covered_blanks(page.chars)
+    outside = page.filter(lambda obj: obj.get("object_type") != "char"
+                          or not (_inside(obj, bboxes) or id(obj) in covered))
     words = outside.extract_words(x_tolerance_ratio=X_TOLERANCE_RATIO, keep_blank_chars=False)
     words = [w for w in words if w["text"].strip()]
     words = [w for w in words if not _RULE.match(w["text"])]  # drawn rules under the issuer / motto

@@ -31,7 +31,7 @@ from ..errors import (
     ScannedPdfError,
     UnsupportedFormatError,
 )
-from . import pdf_guard
+from . import pdf_guard, pdf_stamps
 from ._common import join_lines, sniff
 from .pdf_layout import PageLayout, assemble, page_layout
 from .text_quality import MIN_QUALITY, countable_words, text_layer_quality
@@ -64,7 +64,13 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
         raise CorruptFileError(name, "not a PDF (no %PDF header)")
     with pdf_guard.budget(name) as budget:
         try:
-            pages, images = _read_pages(data, name, max_pages, timeout, budget)
+            pages, images, stamped = _read_pages(data, name, max_pages, timeout, budget)
+            if stamped and any(p.chars >= MIN_PAGE_CHARS for p in pages):
+                # a text layer with the number and date stamped by the signing system: read it as printed
+                # (a scan's stamp is read by OCR, which renders the annotations)
+                flat = pdf_stamps.flatten(data)
+                if flat is not None:
+                    pages, images, _ = _read_pages(flat, name, max_pages, timeout, budget)
         except Exception as exc:
             error = pdf_guard.raised_error(exc, budget)
             if error is not None:
@@ -89,8 +95,9 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
 
 
 def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,
-                budget: pdf_guard.Budget) -> tuple[list[PageLayout], int]:
-    """Every page's layout and the number of images, with pdfminer's errors mapped to typed ones."""
+                budget: pdf_guard.Budget) -> tuple[list[PageLayout], int, bool]:
+    """Every page's layout, the number of images and whether a page carries a stamp
+    (:mod:`.pdf_stamps`), with pdfminer's errors mapped to typed ones."""
     import pdfplumber
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
@@ -106,6 +113,7 @@ def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,
         raise _pdfminer_error(exc, name) from None
     pages: list[PageLayout] = []
     images = 0
+    stamped = False
     try:
         try:
             n_pages = len(pdf.pages)
@@ -122,6 +130,7 @@ def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,
             try:
                 pages.append(page_layout(page, number))
                 images += len(page.images)
+                stamped = stamped or pdf_stamps.has_stamps(pdf_stamps.page_annots(page))
             except (PdfminerException, MalformedPDFException) as exc:
                 raise _pdfminer_error(exc, name) from exc
             except pdf_guard.BudgetExceeded:
@@ -135,4 +144,4 @@ def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,
     finally:
         with contextlib.suppress(Exception):  # close() re-reads broken page boxes
             pdf.close()
-    return pages, images
+    return pages, images, stamped
