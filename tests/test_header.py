@@ -460,3 +460,28 @@ def test_stamped_number_and_date(text: str, number: str | None, date: str) -> No
     info = parse_header(normalize(text)).info
     assert (info.number, info.date) == (number, date)
     assert info.issuer is not None and info.issuer.name == "Bộ Nội vụ"
+
+
+PARTY_PLAN = (
+    "ĐẢNG CỘNG SẢN VIỆT NAM\n\n**BAN CHẤP HÀNH TRUNG ƯƠNG**\n**ĐẢNG ĐOÀN QUỐC HỘI**\n\nSố 3260-KH/ĐĐQH15\n\n"
+    "Hà Nội, ngày 10 tháng 01 năm 2025\n\n**KẾ HOẠCH**\n\n**triển khai thực hiện Nghị quyết số 57-NQ/TW**\n\n"
+    "1. Văn phòng Quốc hội chủ trì tổng hợp, báo cáo kết quả thực hiện.\n\n**Nơi nhận:**\n\n* Ban Bí thư,\n\n"
+    "**T/M ĐẢNG ĐOÀN QUỐC HỘI**\n\n**BÍ THƯ**\n\nTrần Thanh Mẫn\n```\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Party motto read before the issuer block; the number without a colon; a code fence after the signer
+        (PARTY_PLAN, ("3260-KH/ĐĐQH15", "Kế hoạch", "2025-01-10", "Đảng đoàn Quốc hội", "Trần Thanh Mẫn")),
+        # a month written "0 7" (a digit apart, as some sites render a two-column header table)
+        ("| CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+         "|---|---|\n| Số: 102/2018/NĐ-CP | Hà Nội, ngày 20 tháng 0 7 năm 2018 |\n\nNGHỊ ĐỊNH\n\n"
+         "QUY ĐỊNH CHẾ ĐỘ HỖ TRỢ\n\nĐiều 1. Phạm vi điều chỉnh\n\nNghị định này quy định chế độ hỗ trợ.\n",
+         ("102/2018/NĐ-CP", "Nghị định", "2018-07-20", "Chính phủ", None)),
+    ],
+)
+def test_party_layout_and_split_digits(text: str, expected: tuple) -> None:
+    doc = extract_text(text).document
+    assert (doc.number, doc.type, doc.date, doc.issuer.name if doc.issuer else None, doc.signer) == expected

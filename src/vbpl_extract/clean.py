@@ -384,9 +384,10 @@ class RawLine:
     content: str  # display form, for decisions
 
 
-_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$"
+                         r"|^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")  # a markdown code fence ("```", "```markdown") is layout
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
-_RULE_CHARS = frozenset("-=_*~")  # a rule has three of them (or "---"): a line without one is not tried
+_RULE_CHARS = frozenset("-=_*~`")  # a rule has three of them (or "---"): a line without one is not tried
 
 
 _DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")

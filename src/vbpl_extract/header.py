@@ -36,7 +36,7 @@ _SYMBOL_ONLY_LINE = regex.compile(
 )
 _STAMPED_NUMBER = regex.compile(r"^\s*\d{1,6}\s*$")  # a number stamped apart from its "Số: /…" line
 _DATE_LINE = regex.compile(
-    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d(?:\s?\d)?)\s*tháng\s*(?P<m>\d(?:\s?\d)?)\s*năm\s*(?P<y>\d{4})",
     regex.IGNORECASE,
 )
 # an unsigned copy: "Hà Nội, ngày    tháng 12 năm 2025" (day/month left blank for the stamp)
@@ -124,6 +124,10 @@ def _sentence_case(s: str) -> str:
         return s
     low = s.lower()
     return low[:1].upper() + low[1:]
+
+
+def _digits(value: str) -> int:
+    return int("".join(value.split()))
 
 
 def _iso(d: int, m: int, y: int) -> str | None:
@@ -273,6 +277,14 @@ def parse_header(ct: CleanText) -> HeaderResult:
                     last_header = j
                     j += 1
             break  # the enacting formula ends the header
+        if (motto_idx is not None and last_header == i - 1 and not info.number and not info.type
+                and t.isupper() and len(t) < 120 and classify(t) is None):
+            # the motto read before the issuer (a Party document's "ĐẢNG CỘNG SẢN VIỆT NAM" over
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI", a right column read first): the issuer follows it
+            issuer_lines.append(t)
+            res.header_paragraphs.add(i)
+            last_header = i
+            continue
         if motto_idx is not None or info.number or info.type:
             # an addressee line right after the header (two-column công văn / công điện layouts)
             if not (res.header_paragraphs and i == last_header + 1 and _is_addressee_line(t)):
@@ -447,7 +459,7 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         return True
     m = _DATE_LINE.match(t)
     if m and not info.date:
-        info.date = _iso(int(m["d"]), int(m["m"]), int(m["y"]))
+        info.date = _iso(_digits(m["d"]), _digits(m["m"]), int(m["y"]))  # "tháng 0 7": a digit apart
         if m["place"]:
             info.place = m["place"].strip()
         info.date_span = p.to_source(m.start(), m.end()) if p is not None else span
@@ -495,8 +507,11 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
     """A Party document sets "BAN CHẤP HÀNH TRUNG ƯƠNG" over whichever central body issues it (Hướng dẫn
     36-HD/VPTW); the body itself is named by the signature's "T/M ĐẢNG ĐOÀN QUỐC HỘI" / "T/M BAN BÍ THƯ",
     by the line under the type ("NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ"), or by the number's symbol ("…/VPTW")."""
-    if info.issuer is None or info.issuer.id != _CENTRAL_COMMITTEE:
+    if info.issuer is None:
         return
+    committee = info.issuer if info.issuer.id == _CENTRAL_COMMITTEE else info.parent_issuer
+    if committee is None or committee.id != _CENTRAL_COMMITTEE:
+        return  # ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI" read as the committee over "Quốc hội": the signature decides)
     found: AgencyRef | None = None
     how = ""
     sig = info.signature
@@ -517,7 +532,7 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
         if ref is not None and ref.known and ref.id != _CENTRAL_COMMITTEE:
             found, how = ref, "the number's symbol"
     if found is not None:
-        info.parent_issuer = info.issuer
+        info.parent_issuer = committee
         info.issuer = found.model_copy(update={"origin": f"header ({how})"})
         info.provenance["issuer"] = f"Party document: {how}"
 
