@@ -485,3 +485,31 @@ PARTY_PLAN = (
 def test_party_layout_and_split_digits(text: str, expected: tuple) -> None:
     doc = extract_text(text).document
     assert (doc.number, doc.type, doc.date, doc.issuer.name if doc.issuer else None, doc.signer) == expected
+
+
+_NQ_HEAD = ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Nghị quyết số: 1661/NQ-UBTVQH15\n\nNGHỊ QUYẾT\n\nVề việc sắp xếp các đơn vị hành chính\n\n"
+            "Điều 1. Sắp xếp các đơn vị hành chính cấp xã.\n\n")
+_ND_HEAD = ("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 25/2025/NĐ-CP\n\n"
+            "Hà Nội, ngày 21 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\n\nQuy định chức năng, nhiệm vụ\n\n"
+            "Điều 1. Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành./.\n\n")
+_RECIPIENTS = "| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Thủ tướng, các Phó Thủ tướng Chính phủ; - Lưu: VT, TCCV (02b). |\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "signer"),
+    [
+        # dated by its adoption only, the sentence marked up ("**ngày** 16 **tháng** 6")
+        (_NQ_HEAD + "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua **ngày** 16 **tháng** 6* *năm 2025.\n\n"
+         "- Chính phủ; - Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nTrần Thanh Mẫn |\n",
+         "2025-06-16", "Trần Thanh Mẫn"),
+        # a closing table row broken over lines: the signature lines end with the cell's bar
+        (_ND_HEAD + _RECIPIENTS + "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Hòa Bình |\n", "2025-02-21", "Nguyễn Hòa Bình"),
+        # the name after the signed mark
+        (_ND_HEAD + "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Lưu: VT, NC (02). MC |\n( Đã ký) Lê Thành Long |\n",
+         "2025-02-21", "Lê Thành Long"),
+    ],
+)
+def test_closing_forms_of_site_tables(text: str, date: str, signer: str) -> None:
+    doc = extract_text(text).document
+    assert (doc.date, doc.signer) == (date, signer)

@@ -372,10 +372,10 @@ _ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<
 def _date_from_adoption(ct: CleanText, info: DocumentInfo) -> None:
     """A resolution or law dated only by its adoption: "Nghị quyết này được Ủy ban Thường vụ Quốc hội …
     thông qua ngày 16 tháng 6 năm 2025." (the last such sentence of the document)."""
-    found = list(_ADOPTED.finditer(ct.source))
+    found = list(_ADOPTED.finditer(ct.text))  # the normalised text: "thông qua **ngày** 16 **tháng** 6 năm 2025"
     last = found[-1] if found else None
     if last is not None and (iso := _iso(int(last["d"]), int(last["m"]), int(last["y"]))):
-        info.date, info.date_span = iso, (last.start(), last.end())
+        info.date, info.date_span = iso, ct.to_source(last.start(), last.end())
         info.provenance["date"] = "adoption sentence"
 
 
@@ -679,9 +679,9 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         p = paras[i]
         if p.kind != "text":
             continue
-        t = p.text
-        if _SIGN_MODE.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80
-                                   and (noi_nhan is not None or _name_follows(paras, i))):
+        t = _cell(p.text).rsplit(" | ", 1)[-1]  # "- Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI": the right cell
+        if _SIGN_MODE.match(t) or _SIGNED_NAME.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80
+                                                            and (noi_nhan is not None or _name_follows(paras, i))):
             sig_idx = i
             break
     if noi_nhan is not None:
@@ -701,7 +701,13 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
     j = sig_idx
     last = sig_idx
     while j < n and j < sig_idx + 7 and paras[j].kind == "text":
-        t = paras[j].text.strip()
+        t = _cell(paras[j].text)
+        if j == sig_idx:
+            t = t.rsplit(" | ", 1)[-1]
+        if _SIGNED_NAME.match(t):  # "(Đã ký) Lê Thành Long": the name after the mark ends the block
+            lines.append(t)
+            last = j
+            break
         if _SIGNED.match(t) or _SIGN_MODE.match(t) or (t.isupper() and len(t) < 80 and not _ATTACH_TITLE.match(t)
                                                         and (_POSITION_WORDS.match(t) or (j == sig_idx + 1 and not lines[1:])
                                                              # the unit under "VỤ TRƯỞNG": "VỤ CẢI CÁCH HÀNH CHÍNH"
@@ -735,6 +741,14 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
 
 
 # a cell holding only the signer: "Nguyễn Mạnh Kiểm (Đã ký)"
+_SIGNED_NAME = regex.compile(r"^[\[(]\s*[Đđ]ã\s+ký\s*[\])]\s*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
+
+
+def _cell(text: str) -> str:
+    """A paragraph without the cell bars of a table row broken over lines ("Nguyễn Hòa Bình |")."""
+    return text.strip().strip("|").strip()
+
+
 _NAME_SIGNED = regex.compile(r"^(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*[\[(]\s*[Đđ]ã\s+ký\s*[\])]$")
 _NAME_AT_END = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$")
 _ATTACH_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|DANH\s+MỤC)\b")
