@@ -189,6 +189,21 @@ def test_article_with_its_own_task() -> None:
 # --------------------------------------------------------------------------- roles
 
 
+ASKED_HEADINGS = [
+    # (a numbered heading over points, the lead its points inherit)
+    ("6. Đề nghị các tổ chức cung cấp dịch vụ chi trả", "Các tổ chức cung cấp dịch vụ chi trả"),
+    ("3. Đề nghị các doanh nghiệp viễn thông trên địa bàn", "Các doanh nghiệp viễn thông trên địa bàn"),
+    ("4. Giao các đơn vị sự nghiệp công lập thuộc tỉnh", "Các đơn vị sự nghiệp công lập thuộc tỉnh"),
+]
+
+
+@pytest.mark.parametrize(("heading", "lead"), ASKED_HEADINGS)
+def test_heading_asking_a_body_the_data_does_not_know(heading: str, lead: str) -> None:
+    g = run(f"V. TỔ CHỨC THỰC HIỆN\n{heading}\na) Tích cực tham gia phong trào thi đua trên địa bàn.\n"
+            "b) Bố trí nguồn lực tổ chức thực hiện các nhiệm vụ được giao.")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
 ROLE_SUBJECTS = [
     # (a clause of a normative text, the leads it gives; [] = not a task)
     ("Chủ đầu tư chịu trách nhiệm lập hồ sơ quyết toán dự án gửi cơ quan tài chính.", ["Chủ đầu tư"]),

@@ -206,6 +206,7 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
 
 
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
+_ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 
@@ -542,12 +543,15 @@ class TaskExtractor:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
         Truyền hình thành phố"): that body, as written, ``known: false``."""
         text = f.text.strip()
-        if not _heading_like(text) or not _res()["actor_head"].match(text):
+        # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
+        off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
+        body = text[off:off + 1].upper() + text[off + 1:]
+        if not _heading_like(text) or not _res()["actor_head"].match(body):
             return []
-        name = _res()["actor_tail"].sub("", text).strip(" :;,.")
+        name = _res()["actor_tail"].sub("", body).strip(" :;,.")
         if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
             return []
-        named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
+        named = Fragment(name, f.starts[off:off + len(name)], f.ends[off:off + len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
                 regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)) and all(
@@ -556,9 +560,9 @@ class TaskExtractor:
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
-        span = f.to_source(0, len(name)) if f.text else None
-        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
-                          origin="actor heading")]
+        span = f.to_source(off, off + len(name)) if f.text else None
+        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(name)], span=span,
+                          kind=kind, known=False, origin="actor heading")]
 
     @cached_property
     def place(self) -> tuple[str, str] | None:
