@@ -189,6 +189,46 @@ def test_article_with_its_own_task() -> None:
 # --------------------------------------------------------------------------- roles
 
 
+ASKED_HEADINGS = [
+    # (a numbered heading over points, the lead its points inherit)
+    ("6. Đề nghị các tổ chức cung cấp dịch vụ chi trả", "Các tổ chức cung cấp dịch vụ chi trả"),
+    ("3. Đề nghị các doanh nghiệp viễn thông trên địa bàn", "Các doanh nghiệp viễn thông trên địa bàn"),
+    ("4. Giao các đơn vị sự nghiệp công lập thuộc tỉnh", "Các đơn vị sự nghiệp công lập thuộc tỉnh"),
+]
+
+
+@pytest.mark.parametrize(("heading", "lead"), ASKED_HEADINGS)
+def test_heading_asking_a_body_the_data_does_not_know(heading: str, lead: str) -> None:
+    g = run(f"V. TỔ CHỨC THỰC HIỆN\n{heading}\na) Tích cực tham gia phong trào thi đua trên địa bàn.\n"
+            "b) Bố trí nguồn lực tổ chức thực hiện các nhiệm vụ được giao.")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
+ROLE_SUBJECTS = [
+    # (a clause of a normative text, the leads it gives; [] = not a task)
+    ("Chủ đầu tư chịu trách nhiệm lập hồ sơ quyết toán dự án gửi cơ quan tài chính.", ["Chủ đầu tư"]),
+    ("Cơ quan quân sự địa phương có trách nhiệm phối hợp với chủ đầu tư kiểm tra hiện trường.",
+     ["Cơ quan quân sự địa phương"]),
+    ("Hằng năm, Quỹ có trách nhiệm báo cáo Bộ Xây dựng về tình hình hoạt động.", ["Quỹ"]),
+    ("Các chủ rừng phải thường xuyên canh phòng, đặc biệt đối với rừng trồng.", ["Các chủ rừng"]),
+    ("Trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ, tổ chức làm nhiệm vụ bồi thường phải lập phương án hỗ trợ.",
+     ["Tổ chức làm nhiệm vụ bồi thường"]),
+    ("Các chủ rừng và lực lượng kiểm lâm có trách nhiệm tuần tra các vùng trọng điểm.",
+     ["Các chủ rừng", "Lực lượng kiểm lâm"]),
+    ("Lực lượng cứu hộ khi nhận được lệnh huy động phải kịp thời điều động phương tiện.", ["Lực lượng cứu hộ"]),
+    # statements, not duties
+    ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
+    ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),
+    ("Các cơ quan, tổ chức từ Trung ương đến cơ sở có trách nhiệm thực hiện Quy định này.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_SUBJECTS)
+def test_body_named_by_its_role_before_a_duty(text: str, expected: list[str]) -> None:
+    g = run(f"Điều 5. Trách nhiệm thực hiện\n1. {text}")
+    assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
+
+
 def test_several_actors_in_one_sentence() -> None:
     g = run("4. Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị đóng trên địa bàn hỗ trợ địa phương sơ tán dân cư.")
     [t] = g.tasks

@@ -72,6 +72,19 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "procedure_field": _any(w["procedure_record_fields"]),
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
+        "role_subject": regex.compile(
+            r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
+            r"(?P<role>(?:các\s+|mọi\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
+            + r")(?![\p{L}])[^.;:]{0,160}?)\s+(?P<cue>" + w["role_subject_duty"] + r")(?![\p{L}])", regex.IGNORECASE),
+        "role_not_duty": regex.compile(w["role_subject_not_duty"], regex.IGNORECASE),
+        "role_bare": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
+                                   + r")(?:\s*,\s*(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
+                                   + r"))*", regex.IGNORECASE),
+        "role_later_cue": regex.compile(r"\s(?:" + w["role_subject_duty"].replace(r"|chủ\s+trì", "") + r")(?![\p{L}])", regex.IGNORECASE),
+        # two bodies: "Các chủ rừng và lực lượng Kiểm lâm", "Tổ chức hành nghề công chứng, Ủy ban nhân dân cấp xã"
+        "role_join": regex.compile(r"\s+và\s+(?=(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
+                                   + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
+        "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
@@ -190,6 +203,65 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         subj.append(mention)
         pos = mention.end
     return subj, pos
+
+
+_CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
+_ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
+_THEN = regex.compile(r"\sthì\s")
+_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+
+
+def role_subject(text: str) -> list[tuple[int, int]]:
+    """Where the bodies a unit names by their role, as its subject before a duty, stand in ``text``; empty
+    when the unit opens otherwise. "và" and a comma before a capital join two bodies.
+
+    >>> t = "Hằng năm, Quỹ có trách nhiệm báo cáo Bộ Xây dựng về tình hình hoạt động."
+    >>> [t[s:e] for s, e in role_subject(t)]
+    ['Quỹ']
+    >>> t = "Lực lượng phòng cháy, chữa cháy rừng khi nhận được lệnh huy động phải kịp thời điều động lực lượng."
+    >>> [t[s:e] for s, e in role_subject(t)]
+    ['Lực lượng phòng cháy, chữa cháy rừng']
+    >>> t = "Các chủ rừng và lực lượng kiểm lâm có trách nhiệm tuần tra trên các vùng trọng điểm."
+    >>> [t[s:e] for s, e in role_subject(t)]
+    ['Các chủ rừng', 'lực lượng kiểm lâm']
+    >>> t = "Cơ quan chủ trì soạn thảo gửi hồ sơ đến Sở Tư pháp để thẩm định."
+    >>> [t[s:e] for s, e in role_subject(t)]
+    ['Cơ quan chủ trì']
+    >>> role_subject("Cơ quan chủ trì: Sở Khoa học và Công nghệ.")
+    []
+    >>> role_subject("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.")
+    []
+    """
+    r = _res()
+    m = r["role_subject"].match(text)
+    if m is None:
+        return []
+    start, end = m.span("role")
+    cue_end = m.end()
+    if r["role_bare"].fullmatch(text[start:end]) and _CHAIR.fullmatch(m["cue"]):
+        # "Cơ quan chủ trì soạn thảo có trách nhiệm …": "chủ trì" is part of the role's name
+        # (with no later duty, "Cơ quan chủ trì soạn thảo cung cấp dự thảo …": the role and "chủ trì" name it)
+        later = r["role_later_cue"].search(text, m.end(), min(len(text), m.end() + 120))
+        if later is not None:
+            end, cue_end = later.start(), later.end()
+        elif _LOWER_NEXT.match(text, m.end()):
+            end = m.end()
+        else:
+            return []  # "Cơ quan chủ trì: Sở Tư pháp.": a label
+    if r["role_not_duty"].match(text, cue_end):
+        return []
+    if _words_upto(text[start:end], 25) > 24 or _THEN.search(text, start, end):
+        return []  # "Đối với các công trình do sở, ban, ngành làm chủ đầu tư … thì ngân sách …": no subject
+    if (stop := r["role_stop"].search(text, start, end)) is not None:
+        end = stop.start()
+    if _words_upto(text[start:end], 17) > 16:
+        return []
+    spans, s = [], start
+    for sep in r["role_join"].finditer(text, start, end):
+        spans.append((s, sep.start()))
+        s = sep.end()
+    spans.append((s, end))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _non_agency_words(text: str, mentions: list) -> int:
@@ -471,12 +543,15 @@ class TaskExtractor:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
         Truyền hình thành phố"): that body, as written, ``known: false``."""
         text = f.text.strip()
-        if not _heading_like(text) or not _res()["actor_head"].match(text):
+        # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
+        off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
+        body = text[off:off + 1].upper() + text[off + 1:]
+        if not _heading_like(text) or not _res()["actor_head"].match(body):
             return []
-        name = _res()["actor_tail"].sub("", text).strip(" :;,.")
+        name = _res()["actor_tail"].sub("", body).strip(" :;,.")
         if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
             return []
-        named = Fragment(name, f.starts[:len(name)], f.ends[:len(name)])
+        named = Fragment(name, f.starts[off:off + len(name)], f.ends[off:off + len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
                 regex.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", name[a.end:b.start]) for a, b in pairwise(parts)) and all(
@@ -485,9 +560,9 @@ class TaskExtractor:
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
-        span = f.to_source(0, len(name)) if f.text else None
-        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=span, kind=kind, known=False,
-                          origin="actor heading")]
+        span = f.to_source(off, off + len(name)) if f.text else None
+        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(name)], span=span,
+                          kind=kind, known=False, origin="actor heading")]
 
     @cached_property
     def place(self) -> tuple[str, str] | None:
@@ -550,6 +625,20 @@ class TaskExtractor:
         return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
                           text=f.text[m.start("level"):m.end()].strip(), span=span,
                           kind=entry.kind if entry else "province", known=entry is not None, origin="place named as actor")]
+
+    def _role_actor(self, f: Fragment) -> list[AgencyRef]:
+        """The bodies a unit names by their role before a duty ("Chủ đầu tư chịu trách nhiệm …"), as written
+        (a name the data knows in its own form: "Ủy ban nhân dân cấp xã")."""
+        refs = []
+        for start, end in role_subject(f.text):
+            phrase = f.text[start:end]
+            name = phrase[:1].upper() + phrase[1:]
+            entry = self.mentions.lookup_agency(name)
+            refs.append(AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                                  text=phrase, span=f.to_source(start, end),
+                                  kind=entry.kind if entry else "collective" if name.startswith(("Các ", "Mọi ")) else "role",
+                                  known=entry is not None, origin="role named as subject"))
+        return refs
 
     def _addressee_lead(self, text: str) -> list[AgencyRef]:
         """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
@@ -909,12 +998,16 @@ class TaskExtractor:
                 cut = reports[0].end + relay.start()
                 reports = [m for m in reports if m.start < cut]
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
+        role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
             prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
         elif place:
             lead = place
             prov["lead"] = "place named as actor"
+        elif role:
+            lead = role
+            prov["lead"] = "role named as subject"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
@@ -955,7 +1048,8 @@ class TaskExtractor:
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
-        if not self._assigns(text) or not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)]):
+        if not self._assigns(text) or (prov.get("lead") != "role named as subject"  # its duty word is the action
+                                       and not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)])):
             return None  # a statement, a count, or a list of names and titles: nothing to do
         deadline = self._deadline(f, ctx, prov)
         marks = list(_INLINE_ENUM.finditer(text))
