@@ -357,7 +357,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     the spaCy ``Doc`` (the task stage reads only the words and their offsets; a Doc costs more than
     reading them off the LRU-cached segmentation).
 
-    >>> word_spans("Bộ Công an\nchỉ đạo")
+    >>> word_spans("Bộ Công an\\nchỉ đạo")
     [(0, 2, 'Bộ'), (3, 10, 'Công an'), (11, 18, 'chỉ đạo')]
     >>> [w for _, _, w in word_spans("Xây dựng, trình")] == [t.text for t in make_doc("Xây dựng, trình") if not t.is_space]
     True
