@@ -29,6 +29,7 @@ from vbpl_extract.nlp import (
     make_doc,
     pos_tags,
     segment,
+    word_spans,
 )
 
 SEED_004 = "seeds/004_73d4ecd4209fcbe0.txt"
@@ -162,6 +163,26 @@ _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạĐỦ�
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_any_text_round_trips(text: str) -> None:
     assert_exact(make_doc(text), text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_word_spans_are_the_docs_words(text: str) -> None:
+    """word_spans and pos_tags read make_doc's tokens off the segmentation, without the Doc."""
+    doc = [(t.idx, t.idx + len(t.text), t.text) for t in make_doc(text) if not t.is_space]
+    assert word_spans(text) == doc
+    assert [(w.start, w.end, w.text) for w in pos_tags(text)] == doc
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Công an chủ trì,  phối hợp\nvới Bộ Tài chính",
+    "Sở Nội vụ\u00a0tham mưu Ủy ban nhân dân tỉnh\r\n\tban hành",
+    "  Khẩn trương hoàn thiện hồ sơ trình Chính phủ.",
+])
+def test_word_spans_on_task_texts(text: str) -> None:
+    doc = [(t.idx, t.idx + len(t.text), t.text) for t in make_doc(text) if not t.is_space]
+    assert word_spans(text) == doc
+    assert [(w.start, w.end, w.text) for w in pos_tags(text)] == doc
 
 
 def test_make_doc_caches_segmentation_but_returns_fresh_docs() -> None:

@@ -55,6 +55,7 @@ __all__ = [
     "make_doc",
     "pos_tags",
     "segment",
+    "word_spans",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -351,6 +352,27 @@ def make_doc(text: str) -> Doc:
     return Doc(get_nlp().vocab, words=list(words), spaces=list(spaces))
 
 
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of each token of :func:`make_doc` that is not whitespace, without building
+    the spaCy ``Doc`` (the task stage reads only the words and their offsets; a Doc costs more than
+    reading them off the LRU-cached segmentation).
+
+    >>> word_spans("Bộ Công an\\nchỉ đạo")
+    [(0, 2, 'Bộ'), (3, 10, 'Công an'), (11, 18, 'chỉ đạo')]
+    >>> [w for _, _, w in word_spans("Xây dựng, trình")] == [t.text for t in make_doc("Xây dựng, trình") if not t.is_space]
+    True
+    """
+    words, spaces = _segment_cached(text)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for word, space in zip(words, spaces, strict=True):
+        end = pos + len(word)
+        if not word.isspace():  # spaCy's Token.is_space
+            out.append((pos, end, word))
+        pos = end + space
+    return out
+
+
 def analyze(text: str, *, issue_date: datetime.date | None = None, self_number: str | None = None) -> Doc:
     """Run the full pipeline with per-document options for the deadline and reference components.
 
@@ -446,21 +468,23 @@ def _pos_features(words: Sequence[str], template: tuple[str, ...]) -> list[list[
 
 
 def _tagged(text: str) -> list[TaggedWord]:
-    doc = make_doc(text)
+    words, spaces = _segment_cached(text)  # make_doc's tokens, without building the Doc
     out: list[TaggedWord] = []
-    sentence: list[Any] = []
+    sentence: list[tuple[int, str]] = []
 
     def flush() -> None:
-        for tok, tag in zip(sentence, _tag_words([t.text for t in sentence]), strict=True):
-            out.append(TaggedWord(tok.idx, tok.idx + len(tok.text), tok.text, tag))
+        for (idx, word), tag in zip(sentence, _tag_words([w for _, w in sentence]), strict=True):
+            out.append(TaggedWord(idx, idx + len(word), word, tag))
         sentence.clear()
 
-    for tok in doc:
-        if tok.is_space:
-            if _LINE.fullmatch(tok.text) is None:  # a line break ends the sentence
+    pos = 0
+    for word, space in zip(words, spaces, strict=True):
+        idx, pos = pos, pos + len(word) + space
+        if word.isspace():  # spaCy's Token.is_space
+            if _LINE.fullmatch(word) is None:  # a line break ends the sentence
                 flush()
             continue
-        sentence.append(tok)
+        sentence.append((idx, word))
     flush()
     return out
 

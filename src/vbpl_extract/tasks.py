@@ -31,7 +31,7 @@ from .data.schemas import TaskWords
 from .deadlines import pick_task_deadline
 from .ids import unique
 from .models import AgencyRef, Deadline, Node, Task
-from .nlp import action_phrase, action_words, make_doc, names_an_action
+from .nlp import action_phrase, action_words, names_an_action, word_spans
 from .structure import unit_label
 from .textutil import fold_tones, slugify
 
@@ -1456,13 +1456,13 @@ def lexicon_action(words: list[str]) -> str | None:
 def _action(text: str, mentions: list) -> str | None:
     """The leading verb phrase, read after the actor ("Bộ Tài chính chủ trì, …" -> "chủ trì, phối hợp").
 
-    Word tokens come from underthesea (``nlp.make_doc``); the lexicon decides, and underthesea's POS
+    Word tokens come from underthesea (``nlp.word_spans``); the lexicon decides, and underthesea's POS
     tagger (``nlp.action_phrase``) is asked only when the first word is not in the lexicon.
     """
     subj, end = subject_mentions(text, mentions)
     start = end if subj else 0
     head = " ".join(text[start:].lstrip(" ,:;").split(" ", 14)[:14])
-    words = [t.text for t in make_doc(head) if not t.is_space]
+    words = [w for _, _, w in word_spans(head)]
     found = lexicon_action(words)
     return found if found is not None else action_phrase(head)
 

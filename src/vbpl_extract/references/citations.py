@@ -88,16 +88,20 @@ def _find_numbers(ctx: _Ctx, self_key: str | None) -> list[ReferenceMention]:
     return out
 
 
+_PERIOD_AFTER = regex.compile(r"[\s*_]+(?:năm|tháng|ngày|lần|giai)(?!\p{L})")
+_DIGITS = regex.compile(r"\d+")
+
+
 def _find_short(ctx: _Ctx) -> list[ReferenceMention]:
     out = []
     for m in ctx.lex.short.finditer(ctx.key, timeout=_TIMEOUT):
         if not ctx.upper_at(m.start()):
             continue
         after = ctx.key[m.end():m.end() + 12]
-        if regex.match(r"[\s*_]+(?:năm|tháng|ngày|lần|giai)(?!\p{L})", after):
+        if _PERIOD_AFTER.match(after):
             continue  # "Kế hoạch 5 năm"
         typ = doctypes.type_from_word(m.group("type"))
-        nums = [(n.start(), n.group(0)) for n in regex.finditer(r"\d+", m.group("nums"))]
+        nums = [(n.start(), n.group(0)) for n in _DIGITS.finditer(m.group("nums"))]
         base = m.start("nums")
         for i, (off, num) in enumerate(nums):
             if len(num) == 4 and num[:2] in ("19", "20"):

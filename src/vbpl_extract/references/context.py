@@ -8,6 +8,7 @@ states (căn cứ, sửa đổi …), tokens; :class:`_Ctx` holds a text and its
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import regex
@@ -57,6 +58,7 @@ def _norm_title(title: str | None) -> str:
     return " ".join(w for w in _key(text).replace(",", " ").split() if w != "số")
 
 
+@functools.lru_cache(maxsize=4096)  # find_references asks for the document's own number's key on every text
 def _number_key(number: str) -> str:
     return normalize_number(number).upper()
 

@@ -29,6 +29,16 @@ def _holds(key: str, words: tuple[str, ...] | None) -> bool:
     return words is None or any(map(key.__contains__, words))
 
 
+def _may_hold_number(text: str) -> bool:
+    """Whether ``text`` may hold a số ký hiệu: each of its forms has a digit and a "/" (57-NQ/TW,
+    39/2022/NĐ-CP, 03/NQ-CP; ``doctypes.NUMBER_RE``).
+
+    >>> _may_hold_number("Nghị quyết số 57-NQ/TW"), _may_hold_number("khoản 2 Điều 5 Nghị quyết 57")
+    (True, False)
+    """
+    return "/" in text and _DIGIT.search(text) is not None
+
+
 def _overlaps(a: ReferenceMention, b: ReferenceMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -69,7 +79,7 @@ def find_references(text: str, *, self_number: str | None = None, self_type: str
     digits = _DIGIT.search(key) is not None
     for prio, finder, may_match in (
         (0, lambda: _find_urls(ctx), "://" in text or "www." in key),
-        (1, lambda: _find_numbers(ctx, self_key), _DIGIT.search(text) is not None),
+        (1, lambda: _find_numbers(ctx, self_key), _may_hold_number(text)),
         (2, lambda: _find_self(ctx, self_type), lex.self_word in key),
         (3, lambda: _find_short(ctx), digits and _holds(key, lex.short_words)),
         (4, lambda: _find_internal(ctx, pins), _holds(key, lex.unit_words)),
