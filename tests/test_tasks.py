@@ -678,3 +678,21 @@ def test_occurs_answers_as_the_alternation(key: str) -> None:
     for text in texts + [t.upper() for t in texts] + [t.lower() for t in texts]:
         folded = fold_tones(text)
         assert tasks._occurs(key, folded) == bool(alternation.search(folded)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "governs"),
+    [
+        ("Định kỳ đánh giá tình hình hoạt động của các dự án đầu tư theo lĩnh vực được giao.", True),
+        ("Tham gia kiểm tra, khảo sát vị trí đầu tư; tham gia công tác kiểm tra định kỳ hoặc đột xuất.", True),
+        ("Định kỳ 6 tháng báo cáo kết quả về Sở Nội vụ.", True),
+        # "định kỳ" qualifying a noun inside the task is not its rhythm
+        ("Rà soát, sửa đổi quy chế kiểm tra định kỳ các cơ sở giáo dục trên địa bàn.", False),
+    ],
+)
+def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str, governs: bool) -> None:
+    from vbpl_extract.deadlines import find_deadlines
+    from vbpl_extract.tasks import governs_task
+
+    recurring = [m for m in find_deadlines(text) if m.kind == "recurring"]
+    assert recurring and governs_task(text, recurring[0]) is governs

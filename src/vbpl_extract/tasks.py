@@ -351,7 +351,7 @@ def governs_task(text: str, m) -> bool:
             # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
             after = text[m.end:m.end + 40].lower()
             return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
-                m.start < 3 and "báo cáo" in text[:120].lower())
+                m.start < 3) or bool(_OR_AD_HOC.match(after))
         return (m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
                 or m.end >= len(text.rstrip(" .;")) - 2)  # "… xây dựng dự toán kinh phí hằng năm."
     if m.kind == "ongoing":
@@ -362,6 +362,8 @@ def governs_task(text: str, m) -> bool:
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
+# "kiểm tra định kỳ hoặc đột xuất": the recurrence named with its exception is the task's rhythm
+_OR_AD_HOC = regex.compile(r"^\s*(?:hoặc|hay)\s+đột\s+xuất", regex.IGNORECASE)
 # what makes a time span a deadline: the task must be done by then. A target for the year ("phấn đấu …
 # năm 2025 đạt …", "bảo đảm …") counts in a unit's own text, but a lead-in does not hand it down.
 _COMPLETION_CUES = (r"hoàn\s+thành", r"trước", r"chậm\s+nhất", r"xong", r"kết\s+thúc", r"thời\s+hạn",
