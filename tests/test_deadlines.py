@@ -462,3 +462,20 @@ def test_gates_change_no_result(text: str, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(deadlines, "_admits", lambda *_args: True)
     assert (find_deadlines(text, ISSUE), find_deadlines(text), parse_deadline(text, ISSUE)) == gated
     assert gated[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Các đại biểu đăng ký dự họp trước 14 giờ ngày 08 tháng 10 năm 2025.", "2025-10-08"),
+        ("Đăng ký danh sách đại biểu trước 14 giờ, ngày 11 tháng 01 năm 2026.", "2026-01-11"),
+        ("Gửi văn bản về Văn phòng Chính phủ trước 15h00 ngày 11/01/2026.", "2026-01-11"),
+    ],
+)
+def test_the_hour_of_the_due_day_between_trigger_and_date(text: str, due: str) -> None:
+    found = [m for m in find_deadlines(text) if m.kind == "date"]
+    assert found and found[0].due.isoformat() == due
+
+
+def test_an_hour_without_a_trigger_is_no_deadline() -> None:
+    assert find_deadlines("Hội nghị họp lúc 14 giờ ngày 08/10/2025 tại trụ sở Chính phủ.") == []

@@ -88,6 +88,7 @@ class DeadlineWords(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     triggers: list[str]
+    hour_words: list[str]
     date_word: str
     month_word: str
     quarter_words: list[str]
@@ -284,7 +285,9 @@ def _grammar() -> _Grammar:
     w = load_words()
     trig1 = _alt(w.triggers) + _R
     trig = rf"{trig1}(?:\s*[:,]?\s*{trig1}){{0,2}}"
-    trigp_req = rf"{_L}{trig}\s*[:,]?\s*(?:là\s+)?"
+    # "trước 14 giờ ngày 08 tháng 10 năm 2025", "trước 15h00, ngày 11/01/2026": the hour of the due day
+    hour = rf"\d{{1,2}}\s*{_alt(w.hour_words)}(?:\s*\d{{1,2}}(?:\s*phút)?)?{_R}\s*,?\s*"
+    trigp_req = rf"{_L}{trig}\s*[:,]?\s*(?:là\s+)?(?:{hour})?"
     ngay = _word(w.date_word)
     thang = _word(w.month_word)
     nam = _word(w.year_word)
