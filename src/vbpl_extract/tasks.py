@@ -897,8 +897,11 @@ class TaskExtractor:
                     s2 = lead_ms[-1].end + after.end()
                     objs2, _ = subject_mentions(text[s2:], [_shift(m, -s2) for m in mentions if m.start >= s2])
                     lead_ms = [_shift(m, s2) for m in objs2] or lead_ms
+        run = _role_after(text, _res()["report"], mentions, max_gap_words=1)
+        if lead_ms and run and all(m in run for m in lead_ms):
+            lead_ms = []  # "… phản ánh về Bộ A, Bộ B và Bộ C để xem xét": a list after a reporting verb is its recipients
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
-        reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
+        reports = [m for m in run if m not in lead_ms and m not in coords]
         if not reports:
             reports = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
                        if m not in lead_ms and m not in coords]
