@@ -33,3 +33,21 @@ def test_list_after_reporting_verb_is_no_actor() -> None:
     text = ("Điều 3. Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản ánh kịp thời về Bộ Y tế, "
             "Bộ Tài chính và Bộ Nội vụ để xem xét, giải quyết.")
     assert all(not {a.name for a in t.lead} & {"Bộ Tài chính", "Bộ Nội vụ"} for t in extract_text(text).tasks)
+
+
+# a collective the data does not know after "phối hợp với": the coordinators, up to the task's verb
+COORDINATED = [
+    ("Điều 4. Sở Xây dựng chủ trì, phối hợp với các cơ quan, địa phương đánh giá nguyên nhân ngập lụt.",
+     ["Các cơ quan, địa phương"]),
+    ("Điều 4. Bộ Công an chủ trì, phối hợp với cơ quan có liên quan tổng hợp danh sách.", ["Các cơ quan có liên quan"]),
+    ("Điều 4. Sở Y tế phối hợp với các viện nghiên cứu để phát triển công nghệ mới.", ["Các viện nghiên cứu"]),
+    ("Điều 4. Sở Tư pháp chủ trì, phối hợp với các sở, cơ quan liên quan, Ủy ban nhân dân các xã, phường triển khai.",
+     ["Các sở, cơ quan liên quan", "Ủy ban nhân dân các xã, phường"]),
+    ("Điều 4. Sở Nội vụ phối hợp với Sở Tài chính rà soát hồ sơ.", ["Sở Tài chính"]),
+]
+
+
+@pytest.mark.parametrize(("text", "coordinators"), COORDINATED)
+def test_unknown_collective_after_phoi_hop_voi(text: str, coordinators: list[str]) -> None:
+    tasks = extract_text(text).tasks
+    assert [[a.name for a in t.coordinators] for t in tasks] == [coordinators]
