@@ -194,3 +194,25 @@ def test_plan_of_this_decision_is_the_attachment() -> None:
     assert att == ["att_1"]
     own = [r for r in g.references if r.relation == "self" and r.target == "att_1"]
     assert own and own[0].mentions[-1].text == "Kế hoạch này"
+
+
+# a body named once with its place is written so wherever the document names it without the place
+# (annotation guide: "the fullest form the document itself gives"); two places, or none, leave it as written
+FULL_FORMS = [
+    ("Theo đề nghị của Giám đốc Sở Tư pháp tỉnh Cao Bằng.\nĐiều 1. Sở Tư pháp chủ trì rà soát thủ tục.",
+     ["Sở Tư pháp tỉnh Cao Bằng"]),
+    ("Điều 1. Giao Sở Nội vụ tỉnh Gia Lai tổng hợp.\nĐiều 2. Phối hợp với Sở Nội vụ lập danh sách.",
+     ["Sở Nội vụ tỉnh Gia Lai", "Sở Nội vụ tỉnh Gia Lai"]),
+    ("Điều 1. Sở Nội vụ thành phố Hà Nội tổng hợp.\nĐiều 2. Sở Nội vụ Thành phố chủ trì.",
+     ["Sở Nội vụ thành phố Hà Nội", "Sở Nội vụ thành phố Hà Nội"]),
+    ("Điều 1. Sở Xây dựng tỉnh Gia Lai, Sở Xây dựng tỉnh Lâm Đồng kiểm tra.\nĐiều 2. Sở Xây dựng báo cáo.",
+     ["Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Lâm Đồng", "Sở Xây dựng"]),
+    ("Điều 1. Sở Y tế chủ trì.\nĐiều 2. Các sở, ban, ngành tỉnh Cao Bằng phối hợp.", ["Sở Y tế", "Các sở, ban, ngành"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FULL_FORMS)
+def test_body_named_without_its_place_takes_the_documents_full_form(text: str, names: list[str]) -> None:
+    ct, tree = _tree(text)
+    annotate(tree, ct, None)
+    assert [a.name for n in iter_nodes(tree) for a in n.agencies][-len(names):] == names

@@ -34,7 +34,7 @@ from .ids import SEP
 from .models import AgencyRef, Deadline, Mention, Node, Reference
 from .references import find_references, resolve_references, self_and_internal
 from .structure import iter_nodes
-from .textutil import slugify
+from .textutil import fold_tones, slugify
 
 STAGE = "annotate"
 
@@ -160,6 +160,7 @@ class Mentions:
         self._agencies: dict[str, list] = {}
         self._deadlines: dict[str, list] = {}
         self.acronyms: dict[str, Acronym] = {}  # the document's own ("… (VNMAC)"), set before the first read
+        self.full_forms: dict[str, Any] = {}  # short name key -> its one fuller mention (see learn_full_forms)
 
     def _run(self, fn, default):
         try:
@@ -182,7 +183,35 @@ class Mentions:
             if self.acronyms:
                 found = self._run(lambda: with_acronyms(found, text, self.acronyms), found)
             self._agencies[text] = found
-        return list(found)
+        return [self._fullest(m, text) for m in found] if self.full_forms else list(found)
+
+    def _fullest(self, m, text: str):
+        """``m`` under the fullest name the document gives it. A qualifier written after it stays the
+        finder's ("Ban Chỉ huy … cấp xã"), but the place's level ("Sở Nội vụ Thành phố") is the full name's."""
+        full = self.full_forms.get(_name_key(m.name)) if m.kind != "collective" else None
+        if full is None:
+            return m
+        end = m.end
+        if (q := _qualifier().match(text, m.end)) is not None:
+            level = _name_key(text[m.end:q.end()])
+            if not _name_key(full.name).startswith(_name_key(m.name) + " " + level + " "):
+                return m
+            end = q.end()
+        return replace(m, end=end, text=text[m.start:end], id=full.id, name=full.name, kind=full.kind, known=full.known)
+
+    def learn_full_forms(self) -> None:
+        """Learn, from every text read so far, the fullest form the document gives each body it also names
+        without its place: "Sở Y tế" -> "Sở Y tế tỉnh Cao Bằng" when the document names "Sở Y tế tỉnh Cao Bằng"
+        and no other place after "Sở Y tế" (the annotation guide: a body is written in the fullest form the
+        document itself gives). Collectives are never lengthened and never lengthen another name.
+
+        >>> found = Mentions(None)
+        >>> _ = found.agencies("Theo đề nghị của Giám đốc Sở Y tế tỉnh Cao Bằng.")
+        >>> found.learn_full_forms()
+        >>> [m.name for m in found.agencies("Sở Y tế chủ trì, phối hợp với Sở Tài chính.")]
+        ['Sở Y tế tỉnh Cao Bằng', 'Sở Tài chính']
+        """
+        self.full_forms = full_forms(m for ms in self._agencies.values() for m in ms)
 
     def read_acronyms(self, document: str) -> None:
         """Learn the acronyms ``document`` defines for bodies (:func:`~vbpl_extract.agencies.defined_acronyms`);
@@ -192,7 +221,10 @@ class Mentions:
 
     def split_agencies(self, text: str) -> list:
         """The agencies of a table cell or labelled line, leftovers included."""
-        return self._run(lambda: list(split_agencies(text)), None) or self.agencies(text)
+        found = self._run(lambda: list(split_agencies(text)), None)
+        if not found:
+            return self.agencies(text)
+        return [self._fullest(m, text) for m in found] if self.full_forms else found
 
     def deadlines(self, text: str) -> list:
         """Deadline mentions in ``text``, each span once."""
@@ -219,6 +251,49 @@ class Mentions:
         return self._run(lambda: lookup_agency(name), None)
 
 
+def _name_key(name: str) -> str:
+    return " ".join(fold_tones(name).casefold().split())
+
+
+_PLACE_TAIL = regex.compile(r"(?:tỉnh|thành phố) \p{Lu}.*")
+
+
+def _adds_place(short_key: str, m) -> bool:
+    """``m``'s name is the short name and a place the data knows: "Sở Y tế" + "tỉnh Cao Bằng" (not a word that
+    runs on: "tỉnh Lã")."""
+    tail = " ".join(m.name.split()[len(short_key.split(" ")):])
+    if _PLACE_TAIL.fullmatch(tail) is None:
+        return False
+    entry = lookup_agency("Ủy ban nhân dân " + tail)
+    return entry is not None and entry.kind == "province"
+
+
+def full_forms(mentions) -> dict[str, Any]:
+    """Short name key -> the one mention whose name is the short name and a place; a short name two places
+    go on from ("Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Lâm Đồng") stays as it is.
+
+    >>> from vbpl_extract.agencies import find_agencies
+    >>> forms = full_forms(find_agencies("Cục Thuế tỉnh Gia Lai; Sở Xây dựng tỉnh Gia Lai, Sở Xây dựng tỉnh Lâm Đồng"))
+    >>> forms[_name_key("Cục Thuế")].name, _name_key("Sở Xây dựng") in forms
+    ('Cục Thuế tỉnh Gia Lai', False)
+    """
+    names: dict[str, Any] = {}
+    for m in mentions:
+        if m.kind != "collective":
+            names.setdefault(_name_key(m.name), m)
+    ext: dict[str, Any] = {}
+    for key, m in names.items():
+        words = key.split(" ")
+        for i in range(max(2, len(words) - 6), len(words) - 1):  # a one-word name ("Bộ") is the document's shorthand
+            prefix = " ".join(words[:i])
+            if _adds_place(prefix, m):
+                ext[prefix] = m if ext.get(prefix, m) is m else _AMBIGUOUS
+    return {k: m for k, m in ext.items() if m is not _AMBIGUOUS}
+
+
+_AMBIGUOUS = object()
+
+
 def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, self_number: str | None = None,
              self_type: str | None = None, diagnostics: Diagnostics | None = None) -> tuple[Mentions, list[Reference]]:
     """Fill ``agencies``, ``deadlines`` and ``references`` of every node; return the document's
@@ -235,6 +310,17 @@ def annotate(tree: list[Node], ct: CleanText, issue_date: dt.date | None, *, sel
             node.agencies = [agency_ref(m, f) for m in found.agencies(f.text)]
             node.deadlines = [deadline_ref(d, f, "own text") for d in found.deadlines(f.text)]
     found.node_id = None
+    first = min((n.span[0] for n in tree), default=None)
+    for para in ct.paragraphs if first is not None else ():  # the preamble: "Theo đề nghị của Giám đốc Sở Y tế tỉnh …"
+        if para.kind != "text" or not para.frag.text or para.frag.to_source(0, 1)[0] >= first:
+            break
+        found.agencies(para.frag.text)
+    found.learn_full_forms()
+    if found.full_forms:
+        for node in iter_nodes(tree):
+            f = node.fragment
+            if f is not None and f.text and node.agencies:
+                node.agencies = [agency_ref(m, f) for m in found.agencies(f.text)]
     return found, _references(tree, ct, self_number, self_type, found.diagnostics)
 
 

@@ -24,7 +24,7 @@ from itertools import islice, pairwise
 
 import regex
 
-from .agencies import office_title_end
+from .agencies import load_agency_data, office_title_end
 from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data.schemas import TaskWords
@@ -316,6 +316,58 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
             out.append(mention)
             pos = mention.end
     return out
+
+
+@cache
+def _collective_after_coord() -> regex.Pattern[str]:
+    """"phối hợp (chặt chẽ) với" + a collective noun of the agency data ("các cơ quan", "đơn vị", "doanh nghiệp")."""
+    nouns = sorted(load_agency_data().collective_nouns, key=len, reverse=True)
+    # case-sensitive after "với": a capitalised word starts a name ("phối hợp với Tỉnh đoàn")
+    return regex.compile(r"(?<![\p{L}])[Pp]hối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<p>(?:các\s+)?(?:"
+                         + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?![\p{L}]))",
+                         regex.V1)
+
+
+_PHRASE_WORD = regex.compile(r"[\s,]*(?P<w>[\p{L}\p{N}&]+(?:\s+[\p{L}\p{N}&]+)?)")
+_PHRASE_END = regex.compile(r"[.;:()\n]")
+
+
+def _coordinated_collective(text: str) -> tuple[int, int] | None:
+    """Where the collective after "phối hợp với" runs when the data knows no body there: up to the verb of
+    the task (a verb right after a noun of the list names it: "các tổ chức chi trả dịch vụ", "các cơ quan,
+    tổ chức có liên quan"), an adverb before the verb, a stop word of a role list or a punctuation mark.
+
+    >>> t = "Chủ trì, phối hợp với các cơ quan, địa phương đánh giá nguyên nhân ngập lụt"
+    >>> s, e = _coordinated_collective(t); t[s:e]
+    'các cơ quan, địa phương'
+    >>> t = "Phối hợp với các viện nghiên cứu để phát triển công nghệ mới"
+    >>> s, e = _coordinated_collective(t); t[s:e]
+    'các viện nghiên cứu'
+    >>> t = "Phối hợp với cơ quan thanh tra khẩn trương hoàn thành việc rà soát"
+    >>> s, e = _coordinated_collective(t); t[s:e]
+    'cơ quan thanh tra'
+    """
+    m = _collective_after_coord().search(text)
+    if m is None:
+        return None
+    lex = action_words()
+    stop = _any(task_words()["role_stop"])
+    limit = (p.start() if (p := _PHRASE_END.search(text, m.end("p"))) is not None else len(text))
+    end, pos, first = m.end("p"), m.end("p"), True
+    while pos < limit and (w := _PHRASE_WORD.match(text, pos, limit)) is not None:
+        one, two, start = w.group("w").split()[0], w.group("w"), w.start("w")
+        keys = (fold_tones(two).lower(), fold_tones(one).lower())
+        if any(k in lex["lead_adverbs"] for k in keys):
+            break
+        is_verb = any(k in lex["verbs"] for k in keys)
+        if is_verb and not first:
+            break
+        if (not (is_verb and first) and not text[start:].lower().startswith(("có liên quan", "có thẩm quyền"))
+                and (stop.match(text, start) is not None or one.lower() in ("có", "là", "được", "đang", "đã"))):
+            break
+        end = pos = start + (len(two) if keys[0] in lex["verbs"] else len(one))
+        first = False
+    return m.start("p"), end
 
 
 def _product(text: str, agencies: Callable[[str], list]) -> str | None:
@@ -988,8 +1040,14 @@ class TaskExtractor:
                     s2 = lead_ms[-1].end + after.end()
                     objs2, _ = subject_mentions(text[s2:], [_shift(m, -s2) for m in mentions if m.start >= s2])
                     lead_ms = [_shift(m, s2) for m in objs2] or lead_ms
+        run = _role_after(text, _res()["report"], mentions, max_gap_words=1)
+        if lead_ms and run and all(m in run for m in lead_ms):
+            lead_ms = []  # "… phản ánh về Bộ A, Bộ B và Bộ C để xem xét": a list after a reporting verb is its recipients
         coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
-        reports = [m for m in _role_after(text, _res()["report"], mentions, max_gap_words=1) if m not in lead_ms and m not in coords]
+        if not coords and (phrase := _coordinated_collective(text)) is not None:
+            # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
+            coords = [_shift(m, phrase[0]) for m in self.mentions.split_agencies(text[phrase[0]:phrase[1]])]
+        reports = [m for m in run if m not in lead_ms and m not in coords]
         if not reports:
             reports = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
                        if m not in lead_ms and m not in coords]
