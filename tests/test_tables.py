@@ -163,6 +163,22 @@ def test_flat_status_column_header(header: list[str], found: bool) -> None:
     assert bool(find_tables(text)) is found
 
 
+@pytest.mark.parametrize("spare", [2, 3, 4])
+def test_flat_row_with_blank_cells_past_the_width(spare: int) -> None:
+    # a group row written with more cells than the table has, the extra ones blank ("** **")
+    text = flat(
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian thực hiện**"],
+        ["1", "Xây dựng kế hoạch phát triển thương mại điện tử", "Sở Công Thương", "2026"],
+        ["**2**", "** **", "**Công nghiệp và năng lượng**", *(["** **"] * spare)],
+        ["2.1", "Triển khai nền tảng số kết nối doanh nghiệp", "Sở Công Thương", "2026 - 2030"],
+    )
+    tables = find_tables(text)
+    assert len(tables) == 1
+    rows = texts(text, tables[0])
+    assert rows[2] == ["2", "", "Công nghiệp và năng lượng", ""]
+    assert rows[3] == ["2.1", "Triển khai nền tảng số kết nối doanh nghiệp", "Sở Công Thương", "2026 - 2030"]
+
+
 def test_flat_two_header_rows_and_wider_body() -> None:
     # "TTHC cắt giảm" spans two columns in the first header row
     text = flat(
