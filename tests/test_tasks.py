@@ -593,6 +593,23 @@ def _html_table(head: list[str], *rows: list[str]) -> str:
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        # a PDF converter glues a header's words
+        ["TT", "Nhiệm vụ thựchiện", "Đơn vịchủ trì", "Đơn vịphốihợp", "Thờigian thựchiện"],
+    ],
+)
+def test_table_header_with_glued_words(head: list[str]) -> None:
+    text = "PHỤ LỤC\nNHIỆM VỤ TRIỂN KHAI KẾ HOẠCH\n\n" + _html_table(
+        head, ["1", "Rà soát các điểm lõm sóng trên địa bàn", "Sở Khoa học và Công nghệ", "Sở Xây dựng", "Năm 2025"])
+    [t] = extract_text(text).tasks
+    assert leads(t) == ["Sở Khoa học và Công nghệ"]
+    assert names(t.coordinators) == ["Sở Xây dựng"]
+    assert t.deadline is not None and t.deadline.due == "2025-12-31"
+
+
+@pytest.mark.parametrize(
     ("second_head", "read"),
     [
         # a PDF converter writes "Col1 | Col2 | …" over the second page of a table: its rows are tasks
