@@ -147,6 +147,38 @@ def test_flat_site_boilerplate_is_not_a_table() -> None:
     assert find_tables(text) == []
 
 
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        # a plan's status column ("Tình trạng": đang triển khai / mới) is a header cell like any other
+        (["**TT**", "**Tên nhiệm vụ**", "**Cơ quan chủ trì**", "**Tình trạng**", "**Thời gian thực hiện**"], True),
+        # the site's attribute label "Tình trạng:" ("Tình trạng hiệu lực") is not
+        (["**Loại văn bản:**", "Kế hoạch", "**Tình trạng:**", "Đã biết"], False),
+        (["**Ngày đăng:**", "Đã biết", "**Tình trạng hiệu lực**", "Còn hiệu lực"], False),
+    ],
+)
+def test_flat_status_column_header(header: list[str], found: bool) -> None:
+    body = ["1", "Xây dựng hệ thống quan trắc chất lượng không khí", "Bộ Nông nghiệp và Môi trường", "Mới", "2026"]
+    text = flat(header, body[: len(header)])
+    assert bool(find_tables(text)) is found
+
+
+@pytest.mark.parametrize("spare", [2, 3, 4])
+def test_flat_row_with_blank_cells_past_the_width(spare: int) -> None:
+    # a group row written with more cells than the table has, the extra ones blank ("** **")
+    text = flat(
+        ["**STT**", "**Nhiệm vụ**", "**Đơn vị thực hiện**", "**Thời gian thực hiện**"],
+        ["1", "Xây dựng kế hoạch phát triển thương mại điện tử", "Sở Công Thương", "2026"],
+        ["**2**", "** **", "**Công nghiệp và năng lượng**", *(["** **"] * spare)],
+        ["2.1", "Triển khai nền tảng số kết nối doanh nghiệp", "Sở Công Thương", "2026 - 2030"],
+    )
+    tables = find_tables(text)
+    assert len(tables) == 1
+    rows = texts(text, tables[0])
+    assert rows[2] == ["2", "", "Công nghiệp và năng lượng", ""]
+    assert rows[3] == ["2.1", "Triển khai nền tảng số kết nối doanh nghiệp", "Sở Công Thương", "2026 - 2030"]
+
+
 def test_flat_two_header_rows_and_wider_body() -> None:
     # "TTHC cắt giảm" spans two columns in the first header row
     text = flat(

@@ -586,6 +586,56 @@ def test_table_without_partner_column_reads_partners_from_the_task_cell() -> Non
     assert t.deadline is not None and t.deadline.due == "2025-10-15"
 
 
+def _html_table(head: list[str], *rows: list[str]) -> str:
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
+    return f'<table border="1">\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        # a PDF converter glues a header's words
+        ["TT", "Nhiệm vụ thựchiện", "Đơn vịchủ trì", "Đơn vịphốihợp", "Thờigian thựchiện"],
+    ],
+)
+def test_table_header_with_glued_words(head: list[str]) -> None:
+    text = "PHỤ LỤC\nNHIỆM VỤ TRIỂN KHAI KẾ HOẠCH\n\n" + _html_table(
+        head, ["1", "Rà soát các điểm lõm sóng trên địa bàn", "Sở Khoa học và Công nghệ", "Sở Xây dựng", "Năm 2025"])
+    [t] = extract_text(text).tasks
+    assert leads(t) == ["Sở Khoa học và Công nghệ"]
+    assert names(t.coordinators) == ["Sở Xây dựng"]
+    assert t.deadline is not None and t.deadline.due == "2025-12-31"
+
+
+@pytest.mark.parametrize(
+    ("second_head", "read"),
+    [
+        # a PDF converter writes "Col1 | Col2 | …" over the second page of a table: its rows are tasks
+        (["Col1", "Col2", "Col3", "Col4"], True),
+        (["Col1", "Col2", "Col3", "- Lắp đặt thêm trạm phát sóng"], True),
+        # a table with a header of its own is read with that header (here: no task column)
+        (["Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030"], False),
+    ],
+)
+def test_table_page_under_a_stand_in_header(second_head: list[str], read: bool) -> None:
+    head = ["TT", "Nhiệm vụ thực hiện", "Đơn vị chủ trì", "Thời gian thực hiện"]
+    text = (
+        "PHỤ LỤC\nNHIỆM VỤ TRIỂN KHAI KẾ HOẠCH\n\n"
+        + _html_table(head,
+                      ["I", "Mở rộng vùng phủ sóng", "Mở rộng vùng phủ sóng", "Mở rộng vùng phủ sóng"],
+                      ["1", "Rà soát các điểm lõm sóng trên địa bàn", "Sở Khoa học và Công nghệ", "2025"])
+        + _html_table(second_head,
+                      ["2", "Phát triển hạ tầng viễn thông thụ động", "Sở Xây dựng", "2026"])
+    )
+    got = {t.text: leads(t) for t in extract_text(text).tasks}
+    # the group row "I | Mở rộng vùng phủ sóng" written into every column is no task
+    assert "Mở rộng vùng phủ sóng" not in got
+    assert got.get("Rà soát các điểm lõm sóng trên địa bàn") == ["Sở Khoa học và Công nghệ"]
+    assert (got.get("Phát triển hạ tầng viễn thông thụ động") == ["Sở Xây dựng"]) is read
+
+
 @pytest.mark.parametrize(
     ("heading", "lead"),
     [

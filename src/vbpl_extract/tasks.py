@@ -551,6 +551,7 @@ class TaskExtractor:
         self.issuer = issuer
         self.tasks: list[Task] = []
         self._ids: set[str] = set()
+        self._last_table_header: list[str] | None = None  # the header of the last task table read
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
@@ -1249,8 +1250,13 @@ class TaskExtractor:
             # over rows "6.1 | Xây dựng … | Sở … | …": the header's cells sit one column to the left
             header = ["", *header[:-1]]
         cols = _map_columns(header)
+        last = self._last_table_header
+        if cols.get("task") is None and last is not None and len(last) == len(header) and _placeholder_header(header):
+            # "Col1 | Col2 | … | Col7": a page of the task table before it, under a converter's stand-in header
+            header, cols = last, _map_columns(last)
         if cols.get("task") is None or (cols.get("lead") is None and cols.get("indicator") is not None):
             return  # not a task table (e.g. indicators)
+        self._last_table_header = header
         if cols.get("lead") is None and not ctx.lead:
             return
         width = len(header)  # a task column was found in it, so the table has a header
@@ -1261,7 +1267,7 @@ class TaskExtractor:
                 continue
             above: tuple[list[str], list[Fragment]] | None = None  # the last full row of this group
             for row in rows:
-                if row.kind != "row" or not row.cells or _is_header_row(row.cells):
+                if row.kind != "row" or not row.cells or _is_header_row(row.cells) or _spanned_row(row.cells):
                     continue
                 cells, frags = list(row.cells), list(row.cell_fragments)
                 task_col = cols["task"]
@@ -1448,6 +1454,30 @@ def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> st
 
 _CELL_BULLET = regex.compile(r"^\s*[-–+•*]\s+")
 _NUMBERING_CELL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
+
+
+def _spanned_row(cells: list[str]) -> bool:
+    """A group row whose one cell spans the table, written into every column by a converter: no task.
+
+    >>> _spanned_row(["II", "Tăng cường an toàn mạng lưới", "Tăng cường an toàn mạng lưới", "Tăng cường an toàn mạng lưới"])
+    True
+    >>> _spanned_row(["1", "Rà soát quy hoạch", "Sở Xây dựng", "Sở Xây dựng"])
+    False
+    """
+    filled = [c.strip() for c in cells[1:] if c.strip()]
+    return len(filled) >= 3 and len(set(filled)) == 1
+
+
+def _placeholder_header(header: list[str]) -> bool:
+    """A converter's stand-in header ("Col1 | Col2 | …"), most of whose cells name no column.
+
+    >>> _placeholder_header(["Col1", "Col2", "Col3", "- Xây dựng các trạm phát sóng", "Col5"])
+    True
+    >>> _placeholder_header(["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Col4"])
+    False
+    """
+    stand_in = _res()["col_placeholder"]
+    return sum(bool(stand_in.match(h.strip())) for h in header) * 2 > len(header)
 
 
 def _is_header_row(cells: list[str]) -> bool:

@@ -54,7 +54,7 @@ _HEADER_WORDS = regex.compile(
     r"văn bản|căn cứ|yêu cầu|chỉ số|năm)\b",
     regex.V1,
 )
-_BAD_HEADER = regex.compile(r"phụ lục|kèm theo|nơi nhận|số hiệu|ngày ban hành|tình trạng|^#", regex.V1)
+_BAD_HEADER = regex.compile(r"phụ lục|kèm theo|nơi nhận|số hiệu|ngày ban hành|tình trạng\s*(?::|hiệu lực)|^#", regex.V1)
 _AGENCY = regex.compile(
     r"(?:các\s+)?(?:bộ|sở|ubnd|ủy ban|cơ quan|ban|văn phòng|công an|trung tâm|hội|liên hiệp|viện|trường|"
     r"đài|báo|tổng cục|cục|vụ|thanh tra|kho bạc|ngân hàng|tòa án|viện kiểm sát|tỉnh|thành phố|huyện|xã|"

@@ -27,7 +27,8 @@ _NOT_A_CELL_FIRST = frozenset("pkncst(")
 _BAD_PREFIXES = ("phụ lục", "(kèm", "kèm", "nơi nhận", "kính gửi", "cộng h", "stt", "tt", "số t", "thứ tự")
 _STRIP = " \t\r\n\f\v\u00a0\u200b\ufeff*"
 _BAD_CELL_CHARS = 6000
-_PRUNE = 4.0  # drop row starts scoring this much below the best reading so far
+_PRUNE = 4.0
+_SPARE_CELLS = 3  # blank cells a full row may carry past the table's width  # drop row starts scoring this much below the best reading so far
 
 
 class _Flat:
@@ -196,21 +197,32 @@ def _segment_rows(
         if state is None or state[0] < end_best[0] - _PRUNE:
             j += 1
             continue
-        extend(j + n + 1)
+        extend(j + n + 1 + _SPARE_CELLS)
         key = flat.key(j)
         label = _is_label(key)
         bold = False if label or not key else flat.bold(j)
         empties = inner = 0
-        for k in range(1, n + 1):
+        full_score = 0.0
+        for k in range(1, n + 1 + _SPARE_CELLS):
             e = j + k  # end pipe
             if e > last_pipe or bad[e - first] != bad[e - 1 - first]:
                 break
-            if k > 1:
-                if filled[e - first] == filled[e - 1 - first]:
-                    empties += 1
-                else:
-                    inner = empties
-            score = state[0] + _row_score(key, label, k, n, bold, empties, inner)
+            blank = filled[e - first] == filled[e - 1 - first]
+            if k > n:
+                # a full row written with blank cells past the table's width ("5.1 | ** ** | Thương mại
+                # | ** ** | ** ** | ** ** | ** **" in six columns): the blank cells are no columns; a bare lone
+                # '|' stays what ends the row
+                if not blank or flat.empty(e - 1):
+                    break
+                score = full_score
+            else:
+                if k > 1:
+                    if blank:
+                        empties += 1
+                    else:
+                        inner = empties
+                score = state[0] + _row_score(key, label, k, n, bold, empties, inner)
+                full_score = score
             if score > end_best[0]:
                 end_best = (score, j, k)
             if e < last_pipe and flat.empty(e):
@@ -281,10 +293,10 @@ def _flat_table(flat: _Flat, h0: int, gap: int) -> tuple[TableBlock, int] | None
         count = float(min(len(full), 200))
         profiles = [tuple(v / count for v in col) for col in sums]
     rows: list[RowBlock] = []
-    for idx, (j, k) in enumerate(spans):
-        k = min(k, n)
+    for idx, (j, written) in enumerate(spans):
+        k = min(written, n)
         cells = [CellBlock(*flat.trimmed(s)) for s in range(j, j + k)]
-        start, end = flat.pstart[j], flat.pend[j + k]
+        start, end = flat.pstart[j], flat.pend[j + written]
         if k == n or idx < header_rows:
             cols = list(range(k))
         else:
