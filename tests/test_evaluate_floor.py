@@ -75,8 +75,10 @@ def test_own_gold_files_are_valid() -> None:
 # texts, where annotators took duties of roles ("Tổ chức, đơn vị điều tra, khảo sát …", "Chủ đầu tư") as tasks;
 # measured at 990fa6c on the 269: task P 0.875 R 0.821 F1 0.847, lead 0.823, coordinators 0.805, deadline 0.924,
 # header 0.955, refs recall 0.946.
-BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.81, "lead.f1": 0.81,
-                "coordinators.f1": 0.79, "deadline": 0.91, "header": 0.95, "references.recall": 0.94}
+# Raised 2026-12-06 (second session; no new documents): measured at 02bfe69 on the 269: task P 0.879 R 0.842
+# F1 0.860, lead 0.831, coordinators 0.819, deadline 0.920, header 0.966.
+BLIND_FLOORS = {"tasks.f1": 0.85, "tasks.precision": 0.87, "tasks.recall": 0.83, "lead.f1": 0.82,
+                "coordinators.f1": 0.81, "deadline": 0.91, "header": 0.96, "references.recall": 0.94}
 # Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
 # 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
 # inbound stamps: 5 of their 20 header fields are read (measured 0.773 on the 22; the 18 earlier files hold 0.889).
@@ -87,7 +89,9 @@ BLIND_FLOORS = {"tasks.f1": 0.84, "tasks.precision": 0.86, "tasks.recall": 0.81,
 # định (header cropped, handwritten numbers), two Party page images, a charter (.docx, Word numbering) whose duties
 # the annotator gave to the association's bodies, Phụ lục I of 30/2020 (.docx) and a PDF scoring table; measured at
 # 990fa6c on the 34: task F1 0.816, lead 0.786, header 0.700.
-ORIGINALS_FLOORS = {"tasks.f1": 0.80, "lead.f1": 0.77, "header": 0.69}
+# Raised 2026-12-06 (second session): stamped numbers and dates of signed PDFs are read; measured at 02bfe69 on
+# the 34: task F1 0.820, lead 0.791, header 0.753.
+ORIGINALS_FLOORS = {"tasks.f1": 0.81, "lead.f1": 0.78, "header": 0.74}
 
 
 @pytest.fixture(scope="module")
