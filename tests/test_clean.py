@@ -284,6 +284,7 @@ def test_lookalike_letters_are_read_as_vietnamese_with_offsets_kept() -> None:
     assert ct.paragraphs[0].text.startswith("Điều 3.")
     start, end = ct.paragraphs[0].to_source(0, 6)
     assert (start, end) == (0, 6) and source[start:end] == "Ðiều 3"
+    assert clean_span(source, 0, len(source)).text == ct.paragraphs[0].text  # a span reads as the paragraph did
 
 
 def test_lookalikes_must_be_one_character_for_one() -> None:

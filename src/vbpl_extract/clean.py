@@ -370,7 +370,11 @@ def _clean_span(source: str, start: int, end: int) -> Fragment:
     for m in _LINE_RE.finditer(source, start, end):
         if _line_kind(m.group())[0] == "text":
             lines.append((m.start(), m.end()))
-    return build_fragment(source, lines)
+    frag = build_fragment(source, lines)
+    keys, table = _lookalikes()
+    if any(k in frag.text for k in keys):  # as normalize reads them ("Ðổi mới" -> "Đổi mới"); one for one
+        frag.text = frag.text.translate(table)
+    return frag
 
 
 # --------------------------------------------------------------------------- raw lines
