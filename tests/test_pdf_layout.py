@@ -245,3 +245,18 @@ def test_a_scan_with_a_stamp_is_still_a_scan() -> None:
     # 932/QĐ-TTg is a scan whose only text is the signing stamp: it goes to OCR, not read as a text layer
     with pytest.raises(ScannedPdfError):
         read_pdf(corpus_file("originals/932-QD-TTg_2025_vbai.pdf").read_bytes(), "932-QD-TTg_2025_vbai.pdf")
+
+
+def test_stamps_pdfium_cannot_draw_are_a_warning_and_the_rest_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    from vbpl_extract.readers import pdf_stamps
+
+    def broken(data: bytes) -> bytes:
+        raise pypdfium2.PdfiumError("Failed to load document (PDFium: Data format error).")
+
+    monkeypatch.setattr(pdf_stamps, "flatten", broken)
+    g = extract_file(corpus_file("originals/1187-QD-BNV_2025_vbai.pdf"))
+    assert g.document.type == "Quyết định" and g.document.issuer is not None
+    assert g.document.number is None  # the stamped number is not drawn in: blank as in the text layer
+    assert any(w.startswith("read: PdfiumError:") for w in g.warnings)

@@ -112,6 +112,7 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
 def extract_source(source) -> TaskGraph:
     """Run the pipeline on a :class:`vbpl_extract.readers.Source`."""
     graph = extract_text(source.text, path=source.path, fmt=source.format, encoding=source.encoding, sha256=source.sha256)
+    graph.warnings[:0] = list(getattr(source, "warnings", ()))  # the reader's, before the stages'
     graph.source.converted_to = getattr(source, "converted_to", None)
     graph.source.converter = getattr(source, "converter", None)
     if getattr(source, "ocr", None) is not None:

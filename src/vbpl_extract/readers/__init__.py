@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import encodings as legacy
+from ..diagnostics import Diagnostics
 from ..errors import (
     EmptyDocumentError,
     FileTooLargeError,
@@ -82,6 +83,9 @@ class Source:
     converted_to: str | None = None
     """``"docx"`` when the file was converted (a .doc/.rtf/.odt) before it was read."""
     converter: str | None = None
+    warnings: tuple[str, ...] = ()
+    """What the reader could not do but read on without ("read: PdfiumError: …"); the pipeline puts them
+    first in ``TaskGraph.warnings``."""
 
 
 def detect_format(name: str) -> str:
@@ -117,6 +121,7 @@ def read_bytes(data: bytes, name: str, *, fmt: str | None = None, max_bytes: int
     if fmt in IMAGE_FORMATS.values() or (fmt == "pdf" and ocr == "always"):
         return _ocr_source(data, name, fmt, ocr, sha256)
     converted_to = converter = None
+    log = Diagnostics()
     if fmt in ("txt", "md"):
         text, encoding = decode_text(data, name)
     elif fmt == "html":
@@ -124,7 +129,7 @@ def read_bytes(data: bytes, name: str, *, fmt: str | None = None, max_bytes: int
     else:
         if fmt == "pdf":
             try:
-                text = read_pdf(data, name)
+                text = read_pdf(data, name, diagnostics=log)
             except ScannedPdfError:  # no text layer: OCR unless --ocr never
                 if ocr == "never":
                     raise ScannedPdfError(name, "scanned PDF, no usable text layer; OCR is turned off (--ocr never)") from None
@@ -144,7 +149,7 @@ def read_bytes(data: bytes, name: str, *, fmt: str | None = None, max_bytes: int
         raise FileTooLargeError(name, f"the document holds over {MAX_TEXT_CHARS:,} characters of text "
                                       f"({len(text):,}); refused")
     return Source(path=name, text=text, format=fmt, encoding=encoding, sha256=sha256, converted_to=converted_to,
-                  converter=converter)
+                  converter=converter, warnings=tuple(log.messages))
 
 
 def _ocr_source(data: bytes, name: str, fmt: str, ocr: OcrMode, sha256: str) -> Source:

@@ -22,6 +22,7 @@ import io
 import logging
 import time
 
+from ..diagnostics import Diagnostics
 from ..errors import (
     CorruptFileError,
     DocumentTimeoutError,
@@ -55,8 +56,12 @@ def _pdfminer_error(exc: BaseException, name: str) -> Exception:
     return CorruptFileError(name, f"corrupt PDF ({type(inner).__name__}: {inner})")
 
 
-def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: float = TIMEOUT_SECONDS) -> str:
-    """Text of a PDF in reading order: paragraphs split by blank lines, tables as pipe rows."""
+def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: float = TIMEOUT_SECONDS,
+             diagnostics: Diagnostics | None = None) -> str:
+    """Text of a PDF in reading order: paragraphs split by blank lines, tables as pipe rows.
+
+    What the reader could not do but read on without (a signed PDF's stamps pdfium cannot draw) goes to
+    ``diagnostics`` as a warning of the ``read`` stage."""
     if b"%PDF" not in data[:1024]:
         what = sniff(data)
         if what is not None:
@@ -68,7 +73,7 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
             if stamped and any(p.chars >= MIN_PAGE_CHARS for p in pages):
                 # a text layer with the number and date stamped by the signing system: read it as printed
                 # (a scan's stamp is read by OCR, which renders the annotations)
-                flat = pdf_stamps.flatten(data)
+                flat = _flattened(data, diagnostics)
                 if flat is not None:
                     pages, images, _ = _read_pages(flat, name, max_pages, timeout, budget)
         except Exception as exc:
@@ -92,6 +97,18 @@ def read_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, timeout: flo
                                         f"Vietnamese syllables, below {MIN_QUALITY:.0%}: OCR garbage or a broken "
                                         "font encoding)")
     return text
+
+
+def _flattened(data: bytes, diagnostics: Diagnostics | None) -> bytes | None:
+    """The PDF with its stamps drawn in (:func:`.pdf_stamps.flatten`), or None (warning recorded) when pdfium fails."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf_stamps.flatten(data)
+    except pdfium.PdfiumError as exc:  # read on without the stamps: the number and date may be blank
+        if diagnostics is not None:
+            diagnostics.record("read", None, exc)
+        return None
 
 
 def _read_pages(data: bytes, name: str, max_pages: int, timeout: float,

@@ -54,17 +54,15 @@ def page_annots(page: Any) -> list[Any]:
     return list(annots) if isinstance(annots, list) else []
 
 
-def flatten(data: bytes) -> bytes | None:
+def flatten(data: bytes) -> bytes:
     """The PDF with every annotation's appearance drawn into its page's content (pdfium).
 
-    None when pdfium cannot open or save the file: the reader then reads it as it is, without the stamps."""
+    Raises ``pypdfium2.PdfiumError`` when pdfium cannot open or save the file: the reader then reads it as it
+    is, without the stamps, and records a warning."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    try:
-        return _flatten(pdfium, pdfium_c, data)
-    except pdfium.PdfiumError:
-        return None
+    return _flatten(pdfium, pdfium_c, data)
 
 
 def _flatten(pdfium: Any, pdfium_c: Any, data: bytes) -> bytes:
