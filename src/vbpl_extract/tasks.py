@@ -110,6 +110,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_far": _any(w["report_markers_far"]),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
+        "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -403,7 +404,7 @@ def governs_task(text: str, m) -> bool:
             # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
             after = text[m.end:m.end + 40].lower()
             return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
-                m.start < 3) or bool(_OR_AD_HOC.match(after))
+                m.start < 3) or bool(_res()["recurrence_exception"].match(after))
         return (m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
                 or m.end >= len(text.rstrip(" .;")) - 2)  # "… xây dựng dự toán kinh phí hằng năm."
     if m.kind == "ongoing":
@@ -414,8 +415,6 @@ def governs_task(text: str, m) -> bool:
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
-# "kiểm tra định kỳ hoặc đột xuất": the recurrence named with its exception is the task's rhythm
-_OR_AD_HOC = regex.compile(r"^\s*(?:hoặc|hay)\s+đột\s+xuất", regex.IGNORECASE)
 # what makes a time span a deadline: the task must be done by then. A target for the year ("phấn đấu …
 # năm 2025 đạt …", "bảo đảm …") counts in a unit's own text, but a lead-in does not hand it down.
 _COMPLETION_CUES = (r"hoàn\s+thành", r"trước", r"chậm\s+nhất", r"xong", r"kết\s+thúc", r"thời\s+hạn",
