@@ -19,6 +19,7 @@ as a warning of this stage and the other nodes go on.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -417,9 +418,17 @@ def _references(tree: list[Node], ct: CleanText, self_number: str | None, self_t
             texts.extend((node, f) for f in node.cell_fragments)
     mentions: list[Any] = []
     owners: dict[int, tuple[Node | None, Fragment]] = {}
+    # a text met again in one document (a table column's repeated cells, "Năm 2025"; a repeated wrap-up line) is
+    # read once; its mentions are copied, so that each place keeps its own (``owners`` is keyed by the mention object)
+    read: dict[str, list[Any]] = {}
     for node, f in texts:
         with log.guard(STAGE, node.id if node is not None else None):
-            for m in find_references(f.text, self_number=self_number, self_type=self_type):
+            found = read.get(f.text)
+            if found is None:
+                found = read[f.text] = find_references(f.text, self_number=self_number, self_type=self_type)
+            else:
+                found = [copy(m) for m in found]
+            for m in found:
                 if m.kind in ("self", "internal"):
                     target = units.resolve(m.internal_target or "self", node)
                     if target is None:
