@@ -160,6 +160,8 @@ class Mentions:
         self.node_id: str | None = None
         self._agencies: dict[str, list] = {}
         self._deadlines: dict[str, list] = {}
+        self._split: dict[str, list] = {}  # a column's cells repeat ("Sở Tài chính", "Năm 2025"): each read once
+        self._parsed: dict[str, Any] = {}
         self.acronyms: dict[str, Acronym] = {}  # the document's own ("… (VNMAC)"), set before the first read
         self.full_forms: dict[str, Any] = {}  # short name key -> its one fuller mention (see learn_full_forms)
 
@@ -222,10 +224,14 @@ class Mentions:
 
     def split_agencies(self, text: str) -> list:
         """The agencies of a table cell or labelled line, leftovers included."""
-        found = self._run(lambda: list(split_agencies(text)), None)
+        found = self._split.get(text)
+        if found is None:
+            found = self._run(lambda: list(split_agencies(text)), None)
+            if found is not None:  # a failure is recorded again where it recurs
+                self._split[text] = found
         if not found:
             return self.agencies(text)
-        return [self._fullest(m, text) for m in found] if self.full_forms else found
+        return [self._fullest(m, text) for m in found] if self.full_forms else list(found)
 
     def deadlines(self, text: str) -> list:
         """Deadline mentions in ``text``, each span once."""
@@ -245,11 +251,20 @@ class Mentions:
 
     def parse_deadline(self, text: str):
         """The deadline a table cell or labelled line states, or None."""
-        return self._run(lambda: parse_deadline(text, issue_date=self.issue_date), None)
+        if text in self._parsed:
+            return self._parsed[text]
+        found = self._run(lambda: parse_deadline(text, issue_date=self.issue_date), _FAILED)
+        if found is _FAILED:  # recorded; again where it recurs
+            return None
+        self._parsed[text] = found
+        return found
 
     def lookup_agency(self, name: str):
         """The gazetteer entry of a full name, or None."""
         return self._run(lambda: lookup_agency(name), None)
+
+
+_FAILED = object()
 
 
 def _name_key(name: str) -> str:
