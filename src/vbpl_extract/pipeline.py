@@ -32,6 +32,8 @@ from .tasks import extract_tasks, is_content_lead_in, is_lead_in, is_non_task
 from .textutil import printable_path
 
 PIPELINE_VERSION = __version__
+GC_YOUNG = 20_000
+"""New objects between two collections of the youngest generation once :func:`warm_up` has run."""
 
 
 def warm_up() -> None:
@@ -45,6 +47,12 @@ def warm_up() -> None:
     What that sentence does not reach is loaded here too, not while the first documents are read:
     underthesea's POS model (asked when an action's first word is not in the lexicon, ~0.2 s) and the
     task stage's lead-in and non-task patterns.
+
+    The youngest generation is then collected after :data:`GC_YOUNG` new objects instead of Python's 700:
+    a document's stages keep thousands of small objects alive while they run (fragments, mentions,
+    candidates), and the default threshold sweeps them again and again. On the 31 documents of the bench
+    sample the collector's time falls from ~0.065 s (314 young, 29 middle, 3 full collections) to ~0.02 s
+    (4, 1, 0); unreachable cycles wait for at most 20,000 new objects.
     """
     extract_text("Điều 1. Giao Bộ Tài chính chủ trì, phối hợp với Bộ Công an xây dựng Nghị định trước ngày 15/12/2025.")
     pos_tags("Bộ Công an chỉ đạo")
@@ -52,6 +60,8 @@ def warm_up() -> None:
         check("Các bộ, ngành thực hiện các nhiệm vụ sau:")
     gc.collect()  # what warming up left unreachable is freed, not frozen
     gc.freeze()
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG, young), middle, old)
 
 
 def _cite(tasks: list[Task], references: list[Reference]) -> None:
