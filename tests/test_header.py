@@ -529,6 +529,12 @@ _OCR_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - T�
     # a known body's name with one mark misread (Party header)
     ("BAN CHÁP HÀNH TRUNG ƯƠNG\n\nVĂN PHÒNG\n\nSố 05-HD/VPTW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHƯỚNG DẪN\nthể thức",
      "issuer", "Văn phòng Trung ương Đảng"),
+    # a text layer that split the syllables of the issuer's name
+    ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI\n-------\nSố: 2638/LĐTBXH-KHTC\nV/v xây dựng dự toán\n\n" + _OCR_MOTTO
+     + "Kính gửi: Sở Tư pháp.", "issuer", "Bộ Lao động - Thương binh và Xã hội"),
+    ("| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|\n"
+     "| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH",
+     "issuer", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
     # no space after "ngày"; "1]" for "11"
     ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Lâm Đồng, ngày24 tháng 10 năm 2025\n\nTỜ TRÌNH\nV/v x", "date", "2025-10-24"),
     ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày 23 tháng 1] năm 2025\n\nSố:52ø/BCA-V01\n\nV/v tổng kết", "date", "2025-11-23"),

@@ -626,12 +626,14 @@ def _places_by_letters() -> dict[str, str | None]:
 
 @cache
 def _names_by_letters() -> dict[str, str | None]:
-    """Known bodies' names and aliases keyed by their bare letters; None where two differ only in marks."""
+    """Known bodies' names and aliases keyed by their bare letters and by their letters without spaces
+    (upper case); None where two names share a key."""
     out: dict[str, str | None] = {}
     for entry in load_agency_data().entries.values():
         for name in (entry.name, *entry.aliases):
-            key = _bare_letters(name)
-            out[key] = name if out.get(key, name) == name else None
+            for key in (_bare_letters(name), "".join(name.upper().split())):  # marks dropped; spaces dropped
+                prev = out.get(key, name)
+                out[key] = name if prev is not None and prev.upper() == name.upper() else None
     return out
 
 
@@ -648,11 +650,16 @@ def repair_place(line: str) -> str:
     'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN'
     >>> repair_place("BAN CHÁP HÀNH TRUNG ƯƠNG")
     'BAN CHẤP HÀNH TRUNG ƯƠNG'
+    >>> repair_place("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI")
+    'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI'
     """
     if line.isupper():
         named = _names_by_letters().get(_bare_letters(line))
         if named is not None:
             return named.upper()  # "BAN CHÁP HÀNH TRUNG ƯƠNG": a known body's name, one mark misread
+        named = _names_by_letters().get("".join(line.split()))
+        if named is not None:
+            return named.upper()  # "B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI": a text layer that split the syllables
     m = _LEVEL_UPPER.search(line)
     if m is None:
         return line
