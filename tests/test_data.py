@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from vbpl_extract.agencies.entries import _DataFile as AgencyFile
 from vbpl_extract.data import load
-from vbpl_extract.data.schemas import ActionWords, Boilerplate, LegacyEncodings, TaskWords
+from vbpl_extract.data.schemas import ActionWords, Boilerplate, LegacyEncodings, SignatureWords, TaskWords
 from vbpl_extract.deadlines import DeadlineWords
 from vbpl_extract.doctypes import DocTypesData
 from vbpl_extract.learn.features import LearnWords
@@ -28,6 +28,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "layout_cues.yaml": LayoutCues,
     "learn_features.yaml": LearnWords,
     "legacy_encodings.yaml": LegacyEncodings,
+    "signature_words.yaml": SignatureWords,
     "task_filter.json": LearnedModel,  # a trained model written by `vbpl-extract train`, not hand-kept knowledge
     "task_words.yaml": TaskWords,
     "vietnamese_syllables.yaml": SyllableRules,

@@ -513,3 +513,100 @@ _RECIPIENTS = "| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Thủ tư�
 def test_closing_forms_of_site_tables(text: str, date: str, signer: str) -> None:
     doc = extract_text(text).document
     assert (doc.date, doc.signer) == (date, signer)
+
+
+# ---------------------------------------------------------------- scans and OCR (original-format files)
+# every line of a scan or a Word file set apart by a blank line; OCR slips on marks, spaces and digits
+_OCR_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    # the issuer block over blank lines (a scan's OCR), the place misread by one mark
+    ("BỘ CÔNG AN\n\nCÔNG AN TỈNH LÂM ĐÒNG\n\nSố /TTr- CAT-PC04\n\n" + _OCR_MOTTO + "TỜ TRÌNH\nV/v xin chủ trương",
+     "issuer", "Công an tỉnh Lâm Đồng"),
+    ("BỘ CÔNG AN\n\nCÔNG AN TỈNH LÂM ĐÒNG\n\nSố /TTr- CAT-PC04\n\n" + _OCR_MOTTO + "TỜ TRÌNH\nV/v xin chủ trương",
+     "type", "Tờ trình"),
+    # a known body's name with one mark misread (Party header)
+    ("BAN CHÁP HÀNH TRUNG ƯƠNG\n\nVĂN PHÒNG\n\nSố 05-HD/VPTW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHƯỚNG DẪN\nthể thức",
+     "issuer", "Văn phòng Trung ương Đảng"),
+    # a text layer that split the syllables of the issuer's name
+    ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI\n-------\nSố: 2638/LĐTBXH-KHTC\nV/v xây dựng dự toán\n\n" + _OCR_MOTTO
+     + "Kính gửi: Sở Tư pháp.", "issuer", "Bộ Lao động - Thương binh và Xã hội"),
+    ("| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|\n"
+     "| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ BAN HÀNH",
+     "issuer", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    # no space after "ngày"; "1]" for "11"
+    ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Lâm Đồng, ngày24 tháng 10 năm 2025\n\nTỜ TRÌNH\nV/v x", "date", "2025-10-24"),
+    ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày 23 tháng 1] năm 2025\n\nSố:52ø/BCA-V01\n\nV/v tổng kết", "date", "2025-11-23"),
+    # the motto cut at the right margin of the scan
+    ("ỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐÒNG\n\nCỘNG HÒA XÃ HỘI CHỦ N\n\nĐộc lập - Tự do - HạnÌp phú\n\n"
+     "Só:J¿92 /TB-UBND\n\nTHÔNG BÁO\nKết luận của", "issuer", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    # the day illegible, the digital signature's time in the same month
+    ("Thời gian ký: 13/11/2025\n\nỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG\n\n" + _OCR_MOTTO
+     + "Lâm Đông, ngày J2 tháng 11 năm 2025\n\nSố: /TB-UBND\n\nTHÔNG BÁO\nKết luận", "date", "2025-11-13"),
+    # a copy certified in another month gives no date
+    ("Thời gian ký: 02/12/2025\n\nỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG\n\n" + _OCR_MOTTO
+     + "Lâm Đông, ngày J2 tháng 11 năm 2025\n\nSố: /TB-UBND\n\nTHÔNG BÁO\nKết luận", "date", None),
+    # the "V/v" subject under the number, read before the motto, is no issuer line
+    ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố:            /UBND-NCKSTTHC\nV/v triển khai Công điện số 131/CĐ-TTg của Thủ "
+     "tướng Chính phủ về cắt giảm\nthủ tục hành chính\n\n" + _OCR_MOTTO + "Kính gửi: Sở Tư pháp.",
+     "issuer", "Ủy ban nhân dân tỉnh Bình Thuận"),
+])
+def test_ocr_header(text: str, field: str, want: str | None) -> None:
+    got = getattr(info(text), field)
+    assert (got.name if field == "issuer" and got is not None else got) == want
+
+
+@pytest.mark.parametrize(("closing", "signer"), [
+    # the two closing columns run into one line by OCR; the rank before the name
+    ("Nơi nhận: GIÁM ĐÓC\n- Như trên;\n- Lưu VT, PC04.\nThiếu tướng Trương Minh Đương", "Trương Minh Đương"),
+    ("Nơi nhận: KT. BỘ TRƯỜNG\n- Như trên;\n- Lưu: VT, C04.\nTHỨ TRƯỞNG\nThượng tướng Nguyễn Văn Long", "Nguyễn Văn Long"),
+    ("Nơi nhận: KT. TỎ TRƯỞNG\n- Như trên;\n- Lưu: VT, P5. NMC (1000). Đại tá Bùi Duy Hưng", "Bùi Duy Hưng"),
+    # a clean block with the rank on the name's line
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nĐại tá Nguyễn Văn A", "Nguyễn Văn A"),
+    # the authentication label of a consolidated text over the block, in a two-column row or on its own lines
+    ("| Nơi nhận: - Lưu: VT. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Bá Hoan |\n\nPHỤ LỤC I",
+     "Nguyễn Bá Hoan"),
+    ("Nơi nhận:\n- Lưu: VT.\n|\n**XÁC THỰC VĂN BẢN\nHỢP NHẤT**\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\nThượng tướng Võ Minh Lương\n|",
+     "Võ Minh Lương"),
+    # a form's signature table in the appendix after the closing block is not the document's signature
+    ("Nơi nhận:\n- Như Điều 4;\n- Lưu: VT.\nGIÁM ĐỐC\nCù Ngọc Trang\nPHỤ LỤC\nMẪU ĐƠN\n\n| a | b |\n|---|---|\n"
+     "| Văn bản kèm theo | TM. TỔ CHỨC (3) (Chữ ký, dấu) |\n", "Cù Ngọc Trang"),
+    # a body sentence on recipients is no "Nơi nhận" label: the list is the one under the real label
+    ("Nơi nhận văn bản xác định những cơ quan nhận văn bản.\nĐoạn khác.\nNơi nhận:\n- Lưu VPTW.\n"
+     "K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nBùi Văn Thạch", "Bùi Văn Thạch"),
+    # a lower-case rest of the "Nơi nhận" line is a recipient, not a signature
+    ("Nơi nhận: như trên;\n- Lưu: VT.\nĐại tá Nguyễn Văn A", None),
+])
+def test_ranked_signer(closing: str, signer: str | None) -> None:
+    text = "BỘ CÔNG AN\n" + MOTTO + "Số: 12/BCA-C04\nV/v a\nKính gửi: Công an tỉnh.\nĐề nghị Công an tỉnh thực hiện./.\n" + closing
+    assert info(text).signer == signer
+
+
+@pytest.mark.parametrize(("block", "issuer"), [
+    # a head issuing in his own name (a "…/QĐ-CTUBND"): his title stays before the body's name
+    ("CHỦ TỊCH ỦY\nBAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n", "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+    ("THỦ TƯỚNG CHÍNH PHỦ\n", "Thủ tướng Chính phủ"),
+])
+def test_issuing_head(block: str, issuer: str) -> None:
+    got = info(block + "-------\n|\n" + MOTTO + "Số: 144/2025/QĐ-CTUBND\nQUYẾT ĐỊNH\nVề việc a").issuer
+    assert got is not None and got.name == issuer
+
+
+def test_number_after_issuer_rule_on_motto_line() -> None:
+    # the left column flattened into the motto's row: issuer, its rule, then the number
+    got = info("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc____\n|\n"
+               "**NGHỊ ĐỊNH**\n\n**Quy định về tuyển dụng**\n")
+    assert (got.number, got.issuer.name if got.issuer else None) == ("170/2025/NĐ-CP", "Chính phủ")
+
+
+def test_recipients_sentence_is_no_label() -> None:
+    # "Nơi nhận văn bản xác định …" (a guide's body) is no "Nơi nhận:" label: the body up to the real one stays body
+    text = ("BỘ A\n" + MOTTO + "Số: 1/HD-A\nHƯỚNG DẪN\nVề việc a\nNơi nhận văn bản xác định những cơ quan nhận văn bản.\n"
+            "Các cơ quan thực hiện Hướng dẫn số 11-HD/VPTW.\nNơi nhận:\n- Lưu VPTW.\nK/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n"
+            "Bùi Văn Thạch")
+    h = header(text)
+    ct = normalize(text)
+    closing = [ct.paragraphs[i].text for i in sorted(h.closing_paragraphs)]
+    assert closing[0] == "Nơi nhận:" and h.info.recipients == ["Lưu VPTW"]

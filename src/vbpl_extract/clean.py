@@ -459,6 +459,16 @@ _DATE_LINE = regex.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
 _ARTICLE_1 = regex.compile(r"^(?:\*\*)?Điều\s+1\s*[.:]")
 
 
+def _issuer_line_above(lines: list[RawLine], k: int, j: int) -> bool:
+    """One blank line at ``k`` between two lines of the issuer block (a reader that sets every line of a
+    scan or a Word file apart): "BỘ CÔNG AN" / "" / "CÔNG AN TỈNH LÂM ĐỒNG". The issuer is set in capitals
+    (NĐ 30/2020, Phụ lục I), so the block goes on over a single blank only to an upper-case line."""
+    if k < 1 or lines[k - 1].kind != "text":
+        return False
+    above = lines[k - 1].content.strip()
+    return above.isupper() and len(above) < 80 and not regex.search(r":\s*$", above)
+
+
 def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """Index range ``[first, last)`` of the lines that belong to the document itself.
 
@@ -513,7 +523,7 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
                 if ln.kind == "text":
                     seen_text = True
                     j = k
-            elif seen_text:
+            elif seen_text and not _issuer_line_above(lines, k, j):
                 break
             k -= 1
         first = j

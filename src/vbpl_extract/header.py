@@ -16,12 +16,16 @@ Missing parts are ``None``, never errors.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from .agencies import find_agencies, lookup_agency
+from .agencies.entries import load_agency_data
 from .clean import CleanText, Paragraph, clean_span
+from .data.schemas import SignatureWords
 from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
@@ -32,11 +36,11 @@ NUMBER_PATTERN = (
 )
 _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
 _SYMBOL_ONLY_LINE = regex.compile(
-    r"^S[oóòõỏọôốồổỗộ]\s*[:.]?[\s.…_]*(?:[^\s/]{1,6}\s*){0,2}(?P<sym>/\s*[\p{Lu}Đ]{1,12}\d{0,3}(?:\s*-\s*[\p{Lu}Đ&]{1,12}\d{0,3})*)(?=\s|$)"
+    r"^S[oóòõỏọôốồổỗộ]\s*[:.]?[\s.…_]*(?:[^\s/]{1,6}\s*){0,2}(?P<sym>/\s*[\p{Lu}Đ][\p{Lu}Đ]{0,11}[a-zđ]?\d{0,3}(?:\s*-\s*[\p{Lu}Đ&]{1,12}\d{0,3})*)(?=\s|$)"
 )
 _STAMPED_NUMBER = regex.compile(r"^\s*\d{1,6}\s*$")  # a number stamped apart from its "Số: /…" line
 _DATE_LINE = regex.compile(
-    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s+(?P<d>\d(?:\s?\d)?)\s*tháng\s*(?P<m>\d(?:\s?\d)?)\s*năm\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*)?ngày\s*(?P<d>\d(?:\s?[\d\]|])?)\s*tháng\s*(?P<m>\d(?:\s?[\d\]|])?)\s*năm\s*(?P<y>\d{4})",
     regex.IGNORECASE,
 )
 # an unsigned copy: "Hà Nội, ngày    tháng 12 năm 2025" (day/month left blank for the stamp)
@@ -46,7 +50,10 @@ _DATE_BLANK = regex.compile(r"^(?:[\p{L}.][\p{L}\s.\-]{0,40}?\s*,\s*)?ngày\s+(?
 _BLANK_NUMBER = regex.compile(r"^Số\s*:?\s*(?P<sym>/\s*[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ&\-]{1,30})\s*$")
 _PLACE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\s*(?P<when>ngày\b.{0,16}?tháng\b.{0,16}?năm\b)", regex.IGNORECASE)
 _DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})", regex.IGNORECASE)
-_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", regex.IGNORECASE)
+# the motto (NĐ 30/2020, Phụ lục I); a scan cut at the right margin keeps its start: "CỘNG HÒA XÃ HỘI CHỦ N",
+# "Độc lập - Tự do - HạnÌp phú"
+_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
+                       r"|(?-i:^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CH)|(?-i:^Độc\s+lập\s*-\s*Tự\s+do\s*-)", regex.IGNORECASE)
 _ENACT = regex.compile(
     r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN|NGHỊ\s+ĐỊNH|BAN\s+HÀNH|THÔNG\s+BÁO|YÊU\s+CẦU|[\p{Lu}\s]{3,60}\s+điện)\s*:\s*$"
 )
@@ -55,6 +62,8 @@ _KINH_GUI = regex.compile(r"^Kính\s+gửi\s*:?\s*", regex.IGNORECASE)
 _VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc)\s*[:.]?\s*", regex.IGNORECASE)
 _VV_ANYWHERE = regex.compile(r"(?:^|[\s|*])[Vv]/[Vv]\s")  # "Số: 5387/CT-CS v/v trả lời …" on one line
 _NOI_NHAN = regex.compile(r"^Nơi\s+nhận\s*:?\s*", regex.IGNORECASE)
+# a body sentence about recipients ("Nơi nhận văn bản xác định những cơ quan …"), not the "Nơi nhận:" label
+_NOI_NHAN_SENTENCE = regex.compile(r"^Nơi\s+nhận\s+\p{Ll}+\s+\p{Ll}+")
 _SIGN_MODE = regex.compile(r"^(?P<mode>TM\.|T/M|T\.M\.|KT\.|K/T|Q\.|TL\.|TUQ\.|Q\.\s*|KT/)\s*(?P<rest>.*)$")
 _POSITION_WORDS = regex.compile(
     r"^(?:PHÓ\s+)?(?:THỦ\s+TƯỚNG|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BÍ\s+THƯ|TỔNG\s+BÍ\s+THƯ|"
@@ -127,7 +136,8 @@ def _sentence_case(s: str) -> str:
 
 
 def _digits(value: str) -> int:
-    return int("".join(value.split()))
+    """A day or month as written, OCR's "1]" / "1|" for "11" read as ones ("ngày 23 tháng 1] năm 2025")."""
+    return int("".join(value.split()).replace("]", "1").replace("|", "1"))
 
 
 def _iso(d: int, m: int, y: int) -> str | None:
@@ -191,13 +201,16 @@ def parse_header(ct: CleanText) -> HeaderResult:
             # (a number stamped apart from its "Số:" line is read already: it does not take an issuer line's place)
             stamped = {j for j in range(max(0, i - 5), i) if j in res.header_paragraphs
                        and (_STAMPED_NUMBER.match(paras[j].text) or _SYMBOL_ONLY_LINE.match(paras[j].text))}
-            window = [j for j in range(max(0, i - 3 - len(stamped)), i) if j not in stamped]
+            # nor does the "V/v" subject line set under the number, with its wrapped lines, in a left column read
+            # before the motto (NĐ 30/2020, Phụ lục I: the issuer block above it is in capitals)
+            subject = _subject_lines(paras, max(0, i - 8), i)
+            window = [j for j in range(max(0, i - 3 - len(stamped) - len(subject)), i) if j not in stamped | subject]
             for j in window:
                 if paras[j].kind == "text" and not _NUMBER_LINE.match(paras[j].text):
                     issuer_lines.append(paras[j].text)
                     res.header_paragraphs.add(j)
             pre = t[: _MOTTO.search(t).start()].strip(" |")
-            for part in (x.strip(" -–—_=*") for x in pre.split("|")):
+            for part in (x.strip(" -–—_=*") for x in regex.split(r"\||[_=]{3,}|-{3,}", pre)):  # "CHÍNH PHỦ_____ Số: 170/…"
                 if part and not (_NUMBER_LINE.match(part) and _header_line(part, p.span, info, [], types, p)):
                     issuer_lines.append(part)  # "----- Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …": the number is no issuer
             res.header_paragraphs.add(i)
@@ -321,6 +334,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
         info.signer = info.signature.name
     _party_issuer(ct, res, info)
     if info.date is None:
+        _date_from_signing_stamp(ct, res, info)
+    if info.date is None:
         _date_from_adoption(ct, info)
     _fill_from_site_metadata(ct, info)
     if info.addressees:
@@ -328,6 +343,16 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for m in find_agencies(a):
                 info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
+
+
+def _subject_lines(paras: list[Paragraph], lo: int, hi: int) -> set[int]:
+    """The paragraphs in ``[lo, hi)`` of a "V/v …" subject and its wrapped lines (not in capitals)."""
+    out: set[int] = set()
+    for j in range(lo, hi):
+        t = paras[j].text
+        if paras[j].kind == "text" and (_VV.match(t) or (j - 1 in out and not t.isupper() and not _NUMBER_LINE.match(t))):
+            out.add(j)
+    return out
 
 
 def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: DocumentInfo) -> None:
@@ -367,6 +392,31 @@ def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: Doc
 
 _ENACTS = regex.compile(r"^(?P<who>[^.;:]{3,90}?)\s+(?:ban\s+hành|quyết\s+định|quyết\s+nghị)\b")
 _ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+
+
+_SIGNING_TIME = regex.compile(r"Thời\s+gian\s+ký\s*:\s*(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2}))")
+_MONTH_YEAR = regex.compile(r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
+
+
+def _date_from_signing_stamp(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
+    """A scan whose date line lost its day to OCR ("Lâm Đồng, ngày J2 tháng 11 năm 2025") but carries the
+    digital signature's stamp ("Thời gian ký: 13/11/2025") in the same month and year: the document is
+    dated the day it was signed. A stamp of another month (a later certified copy, "SAO Y") is no date."""
+    month_year = None
+    for j in sorted(res.header_paragraphs):
+        p = ct.paragraphs[j]
+        if p.kind == "text" and _PLACE_LINE.match(p.text) and (m := _MONTH_YEAR.search(p.text)):
+            month_year = (int(m["m"]), int(m["y"]))
+            break
+    if month_year is None:
+        return
+    end = ct.paragraphs[res.body_first].span[0] if res.body_first < len(ct.paragraphs) else len(ct.source)
+    for m in _SIGNING_TIME.finditer(ct.source, 0, end):  # the stamp may lie above the issuer block, outside the body
+        d, mo, y = (int(m["d"]), int(m["m"]), int(m["y"])) if m["d"] else (int(m["d2"]), int(m["m2"]), int(m["y2"]))
+        if (mo, y) == month_year and (iso := _iso(d, mo, y)):
+            info.date = iso
+            info.provenance["date"] = f"the day is illegible; the digital signature's time {m.group().split(':', 1)[1].strip()!r}"
+        return
 
 
 def _date_from_adoption(ct: CleanText, info: DocumentInfo) -> None:
@@ -557,13 +607,96 @@ _LOCAL_PARENT = regex.compile(r"^Ủy ban nhân dân (?P<where>(?:tỉnh|thành 
 _LEVEL_IN_NAME = regex.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|Thành phố|Tỉnh)\b")
 
 
+def _bare_letters(text: str) -> str:
+    """Letters without their marks, upper case: what an OCR slip on a diacritic leaves intact."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).upper().split())
+
+
+@cache
+def _places_by_letters() -> dict[str, str | None]:
+    """Known places keyed by their bare letters ("LAM DONG" -> "Lâm Đồng"); None where two places share them."""
+    out: dict[str, str | None] = {}
+    for entry in load_agency_data().places.values():
+        if entry.place:
+            key = _bare_letters(entry.place)
+            out[key] = entry.place if out.get(key, entry.place) == entry.place else None
+    return out
+
+
+@cache
+def _names_by_letters() -> dict[str, str | None]:
+    """Known bodies' names and aliases keyed by their bare letters and by their letters without spaces
+    (upper case); None where two names share a key."""
+    out: dict[str, str | None] = {}
+    for entry in load_agency_data().entries.values():
+        for name in (entry.name, *entry.aliases):
+            for key in (_bare_letters(name), "".join(name.upper().split())):  # marks dropped; spaces dropped
+                prev = out.get(key, name)
+                out[key] = name if prev is not None and prev.upper() == name.upper() else None
+    return out
+
+
+_LEVEL_UPPER = regex.compile(r"\b(?:TỈNH|THÀNH\s+PHỐ)\s+(?P<place>\p{Lu}+(?:\s+\p{Lu}+){0,3})\s*$")
+
+
+def repair_place(line: str) -> str:
+    """An upper-case header line that OCR misread by a mark, written as the known body or place whose letters
+    it has ("BAN CHÁP HÀNH TRUNG ƯƠNG", "CÔNG AN TỈNH LÂM ĐÒNG"); a line known or unlike any is returned as it is.
+
+    >>> repair_place("CÔNG AN TỈNH LÂM ĐÒNG")
+    'CÔNG AN TỈNH LÂM ĐỒNG'
+    >>> repair_place("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
+    'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN'
+    >>> repair_place("BAN CHÁP HÀNH TRUNG ƯƠNG")
+    'BAN CHẤP HÀNH TRUNG ƯƠNG'
+    >>> repair_place("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI")
+    'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI'
+    """
+    if line.isupper():
+        named = _names_by_letters().get(_bare_letters(line))
+        if named is not None:
+            return named.upper()  # "BAN CHÁP HÀNH TRUNG ƯƠNG": a known body's name, one mark misread
+        named = _names_by_letters().get("".join(line.split()))
+        if named is not None:
+            return named.upper()  # "B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI": a text layer that split the syllables
+    m = _LEVEL_UPPER.search(line)
+    if m is None:
+        return line
+    place = " ".join(m["place"].split())
+    known = _places_by_letters().get(_bare_letters(place))
+    if known is None or known.upper() == place:
+        return line
+    return line[:m.start("place")] + known.upper() + line[m.end("place"):]
+
+
 def _set_issuer(info: DocumentInfo, lines: list[str]) -> None:
+    """The issuer (and parent body) named by the issuer block's lines; a head who issues in his own name
+    (``signature_words.yaml``: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP") keeps his title before the body's name."""
+    _set_issuer_body(info, lines)
+    head = next((x.strip(" |*") for x in lines if x.strip(" |*")), "")
+    if info.issuer is None or not head.isupper():
+        return
+    for title in SignatureWords.load().issuing_heads:
+        if head.startswith(title.upper() + " ") and not info.issuer.name.startswith(title):
+            name = f"{title} {info.issuer.name[:1].lower()}{info.issuer.name[1:]}" if not info.issuer.name.startswith(
+                ("Ủy ban", "Hội đồng")) else f"{title} {info.issuer.name}"
+            info.issuer = info.issuer.model_copy(update={"name": name})
+            return
+
+
+def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
     lines = [regex.sub(r"[-_=]{3,}", "", x).strip(" |") for x in lines]
-    lines = [x for x in lines if x and not _MOTTO.search(x)]
+    lines = [repair_place(x) for x in lines if x and not _MOTTO.search(x)]
     if not lines:
         return
     joined = " ".join(lines)
     found = [m for m in find_agencies(joined) if m.end - m.start > 2]
+    if len(found) >= 2 and regex.search(r" (?:tỉnh|thành phố)$", found[-1].name) and joined.isupper():
+        # "BỘ CÔNG AN / CÔNG AN TỈNH LÂM ĐỒNG": the place after the level word belongs to the unit's name
+        cased = [m for m in find_agencies(" ".join(issuer_case(x) for x in lines)) if m.end - m.start > 2]
+        if len(cased) == len(found) and len(cased[-1].name) > len(found[-1].name):
+            found = cased
     if len(found) >= 2:
         parent, own = found[0], found[-1]
         info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=parent.known, origin="header")
@@ -606,6 +739,7 @@ def parse_signature_text(text: str) -> Signature:
     if m:
         sig.name = m.group(1)
         t = t[: m.start(1)].strip()
+        t = regex.sub(r"(?:^|\s)(?:" + "|".join(map(regex.escape, SignatureWords.load().ranks)) + r")$", "", t).strip()  # "Thượng tướng"
     modes: list[str] = []
     authority = None
     rest = t
@@ -643,13 +777,19 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
     info = res.info
     start = res.body_first
     noi_nhan = next((i for i in range(start, n) if paras[i].kind == "text" and _NOI_NHAN.match(paras[i].text)
-                     and len(paras[i].text) < 300), None)
+                     and len(paras[i].text) < 300 and not _NOI_NHAN_SENTENCE.match(paras[i].text)), None)
     # a closing block kept as a two-column table: "| Nơi nhận: - …; - … | TM. UBND CHỦ TỊCH Nguyễn Văn A |",
     # also a one-row table left as a line of text (no separator row under it)
+    # a "Nơi nhận" list of text lines ends where the signature starts: a form's table in an appendix after it
+    # ("TM. TỔ CHỨC (3) (Chữ ký, dấu)") is no closing block
+    list_end = next((k for k in range(noi_nhan + 1, n) if paras[k].kind != "text" or paras[k].text[:1] not in "-–+•"), n) \
+        if noi_nhan is not None else n
     for i in range(start, n):
         p = paras[i]
         if noi_nhan is not None and i < noi_nhan - 1:
             continue
+        if i > list_end + 1 and paras[list_end].kind == "text":
+            break
         if p.kind == "table":
             cells = _table_lines(p, ct.source)
         elif p.text.startswith("|") and p.text.count("|") >= 3 and i >= n - 4:
@@ -658,6 +798,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         else:
             continue
         nn = next(((t, sp) for t, sp in cells if _NOI_NHAN.match(t)), None)
+        cells = [(_sign_label().sub("", t).strip() or t, sp) for t, sp in cells]  # "XÁC THỰC VĂN BẢN HỢP NHẤT KT. …"
         for k in range(len(cells) - 1):  # "GIÁM ĐỐC" and "Cù Ngọc Trang" on two lines of one cell
             (t, sp), (t2, sp2) = cells[k], cells[k + 1]
             if _POSITION_WORDS.match(t) and t.isupper() and _NAME.match(t2) and len(t2) < 50:
@@ -680,6 +821,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         if p.kind != "text":
             continue
         t = _cell(p.text).rsplit(" | ", 1)[-1]  # "- Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI": the right cell
+        t = _sign_label().sub("", t) or t
         if _SIGN_MODE.match(t) or _SIGNED_NAME.match(t) or (_POSITION_WORDS.match(t) and t.isupper() and len(t) < 80
                                                             and (noi_nhan is not None or _name_follows(paras, i))):
             sig_idx = i
@@ -695,6 +837,10 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             res.closing_paragraphs.add(j)
             j += 1
     if sig_idx is None:
+        found = _interleaved_signature(paras, noi_nhan) if noi_nhan is not None else None
+        if found is not None:
+            info.signature = parse_signature_text(found[0])
+            info.signature.span = (paras[noi_nhan].span[0], paras[found[1]].span[1])  # type: ignore[index]
         return
     # the block: mode lines, position lines, "(Đã ký)", the name
     lines: list[str] = []
@@ -704,6 +850,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         t = _cell(paras[j].text)
         if j == sig_idx:
             t = t.rsplit(" | ", 1)[-1]
+            t = _sign_label().sub("", t) or t
         if _SIGNED_NAME.match(t):  # "(Đã ký) Lê Thành Long": the name after the mark ends the block
             lines.append(t)
             last = j
@@ -718,7 +865,7 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             last = j
             j += 1
             continue
-        if _NAME.match(t) and len(t) < 50:
+        if (_NAME.match(t) and len(t) < 50) or (len(t) < 60 and (r := _ranked_name().search(t)) and r.start() == 0):
             lines.append(t)
             last = j
         break
@@ -754,10 +901,40 @@ _NAME_AT_END = regex.compile(r"(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}\s*$")
 _ATTACH_TITLE = regex.compile(r"^(?:PHỤ\s+LỤC|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|DANH\s+MỤC)\b")
 
 
+@cache
+def _ranked_name() -> regex.Pattern[str]:
+    """A signer's name, after the rank a police or army signer writes before it (``signature_words.yaml``):
+    "Thiếu tướng Trương Minh Đương" -> "Trương Minh Đương"; the rank may end a line of the other column
+    ("- Lưu: VT, P5. Đại tá Bùi Duy Hưng")."""
+    ranks = "|".join(regex.escape(r) for r in sorted(SignatureWords.load().ranks, key=len, reverse=True))
+    return regex.compile(r"(?:^|\s)(?:" + ranks + r")\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
+
+
+@cache
+def _sign_label() -> regex.Pattern[str]:
+    """A label over the signature block (``signature_words.yaml``): "XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG …"."""
+    labels = SignatureWords.load().labels
+    return regex.compile(r"^\W*(?:" + "|".join(labels) + r")\W*\s*" if labels else r"(?!)", regex.IGNORECASE)
+
+
+def _interleaved_signature(paras: list[Paragraph], noi_nhan: int) -> tuple[str, int] | None:
+    """A scan whose OCR ran the two closing columns into one line ("Nơi nhận: KT. BỘ TRƯỞNG"): the
+    signature head is the upper-case rest of the "Nơi nhận" line, the name the ranked name that ends
+    a line below it ("Thượng tướng Nguyễn Văn Long"). Returns the head and name joined, and the name's paragraph."""
+    head = _NOI_NHAN.sub("", paras[noi_nhan].text).strip(" .;")
+    if not head or not head.isupper() or len(head.split()) > 8:
+        return None
+    for k in range(noi_nhan + 1, min(len(paras), noi_nhan + 20)):
+        m = _ranked_name().search(paras[k].text) if paras[k].kind == "text" else None
+        if m is not None:
+            return f"{head} {m['name']}", k
+    return None
+
+
 def _name_follows(paras: list[Paragraph], i: int) -> bool:
     for k in range(i + 1, min(len(paras), i + 4)):
         t = paras[k].text
-        if _NAME.match(t) and len(t) < 50:
+        if (_NAME.match(t) and len(t) < 50) or (len(t) < 60 and (r := _ranked_name().search(t)) and r.start() == 0):
             return True
     return False
 

@@ -77,6 +77,17 @@ class Boilerplate(_Data):
     _check = field_validator("start_of_document", "end_of_document", "skip_lines")(_compiles)
 
 
+class SignatureWords(_Data):
+    """``signature_words.yaml``: words of the signature block (the header stage's closing part)."""
+
+    FILE: ClassVar[str] = "signature_words.yaml"
+    ranks: list[str] = Field(min_length=1)
+    labels: list[str] = Field(default_factory=list)
+    issuing_heads: list[str] = Field(default_factory=list)
+
+    _check = field_validator("labels")(_compiles)
+
+
 class LegacyEncodings(_Data):
     """``legacy_encodings.yaml``: TCVN3 (ABC) and VNI font encodings -> Unicode."""
 
