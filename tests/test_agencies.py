@@ -600,6 +600,29 @@ NAME_CASES = [
 for two bodies, "xây dựng" inside a name (real phrasing from the corpus files named)."""
 
 
+# the bodies of one kind at every unit of a level are one collective, as written (252/KH-BCĐQG1237,
+# 2638/LĐTBXH-KHTC, 4385/QĐ-BVHTTDL)
+EVERY_UNIT_CASES = [
+    ("- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.", ["Ban Chỉ đạo các quân khu", "Ban Chỉ đạo các tỉnh"]),
+    ("Đề nghị Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc Trung ương báo cáo",
+     ["Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Sở Văn hóa, Thể thao và Du lịch tỉnh, thành phố trực thuộc trung ương chủ động",
+     ["Sở Văn hóa, Thể thao và Du lịch tỉnh, thành phố trực thuộc trung ương"]),
+    # a list of the places follows: the bodies are named by the list, not as one collective
+    ("Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk", ["Sở Xây dựng", "Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Đắk Lắk"]),
+    # a body of one place keeps its place; the People's Committees are named by their own entries
+    ("Sở Tài chính tỉnh Gia Lai chủ trì", ["Sở Tài chính tỉnh Gia Lai"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố chủ trì", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVERY_UNIT_CASES)
+def test_body_at_every_unit_of_a_level(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), NAME_CASES)
 def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

@@ -488,6 +488,53 @@ def _join_subordinates(key: str, comp: str, chosen: list[_Cand]) -> None:
         j = first + 1
 
 
+# the bodies of one kind at every unit of a level: " các tỉnh, thành phố trực thuộc trung ương", " các quân
+# khu", " tỉnh, thành phố trực thuộc trung ương" (on the key: no space after a comma); not before a list (":")
+_EVERY_UNIT_RE = re.compile(
+    r" (?:các (?P<u1>tỉnh|thành phố|quân khu|huyện|quận|thị xã|xã|phường)(?P<more1>(?:,| và |,và )(?:tỉnh|thành phố|huyện|"
+    r"quận|thị xã|xã|phường|thị trấn|đặc khu))*|(?P<u2>tỉnh|huyện|quận|xã|phường)(?P<more2>(?:,| và |,và )(?:thành phố|"
+    r"thị xã|phường|xã|thị trấn|đặc khu))+)(?: trực thuộc trung ương)?(?![\w])(?! ?:)"
+)
+# bodies whose own name already says which units they are ("Ủy ban nhân dân các tỉnh"), or that are no single body
+_EVERY_UNIT_SKIP_KINDS = frozenset({"collective", "province", "local_body"})
+
+
+def _join_every_unit(key: str, comp: str, chosen: list[_Cand]) -> None:
+    """A body followed by the units of a level is one collective, as written: "Sở Lao động - Thương binh và
+    Xã hội các tỉnh, thành phố trực thuộc Trung ương", "Ban Chỉ đạo các quân khu" (not the department
+    plus "Các tỉnh, thành phố …", not the issuer's "Ban Chỉ đạo").
+
+    >>> from .find import find_agencies
+    >>> [m.name for m in find_agencies("- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.")]
+    ['Ban Chỉ đạo các quân khu', 'Ban Chỉ đạo các tỉnh']
+    """
+    j = 0
+    while j < len(chosen):
+        cand = chosen[j]
+        entry = cand.items[0][2] if len(cand.items) == 1 else None
+        m = _EVERY_UNIT_RE.match(key, cand.end) if len(cand.items) == 1 and cand.label is None else None
+        if (m is None or cand.kind in _EVERY_UNIT_SKIP_KINDS or cand.kind == "chain"
+                or (entry is not None and entry.kind in _EVERY_UNIT_SKIP_KINDS)
+                or (entry is None and _pattern_kind(comp[cand.start:cand.end]) in _EVERY_UNIT_SKIP_KINDS)):
+            j += 1
+            continue
+        end = m.end()
+        k = j + 1
+        while k < len(chosen) and chosen[k].start < end:
+            if chosen[k].end > end:
+                break
+            k += 1
+        if k < len(chosen) and chosen[k].start < end:
+            j += 1
+            continue  # a body starts inside the tail and runs past it: leave both
+        body = entry.name if entry is not None else _display_name(comp[cand.start:cand.end])
+        tail = comp[cand.end:end].replace(",", ", ")
+        tail = " ".join(tail.replace("Trung ương", "trung ương").split())
+        chosen[j:k] = [_Cand(cand.start, end, 1, [(cand.start, end, None, cand.items[0][3])], kind="collective",
+                             label=f"{body} {tail}")]
+        j += 1
+
+
 def _pattern_kind(name: str) -> str:
     low = name.lower()
     for prefix, kind in (("ủy ban nhân dân tỉnh", "province"), ("ủy ban nhân dân", "local_body"),
