@@ -616,6 +616,21 @@ EVERY_UNIT_CASES = [
 ]
 
 
+# levels written without commas are the same collective, written with them (179/KH-UBND Đồng Nai)
+LEVEL_RUN_CASES = [
+    ("Sở Tài chính; Ủy ban nhân dân các phường xã", ["Sở Tài chính", "Ủy ban nhân dân các phường, xã"]),
+    ("phối hợp UBND các phường xã triển khai", ["Ủy ban nhân dân các phường, xã"]),
+    ("UBND các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVEL_RUN_CASES)
+def test_levels_without_commas(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), EVERY_UNIT_CASES)
 def test_body_at_every_unit_of_a_level(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

@@ -63,6 +63,12 @@ _LEVEL_LIST_RE = regex.compile(
     r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
 )
+# the same without commas: "UBND các phường xã" (the collective "Ủy ban nhân dân các phường, xã", written with them)
+_LEVEL_RUN_RE = regex.compile(
+    r"(?<![\w])(?P<head>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) các "
+    r"(?P<lv>thị xã|thị trấn|thành phố|tỉnh|huyện|quận|xã|phường|đặc khu)"
+    r"(?: (?P<lv>thị xã|thị trấn|thành phố|tỉnh|huyện|quận|xã|phường|đặc khu))+(?![\w])(?! \p{Lu})"
+)
 _NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
 
 _ABBR_RE_CACHE: dict[str, Any] = {}
@@ -238,6 +244,11 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
         if e == m.end():
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
+    for m in _LEVEL_RUN_RE.finditer(comp) if local and any(map(comp.__contains__, _LEVEL_LIST_NEEDS)) else ():
+        s = m.start()
+        if _cut_at_newline(text, cm, s, m.ends("lv")[0], m.end()) == m.end() and len(set(m.captures("lv"))) > 1:
+            label = f"{_expand_abbreviations(m['head'])} các {', '.join(m.captures('lv'))}"
+            cands.append(_Cand(s, m.end(), 2, [(s, m.end(), None, "pattern")], kind="collective", label=label))
     cands += _head_list_cands(text, cm, known_starts)
     cands += _qualified_cands(text, cm, _lower(comp))
     for m in _UNKNOWN_RE.finditer(comp):
