@@ -624,6 +624,25 @@ LEVEL_RUN_CASES = [
 ]
 
 
+# name grammar of a body the data does not know (153/KH-UBND, 4385/QĐ-BVHTTDL)
+NAME_GRAMMAR_CASES = [
+    # "Bộ đội", "Bộ phận" are common nouns inside a name, no ministry starting
+    ("Ban Chỉ huy Bộ đội Biên phòng thành phố chủ trì", ["Ban Chỉ huy Bộ đội Biên phòng thành phố"]),
+    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính", "Bộ Quốc phòng"]),
+    # "X, Y, Z và W" is one name
+    ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam chủ trì",
+     ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
+    ("Sở Tài chính, Sở Nội vụ và Sở Y tế", ["Sở Tài chính", "Sở Nội vụ", "Sở Y tế"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_GRAMMAR_CASES)
+def test_unknown_name_grammar(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), LEVEL_RUN_CASES)
 def test_levels_without_commas(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

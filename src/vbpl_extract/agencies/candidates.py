@@ -54,7 +54,9 @@ _UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp 
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
-_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2} và \p{Lu}")
+# ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": "X, Y, Z và W")
+_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2}"
+                              r"(?:, ?\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2})* và \p{Lu}")
 # a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
 _HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Phòng)(?![\p{{L}}\p{{N}}])")
 # UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
@@ -356,6 +358,13 @@ def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
             or _gazetteer().title_start_re.match(comp, pos) is not None)
 
 
+def _common_noun_at(comp: str, pos: int, word: str) -> bool:
+    """A head word that begins a common noun here ("Bộ đội", "Bộ phận"), not another body."""
+    nxt = _TOKEN_RE.match(comp, pos)
+    return (nxt is not None and nxt.group("sep") == " "
+            and nxt.group("w") in _name_words().common_nouns_after.get(word, frozenset()))
+
+
 def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: list[int]) -> int:
     """End of an unknown body's name whose first name word ends at ``pos``.
 
@@ -383,8 +392,9 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
                 pos = t.end()
                 count += 1
                 continue
-            if word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
-                break  # a new body starts: "Sở Tài chính Sở Nội vụ"
+            if (word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start))
+                    and not _common_noun_at(comp, t.end(), word)):
+                break  # a new body starts: "Sở Tài chính Sở Nội vụ" (not "Ban Chỉ huy Bộ đội Biên phòng")
             if (low in _name_words().stop_words and prev not in _name_words().stop_ok_after.get(low, ())
                     and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
                 break
