@@ -746,3 +746,24 @@ def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str
 
     recurring = [m for m in find_deadlines(text) if m.kind == "recurring"]
     assert recurring and governs_task(text, recurring[0]) is governs
+
+
+@pytest.mark.parametrize(("start", "lead", "coordinators"), [
+    # 226/CĐ-TTg: the heading's "chủ trì, phối hợp với …" gives its points both roles
+    ("Rà soát các mặt hàng", ["Bộ Tài chính"], ["Các bộ, cơ quan liên quan", "Các địa phương"]),
+    ("Tổng hợp nhu cầu", ["Bộ Tài chính"], ["Các bộ, cơ quan liên quan", "Các địa phương"]),
+    # a heading that names another actor and no partner drops them
+    ("Huy động lực lượng", ["Bộ Quốc phòng"], []),
+    # a point with its own partner keeps its own
+    ("Phối hợp với Bộ Y tế", ["Bộ Quốc phòng"], ["Bộ Y tế"]),
+])
+def test_heading_coordinators_pass_to_points(start: str, lead: list[str], coordinators: list[str]) -> None:
+    g = run("1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:\n"
+            "a) Rà soát các mặt hàng dự trữ quốc gia bảo đảm chủng loại, số lượng.\n"
+            "b) Tổng hợp nhu cầu về hàng dự trữ quốc gia của địa phương.\n"
+            "2. Bộ Quốc phòng:\n"
+            "a) Huy động lực lượng, phương tiện tham gia công tác vận chuyển.\n"
+            "b) Phối hợp với Bộ Y tế chuẩn bị thuốc men.\n")
+    t = task_starting(g, start)
+    assert leads(t) == lead
+    assert names(t.coordinators) == coordinators

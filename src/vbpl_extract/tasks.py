@@ -530,6 +530,9 @@ class Context:
     heading: str | None = None
     in_task_area: bool = True
     contents: bool = False  # the paragraph before said its items are contents ("… nguyên tắc sau đây:")
+    # the coordinators a lead-in gives its lead ("Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:"),
+    # kept with that very lead list: a heading that names another actor drops them
+    lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
 
 
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
@@ -707,6 +710,7 @@ class TaskExtractor:
 
     def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        local.lead_coordinators = ctx.lead_coordinators
         for node in nodes:
             outer, self.mentions.node_id = self.mentions.node_id, node.id
             with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
@@ -726,6 +730,7 @@ class TaskExtractor:
             return
         if kind in ("section", "chapter", "part", "appendix", "attachment", "subsection", "group") and heading:
             sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
+            sub.lead_coordinators = ctx.lead_coordinators
             # "1. Sở Nông nghiệp và Môi trường" as a heading: an actor heading
             self._absorb_actor(node, node.heading or "", sub, heading_only=True)
             if fields := self._fields(node):
@@ -759,6 +764,7 @@ class TaskExtractor:
         tables = [c for c in node.children if c.kind == "table"]
         bullets = [c for c in node.children if c.kind == "bullet"]
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        sub.lead_coordinators = ctx.lead_coordinators
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
@@ -875,6 +881,7 @@ class TaskExtractor:
         per item of its "Nhiệm vụ:" list)."""
         prov: dict[str, str] = {}
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        sub.lead_coordinators = ctx.lead_coordinators
         coords: list[AgencyRef] = []
         if "lead" in fields:
             lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
@@ -972,6 +979,8 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
+            coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
+            ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
         elif heading_only and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None:
             # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
             # mua điện": whose duties follow, named as written even when the data does not know the body;
@@ -1077,7 +1086,13 @@ class TaskExtractor:
             prov["coordinators"] = "'phối hợp với' clause"
         if reports:
             prov["report_to"] = "'báo cáo'/'gửi' clause"
-        return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
+        coord_refs = _dedupe([agency_ref(m, f) for m in coords])
+        if (not coord_refs and ctx.lead_coordinators is not None and ctx.lead_coordinators[0] is ctx.lead
+                and prov.get("lead") == ctx.lead_origin and ctx.lead_coordinators[1]):
+            # the lead-in's "X chủ trì, phối hợp với Y:" gives each of its items X as lead and Y as coordinators
+            coord_refs = list(ctx.lead_coordinators[1])
+            prov["coordinators"] = "inherited from the lead-in's 'phối hợp với' clause"
+        return lead, coord_refs, _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
         found = [m for m in self.mentions.deadlines(f.text) if governs_task(f.text, m)]
@@ -1185,6 +1200,8 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
+                    coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in run]
+                    ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "lead-in") for m in coords]))
                 elif place := self._lead_in_place(f):
                     # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
                     ctx.lead, ctx.lead_origin = place, f"inherited from lead-in {node.id}"
