@@ -636,6 +636,25 @@ NAME_GRAMMAR_CASES = [
 ]
 
 
+# a collective of state units ends with its level, even capitalised (174/KH-UBND Hà Nội); a place ends it before
+LEVEL_TAIL_CASES = [
+    ("phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã",
+     ["Các sở, ban, ngành, đoàn thể thành phố", "Ủy ban nhân dân phường, xã"]),
+    ("các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan",
+     ["Các sở, ban, ngành, đoàn thể thành phố", "Các đơn vị có liên quan"]),
+    ("Các sở, ban, ngành Tỉnh", ["Các sở, ban, ngành tỉnh"]),
+    ("các sở, ban, ngành tỉnh Gia Lai", ["Các sở, ban, ngành"]),
+    ("các sở, ngành liên quan chủ trì", ["Các sở, ngành liên quan"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVEL_TAIL_CASES)
+def test_collective_ends_with_its_level(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), NAME_GRAMMAR_CASES)
 def test_unknown_name_grammar(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

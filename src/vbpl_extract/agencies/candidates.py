@@ -435,7 +435,17 @@ def _select(cands: list[_Cand], n: int) -> list[_Cand]:
 
 
 # after a collective of state units: "liên quan" / "có liên quan", or its level ("tỉnh", "cấp tỉnh")
-_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])(?! [^\W\d_])")
+_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])")
+# a capitalised word after the level is a place ("tỉnh Gia Lai"): the level is then no tail of the collective
+_PLACE_NEXT_RE = regex.compile(r" \p{Lu}")
+
+
+def _level_tail(key: str, comp: str, pos: int, limit: int) -> bool:
+    """The level of a collective ends it here: " Thành phố" in "các sở, ban, ngành, đoàn thể Thành phố, …",
+    not " tỉnh Gia Lai" (a place) nor " liên quan" (a qualifier)."""
+    m = _CHAIN_TAIL_RE.match(key, pos)
+    return (m is not None and m.end() <= limit and not m.group().endswith("liên quan")
+            and _PLACE_NEXT_RE.match(comp, m.end()) is None)
 
 
 def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazetteer) -> None:
@@ -451,12 +461,13 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
         limit = chosen[i + 1].start if i + 1 < len(chosen) else len(key)
         end = cand.end
         while (m := gaz.chain_re.match(key, end)) is not None and m.end() <= limit:
-            if comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper():
-                break
+            if (comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper()
+                    and not _level_tail(key, comp, m.end(), limit)):
+                break  # "ban Quản lý …" is a body of its own; "đoàn thể Thành phố" is the collective's level
             end = m.end()
-        m = _CHAIN_TAIL_RE.match(key, end)
-        if m is not None and m.end() <= limit and not (m.group().endswith("liên quan") and end == cand.end):
-            end = m.end()
+        if _level_tail(key, comp, end, limit) or (
+                (m := _CHAIN_TAIL_RE.match(key, end)) is not None and m.end() <= limit and end > cand.end):
+            end = _CHAIN_TAIL_RE.match(key, end).end()
         if end > cand.end:
             cand.end = end
             cand.items = [(cand.start, end, None, cand.items[0][3])]
