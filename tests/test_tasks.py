@@ -767,3 +767,17 @@ def test_heading_coordinators_pass_to_points(start: str, lead: list[str], coordi
     t = task_starting(g, start)
     assert leads(t) == lead
     assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 182/KH-UBND Đồng Nai: whom the actor advises after the partners is no partner
+    ("1. Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh khen thưởng kịp thời.",
+     ["Các đơn vị liên quan"]),
+    ("1. Sở Nội vụ phối hợp Công an tỉnh và các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh quy định chế độ.",
+     ["Công an tỉnh", "Các đơn vị liên quan"]),
+    ("1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh rà soát chế độ.", ["Sở Tài chính", "Công an tỉnh"]),
+])
+def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert leads(t) == ["Sở Nội vụ"]
+    assert names(t.coordinators) == coordinators

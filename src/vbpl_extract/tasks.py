@@ -85,6 +85,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "role_join": regex.compile(r"\s+và\s+(?=(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
                                    + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
         "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
+        "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
@@ -314,6 +315,8 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 break
             if out and _SUBMIT_GAP.search(gap):
                 break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
+            if out and _res()["role_list_stop"].search(gap):
+                break  # "phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh": the action ends the list
             out.append(mention)
             pos = mention.end
     return out
