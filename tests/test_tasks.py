@@ -781,3 +781,18 @@ def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> Non
     [t] = run(text).tasks
     assert leads(t) == ["Sở Nội vụ"]
     assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 302/2025/NĐ-CP: a body the data does not know, shortened by a definition (NĐ 30/2020 "sau đây gọi là")
+    ("quy định về hoạt động của Quỹ nhà ở quốc gia (sau đây gọi là Quỹ) và", {"quỹ": "Quỹ nhà ở quốc gia"}),
+    # a known body: the data's name
+    ("chỉ đạo Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) cấp xã", {"ban chỉ huy": "Ban Chỉ huy phòng thủ dân sự"}),
+    # the short form must begin the words before the bracket; a list is no name
+    ("giao Sở Tài chính, Sở Nội vụ (sau đây gọi là các Sở) chủ trì", {}),
+])
+def test_defined_short_forms(text: str, expected: dict[str, str]) -> None:
+    from vbpl_extract.annotate import Mentions
+    from vbpl_extract.tasks import defined_short_forms
+
+    assert defined_short_forms(text, Mentions(None)) == expected

@@ -1776,6 +1776,23 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
             for a in named]
 
 
+def _name_before_definition(before: str, short: str) -> str | None:
+    """The name a definition's bracket shortens, when the data does not know it: from the last "Quỹ …"
+    (the short form, capitalised) to the bracket, at most ten words and no punctuation.
+
+    >>> _name_before_definition("quy định về hoạt động của Quỹ nhà ở quốc gia", "Quỹ")
+    'Quỹ nhà ở quốc gia'
+    """
+    short = " ".join(short.split())
+    at = before.rfind(short + " ")
+    if at < 0 or not short[:1].isupper() or (at > 0 and before[at - 1].isalpha()):
+        return None
+    name = " ".join(before[at:].split())
+    if len(name.split()) > 10 or regex.search(r"[,;.:()]", name):
+        return None
+    return name
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -1788,9 +1805,14 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     for m in _res()["defines_short_form"].finditer(source):
         before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
-        if not found:
+        if found:
+            full = " ".join(found[-1].name.split())
+        elif (named := _name_before_definition(before, m["short"])) is not None:
+            # "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)": a body the data does not know, named by the words
+            # from the short form to the bracket
+            full = named
+        else:
             continue
-        full = " ".join(found[-1].name.split())
         short = fold_tones(" ".join(m["short"].split())).lower()
         folded_full = fold_tones(full).lower()
         if short != folded_full and folded_full.startswith(short.split()[0] + " "):
