@@ -633,6 +633,9 @@ NAME_GRAMMAR_CASES = [
     ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam chủ trì",
      ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
     ("Sở Tài chính, Sở Nội vụ và Sở Y tế", ["Sở Tài chính", "Sở Nội vụ", "Sở Y tế"]),
+    # "chỉ" after "Ban" is the name's ("Ban Chỉ đạo", "Ban Chỉ huy"), no verb (252/KH-BCĐQG1237)
+    ("Văn phòng Ban Chỉ đạo quốc gia 1237 chủ trì", ["Văn phòng Ban Chỉ đạo quốc gia 1237"]),
+    ("Ban Chỉ huy Quân sự huyện chủ trì", ["Ban Chỉ huy Quân sự huyện"]),
 ]
 
 
