@@ -600,6 +600,85 @@ NAME_CASES = [
 for two bodies, "xây dựng" inside a name (real phrasing from the corpus files named)."""
 
 
+# the bodies of one kind at every unit of a level are one collective, as written (252/KH-BCĐQG1237,
+# 2638/LĐTBXH-KHTC, 4385/QĐ-BVHTTDL)
+EVERY_UNIT_CASES = [
+    ("- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.", ["Ban Chỉ đạo các quân khu", "Ban Chỉ đạo các tỉnh"]),
+    ("Đề nghị Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc Trung ương báo cáo",
+     ["Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Sở Văn hóa, Thể thao và Du lịch tỉnh, thành phố trực thuộc trung ương chủ động",
+     ["Sở Văn hóa, Thể thao và Du lịch tỉnh, thành phố trực thuộc trung ương"]),
+    # a list of the places follows: the bodies are named by the list, not as one collective
+    ("Sở Xây dựng các tỉnh: Gia Lai, Đắk Lắk", ["Sở Xây dựng", "Ủy ban nhân dân tỉnh Gia Lai", "Ủy ban nhân dân tỉnh Đắk Lắk"]),
+    # a body of one place keeps its place; the People's Committees are named by their own entries
+    ("Sở Tài chính tỉnh Gia Lai chủ trì", ["Sở Tài chính tỉnh Gia Lai"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố chủ trì", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+]
+
+
+# levels written without commas are the same collective, written with them (179/KH-UBND Đồng Nai)
+LEVEL_RUN_CASES = [
+    ("Sở Tài chính; Ủy ban nhân dân các phường xã", ["Sở Tài chính", "Ủy ban nhân dân các phường, xã"]),
+    ("phối hợp UBND các phường xã triển khai", ["Ủy ban nhân dân các phường, xã"]),
+    ("UBND các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
+]
+
+
+# name grammar of a body the data does not know (153/KH-UBND, 4385/QĐ-BVHTTDL)
+NAME_GRAMMAR_CASES = [
+    # "Bộ đội", "Bộ phận" are common nouns inside a name, no ministry starting
+    ("Ban Chỉ huy Bộ đội Biên phòng thành phố chủ trì", ["Ban Chỉ huy Bộ đội Biên phòng thành phố"]),
+    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính", "Bộ Quốc phòng"]),
+    # "X, Y, Z và W" is one name
+    ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam chủ trì",
+     ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),
+    ("Sở Tài chính, Sở Nội vụ và Sở Y tế", ["Sở Tài chính", "Sở Nội vụ", "Sở Y tế"]),
+    # "chỉ" after "Ban" is the name's ("Ban Chỉ đạo", "Ban Chỉ huy"), no verb (252/KH-BCĐQG1237)
+    ("Văn phòng Ban Chỉ đạo quốc gia 1237 chủ trì", ["Văn phòng Ban Chỉ đạo quốc gia 1237"]),
+    ("Ban Chỉ huy Quân sự huyện chủ trì", ["Ban Chỉ huy Quân sự huyện"]),
+]
+
+
+# a collective of state units ends with its level, even capitalised (174/KH-UBND Hà Nội); a place ends it before
+LEVEL_TAIL_CASES = [
+    ("phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã",
+     ["Các sở, ban, ngành, đoàn thể thành phố", "Ủy ban nhân dân phường, xã"]),
+    ("các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan",
+     ["Các sở, ban, ngành, đoàn thể thành phố", "Các đơn vị có liên quan"]),
+    ("Các sở, ban, ngành Tỉnh", ["Các sở, ban, ngành tỉnh"]),
+    ("các sở, ban, ngành tỉnh Gia Lai", ["Các sở, ban, ngành"]),
+    ("các sở, ngành liên quan chủ trì", ["Các sở, ngành liên quan"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVEL_TAIL_CASES)
+def test_collective_ends_with_its_level(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_GRAMMAR_CASES)
+def test_unknown_name_grammar(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVEL_RUN_CASES)
+def test_levels_without_commas(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), EVERY_UNIT_CASES)
+def test_body_at_every_unit_of_a_level(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
 @pytest.mark.parametrize(("text", "expected"), NAME_CASES)
 def test_names_read_as_written_in_the_corpus(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

@@ -746,3 +746,53 @@ def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str
 
     recurring = [m for m in find_deadlines(text) if m.kind == "recurring"]
     assert recurring and governs_task(text, recurring[0]) is governs
+
+
+@pytest.mark.parametrize(("start", "lead", "coordinators"), [
+    # 226/CĐ-TTg: the heading's "chủ trì, phối hợp với …" gives its points both roles
+    ("Rà soát các mặt hàng", ["Bộ Tài chính"], ["Các bộ, cơ quan liên quan", "Các địa phương"]),
+    ("Tổng hợp nhu cầu", ["Bộ Tài chính"], ["Các bộ, cơ quan liên quan", "Các địa phương"]),
+    # a heading that names another actor and no partner drops them
+    ("Huy động lực lượng", ["Bộ Quốc phòng"], []),
+    # a point with its own partner keeps its own
+    ("Phối hợp với Bộ Y tế", ["Bộ Quốc phòng"], ["Bộ Y tế"]),
+])
+def test_heading_coordinators_pass_to_points(start: str, lead: list[str], coordinators: list[str]) -> None:
+    g = run("1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:\n"
+            "a) Rà soát các mặt hàng dự trữ quốc gia bảo đảm chủng loại, số lượng.\n"
+            "b) Tổng hợp nhu cầu về hàng dự trữ quốc gia của địa phương.\n"
+            "2. Bộ Quốc phòng:\n"
+            "a) Huy động lực lượng, phương tiện tham gia công tác vận chuyển.\n"
+            "b) Phối hợp với Bộ Y tế chuẩn bị thuốc men.\n")
+    t = task_starting(g, start)
+    assert leads(t) == lead
+    assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 182/KH-UBND Đồng Nai: whom the actor advises after the partners is no partner
+    ("1. Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh khen thưởng kịp thời.",
+     ["Các đơn vị liên quan"]),
+    ("1. Sở Nội vụ phối hợp Công an tỉnh và các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh quy định chế độ.",
+     ["Công an tỉnh", "Các đơn vị liên quan"]),
+    ("1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh rà soát chế độ.", ["Sở Tài chính", "Công an tỉnh"]),
+])
+def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert leads(t) == ["Sở Nội vụ"]
+    assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 302/2025/NĐ-CP: a body the data does not know, shortened by a definition (NĐ 30/2020 "sau đây gọi là")
+    ("quy định về hoạt động của Quỹ nhà ở quốc gia (sau đây gọi là Quỹ) và", {"quỹ": "Quỹ nhà ở quốc gia"}),
+    # a known body: the data's name
+    ("chỉ đạo Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy) cấp xã", {"ban chỉ huy": "Ban Chỉ huy phòng thủ dân sự"}),
+    # the short form must begin the words before the bracket; a list is no name
+    ("giao Sở Tài chính, Sở Nội vụ (sau đây gọi là các Sở) chủ trì", {}),
+])
+def test_defined_short_forms(text: str, expected: dict[str, str]) -> None:
+    from vbpl_extract.annotate import Mentions
+    from vbpl_extract.tasks import defined_short_forms
+
+    assert defined_short_forms(text, Mentions(None)) == expected

@@ -85,6 +85,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "role_join": regex.compile(r"\s+và\s+(?=(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
                                    + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
         "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
+        "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
@@ -314,6 +315,8 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 break
             if out and _SUBMIT_GAP.search(gap):
                 break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
+            if out and _res()["role_list_stop"].search(gap):
+                break  # "phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh": the action ends the list
             out.append(mention)
             pos = mention.end
     return out
@@ -530,6 +533,9 @@ class Context:
     heading: str | None = None
     in_task_area: bool = True
     contents: bool = False  # the paragraph before said its items are contents ("… nguyên tắc sau đây:")
+    # the coordinators a lead-in gives its lead ("Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:"),
+    # kept with that very lead list: a heading that names another actor drops them
+    lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
 
 
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
@@ -707,6 +713,7 @@ class TaskExtractor:
 
     def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        local.lead_coordinators = ctx.lead_coordinators
         for node in nodes:
             outer, self.mentions.node_id = self.mentions.node_id, node.id
             with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
@@ -726,6 +733,7 @@ class TaskExtractor:
             return
         if kind in ("section", "chapter", "part", "appendix", "attachment", "subsection", "group") and heading:
             sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
+            sub.lead_coordinators = ctx.lead_coordinators
             # "1. Sở Nông nghiệp và Môi trường" as a heading: an actor heading
             self._absorb_actor(node, node.heading or "", sub, heading_only=True)
             if fields := self._fields(node):
@@ -759,6 +767,7 @@ class TaskExtractor:
         tables = [c for c in node.children if c.kind == "table"]
         bullets = [c for c in node.children if c.kind == "bullet"]
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        sub.lead_coordinators = ctx.lead_coordinators
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
@@ -875,6 +884,7 @@ class TaskExtractor:
         per item of its "Nhiệm vụ:" list)."""
         prov: dict[str, str] = {}
         sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
+        sub.lead_coordinators = ctx.lead_coordinators
         coords: list[AgencyRef] = []
         if "lead" in fields:
             lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
@@ -972,6 +982,8 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
+            coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
+            ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
         elif heading_only and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None:
             # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
             # mua điện": whose duties follow, named as written even when the data does not know the body;
@@ -1077,7 +1089,13 @@ class TaskExtractor:
             prov["coordinators"] = "'phối hợp với' clause"
         if reports:
             prov["report_to"] = "'báo cáo'/'gửi' clause"
-        return lead, _dedupe([agency_ref(m, f) for m in coords]), _dedupe([agency_ref(m, f) for m in reports])
+        coord_refs = _dedupe([agency_ref(m, f) for m in coords])
+        if (not coord_refs and ctx.lead_coordinators is not None and ctx.lead_coordinators[0] is ctx.lead
+                and prov.get("lead") == ctx.lead_origin and ctx.lead_coordinators[1]):
+            # the lead-in's "X chủ trì, phối hợp với Y:" gives each of its items X as lead and Y as coordinators
+            coord_refs = list(ctx.lead_coordinators[1])
+            prov["coordinators"] = "inherited from the lead-in's 'phối hợp với' clause"
+        return lead, coord_refs, _dedupe([agency_ref(m, f) for m in reports])
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
         found = [m for m in self.mentions.deadlines(f.text) if governs_task(f.text, m)]
@@ -1185,6 +1203,8 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
+                    coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in run]
+                    ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "lead-in") for m in coords]))
                 elif place := self._lead_in_place(f):
                     # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
                     ctx.lead, ctx.lead_origin = place, f"inherited from lead-in {node.id}"
@@ -1756,6 +1776,23 @@ def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[s
             for a in named]
 
 
+def _name_before_definition(before: str, short: str) -> str | None:
+    """The name a definition's bracket shortens, when the data does not know it: from the last "Quỹ …"
+    (the short form, capitalised) to the bracket, at most ten words and no punctuation.
+
+    >>> _name_before_definition("quy định về hoạt động của Quỹ nhà ở quốc gia", "Quỹ")
+    'Quỹ nhà ở quốc gia'
+    """
+    short = " ".join(short.split())
+    at = before.rfind(short + " ")
+    if at < 0 or not short[:1].isupper() or (at > 0 and before[at - 1].isalpha()):
+        return None
+    name = " ".join(before[at:].split())
+    if len(name.split()) > 10 or regex.search(r"[,;.:()]", name):
+        return None
+    return name
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -1768,9 +1805,14 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     for m in _res()["defines_short_form"].finditer(source):
         before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
-        if not found:
+        if found:
+            full = " ".join(found[-1].name.split())
+        elif (named := _name_before_definition(before, m["short"])) is not None:
+            # "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)": a body the data does not know, named by the words
+            # from the short form to the bracket
+            full = named
+        else:
             continue
-        full = " ".join(found[-1].name.split())
         short = fold_tones(" ".join(m["short"].split())).lower()
         folded_full = fold_tones(full).lower()
         if short != folded_full and folded_full.startswith(short.split()[0] + " "):

@@ -54,7 +54,9 @@ _UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp 
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
-_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2} và \p{Lu}")
+# ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": "X, Y, Z và W")
+_COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2}"
+                              r"(?:, ?\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2})* và \p{Lu}")
 # a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
 _HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Phòng)(?![\p{{L}}\p{{N}}])")
 # UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
@@ -62,6 +64,12 @@ _LEVEL_LIST_RE = regex.compile(
     r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?"
     r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
+)
+# the same without commas: "UBND các phường xã" (the collective "Ủy ban nhân dân các phường, xã", written with them)
+_LEVEL_RUN_RE = regex.compile(
+    r"(?<![\w])(?P<head>Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) các "
+    r"(?P<lv>thị xã|thị trấn|thành phố|tỉnh|huyện|quận|xã|phường|đặc khu)"
+    r"(?: (?P<lv>thị xã|thị trấn|thành phố|tỉnh|huyện|quận|xã|phường|đặc khu))+(?![\w])(?! \p{Lu})"
 )
 _NO_TITLE_KINDS = frozenset({"prime_minister", "deputy_prime_minister", "party_leader"})
 
@@ -238,6 +246,11 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
         if e == m.end():
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
+    for m in _LEVEL_RUN_RE.finditer(comp) if local and any(map(comp.__contains__, _LEVEL_LIST_NEEDS)) else ():
+        s = m.start()
+        if _cut_at_newline(text, cm, s, m.ends("lv")[0], m.end()) == m.end() and len(set(m.captures("lv"))) > 1:
+            label = f"{_expand_abbreviations(m['head'])} các {', '.join(m.captures('lv'))}"
+            cands.append(_Cand(s, m.end(), 2, [(s, m.end(), None, "pattern")], kind="collective", label=label))
     cands += _head_list_cands(text, cm, known_starts)
     cands += _qualified_cands(text, cm, _lower(comp))
     for m in _UNKNOWN_RE.finditer(comp):
@@ -345,6 +358,13 @@ def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
             or _gazetteer().title_start_re.match(comp, pos) is not None)
 
 
+def _common_noun_at(comp: str, pos: int, word: str) -> bool:
+    """A head word that begins a common noun here ("Bộ đội", "Bộ phận"), not another body."""
+    nxt = _TOKEN_RE.match(comp, pos)
+    return (nxt is not None and nxt.group("sep") == " "
+            and nxt.group("w") in _name_words().common_nouns_after.get(word, frozenset()))
+
+
 def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: list[int]) -> int:
     """End of an unknown body's name whose first name word ends at ``pos``.
 
@@ -372,8 +392,9 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
                 pos = t.end()
                 count += 1
                 continue
-            if word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start)):
-                break  # a new body starts: "Sở Tài chính Sở Nội vụ"
+            if (word in _name_words().new_body_words and (word != "Văn" or comp.startswith("Văn phòng", w_start))
+                    and not _common_noun_at(comp, t.end(), word)):
+                break  # a new body starts: "Sở Tài chính Sở Nội vụ" (not "Ban Chỉ huy Bộ đội Biên phòng")
             if (low in _name_words().stop_words and prev not in _name_words().stop_ok_after.get(low, ())
                     and not (sep == "-" and word[:1].isupper())):  # "Cục Kinh tế - Quản lý đầu tư xây dựng"
                 break
@@ -414,7 +435,17 @@ def _select(cands: list[_Cand], n: int) -> list[_Cand]:
 
 
 # after a collective of state units: "liên quan" / "có liên quan", or its level ("tỉnh", "cấp tỉnh")
-_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])(?! [^\W\d_])")
+_CHAIN_TAIL_RE = re.compile(r" (?:có )?liên quan(?![\w])| (?:cấp )?(?:tỉnh|thành phố|huyện|xã)(?![\w])")
+# a capitalised word after the level is a place ("tỉnh Gia Lai"): the level is then no tail of the collective
+_PLACE_NEXT_RE = regex.compile(r" \p{Lu}")
+
+
+def _level_tail(key: str, comp: str, pos: int, limit: int) -> bool:
+    """The level of a collective ends it here: " Thành phố" in "các sở, ban, ngành, đoàn thể Thành phố, …",
+    not " tỉnh Gia Lai" (a place) nor " liên quan" (a qualifier)."""
+    m = _CHAIN_TAIL_RE.match(key, pos)
+    return (m is not None and m.end() <= limit and not m.group().endswith("liên quan")
+            and _PLACE_NEXT_RE.match(comp, m.end()) is None)
 
 
 def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazetteer) -> None:
@@ -430,12 +461,13 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
         limit = chosen[i + 1].start if i + 1 < len(chosen) else len(key)
         end = cand.end
         while (m := gaz.chain_re.match(key, end)) is not None and m.end() <= limit:
-            if comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper():
-                break
+            if (comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper()
+                    and not _level_tail(key, comp, m.end(), limit)):
+                break  # "ban Quản lý …" is a body of its own; "đoàn thể Thành phố" is the collective's level
             end = m.end()
-        m = _CHAIN_TAIL_RE.match(key, end)
-        if m is not None and m.end() <= limit and not (m.group().endswith("liên quan") and end == cand.end):
-            end = m.end()
+        if _level_tail(key, comp, end, limit) or (
+                (m := _CHAIN_TAIL_RE.match(key, end)) is not None and m.end() <= limit and end > cand.end):
+            end = _CHAIN_TAIL_RE.match(key, end).end()
         if end > cand.end:
             cand.end = end
             cand.items = [(cand.start, end, None, cand.items[0][3])]
@@ -486,6 +518,53 @@ def _join_subordinates(key: str, comp: str, chosen: list[_Cand]) -> None:
                      label=f"{head} {glue} {owner}")
         chosen[first:j + 1] = [cand]
         j = first + 1
+
+
+# the bodies of one kind at every unit of a level: " các tỉnh, thành phố trực thuộc trung ương", " các quân
+# khu", " tỉnh, thành phố trực thuộc trung ương" (on the key: no space after a comma); not before a list (":")
+_EVERY_UNIT_RE = re.compile(
+    r" (?:các (?P<u1>tỉnh|thành phố|quân khu|huyện|quận|thị xã|xã|phường)(?P<more1>(?:,| và |,và )(?:tỉnh|thành phố|huyện|"
+    r"quận|thị xã|xã|phường|thị trấn|đặc khu))*|(?P<u2>tỉnh|huyện|quận|xã|phường)(?P<more2>(?:,| và |,và )(?:thành phố|"
+    r"thị xã|phường|xã|thị trấn|đặc khu))+)(?: trực thuộc trung ương)?(?![\w])(?! ?:)"
+)
+# bodies whose own name already says which units they are ("Ủy ban nhân dân các tỉnh"), or that are no single body
+_EVERY_UNIT_SKIP_KINDS = frozenset({"collective", "province", "local_body"})
+
+
+def _join_every_unit(key: str, comp: str, chosen: list[_Cand]) -> None:
+    """A body followed by the units of a level is one collective, as written: "Sở Lao động - Thương binh và
+    Xã hội các tỉnh, thành phố trực thuộc Trung ương", "Ban Chỉ đạo các quân khu" (not the department
+    plus "Các tỉnh, thành phố …", not the issuer's "Ban Chỉ đạo").
+
+    >>> from .find import find_agencies
+    >>> [m.name for m in find_agencies("- Ban Chỉ đạo các quân khu; Ban Chỉ đạo các tỉnh.")]
+    ['Ban Chỉ đạo các quân khu', 'Ban Chỉ đạo các tỉnh']
+    """
+    j = 0
+    while j < len(chosen):
+        cand = chosen[j]
+        entry = cand.items[0][2] if len(cand.items) == 1 else None
+        m = _EVERY_UNIT_RE.match(key, cand.end) if len(cand.items) == 1 and cand.label is None else None
+        if (m is None or cand.kind in _EVERY_UNIT_SKIP_KINDS or cand.kind == "chain"
+                or (entry is not None and entry.kind in _EVERY_UNIT_SKIP_KINDS)
+                or (entry is None and _pattern_kind(comp[cand.start:cand.end]) in _EVERY_UNIT_SKIP_KINDS)):
+            j += 1
+            continue
+        end = m.end()
+        k = j + 1
+        while k < len(chosen) and chosen[k].start < end:
+            if chosen[k].end > end:
+                break
+            k += 1
+        if k < len(chosen) and chosen[k].start < end:
+            j += 1
+            continue  # a body starts inside the tail and runs past it: leave both
+        body = entry.name if entry is not None else _display_name(comp[cand.start:cand.end])
+        tail = comp[cand.end:end].replace(",", ", ")
+        tail = " ".join(tail.replace("Trung ương", "trung ương").split())
+        chosen[j:k] = [_Cand(cand.start, end, 1, [(cand.start, end, None, cand.items[0][3])], kind="collective",
+                             label=f"{body} {tail}")]
+        j += 1
 
 
 def _pattern_kind(name: str) -> str:

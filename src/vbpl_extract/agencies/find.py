@@ -14,6 +14,7 @@ from .candidates import (
     _display_name,
     _extend_collectives,
     _gazetteer_cands,
+    _join_every_unit,
     _list_cands,
     _pattern_kind,
     _select,
@@ -34,6 +35,7 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     cands += _unknown_cands(text, cm, {c.start for c in cands})
     chosen = _select(cands, len(key))
     _extend_collectives(key, comp, chosen, gaz)
+    _join_every_unit(key, comp, chosen)
     mentions: list[AgencyMention] = []
     covered: list[tuple[int, int]] = []
     for cand in chosen:
