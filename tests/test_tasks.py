@@ -746,3 +746,26 @@ def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str
 
     recurring = [m for m in find_deadlines(text) if m.kind == "recurring"]
     assert recurring and governs_task(text, recurring[0]) is governs
+
+
+ISSUER_HEADINGS = [
+    # (a heading under "Trách nhiệm thực hiện" in a document of Bộ Nội vụ, the lead of the item under it)
+    ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:", ["Bộ Nội vụ"]),  # 1187/QĐ-BNV
+    ("a) Bộ Nội vụ:", ["Bộ Nội vụ"]),
+    ("a) Bộ Nội vụ (cơ quan thường trực Đề án):", ["Bộ Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize(("heading", "lead"), ISSUER_HEADINGS)
+def test_issuer_named_by_a_heading_is_the_actor_of_its_items(heading: str, lead: list[str]) -> None:
+    g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nĐiều 1. Phê duyệt Đề án\nIV. TỔ CHỨC THỰC HIỆN\n"
+            f"1. Trách nhiệm thực hiện\n{heading}\n- Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\n"
+            "b) Bộ Tài chính:\n- Bố trí đủ kinh phí để triển khai.")
+    assert [leads(t) for t in g.tasks] == [lead, ["Bộ Tài chính"]]
+
+
+def test_issuer_lead_in_that_speaks_hands_nothing_down() -> None:
+    # the issuer's own lead-in ("… ban hành Kế hoạch … như sau:") is no actor heading: its items name their actors
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+            "Ủy ban nhân dân tỉnh Nghệ An thông báo nội dung như sau:\n- Tổng hợp, xử lý số liệu, xây dựng báo cáo.")
+    assert g.tasks == []

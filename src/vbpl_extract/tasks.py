@@ -536,6 +536,8 @@ _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
+# what may follow the actor of a heading that only names it: nothing, or its role in apposition
+_ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
 
 class TaskExtractor:
@@ -589,8 +591,12 @@ class TaskExtractor:
                 return [_shift(m, start) for m in objs]
         if _res()["speaker"].match(text[subj_end:]):
             return None
-        if self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE):
-            return None  # the issuer does not assign duties to itself: its items name their actors
+        if (self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE)
+                and not _ACTOR_LABEL_REST.fullmatch(text[subj_end:])):
+            # the issuer does not assign duties to itself: its items name their actors; but a heading that
+            # only names it ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" under "Trách nhiệm thực hiện")
+            # hands it the items below
+            return None
         return subj
 
     def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
