@@ -769,3 +769,35 @@ def test_issuer_lead_in_that_speaks_hands_nothing_down() -> None:
     g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
             "Ủy ban nhân dân tỉnh Nghệ An thông báo nội dung như sau:\n- Tổng hợp, xử lý số liệu, xây dựng báo cáo.")
     assert g.tasks == []
+
+
+INLINE_ITEMS = [
+    # (a unit of a conclusions notice, the (text start, lead) of its tasks)
+    ("4. Bộ Công an: (1) Tiếp tục đầu tư phát triển Trung tâm Dữ liệu quốc gia số 2; (2) Tham mưu ban hành "
+     "Nghị định của Chính phủ về cơ chế đột phá.",  # 624/TB-VPCP
+     [("Tiếp tục đầu tư", "Bộ Công an"), ("Tham mưu ban hành", "Bộ Công an")]),
+    ("3. Khẩn trương xây dựng và ban hành chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25 "
+     "tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ ban hành hướng dẫn rà soát cơ sở dữ liệu.",
+     [("Thanh tra Chính phủ ban hành", "Thanh tra Chính phủ"), ("Bộ Công an chủ trì", "Bộ Công an")]),
+    # an assessment whose numbered items name no actor stays one unit
+    ("5. Bộ Công an đã đạt kết quả nổi bật: (1) ban hành 20 văn bản; (2) hoàn thành 10 nhiệm vụ.",
+     [("Bộ Công an đã đạt", "Bộ Công an")]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), INLINE_ITEMS)
+def test_numbered_items_inside_a_unit(unit: str, expected: list[tuple[str, str]]) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nTHÔNG BÁO\nThủ tướng Chính phủ kết luận như sau:\n" + unit)
+    assert [(t.text[:len(s)], leads(t)[0]) for t, (s, _) in zip(g.tasks, expected, strict=False)] == expected
+    assert len(g.tasks) == len(expected)
+
+
+def test_time_inside_an_item_is_that_items_and_a_closing_one_is_shared() -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nTHÔNG BÁO\nThủ tướng Chính phủ kết luận như sau:\n"
+            "1. Bộ Công an: (1) Tiếp tục đầu tư phát triển Trung tâm Dữ liệu quốc gia, hoàn thành trước ngày 10 "
+            "tháng 12 năm 2025; (2) Tham mưu ban hành Nghị định của Chính phủ về cơ chế đột phá.\n"
+            "2. Bộ Công Thương chủ trì phối hợp với các Bộ làm rõ các nội dung, cụ thể: (i) Đánh giá khả năng sản "
+            "xuất ethanol trong nước; (ii) Đề xuất giải pháp điều hành giá xăng E10; báo cáo Thủ tướng Chính phủ "
+            "kết quả thực hiện trong tháng 11 năm 2025.")  # 624/TB-VPCP, 11520/VPCP-CN
+    due = [t.deadline.due if t.deadline else None for t in g.tasks]
+    assert due == ["2025-12-10", None, "2025-11-30", "2025-11-30"]
