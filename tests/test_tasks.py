@@ -801,3 +801,27 @@ def test_time_inside_an_item_is_that_items_and_a_closing_one_is_shared() -> None
             "kết quả thực hiện trong tháng 11 năm 2025.")  # 624/TB-VPCP, 11520/VPCP-CN
     due = [t.deadline.due if t.deadline else None for t in g.tasks]
     assert due == ["2025-12-10", None, "2025-11-30", "2025-11-30"]
+
+
+RESPONSIBILITY_LABELS = [
+    # (the lines under "2. Trách nhiệm thực hiện" after "1. Thời gian thực hiện: …", the leads of the tasks)
+    ("- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối hợp với các cơ quan liên quan triển khai.\n"
+     "- Sở Văn hóa, Thể thao và Du lịch chỉ đạo các cơ quan truyền thông tuyên truyền về Đợt thi đua.",  # 982-KH-UBND
+     [["Sở Nội vụ"], ["Sở Văn hóa, Thể thao và Du lịch"]]),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), RESPONSIBILITY_LABELS)
+def test_responsibility_label_over_sentences_is_no_field(lines: str, expected: list[list[str]]) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 982/KH-UBND\nKẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Thời gian thực hiện: từ ngày ban hành Kế hoạch đến hết năm 2025.\n2. Trách nhiệm thực hiện\n" + lines)
+    assert [leads(t) for t in g.tasks] == expected
+
+
+def test_responsibility_label_over_names_is_the_lead_field() -> None:
+    # 252/KH-BCĐQG1237: the names under the label are the lead of the plan item's points
+    g = run("BAN CHỈ ĐẠO QUỐC GIA\nSố: 252/KH-BCĐQG1237\nKẾ HOẠCH\nV. THU THẬP, XỬ LÝ THÔNG TIN VỀ LIỆT SĨ\n"
+            "1. Nội dung, biện pháp\na) Hoàn thành việc giải mã ký hiệu, phiên hiệu đơn vị quân đội trong chiến tranh;\n"
+            "b) Tổ chức rà soát, kiện toàn hồ sơ liệt sĩ hiện đang quản lý.\n2. Trách nhiệm thực hiện\n- Bộ Quốc phòng.\n"
+            "- Bộ Lao động - Thương binh và Xã hội.\n3. Thời gian thực hiện: Từ năm 2013 đến năm 2020.")
+    assert [leads(t) for t in g.tasks] == [["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội"]] * 2

@@ -886,6 +886,12 @@ class TaskExtractor:
                             found.setdefault(name, (child, Fragment("", [], [])))
                         elif bare["more"] and depth == 0 and any(c.children for c in child.children):
                             scan(child.children, depth + 1)
+                        elif name == "lead" and any(not (t := self.frag(c).text).lstrip().startswith("(")
+                                                    and names_an_action(t, self._names(t)) and _words_upto(t, 9) > 8
+                                                    for c in child.children):
+                            # "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen thưởng …; phối hợp …":
+                            # sentences that each name their actor and action, not a labelled list of names
+                            pass
                         elif name not in found:
                             parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
                             found[name] = (child, _join_fragments(parts))
