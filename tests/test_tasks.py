@@ -825,3 +825,25 @@ def test_responsibility_label_over_names_is_the_lead_field() -> None:
             "b) Tổ chức rà soát, kiện toàn hồ sơ liệt sĩ hiện đang quản lý.\n2. Trách nhiệm thực hiện\n- Bộ Quốc phòng.\n"
             "- Bộ Lao động - Thương binh và Xã hội.\n3. Thời gian thực hiện: Từ năm 2013 đến năm 2020.")
     assert [leads(t) for t in g.tasks] == [["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội"]] * 2
+
+
+CRITERIA_HEADINGS = [
+    # (a heading, whether the units under it are criteria rather than duties)
+    ("Tiêu chí thi đua", True),  # 982-KH-UBND: "Đối với các cơ quan, đơn vị" then what they are judged by
+    ("TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI", True),
+    ("Tiêu chuẩn, quy chuẩn kỹ thuật về dữ liệu", False),  # 60/2024/QH15 Điều 28: duties to issue them follow
+    ("Trách nhiệm thực hiện", False),
+]
+
+
+@pytest.mark.parametrize(("heading", "criteria"), CRITERIA_HEADINGS)
+def test_criteria_headings_hold_no_tasks(heading: str, criteria: bool) -> None:
+    assert non_task_heading(heading) is criteria
+
+
+def test_criteria_under_a_named_body_are_not_its_tasks() -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 982/KH-UBND\nKẾ HOẠCH\nIII. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG\n"
+            "1. Tiêu chí thi đua\na) Đối với các cơ quan, đơn vị trên địa bàn tỉnh\n"
+            "- Tổ chức tốt công tác tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.")
+    assert [leads(t) for t in g.tasks] == [["Sở Nội vụ"]]
