@@ -796,3 +796,104 @@ def test_defined_short_forms(text: str, expected: dict[str, str]) -> None:
     from vbpl_extract.tasks import defined_short_forms
 
     assert defined_short_forms(text, Mentions(None)) == expected
+
+
+ISSUER_HEADINGS = [
+    # (a heading under "Trách nhiệm thực hiện" in a document of Bộ Nội vụ, the lead of the item under it)
+    ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:", ["Bộ Nội vụ"]),  # 1187/QĐ-BNV
+    ("a) Bộ Nội vụ:", ["Bộ Nội vụ"]),
+    ("a) Bộ Nội vụ (cơ quan thường trực Đề án):", ["Bộ Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize(("heading", "lead"), ISSUER_HEADINGS)
+def test_issuer_named_by_a_heading_is_the_actor_of_its_items(heading: str, lead: list[str]) -> None:
+    g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nĐiều 1. Phê duyệt Đề án\nIV. TỔ CHỨC THỰC HIỆN\n"
+            f"1. Trách nhiệm thực hiện\n{heading}\n- Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\n"
+            "b) Bộ Tài chính:\n- Bố trí đủ kinh phí để triển khai.")
+    assert [leads(t) for t in g.tasks] == [lead, ["Bộ Tài chính"]]
+
+
+def test_issuer_lead_in_that_speaks_hands_nothing_down() -> None:
+    # the issuer's own lead-in ("… ban hành Kế hoạch … như sau:") is no actor heading: its items name their actors
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+            "Ủy ban nhân dân tỉnh Nghệ An thông báo nội dung như sau:\n- Tổng hợp, xử lý số liệu, xây dựng báo cáo.")
+    assert g.tasks == []
+
+
+INLINE_ITEMS = [
+    # (a unit of a conclusions notice, the (text start, lead) of its tasks)
+    ("4. Bộ Công an: (1) Tiếp tục đầu tư phát triển Trung tâm Dữ liệu quốc gia số 2; (2) Tham mưu ban hành "
+     "Nghị định của Chính phủ về cơ chế đột phá.",  # 624/TB-VPCP
+     [("Tiếp tục đầu tư", "Bộ Công an"), ("Tham mưu ban hành", "Bộ Công an")]),
+    ("3. Khẩn trương xây dựng và ban hành chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25 "
+     "tháng 11 năm 2025; (2) Bộ Công an chủ trì, phối hợp các bộ ban hành hướng dẫn rà soát cơ sở dữ liệu.",
+     [("Thanh tra Chính phủ ban hành", "Thanh tra Chính phủ"), ("Bộ Công an chủ trì", "Bộ Công an")]),
+    # an assessment whose numbered items name no actor stays one unit
+    ("5. Bộ Công an đã đạt kết quả nổi bật: (1) ban hành 20 văn bản; (2) hoàn thành 10 nhiệm vụ.",
+     [("Bộ Công an đã đạt", "Bộ Công an")]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), INLINE_ITEMS)
+def test_numbered_items_inside_a_unit(unit: str, expected: list[tuple[str, str]]) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nTHÔNG BÁO\nThủ tướng Chính phủ kết luận như sau:\n" + unit)
+    assert [(t.text[:len(s)], leads(t)[0]) for t, (s, _) in zip(g.tasks, expected, strict=False)] == expected
+    assert len(g.tasks) == len(expected)
+
+
+def test_time_inside_an_item_is_that_items_and_a_closing_one_is_shared() -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 624/TB-VPCP\nTHÔNG BÁO\nThủ tướng Chính phủ kết luận như sau:\n"
+            "1. Bộ Công an: (1) Tiếp tục đầu tư phát triển Trung tâm Dữ liệu quốc gia, hoàn thành trước ngày 10 "
+            "tháng 12 năm 2025; (2) Tham mưu ban hành Nghị định của Chính phủ về cơ chế đột phá.\n"
+            "2. Bộ Công Thương chủ trì phối hợp với các Bộ làm rõ các nội dung, cụ thể: (i) Đánh giá khả năng sản "
+            "xuất ethanol trong nước; (ii) Đề xuất giải pháp điều hành giá xăng E10; báo cáo Thủ tướng Chính phủ "
+            "kết quả thực hiện trong tháng 11 năm 2025.")  # 624/TB-VPCP, 11520/VPCP-CN
+    due = [t.deadline.due if t.deadline else None for t in g.tasks]
+    assert due == ["2025-12-10", None, "2025-11-30", "2025-11-30"]
+
+
+RESPONSIBILITY_LABELS = [
+    # (the lines under "2. Trách nhiệm thực hiện" after "1. Thời gian thực hiện: …", the leads of the tasks)
+    ("- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối hợp với các cơ quan liên quan triển khai.\n"
+     "- Sở Văn hóa, Thể thao và Du lịch chỉ đạo các cơ quan truyền thông tuyên truyền về Đợt thi đua.",  # 982-KH-UBND
+     [["Sở Nội vụ"], ["Sở Văn hóa, Thể thao và Du lịch"]]),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), RESPONSIBILITY_LABELS)
+def test_responsibility_label_over_sentences_is_no_field(lines: str, expected: list[list[str]]) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 982/KH-UBND\nKẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Thời gian thực hiện: từ ngày ban hành Kế hoạch đến hết năm 2025.\n2. Trách nhiệm thực hiện\n" + lines)
+    assert [leads(t) for t in g.tasks] == expected
+
+
+def test_responsibility_label_over_names_is_the_lead_field() -> None:
+    # 252/KH-BCĐQG1237: the names under the label are the lead of the plan item's points
+    g = run("BAN CHỈ ĐẠO QUỐC GIA\nSố: 252/KH-BCĐQG1237\nKẾ HOẠCH\nV. THU THẬP, XỬ LÝ THÔNG TIN VỀ LIỆT SĨ\n"
+            "1. Nội dung, biện pháp\na) Hoàn thành việc giải mã ký hiệu, phiên hiệu đơn vị quân đội trong chiến tranh;\n"
+            "b) Tổ chức rà soát, kiện toàn hồ sơ liệt sĩ hiện đang quản lý.\n2. Trách nhiệm thực hiện\n- Bộ Quốc phòng.\n"
+            "- Bộ Lao động - Thương binh và Xã hội.\n3. Thời gian thực hiện: Từ năm 2013 đến năm 2020.")
+    assert [leads(t) for t in g.tasks] == [["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội"]] * 2
+
+
+CRITERIA_HEADINGS = [
+    # (a heading, whether the units under it are criteria rather than duties)
+    ("Tiêu chí thi đua", True),  # 982-KH-UBND: "Đối với các cơ quan, đơn vị" then what they are judged by
+    ("TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI", True),
+    ("Tiêu chuẩn, quy chuẩn kỹ thuật về dữ liệu", False),  # 60/2024/QH15 Điều 28: duties to issue them follow
+    ("Trách nhiệm thực hiện", False),
+]
+
+
+@pytest.mark.parametrize(("heading", "criteria"), CRITERIA_HEADINGS)
+def test_criteria_headings_hold_no_tasks(heading: str, criteria: bool) -> None:
+    assert non_task_heading(heading) is criteria
+
+
+def test_criteria_under_a_named_body_are_not_its_tasks() -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 982/KH-UBND\nKẾ HOẠCH\nIII. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG\n"
+            "1. Tiêu chí thi đua\na) Đối với các cơ quan, đơn vị trên địa bàn tỉnh\n"
+            "- Tổ chức tốt công tác tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.")
+    assert [leads(t) for t in g.tasks] == [["Sở Nội vụ"]]

@@ -542,6 +542,8 @@ _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
+# what may follow the actor of a heading that only names it: nothing, or its role in apposition
+_ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
 
 class TaskExtractor:
@@ -595,8 +597,12 @@ class TaskExtractor:
                 return [_shift(m, start) for m in objs]
         if _res()["speaker"].match(text[subj_end:]):
             return None
-        if self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE):
-            return None  # the issuer does not assign duties to itself: its items name their actors
+        if (self._is_issuer(subj) and not regex.search(r"\b(?:cần|phải|có\s+trách\s+nhiệm)\b", text[subj_end:], regex.IGNORECASE)
+                and not _ACTOR_LABEL_REST.fullmatch(text[subj_end:])):
+            # the issuer does not assign duties to itself: its items name their actors; but a heading that
+            # only names it ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" under "Trách nhiệm thực hiện")
+            # hands it the items below
+            return None
         return subj
 
     def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
@@ -662,6 +668,38 @@ class TaskExtractor:
             keys = [fold_tones(w) for w in words]
             return any(k in verbs or f"{k} {k2}" in verbs for k, k2 in zip(keys, [*keys[1:], ""], strict=True))
         return True
+
+    def _inline_items(self, text: str) -> list:
+        """The marks of items enumerated inside one unit that are its tasks, else [].
+
+        Roman marks ("Giao Đảng ủy Chính phủ: (i) Chỉ đạo …; (ii) …") when the text before them only names
+        the actor; Arabic marks ("Bộ Công an: (1) Tiếp tục …; (2) Tham mưu …", "Khẩn trương xây dựng …: (1)
+        Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ trì …") after a colon, when that text only names
+        the actor or when the items name their own actors: each item carries its own action (guide rule 2).
+        """
+        for pattern, first in ((_INLINE_ENUM, ["i", "ii"]), (_INLINE_NUM, ["1", "2"])):
+            marks = list(pattern.finditer(text))
+            if len(marks) < 2 or [m["n"] for m in marks[:2]] != first:
+                continue
+            run = [marks[0]]
+            for m in marks[1:]:
+                if _item_number(m["n"]) == _item_number(run[-1]["n"]) + 1:
+                    run.append(m)  # "(2)" after "(1)"; a later "(1)" of a list inside an item stays in it
+            marks = run
+            head = text[:marks[0].start()]
+            if first == ["i", "ii"] and self._only_introduces(head):
+                return marks
+            if first == ["1", "2"] and head.rstrip().endswith(":"):
+                subj, end = subject_mentions(head, self.mentions.agencies(head))
+                if subj and _ACTOR_LABEL_REST.fullmatch(head[end:]):
+                    return marks  # "Bộ Công an: (1) …; (2) …"
+                segs = [text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+                        for k, m in enumerate(marks)]
+                own = sum(bool((subj := subject_mentions(seg, self.mentions.agencies(seg))[0]) and subj[0].start <= 3)
+                          for seg in segs)
+                if own >= 2 and 2 * own >= len(segs):
+                    return marks
+        return []
 
     def _only_introduces(self, head: str) -> bool:
         """Is the text before "(i)" only an actor and an assignment ("Giao Đảng ủy Chính phủ:", "Bộ Công Thương
@@ -857,6 +895,12 @@ class TaskExtractor:
                             found.setdefault(name, (child, Fragment("", [], [])))
                         elif bare["more"] and depth == 0 and any(c.children for c in child.children):
                             scan(child.children, depth + 1)
+                        elif name == "lead" and any(not (t := self.frag(c).text).lstrip().startswith("(")
+                                                    and names_an_action(t, self._names(t)) and _words_upto(t, 9) > 8
+                                                    for c in child.children):
+                            # "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen thưởng …; phối hợp …":
+                            # sentences that each name their actor and action, not a labelled list of names
+                            pass
                         elif name not in found:
                             parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
                             found[name] = (child, _join_fragments(parts))
@@ -1130,11 +1174,17 @@ class TaskExtractor:
                                        and not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)])):
             return None  # a statement, a count, or a list of names and titles: nothing to do
         deadline = self._deadline(f, ctx, prov)
-        marks = list(_INLINE_ENUM.finditer(text))
-        if len(marks) >= 2 and [m["n"] for m in marks[:2]] == ["i", "ii"] and self._only_introduces(text[:marks[0].start()]):
+        marks = self._inline_items(text)
+        if marks:
             # "Giao Đảng ủy Chính phủ: (i) Chỉ đạo Đảng ủy Bộ Y tế …; (ii) Chỉ đạo …": one task per item,
             # each with the unit's actor and deadline unless it names its own
-            sub = Context(lead, prov.get("lead"), deadline, ctx.heading, ctx.in_task_area)
+            # a time the items share stands before the first mark or closes the last item ("…; (iv) Đề xuất
+            # …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025"); one written inside an
+            # earlier item is that item's ("(2) … hoàn thành trước ngày 22 tháng 12 năm 2025; (3) …")
+            inner = [f.to_source(m.start(), marks[k + 1].start()) for k, m in enumerate(marks[:-1])]
+            shared = deadline if (prov.get("deadline") != "own text" or deadline is None or deadline.span is None
+                                  or not any(s <= deadline.span[0] < e for s, e in inner)) else ctx.deadline
+            sub = Context(lead, prov.get("lead"), shared, ctx.heading, ctx.in_task_area)
             last = None
             for k, m in enumerate(marks):
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
@@ -1418,6 +1468,14 @@ def _join_fragments(parts: list[Fragment]) -> Fragment:
 
 # items enumerated inside one unit: "(i) …; (ii) …; (iii) …"
 _INLINE_ENUM = regex.compile(r"\((?P<n>i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*")
+_INLINE_NUM = regex.compile(r"(?<![\p{L}\p{N}])\((?P<n>[1-9]|1[0-9])\)\s*")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _item_number(n: str) -> int:
+    """"3" -> 3, "iii" -> 3."""
+    return int(n) if n.isdigit() else _ROMAN.index(n) + 1
+
 # what may stand before "(i)" in a unit that only hands out the enumerated items
 _ONLY_ASSIGN = regex.compile(
     r"[\s,:;]*(?:(?:chủ\s+trì|phối\s+hợp|với|và|cùng|các|cơ\s+quan|đơn\s+vị|có\s+liên\s+quan|liên\s+quan|\p{Lu}[\p{L}\-&]*"
