@@ -15,6 +15,7 @@ collapsed, plus the source offset of every character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -228,10 +229,10 @@ def _append_text(out_chars: list[str], starts: OffsetMap, ends: OffsetMap, chunk
 
 # what keeps a line off the fast path: markup, non-breaking/invisible characters, breaks, "__"
 # (a search, not a fullmatch over the line: a repeated alternation keeps a backtracking frame per character)
-_NOT_PLAIN = regex.compile(r"[*\\<#>\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u2028\u2029\r\n\f\v]|__")
+_NOT_PLAIN = re.compile(r"[*\\<#>\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u2028\u2029\r\n\f\v]|__")
 # zero-width and direction marks: dropped from the cleaning copy, so "Đi\u200bều" is "Điều" (offsets still map back)
-_INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+")
-_WORDS = regex.compile(r"[^ \t]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+")
+_WORDS = re.compile(r"[^ \t]+")
 
 
 class _Stretch:
@@ -357,7 +358,7 @@ def clean_span(source: str, start: int, end: int) -> Fragment:
     return frag
 
 
-_LINE_RE = regex.compile(r"[^\r\n\u2028\u2029]+")  # compiled once: _clean_span runs once per table cell
+_LINE_RE = re.compile(r"[^\r\n\u2028\u2029]+")  # compiled once: _clean_span runs once per table cell
 
 
 def _clean_span(source: str, start: int, end: int) -> Fragment:
@@ -391,7 +392,7 @@ class RawLine:
 _RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$"
                          r"|^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")  # a markdown code fence ("```", "```markdown") is layout
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
-_RULE_CHARS = frozenset("-=_*~`")  # a rule has three of them (or "---"): a line without one is not tried
+_RULE_CHARS = re.compile(r"[-=_*~`]")  # a rule has three of them (or "---"): a line without one is not tried
 
 
 _DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
@@ -408,7 +409,7 @@ def _display_line(line: str) -> str:
     return " ".join(line.split())
 
 
-_RAW_LINE_RE = regex.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029|$)")  # U+2028/9 end lines too
+_RAW_LINE_RE = re.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029|$)")  # U+2028/9 end lines too
 
 
 def raw_lines(source: str) -> list[RawLine]:
@@ -431,7 +432,7 @@ def _line_kind(body: str) -> tuple[str, str]:
         return "pipe", content
     if not content or content == "|":
         return "blank", content
-    if not _RULE_CHARS.isdisjoint(body) and _RULE_RE.match(body):
+    if _RULE_CHARS.search(body) is not None and _RULE_RE.match(body):
         return "rule", content
     return "text", content
 

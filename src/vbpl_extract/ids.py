@@ -16,7 +16,7 @@ Numbers keep their digits and letters; ``đ`` is spelled ``dd`` so ids stay ASCI
 
 from __future__ import annotations
 
-import regex
+import re
 
 PREFIX: dict[str, str] = {
     "part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "article": "art",
@@ -29,7 +29,7 @@ PREFIX: dict[str, str] = {
 SEP = "__"
 
 
-_NON_ALNUM = regex.compile(r"[^0-9A-Za-z]+")
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 
 def norm_num(num: str) -> str:
