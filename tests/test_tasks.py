@@ -282,6 +282,36 @@ def test_product_from_trinh_ban_hanh() -> None:
     assert t.deadline is not None and (t.deadline.kind, t.deadline.due) == ("year", "2025-12-31")
 
 
+@pytest.mark.parametrize(("text", "product"), [
+    # 1597/QĐ-TTPVHCC: "Quy trình" keeps its head ("trình" ends an object elsewhere: "… trình UBND")
+    ("Sở Xây dựng chủ trì phối hợp với Trung tâm Phục vụ hành chính công Thành phố xây dựng quy trình nội bộ "
+     "giải quyết thủ tục hành chính.", "Quy trình nội bộ giải quyết thủ tục hành chính"),
+    # 179/KH-UBND: "Chương trình" was cut to "Chương"
+    ("Sở Khoa học và Công nghệ xây dựng Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số (SMEdx).",
+     "Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số (SMEdx)"),
+    # 22/2013/QĐ-TTg: "lập danh sách …"
+    ("Ủy ban nhân dân cấp xã đối chiếu, lập danh sách các hộ được hỗ trợ, báo cáo Ủy ban nhân dân cấp huyện.",
+     "Danh sách các hộ được hỗ trợ"),
+    # 101/2018/TT-BTC: "lập báo cáo quyết toán …"
+    ("Phòng Lao động - Thương binh và Xã hội lập báo cáo quyết toán theo quy định gửi Sở Lao động - Thương binh và Xã hội.",
+     "Báo cáo quyết toán"),
+    # 211/2025/QĐ-UBND: "xây dựng dự toán kinh phí"
+    ("Sở Tài chính chủ trì, phối hợp với Sở Tư pháp xây dựng dự toán kinh phí; trình cơ quan có thẩm quyền phê duyệt kinh phí.",
+     "Dự toán kinh phí"),
+    # 11554/VPCP-V.I: "Hoàn thiện Kế hoạch …"
+    ("Bộ Công Thương hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả dịp Tết.",
+     "Kế hoạch cao điểm chống buôn lậu"),
+    # 11520/VPCP-CN: the recipient stands between the verb and the report ("báo cáo X kết quả …")
+    ("Bộ Công Thương rà soát năng lực phối trộn; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.",
+     "Báo cáo kết quả thực hiện"),
+    # no written output named: no product
+    ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
+])
+def test_product_is_the_written_output(text: str, product: str | None) -> None:
+    [t] = run(text).tasks
+    assert t.product == product
+
+
 # --------------------------------------------------------------------------- not tasks
 
 

@@ -113,7 +113,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "product": regex.compile(
-            r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
+            r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
@@ -387,8 +387,9 @@ def _product(text: str, agencies: Callable[[str], list]) -> str | None:
         cut = min(stop.start() if stop else len(obj), ms[0].start if ms else len(obj))
         obj = obj[:cut].strip(" ,")
         return f"Báo cáo {obj}" if obj else None
-    p = m["p"].strip(" ,")
-    p = regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", p)[0]
+    # the object ends at a purpose, a time or the next clause, after its head ("Tờ trình", "Quy trình" keep theirs)
+    head, rest = m["h"], m["p"][len(m["h"]):]
+    p = (head + regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", rest)[0]).strip(" ,")
     return p[:1].upper() + p[1:] if p else None
 
 
