@@ -275,6 +275,26 @@ def test_recurring_report_deadline() -> None:
     assert t.deadline.rrule == "FREQ=MONTHLY;BYMONTHDAY=25"
 
 
+_HEADER = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\nNghệ An, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số\n\n"
+
+
+@pytest.mark.parametrize(("text", "rrule", "last"), [
+    # the combined recurrence: both days are kept, one rrule holds them (same day of the month)
+    ("1. Sở Tài chính định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo Ủy ban nhân dân tỉnh.",
+     "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", "trước ngày 15/12"),
+    # two different days: no one rule expresses them (annotation guide), both stay in the text
+    ("1. Sở Tài chính định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 15/12) báo cáo Ủy ban nhân dân tỉnh.",
+     None, "trước ngày 15/12"),
+    # 144/KH-UBND: one year-less day in a periodic duty
+    ("1. Sở Tài chính định kỳ báo cáo Ủy ban nhân dân tỉnh trước ngày 20/11.", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20",
+     "trước ngày 20/11"),
+])
+def test_periodic_days_keep_every_rule(text: str, rrule: str | None, last: str) -> None:
+    [t] = run(_HEADER + text).tasks
+    assert t.deadline is not None and (t.deadline.kind, t.deadline.due, t.deadline.rrule) == ("recurring", None, rrule)
+    assert t.deadline.text.endswith(last)
+
+
 def test_product_from_trinh_ban_hanh() -> None:
     g = run("a) Bộ Công an chủ trì xây dựng, trình Chính phủ ban hành Nghị định quy định về định danh điện tử trong năm 2025.")
     [t] = g.tasks

@@ -434,11 +434,19 @@ def _periodic_date(text: str, d: Deadline, found: list) -> Deadline:
     """A year-less date in a periodic duty ("định kỳ báo cáo … trước ngày 20/11") recurs every year."""
     if d.kind != "date" or regex.search(r"\d{4}", d.text) or not _PERIODIC.search(text) or not d.due:
         return d
-    day = dt.date.fromisoformat(d.due)
+    # "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": every year-less date is one of its
+    # days; one rrule holds them only when they share the day of the month
+    days = sorted({(x.month, x.day) for x in (dt.date.fromisoformat(str(m.due)) for m in found
+                   if m.kind == "date" and m.due and not regex.search(r"\d{4}", m.text))} | {
+                  (dt.date.fromisoformat(d.due).month, dt.date.fromisoformat(d.due).day)})
+    rrule = (f"FREQ=YEARLY;BYMONTH={','.join(str(mo) for mo, _ in days)};BYMONTHDAY={days[0][1]}"
+             if len({day for _, day in days}) == 1 else None)
     periodic = next((m for m in found if m.kind == "recurring"), None)
+    last = next((m for m in reversed(found) if m.kind == "date" and not regex.search(r"\d{4}", m.text)), None)
     text_span = d.text if periodic is None else f"{periodic.text} … {d.text}"
-    return Deadline(kind="recurring", due=None, rrule=f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}",
-                    text=text_span, span=d.span, origin=d.origin)
+    if len(days) > 1 and last is not None and last.text != d.text:
+        text_span = f"{text_span} … {last.text}"
+    return Deadline(kind="recurring", due=None, rrule=rrule, text=text_span, span=d.span, origin=d.origin)
 
 
 def inheritable(m, text: str) -> bool:
