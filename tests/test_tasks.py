@@ -268,6 +268,33 @@ def test_report_relay_is_the_first_receiver() -> None:
     assert names(t.report_to) == ["Bộ Khoa học và Công nghệ"]
 
 
+@pytest.mark.parametrize(("text", "report_to"), [
+    # 211/2025/QĐ-UBND: "báo cáo, đề xuất X"
+    ("1. Sở Tư pháp tổng hợp, báo cáo, đề xuất Ủy ban nhân dân thành phố xem xét chỉ đạo giải quyết khó khăn.",
+     ["Ủy ban nhân dân thành phố"]),
+    # 09/CT-UBND: "báo cáo và tham mưu X"
+    ("1. Sở Nông nghiệp và Môi trường kịp thời phát hiện, báo cáo và tham mưu Ủy ban nhân dân thành phố có biện pháp "
+     "khắc phục.", ["Ủy ban nhân dân thành phố"]),
+    # 659/TB-VPCP: "báo cáo và đề xuất, kiến nghị X"
+    ("1. Bộ Nội vụ kịp thời báo cáo và đề xuất, kiến nghị cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền.",
+     ["Cấp có thẩm quyền"]),
+    # 375/NQ-CP: "báo cáo, giải trình với X"
+    ("1. Bộ Tư pháp hoàn thiện hồ sơ và báo cáo, giải trình với Ủy ban Thường vụ Quốc hội theo quy định.",
+     ["Ủy ban Thường vụ Quốc hội"]),
+    # 12/2012/QĐ-UBND: "báo cáo … với X" further on
+    ("1. Sở Nội vụ định kỳ tổng hợp, báo cáo tình hình kết quả các hoạt động trên địa bàn với Ủy ban nhân dân tỉnh.",
+     ["Ủy ban nhân dân tỉnh"]),
+    # 94/VBHN-BQP: the report of X is no report to X; 3980/C04: "tham mưu cho X" after a purpose is not a recipient
+    ("1. Bộ Quốc phòng chỉ đạo rà soát, cập nhật kế hoạch rà phá bom mìn trên cơ sở báo cáo, đề xuất của Cục Tác chiến.",
+     []),
+    ("1. Công an tỉnh chủ động cung cấp thông tin, báo cáo kịp thời để phục vụ công tác tham mưu cho Ban Chỉ đạo "
+     "Trung ương.", []),
+])
+def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.report_to) == report_to
+
+
 def test_recurring_report_deadline() -> None:
     g = run("6. Các bộ, ngành, địa phương định kỳ hằng tháng, trước ngày 25, báo cáo Thủ tướng Chính phủ kết quả thực hiện.")
     [t] = g.tasks
