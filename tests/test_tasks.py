@@ -295,6 +295,30 @@ def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     assert names(t.report_to) == report_to
 
 
+@pytest.mark.parametrize(("text", "report_to"), [
+    # the example: "báo cáo kết quả về Sở X để tổng hợp, báo cáo Ủy ban nhân dân tỉnh" -> Sở X
+    ("1. Sở Tư pháp báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", ["Sở Nội vụ"]),
+    # 126/QĐ-BCĐCP: the first receiver stands after a far "về", the onward one after a near "báo cáo"
+    ("1. Sở Tài chính chủ động báo cáo kết quả thực hiện các nhiệm vụ về Bộ Khoa học và Công nghệ để tổng hợp, phối "
+     "hợp tháo gỡ, báo cáo cấp có thẩm quyền.", ["Bộ Khoa học và Công nghệ"]),
+    # 773/QĐ-TTg, 624/TB-VPCP: "gửi X tổng hợp, báo cáo Y" without "để"
+    ("1. Bộ Công an gửi Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trong tháng 11.",
+     ["Bộ Khoa học và Công nghệ"]),
+    # 96/2025/QĐ-UBND: "gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh"
+    ("1. Sở Nông nghiệp và Môi trường tổng hợp kinh phí gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trình Hội đồng "
+     "nhân dân tỉnh phê duyệt.", ["Sở Tài chính"]),
+    # 012/CT-UBND: "(thông qua X)" is a receiver too
+    ("1. Sở Tài chính kịp thời báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) để xem xét.",
+     ["Ủy ban nhân dân tỉnh", "Sở Tư pháp"]),
+    # 227/CĐ-TTg: a new clause after ";" reports on its own
+    ("1. Văn phòng Chính phủ kịp thời báo cáo Thủ tướng Chính phủ những vấn đề đột xuất; tổng hợp báo cáo Bộ Chính "
+     "trị, Ban Bí thư theo quy định.", ["Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư"]),
+])
+def test_report_to_is_the_first_receiver(text: str, report_to: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.report_to) == report_to
+
+
 def test_recurring_report_deadline() -> None:
     g = run("6. Các bộ, ngành, địa phương định kỳ hằng tháng, trước ngày 25, báo cáo Thủ tướng Chính phủ kết quả thực hiện.")
     [t] = g.tasks

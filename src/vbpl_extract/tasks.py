@@ -109,6 +109,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
         "report_far": _any(w["report_markers_far"]),
+        "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
+        "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
@@ -300,6 +302,29 @@ _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\
 _ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:các|những|quý)\s+[^.;:]{1,120}:\s*$)",
                               regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _before_relay(text: str, reports: list, mentions: list) -> list:
+    """The receivers up to the first one that passes the report on: "gửi Bộ X tổng hợp, báo cáo Chính phủ",
+    "về Sở X để tổng hợp, báo cáo Ủy ban nhân dân tỉnh", "gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh" -> the
+    first; the onward report is the receiver's, not this task's. A receiver "(thông qua X)" is kept
+    ("báo cáo UBND tỉnh (thông qua Sở Tài chính)"); a new clause after ";" reports on its own."""
+    out: list = []
+    for k, m in enumerate(reports):
+        out.append(m)
+        via = _res()["report_via"].match(text, m.end)
+        if via is not None:
+            out += [x for x in mentions if x.start == via.end() and x not in out]
+        if k + 1 < len(reports):
+            gap = text[m.end:reports[k + 1].start]
+            if ";" not in gap and _res()["report_relay"].search(gap):
+                break
+    return sorted(_dedupe_mentions(out), key=lambda x: x.start)
+
+
+def _dedupe_mentions(ms: list) -> list:
+    seen: set[tuple[int, int]] = set()
+    return [m for m in ms if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
 
 
 def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
@@ -1113,15 +1138,12 @@ class TaskExtractor:
             # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
             coords = [_shift(m, phrase[0]) for m in self.mentions.split_agencies(text[phrase[0]:phrase[1]])]
         reports = [m for m in run if m not in lead_ms and m not in coords]
-        if not reports:
-            reports = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
-                       if m not in lead_ms and m not in coords]
-        if reports:
-            # "gửi Bộ X … để tổng hợp, báo cáo Chính phủ": the onward report is Bộ X's, not this task's
-            relay = regex.search(r"để\s+tổng\s+hợp", text[reports[0].end:])
-            if relay:
-                cut = reports[0].end + relay.start()
-                reports = [m for m in reports if m.start < cut]
+        far = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
+               if m not in lead_ms and m not in coords and m not in reports]
+        if far and (not reports or far[0].start < reports[0].start):
+            # "báo cáo kết quả … về Bộ X để tổng hợp, báo cáo cấp có thẩm quyền": the first receiver is the task's
+            reports = sorted([*far, *reports], key=lambda m: m.start)
+        reports = _before_relay(text, reports, mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if lead_ms:
