@@ -61,6 +61,28 @@ def test_date_without_year_takes_issue_year() -> None:
     assert find_deadlines("báo cáo kết quả trước ngày 15 tháng 8.")[0].due is None
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "due"),
+    [
+        # a day without a year and without "ngày" after a trigger takes the issue year
+        ("Các đơn vị hoàn thành trước 31/12.", "hoàn thành trước 31/12", D(2025, 12, 31)),
+        ("gửi Sở Nội vụ trước 30/6 để tổng hợp.", "trước 30/6", D(2025, 6, 30)),
+        # 627/TB-VPCP: the day a task is done ("khởi công … vào ngày …")
+        ("khởi công dự án mở rộng cao tốc vào ngày 19 tháng 12 năm 2025.", "vào ngày 19 tháng 12 năm 2025", D(2025, 12, 19)),
+        # 234/CĐ-TTg
+        ('triển khai ngay "Chiến dịch Quang Trung" vào ngày 01/12/2025 để huy động', "vào ngày 01/12/2025", D(2025, 12, 1)),
+    ],
+)
+def test_date_short_forms(text: str, phrase: str, due: datetime.date) -> None:
+    m = one(text, D(2025, 3, 1))
+    assert (m.text, m.kind, m.due) == (phrase, "date", due)
+
+
+@pytest.mark.parametrize("text", ["bảo đảm hệ thống hoạt động thông suốt trong 24/7", "vào năm 2030 đưa vào vận hành"])
+def test_not_a_short_date(text: str) -> None:
+    assert all(m.kind != "date" for m in find_deadlines(text, D(2025, 3, 1)))
+
+
 def test_invalid_day_is_clamped_and_invalid_month_skipped() -> None:
     assert one("hoàn thành trước ngày 31/6/2025").due == D(2025, 6, 30)
     assert find_deadlines("hoàn thành trước ngày 15/13/2025", ISSUE) == []

@@ -268,6 +268,57 @@ def test_report_relay_is_the_first_receiver() -> None:
     assert names(t.report_to) == ["Bộ Khoa học và Công nghệ"]
 
 
+@pytest.mark.parametrize(("text", "report_to"), [
+    # 211/2025/QĐ-UBND: "báo cáo, đề xuất X"
+    ("1. Sở Tư pháp tổng hợp, báo cáo, đề xuất Ủy ban nhân dân thành phố xem xét chỉ đạo giải quyết khó khăn.",
+     ["Ủy ban nhân dân thành phố"]),
+    # 09/CT-UBND: "báo cáo và tham mưu X"
+    ("1. Sở Nông nghiệp và Môi trường kịp thời phát hiện, báo cáo và tham mưu Ủy ban nhân dân thành phố có biện pháp "
+     "khắc phục.", ["Ủy ban nhân dân thành phố"]),
+    # 659/TB-VPCP: "báo cáo và đề xuất, kiến nghị X"
+    ("1. Bộ Nội vụ kịp thời báo cáo và đề xuất, kiến nghị cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền.",
+     ["Cấp có thẩm quyền"]),
+    # 375/NQ-CP: "báo cáo, giải trình với X"
+    ("1. Bộ Tư pháp hoàn thiện hồ sơ và báo cáo, giải trình với Ủy ban Thường vụ Quốc hội theo quy định.",
+     ["Ủy ban Thường vụ Quốc hội"]),
+    # 12/2012/QĐ-UBND: "báo cáo … với X" further on
+    ("1. Sở Nội vụ định kỳ tổng hợp, báo cáo tình hình kết quả các hoạt động trên địa bàn với Ủy ban nhân dân tỉnh.",
+     ["Ủy ban nhân dân tỉnh"]),
+    # 94/VBHN-BQP: the report of X is no report to X; 3980/C04: "tham mưu cho X" after a purpose is not a recipient
+    ("1. Bộ Quốc phòng chỉ đạo rà soát, cập nhật kế hoạch rà phá bom mìn trên cơ sở báo cáo, đề xuất của Cục Tác chiến.",
+     []),
+    ("1. Công an tỉnh chủ động cung cấp thông tin, báo cáo kịp thời để phục vụ công tác tham mưu cho Ban Chỉ đạo "
+     "Trung ương.", []),
+])
+def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.report_to) == report_to
+
+
+@pytest.mark.parametrize(("text", "report_to"), [
+    # the example: "báo cáo kết quả về Sở X để tổng hợp, báo cáo Ủy ban nhân dân tỉnh" -> Sở X
+    ("1. Sở Tư pháp báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", ["Sở Nội vụ"]),
+    # 126/QĐ-BCĐCP: the first receiver stands after a far "về", the onward one after a near "báo cáo"
+    ("1. Sở Tài chính chủ động báo cáo kết quả thực hiện các nhiệm vụ về Bộ Khoa học và Công nghệ để tổng hợp, phối "
+     "hợp tháo gỡ, báo cáo cấp có thẩm quyền.", ["Bộ Khoa học và Công nghệ"]),
+    # 773/QĐ-TTg, 624/TB-VPCP: "gửi X tổng hợp, báo cáo Y" without "để"
+    ("1. Bộ Công an gửi Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ trong tháng 11.",
+     ["Bộ Khoa học và Công nghệ"]),
+    # 96/2025/QĐ-UBND: "gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh"
+    ("1. Sở Nông nghiệp và Môi trường tổng hợp kinh phí gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trình Hội đồng "
+     "nhân dân tỉnh phê duyệt.", ["Sở Tài chính"]),
+    # 012/CT-UBND: "(thông qua X)" is a receiver too
+    ("1. Sở Tài chính kịp thời báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) để xem xét.",
+     ["Ủy ban nhân dân tỉnh", "Sở Tư pháp"]),
+    # 227/CĐ-TTg: a new clause after ";" reports on its own
+    ("1. Văn phòng Chính phủ kịp thời báo cáo Thủ tướng Chính phủ những vấn đề đột xuất; tổng hợp báo cáo Bộ Chính "
+     "trị, Ban Bí thư theo quy định.", ["Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư"]),
+])
+def test_report_to_is_the_first_receiver(text: str, report_to: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.report_to) == report_to
+
+
 def test_recurring_report_deadline() -> None:
     g = run("6. Các bộ, ngành, địa phương định kỳ hằng tháng, trước ngày 25, báo cáo Thủ tướng Chính phủ kết quả thực hiện.")
     [t] = g.tasks
@@ -275,11 +326,61 @@ def test_recurring_report_deadline() -> None:
     assert t.deadline.rrule == "FREQ=MONTHLY;BYMONTHDAY=25"
 
 
+_HEADER = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 12/KH-UBND\n\nNghệ An, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số\n\n"
+
+
+@pytest.mark.parametrize(("text", "rrule", "last"), [
+    # the combined recurrence: both days are kept, one rrule holds them (same day of the month)
+    ("1. Sở Tài chính định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo Ủy ban nhân dân tỉnh.",
+     "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", "trước ngày 15/12"),
+    # two different days: no one rule expresses them (annotation guide), both stay in the text
+    ("1. Sở Tài chính định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 15/12) báo cáo Ủy ban nhân dân tỉnh.",
+     None, "trước ngày 15/12"),
+    # 144/KH-UBND: one year-less day in a periodic duty
+    ("1. Sở Tài chính định kỳ báo cáo Ủy ban nhân dân tỉnh trước ngày 20/11.", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20",
+     "trước ngày 20/11"),
+])
+def test_periodic_days_keep_every_rule(text: str, rrule: str | None, last: str) -> None:
+    [t] = run(_HEADER + text).tasks
+    assert t.deadline is not None and (t.deadline.kind, t.deadline.due, t.deadline.rrule) == ("recurring", None, rrule)
+    assert t.deadline.text.endswith(last)
+
+
 def test_product_from_trinh_ban_hanh() -> None:
     g = run("a) Bộ Công an chủ trì xây dựng, trình Chính phủ ban hành Nghị định quy định về định danh điện tử trong năm 2025.")
     [t] = g.tasks
     assert t.product is not None and t.product.startswith("Nghị định quy định về định danh điện tử")
     assert t.deadline is not None and (t.deadline.kind, t.deadline.due) == ("year", "2025-12-31")
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    # 1597/QĐ-TTPVHCC: "Quy trình" keeps its head ("trình" ends an object elsewhere: "… trình UBND")
+    ("Sở Xây dựng chủ trì phối hợp với Trung tâm Phục vụ hành chính công Thành phố xây dựng quy trình nội bộ "
+     "giải quyết thủ tục hành chính.", "Quy trình nội bộ giải quyết thủ tục hành chính"),
+    # 179/KH-UBND: "Chương trình" was cut to "Chương"
+    ("Sở Khoa học và Công nghệ xây dựng Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số (SMEdx).",
+     "Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số (SMEdx)"),
+    # 22/2013/QĐ-TTg: "lập danh sách …"
+    ("Ủy ban nhân dân cấp xã đối chiếu, lập danh sách các hộ được hỗ trợ, báo cáo Ủy ban nhân dân cấp huyện.",
+     "Danh sách các hộ được hỗ trợ"),
+    # 101/2018/TT-BTC: "lập báo cáo quyết toán …"
+    ("Phòng Lao động - Thương binh và Xã hội lập báo cáo quyết toán theo quy định gửi Sở Lao động - Thương binh và Xã hội.",
+     "Báo cáo quyết toán"),
+    # 211/2025/QĐ-UBND: "xây dựng dự toán kinh phí"
+    ("Sở Tài chính chủ trì, phối hợp với Sở Tư pháp xây dựng dự toán kinh phí; trình cơ quan có thẩm quyền phê duyệt kinh phí.",
+     "Dự toán kinh phí"),
+    # 11554/VPCP-V.I: "Hoàn thiện Kế hoạch …"
+    ("Bộ Công Thương hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả dịp Tết.",
+     "Kế hoạch cao điểm chống buôn lậu"),
+    # 11520/VPCP-CN: the recipient stands between the verb and the report ("báo cáo X kết quả …")
+    ("Bộ Công Thương rà soát năng lực phối trộn; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.",
+     "Báo cáo kết quả thực hiện"),
+    # no written output named: no product
+    ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
+])
+def test_product_is_the_written_output(text: str, product: str | None) -> None:
+    [t] = run(text).tasks
+    assert t.product == product
 
 
 # --------------------------------------------------------------------------- not tasks

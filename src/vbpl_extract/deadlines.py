@@ -88,6 +88,7 @@ class DeadlineWords(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     triggers: list[str]
+    day_of_words: list[str]
     hour_words: list[str]
     date_word: str
     month_word: str
@@ -478,7 +479,11 @@ def _grammar() -> _Grammar:
     ev_issue = _alt(w.issue_events)
     fam: list[tuple[str, str, _Handler] | tuple[str, str, _Handler, int]] = [
         # trước ngày 15/12/2025, chậm nhất ngày 15 tháng 12 năm 2025, trước 30/6/2025, trước ngày 15/6
-        ("date", rf"{_L}(?:{ngay}\s+(?:{numdate}|{worddate}|{shortdate})|{numdate})", h_date, _REQ),
+        # "hoàn thành trước 31/12": a day and month after a trigger, without "ngày" (the issue year); "24/7" is
+        # round the clock
+        ("date", rf"{_L}(?:{ngay}\s+(?:{numdate}|{worddate}|{shortdate})|{numdate}|(?!24\s?/\s?7{_R}){shortdate})", h_date, _REQ),
+        # khởi công vào ngày 19 tháng 12 năm 2025
+        ("date_on", rf"{_L}{_alt(w.day_of_words)}\s+{ngay}\s+(?:{numdate}|{worddate})", h_date),
         # trước ngày 25 (kept only beside "hằng tháng")
         ("day", rf"{_L}{ngay}\s+(?P<d>\d{{1,2}}){_R}(?!\s*(?:{thang}|của|[/.\-]\s*\d|,?\s*{nam}))", h_day, _REQ),
         # tháng 01/2025, trong tháng 01 năm 2025, 12/2026, trong tháng 6
@@ -644,7 +649,7 @@ def _grammar() -> _Grammar:
     # what every match of a family contains (see _admits); a family not named here always runs
     d, y, date_w, month_w, year_w = _DIGIT, _YEAR_DIGITS, [w.date_word], [w.month_word], [w.year_word]
     needs: dict[str, tuple[_Need, ...]] = {
-        "date": (d,), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
+        "date": (d,), "date_on": (d, *_need(w.day_of_words, date_w)), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
         "quarter": _need(w.quarter_words), "half": _need(month_w, w.half_year_positions, year_w),
         "year": (y, *_need(year_w)), "year_trig": (y,), "period_years": (y,), "period_to": (y, *_need(year_w)),
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),

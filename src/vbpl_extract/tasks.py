@@ -109,11 +109,13 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "coord": _any(w["coordinator_markers"]),
         "report": _any(w["report_markers"]),
         "report_far": _any(w["report_markers_far"]),
+        "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
+        "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "product": regex.compile(
-            r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?:" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
+            r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
         ),
         **{f"col_{k}": regex.compile(v, regex.IGNORECASE) for k, v in w["columns"].items()},
@@ -302,6 +304,29 @@ _ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
 
 
+def _before_relay(text: str, reports: list, mentions: list) -> list:
+    """The receivers up to the first one that passes the report on: "gửi Bộ X tổng hợp, báo cáo Chính phủ",
+    "về Sở X để tổng hợp, báo cáo Ủy ban nhân dân tỉnh", "gửi Sở Tài chính báo cáo Ủy ban nhân dân tỉnh" -> the
+    first; the onward report is the receiver's, not this task's. A receiver "(thông qua X)" is kept
+    ("báo cáo UBND tỉnh (thông qua Sở Tài chính)"); a new clause after ";" reports on its own."""
+    out: list = []
+    for k, m in enumerate(reports):
+        out.append(m)
+        via = _res()["report_via"].match(text, m.end)
+        if via is not None:
+            out += [x for x in mentions if x.start == via.end() and x not in out]
+        if k + 1 < len(reports):
+            gap = text[m.end:reports[k + 1].start]
+            if ";" not in gap and _res()["report_relay"].search(gap):
+                break
+    return sorted(_dedupe_mentions(out), key=lambda x: x.start)
+
+
+def _dedupe_mentions(ms: list) -> list:
+    seen: set[tuple[int, int]] = set()
+    return [m for m in ms if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
+
+
 def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
     """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …")."""
     out: list = []
@@ -387,8 +412,9 @@ def _product(text: str, agencies: Callable[[str], list]) -> str | None:
         cut = min(stop.start() if stop else len(obj), ms[0].start if ms else len(obj))
         obj = obj[:cut].strip(" ,")
         return f"Báo cáo {obj}" if obj else None
-    p = m["p"].strip(" ,")
-    p = regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", p)[0]
+    # the object ends at a purpose, a time or the next clause, after its head ("Tờ trình", "Quy trình" keep theirs)
+    head, rest = m["h"], m["p"][len(m["h"]):]
+    p = (head + regex.split(r"\s+(?:để|nhằm|trong|trước|theo|trình)\s+|,\s", rest)[0]).strip(" ,")
     return p[:1].upper() + p[1:] if p else None
 
 
@@ -433,11 +459,19 @@ def _periodic_date(text: str, d: Deadline, found: list) -> Deadline:
     """A year-less date in a periodic duty ("định kỳ báo cáo … trước ngày 20/11") recurs every year."""
     if d.kind != "date" or regex.search(r"\d{4}", d.text) or not _PERIODIC.search(text) or not d.due:
         return d
-    day = dt.date.fromisoformat(d.due)
+    # "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)": every year-less date is one of its
+    # days; one rrule holds them only when they share the day of the month
+    days = sorted({(x.month, x.day) for x in (dt.date.fromisoformat(str(m.due)) for m in found
+                   if m.kind == "date" and m.due and not regex.search(r"\d{4}", m.text))} | {
+                  (dt.date.fromisoformat(d.due).month, dt.date.fromisoformat(d.due).day)})
+    rrule = (f"FREQ=YEARLY;BYMONTH={','.join(str(mo) for mo, _ in days)};BYMONTHDAY={days[0][1]}"
+             if len({day for _, day in days}) == 1 else None)
     periodic = next((m for m in found if m.kind == "recurring"), None)
+    last = next((m for m in reversed(found) if m.kind == "date" and not regex.search(r"\d{4}", m.text)), None)
     text_span = d.text if periodic is None else f"{periodic.text} … {d.text}"
-    return Deadline(kind="recurring", due=None, rrule=f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}",
-                    text=text_span, span=d.span, origin=d.origin)
+    if len(days) > 1 and last is not None and last.text != d.text:
+        text_span = f"{text_span} … {last.text}"
+    return Deadline(kind="recurring", due=None, rrule=rrule, text=text_span, span=d.span, origin=d.origin)
 
 
 def inheritable(m, text: str) -> bool:
@@ -1104,15 +1138,12 @@ class TaskExtractor:
             # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
             coords = [_shift(m, phrase[0]) for m in self.mentions.split_agencies(text[phrase[0]:phrase[1]])]
         reports = [m for m in run if m not in lead_ms and m not in coords]
-        if not reports:
-            reports = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
-                       if m not in lead_ms and m not in coords]
-        if reports:
-            # "gửi Bộ X … để tổng hợp, báo cáo Chính phủ": the onward report is Bộ X's, not this task's
-            relay = regex.search(r"để\s+tổng\s+hợp", text[reports[0].end:])
-            if relay:
-                cut = reports[0].end + relay.start()
-                reports = [m for m in reports if m.start < cut]
+        far = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
+               if m not in lead_ms and m not in coords and m not in reports]
+        if far and (not reports or far[0].start < reports[0].start):
+            # "báo cáo kết quả … về Bộ X để tổng hợp, báo cáo cấp có thẩm quyền": the first receiver is the task's
+            reports = sorted([*far, *reports], key=lambda m: m.start)
+        reports = _before_relay(text, reports, mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if lead_ms:
