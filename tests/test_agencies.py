@@ -386,6 +386,22 @@ def test_split_unknown_bodies_are_not_cut(cell: str, expected: list[str]) -> Non
     assert_spans(cell, found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a board "of the …" named in lower-case words only (310/KH-UBND Hà Nội: "Ban Quản lý các khu công nghệ cao
+    # và khu công nghiệp" in headings and the table's lead column; Lâm Đồng CCHC: "Ban Quản lý các khu công nghiệp")
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp chủ trì", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    ("Phối hợp với Ban Quản lý\ncác khu công nghệ cao và khu công nghiệp tổ chức thực hiện",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    ("Ban Quản lý các khu công nghiệp, Sở Tài chính", ["Ban Quản lý các khu công nghiệp", "Sở Tài chính"]),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp và các đơn vị",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+])
+def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+    cell = ", ".join(expected)  # the table's lead column: "và" inside the name is no list joint
+    assert [m.name for m in split_agencies(cell)] == expected
+
+
 @pytest.mark.parametrize(("cell", "expected"), [
     # collectives kept whole with their qualifiers, as written (rule 7; 552/KH-UBND, 2820/QĐ-UBND, 227/CĐ-TTg)
     ("các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),
