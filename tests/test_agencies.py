@@ -402,6 +402,40 @@ def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> Non
     assert [m.name for m in split_agencies(cell)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a society or a newspaper the data does not know is a body by its head before a capitalised word
+    # (3210/QĐ-UBND: "Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố"; 144/KH-UBND: "Hội Nông dân")
+    ("Hội Chữ thập đỏ tỉnh chủ trì", ["Hội Chữ thập đỏ tỉnh"]),
+    ("Liên đoàn Lao động, Hội Nông dân xây dựng kế hoạch", ["Liên đoàn Lao động", "Hội Nông dân"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Hội Liên hiệp Phụ nữ Thành phố", "Hội Cựu chiến binh Thành phố"]),
+    # a society after a comma is a body of its own, no "X, Y và Z" name (252/KH-BCĐQG1237)
+    ("Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp.",
+     ["Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh"]),
+    ("Báo Lâm Đồng phối hợp", ["Báo Lâm Đồng"]),
+    ("Hội nghị tổng kết; Báo chí đưa tin", []),
+    # the provincial newspaper and broadcaster merged in 2025, with its province (179/KH-UBND Đồng Nai,
+    # 0129/KH-UBND Đắk Lắk, 141/KH-UBND: "Báo và Phát thanh, Truyền hình tỉnh")
+    ("Báo và Phát thanh, Truyền hình Đồng Nai chủ động phối hợp", ["Báo và Phát thanh, Truyền hình Đồng Nai"]),
+    ("Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch",
+     ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Báo và PTTH tỉnh; các cơ quan báo chí", ["Báo và Phát thanh, Truyền hình tỉnh", "Các cơ quan báo chí"]),
+    # a department named with its province alone keeps it (71/2025/NQ-HĐND Hà Nội)
+    ("Sở Quy hoạch - Kiến trúc Hà Nội chủ trì", ["Sở Quy hoạch - Kiến trúc Hà Nội"]),
+    ("Sở Tài chính Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+])
+def test_societies_newspapers_and_bare_provinces(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+def test_a_society_after_a_comma_is_its_own_body_in_a_cell() -> None:
+    # 252/KH-BCĐQG1237: "- Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp."
+    cell = "Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"
+    assert [m.name for m in split_agencies(cell)] == [
+        "Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"]
+
+
+
 @pytest.mark.parametrize(("cell", "expected"), [
     # collectives kept whole with their qualifiers, as written (rule 7; 552/KH-UBND, 2820/QĐ-UBND, 227/CĐ-TTg)
     ("các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),

@@ -45,7 +45,11 @@ _LOCAL_RE = regex.compile(
     rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
-_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]ránh)\b)(?P<head>{_UNKNOWN_HEADS}) "
+# heads that start a name only before a capitalised word ("Hội Chữ thập đỏ tỉnh", "Báo Lâm Đồng"; "Hội nghị",
+# "Báo chí" are common nouns)
+_CAP_ONLY_HEADS = "Hội|Báo"
+_CAP_HEAD_AT_RE = regex.compile(rf"(?:{_CAP_ONLY_HEADS}|Đoàn) \p{{Lu}}")
+_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]ránh)\b)(?P<head>{_UNKNOWN_HEADS}|{_CAP_ONLY_HEADS}) "
                             rf"(?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")  # "Phòng Chống …" is no office
 # a union or a management board "of the …": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Ban Quản lý các
 # khu chế xuất và công nghiệp Cần Thơ": lower-case words after "các" up to the capitalised part of the name
@@ -391,6 +395,7 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
 def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
     """A new body (head word, known name or office title) starts at ``pos``."""
     return (pos in known_starts or _HEAD_AT_RE.match(comp, pos) is not None
+            or _CAP_HEAD_AT_RE.match(comp, pos) is not None
             or _gazetteer().title_start_re.match(comp, pos) is not None)
 
 
