@@ -423,6 +423,12 @@ def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> Non
     # a department named with its province alone keeps it (71/2025/NQ-HĐND Hà Nội)
     ("Sở Quy hoạch - Kiến trúc Hà Nội chủ trì", ["Sở Quy hoạch - Kiến trúc Hà Nội"]),
     ("Sở Tài chính Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # bodies every province has, named by level (09/CT-UBND: "b) Giao Thanh tra thành phố tổ chức thanh tra …";
+    # 86/2025/QĐ-UBND: "Thuế tỉnh, Bảo hiểm xã hội tỉnh"; 12/2012/QĐ-UBND: "Kho bạc Nhà nước tỉnh")
+    ("b) Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành", ["Thanh tra thành phố"]),
+    ("Thuế tỉnh, Bảo hiểm xã hội tỉnh phối hợp", ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh"]),
+    ("Kho bạc Nhà nước tỉnh phối hợp", ["Kho bạc Nhà nước tỉnh"]),
+    ("Thanh tra tỉnh Lâm Đồng chủ trì", ["Thanh tra tỉnh Lâm Đồng"]),
 ])
 def test_societies_newspapers_and_bare_provinces(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == expected
