@@ -429,6 +429,13 @@ def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> Non
     ("Thuế tỉnh, Bảo hiểm xã hội tỉnh phối hợp", ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh"]),
     ("Kho bạc Nhà nước tỉnh phối hợp", ["Kho bạc Nhà nước tỉnh"]),
     ("Thanh tra tỉnh Lâm Đồng chủ trì", ["Thanh tra tỉnh Lâm Đồng"]),
+    # "căn cứ" (on the basis of) ends a name written before it (40/2012/TT-BTC: "Hội Chữ thập đỏ Việt Nam căn cứ …";
+    # 3917/BTP-BTTP: "Liên đoàn Luật sư Việt Nam căn cứ chức năng …")
+    ("Hội Chữ thập đỏ Việt Nam căn cứ chức năng", ["Hội Chữ thập đỏ Việt Nam"]),
+    ("Liên đoàn Luật sư Việt Nam căn cứ chức năng", ["Liên đoàn Luật sư Việt Nam"]),
+    # a national board or committee "quốc gia về …" (2319/QĐ-TTg: "Ban Chỉ đạo quốc gia về dữ liệu")
+    ("Ban Chỉ đạo quốc gia về dữ liệu chủ trì", ["Ban Chỉ đạo quốc gia về dữ liệu"]),
+    ("Trung tâm Dữ liệu quốc gia về dân cư phối hợp", ["Trung tâm Dữ liệu quốc gia về dân cư"]),
 ])
 def test_societies_newspapers_and_bare_provinces(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == expected
