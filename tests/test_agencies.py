@@ -386,6 +386,69 @@ def test_split_unknown_bodies_are_not_cut(cell: str, expected: list[str]) -> Non
     assert_spans(cell, found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a board "of the …" named in lower-case words only (310/KH-UBND Hà Nội: "Ban Quản lý các khu công nghệ cao
+    # và khu công nghiệp" in headings and the table's lead column; Lâm Đồng CCHC: "Ban Quản lý các khu công nghiệp")
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp chủ trì", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    ("Phối hợp với Ban Quản lý\ncác khu công nghệ cao và khu công nghiệp tổ chức thực hiện",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+    ("Ban Quản lý các khu công nghiệp, Sở Tài chính", ["Ban Quản lý các khu công nghiệp", "Sở Tài chính"]),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp và các đơn vị",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),
+])
+def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+    cell = ", ".join(expected)  # the table's lead column: "và" inside the name is no list joint
+    assert [m.name for m in split_agencies(cell)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a society or a newspaper the data does not know is a body by its head before a capitalised word
+    # (3210/QĐ-UBND: "Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố"; 144/KH-UBND: "Hội Nông dân")
+    ("Hội Chữ thập đỏ tỉnh chủ trì", ["Hội Chữ thập đỏ tỉnh"]),
+    ("Liên đoàn Lao động, Hội Nông dân xây dựng kế hoạch", ["Liên đoàn Lao động", "Hội Nông dân"]),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Hội Liên hiệp Phụ nữ Thành phố", "Hội Cựu chiến binh Thành phố"]),
+    # a society after a comma is a body of its own, no "X, Y và Z" name (252/KH-BCĐQG1237)
+    ("Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp.",
+     ["Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh"]),
+    ("Báo Lâm Đồng phối hợp", ["Báo Lâm Đồng"]),
+    ("Hội nghị tổng kết; Báo chí đưa tin", []),
+    # the provincial newspaper and broadcaster merged in 2025, with its province (179/KH-UBND Đồng Nai,
+    # 0129/KH-UBND Đắk Lắk, 141/KH-UBND: "Báo và Phát thanh, Truyền hình tỉnh")
+    ("Báo và Phát thanh, Truyền hình Đồng Nai chủ động phối hợp", ["Báo và Phát thanh, Truyền hình Đồng Nai"]),
+    ("Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch",
+     ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Báo và PTTH tỉnh; các cơ quan báo chí", ["Báo và Phát thanh, Truyền hình tỉnh", "Các cơ quan báo chí"]),
+    # a department named with its province alone keeps it (71/2025/NQ-HĐND Hà Nội)
+    ("Sở Quy hoạch - Kiến trúc Hà Nội chủ trì", ["Sở Quy hoạch - Kiến trúc Hà Nội"]),
+    ("Sở Tài chính Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # bodies every province has, named by level (09/CT-UBND: "b) Giao Thanh tra thành phố tổ chức thanh tra …";
+    # 86/2025/QĐ-UBND: "Thuế tỉnh, Bảo hiểm xã hội tỉnh"; 12/2012/QĐ-UBND: "Kho bạc Nhà nước tỉnh")
+    ("b) Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành", ["Thanh tra thành phố"]),
+    ("Thuế tỉnh, Bảo hiểm xã hội tỉnh phối hợp", ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh"]),
+    ("Kho bạc Nhà nước tỉnh phối hợp", ["Kho bạc Nhà nước tỉnh"]),
+    ("Thanh tra tỉnh Lâm Đồng chủ trì", ["Thanh tra tỉnh Lâm Đồng"]),
+    # "căn cứ" (on the basis of) ends a name written before it (40/2012/TT-BTC: "Hội Chữ thập đỏ Việt Nam căn cứ …";
+    # 3917/BTP-BTTP: "Liên đoàn Luật sư Việt Nam căn cứ chức năng …")
+    ("Hội Chữ thập đỏ Việt Nam căn cứ chức năng", ["Hội Chữ thập đỏ Việt Nam"]),
+    ("Liên đoàn Luật sư Việt Nam căn cứ chức năng", ["Liên đoàn Luật sư Việt Nam"]),
+    # a national board or committee "quốc gia về …" (2319/QĐ-TTg: "Ban Chỉ đạo quốc gia về dữ liệu")
+    ("Ban Chỉ đạo quốc gia về dữ liệu chủ trì", ["Ban Chỉ đạo quốc gia về dữ liệu"]),
+    ("Trung tâm Dữ liệu quốc gia về dân cư phối hợp", ["Trung tâm Dữ liệu quốc gia về dân cư"]),
+])
+def test_societies_newspapers_and_bare_provinces(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+def test_a_society_after_a_comma_is_its_own_body_in_a_cell() -> None:
+    # 252/KH-BCĐQG1237: "- Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp."
+    cell = "Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"
+    assert [m.name for m in split_agencies(cell)] == [
+        "Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"]
+
+
+
 @pytest.mark.parametrize(("cell", "expected"), [
     # collectives kept whole with their qualifiers, as written (rule 7; 552/KH-UBND, 2820/QĐ-UBND, 227/CĐ-TTg)
     ("các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),

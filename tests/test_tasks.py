@@ -775,6 +775,19 @@ def test_cells_merged_down_from_the_row_above() -> None:
     assert not [t for t in tasks if t.text.startswith("- ")]
 
 
+@pytest.mark.parametrize(("heading", "lead"), [
+    # 09/CT-UBND Cần Thơ: a long heading that ends in its duty, wrapped over lines, names its actor whole
+    ("12. Các tổ\nchức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa\nbàn có trách nhiệm",
+     "Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn"),
+    ("11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm",
+     "Các đơn vị cấp nước sạch trên địa bàn thành phố"),
+])
+def test_long_actor_heading_ending_in_its_duty(heading: str, lead: str) -> None:
+    g = extract_text(f"V. TỔ CHỨC THỰC HIỆN\n{heading}\na) Thực hiện các quy định về khai thác, sử dụng tài nguyên nước.\n"
+                     "b) Hạn chế khoan, đào mới các giếng khai thác nước dưới đất.")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
 def test_actor_heading_ending_in_co_nhiem_vu() -> None:
     # 49/2012/QĐ-UBND: "Điều 6. Ủy ban nhân dân quận - huyện có nhiệm vụ" over its clauses
     g = extract_text("Điều 6. Ủy ban nhân dân quận - huyện có nhiệm vụ\n"

@@ -646,10 +646,15 @@ class TaskExtractor:
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         body = text[off:off + 1].upper() + text[off + 1:]
-        if not _heading_like(text) or not _res()["actor_head"].match(body):
+        # a heading that ends in its duty ("12. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên
+        # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
+        duty = _res()["actor_tail"].search(body) is not None
+        longest = 24 if duty else 14
+        if not (_heading_like(text) or (duty and _words_upto(text, longest + 6) <= longest + 5
+                                        and not _SENTENCE_END.search(text))) or not _res()["actor_head"].match(body):
             return []
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
-        if not name or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None:
+        if not name or len(name.split()) > longest or lexicon_action(name.split()[:1]) is not None:
             return []
         named = Fragment(name, f.starts[off:off + len(name)], f.ends[off:off + len(name)])
         parts = self.mentions.split_agencies(name)
@@ -661,7 +666,8 @@ class TaskExtractor:
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
         span = f.to_source(off, off + len(name)) if f.text else None
-        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(name)], span=span,
+        written, name = name, " ".join(name.split())
+        return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(written)], span=span,
                           kind=kind, known=False, origin="actor heading")]
 
     @cached_property

@@ -45,12 +45,21 @@ _LOCAL_RE = regex.compile(
     rf"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Cục Thuế|Chi cục Thuế|Thuế|Văn phòng (?:Ủy ban nhân dân|UBND))"
     rf" (?P<level>{_LEVELS}) ?(?P<place>{_CAPWORD}(?:(?: |-){_CAPWORD})*)"
 )
-_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]ránh)\b)(?P<head>{_UNKNOWN_HEADS}) "
+# heads that start a name only before a capitalised word ("Hội Chữ thập đỏ tỉnh", "Báo Lâm Đồng"; "Hội nghị",
+# "Báo chí" are common nouns)
+_CAP_ONLY_HEADS = "Hội|Báo"
+_CAP_HEAD_AT_RE = regex.compile(rf"(?:{_CAP_ONLY_HEADS}|Đoàn) \p{{Lu}}")
+_UNKNOWN_RE = regex.compile(rf"(?<![\w])(?!Phòng (?:[Cc]hống|[Nn]gừa|[Tt]ránh)\b)(?P<head>{_UNKNOWN_HEADS}|{_CAP_ONLY_HEADS}) "
                             rf"(?:các (?=\p{{Lu}}))?(?P<first>{_CAPWORD})")  # "Phòng Chống …" is no office
 # a union or a management board "of the …": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Ban Quản lý các
 # khu chế xuất và công nghiệp Cần Thơ": lower-case words after "các" up to the capitalised part of the name
 _UNION_RE = regex.compile(rf"(?<![\w])(?P<head>Liên hiệp|Liên đoàn|Hiệp hội|Ban [Qq]uản lý) các "
                           rf"(?P<words>(?:\p{{Ll}}+ ){{1,10}})(?P<first>{_CAPWORD})")
+# the same board or union "of the …" named in lower-case words only: "Ban Quản lý các khu công nghệ cao và khu
+# công nghiệp", "Ban Quản lý các khu công nghiệp tỉnh" (the name runs over lower-case words and "và" up to a verb
+# or function word)
+_UNION_LOWER_RE = regex.compile(r"(?<![\w])(?:Liên hiệp|Liên đoàn|Hiệp hội|Ban Quản lý) các (?=\p{Ll})")
+_LOWER_WORD_RE = regex.compile(r" ?(?P<w>\p{Ll}+)(?![\p{L}\p{N}&])")
 # the next word of an unknown body's name and what joins it: space/hyphen, "và", or a comma
 _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # after a comma, a name goes on only in the "X, Y và Z" shape: "Cục Xuất bản, In và Phát hành"
@@ -269,7 +278,38 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
         cut = _cut_at_newline(text, cm, m.start(), m.end("first"), end)
         if cut == end:
             cands.append(_Cand(m.start(), end, 3, [(m.start(), end, None, "pattern")]))
+    for m in _UNION_LOWER_RE.finditer(comp):
+        end = _lower_name_end(comp, m.end())
+        after = _LOWER_WORD_RE.match(comp, end)
+        if end > m.end() and (after is None or after.group("w") not in _name_words().relative_words):
+            cut = _cut_at_newline(text, cm, m.start(), m.end(), end)
+            if cut > m.end():
+                cands.append(_Cand(m.start(), cut, 3, [(m.start(), cut, None, "pattern")]))
     return cands
+
+
+def _lower_name_end(comp: str, pos: int) -> int:
+    """End of a name written in lower-case words from ``pos`` up to a verb or function word; "và" joins two
+    such words ("khu công nghệ cao và khu công nghiệp").
+
+    >>> comp = "Ban Quản lý các khu công nghệ cao và khu công nghiệp chủ trì"
+    >>> comp[:_lower_name_end(comp, 16)]
+    'Ban Quản lý các khu công nghệ cao và khu công nghiệp'
+    """
+    words = _name_words()
+    end = pos
+    for _ in range(12):
+        w = _LOWER_WORD_RE.match(comp, end)
+        if w is None:
+            break
+        if w.group("w") == "và":  # a join goes on only to another name word
+            w = _LOWER_WORD_RE.match(comp, w.end())
+            if w is None:
+                break
+        if w.group("w") in words.stop_words or w.group("w") in words.stop_lower:
+            break
+        end = w.end()
+    return end
 
 
 # "các Cục: Di sản văn hóa; Bản quyền tác giả" -> Cục Di sản văn hóa, Cục Bản quyền tác giả
@@ -355,6 +395,7 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
 def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
     """A new body (head word, known name or office title) starts at ``pos``."""
     return (pos in known_starts or _HEAD_AT_RE.match(comp, pos) is not None
+            or _CAP_HEAD_AT_RE.match(comp, pos) is not None
             or _gazetteer().title_start_re.match(comp, pos) is not None)
 
 

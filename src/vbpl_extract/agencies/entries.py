@@ -78,6 +78,9 @@ class NameWords(BaseModel):
     singular_heads: frozenset[str]  # heads that make a single body ("Sở …", "Quỹ …")
     # a head word + one of these lower-case words is a common noun, no new body ("Bộ đội", "Bộ phận")
     common_nouns_after: dict[str, frozenset[str]] = {}
+    # a lower-case noun phrase followed by one of these is a qualified common noun, no name: "Ban Quản lý các
+    # dự án được giao" (not "Ban Quản lý các khu công nghiệp chủ trì")
+    relative_words: frozenset[str] = frozenset()
 
 
 class _DataFile(BaseModel):

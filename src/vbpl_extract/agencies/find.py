@@ -157,6 +157,8 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
 
     >>> [m.name for m in find_agencies("giao Sở Tư pháp tỉnh Đồng Nai, Công an tỉnh Lâm Đồng chủ trì")]
     ['Sở Tư pháp tỉnh Đồng Nai', 'Công an tỉnh Lâm Đồng']
+    >>> [m.name for m in find_agencies("Sở Quy hoạch - Kiến trúc Hà Nội chủ trì")]
+    ['Sở Quy hoạch - Kiến trúc Hà Nội']
     """
     if entry.kind not in _PER_PROVINCE_KINDS and not entry.name.endswith("nhân dân"):
         return entry.name, end
@@ -166,15 +168,22 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
     own_level = entry.name.rsplit(" ", 1)[-1] if entry.name.endswith(" tỉnh") else (
         "thành phố" if entry.name.endswith(" thành phố") else None)
     level = m["level"].lower() if m["level"] else own_level
-    if level is None or (m["level"] and own_level):
+    if m["level"] and own_level:
+        return entry.name, end
+    # no level written: "Sở Quy hoạch - Kiến trúc Hà Nội", "Báo và Phát thanh, Truyền hình Đồng Nai" (a
+    # department or provincial body named with its province alone keeps it as written)
+    bare = level is None and entry.kind in _PER_PROVINCE_KINDS
+    if level is None and not bare:
         return entry.name, end
     words = m["place"].split(" ") if m["place"] else []
     for n in range(len(words), 0, -1):  # the longest run of words that is a known province
         place = " ".join(words[:n])
-        province = lookup_agency(f"Ủy ban nhân dân {level} {place}")
-        if province is not None and province.kind == "province":
+        province = next((p for lv in ((level,) if level else ("tỉnh", "thành phố"))
+                         if (p := lookup_agency(f"Ủy ban nhân dân {lv} {place}")) is not None and p.kind == "province"),
+                        None)
+        if province is not None:
             stop = m.start("place") + len(place)
-            name = f"{entry.name} {place}" if own_level else f"{entry.name} {level} {place}"
+            name = f"{entry.name} {place}" if own_level or bare else f"{entry.name} {level} {place}"
             return name, stop
     if m["level"] and not own_level and entry.name.endswith("nhân dân"):
         # "các Ban của Hội đồng nhân dân Thành phố": the level without a place

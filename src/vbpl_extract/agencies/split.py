@@ -12,7 +12,7 @@ import re
 import regex
 
 from ..textutil import slugify
-from .candidates import _HEAD_AT_RE, _display_name
+from .candidates import _CAP_HEAD_AT_RE, _HEAD_AT_RE, _display_name
 from .entries import AgencyMention, _name_words, load_agency_data
 from .find import _scan
 from .gazetteer import _CODE_RE, _gazetteer, lookup_agency
@@ -125,7 +125,8 @@ def _merge_leftovers(text: str, items: list[AgencyMention]) -> list[AgencyMentio
                     continue
                 # "Các cơ quan truyền thông, báo chí", "Vụ Kế hoạch, Tài chính": a comma inside the name
                 if (_gap_is(text, cur.end, nxt.start, _GAP_COMMA) and _noun_head(nxt.text, nouns) is None
-                        and not _HEAD_AT_RE.match(nxt.text) and not nxt.text.lower().startswith("các ")
+                        and not _HEAD_AT_RE.match(nxt.text) and not _CAP_HEAD_AT_RE.match(nxt.text)
+                        and not nxt.text.lower().startswith("các ")
                         and ((cur.kind == "collective" and nxt.text[:1].islower())
                              or (not cur.known and cur.kind == "agency" and cur.origin in ("pattern", "office_holder")))):
                     out.append(_continued(text, cur, nxt.end, ", "))
