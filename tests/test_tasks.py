@@ -897,3 +897,30 @@ def test_criteria_under_a_named_body_are_not_its_tasks() -> None:
             "- Tổ chức tốt công tác tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.\n"
             "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.")
     assert [leads(t) for t in g.tasks] == [["Sở Nội vụ"]]
+
+
+OBJECTIVE_AND_DUTY_HEADINGS = [
+    # (a section heading, whether the units under it are objectives rather than duties)
+    ("MỤC TIÊU", True),
+    ("Mục tiêu, yêu cầu", True),
+    # KH-UBND Lâm Đồng CCHC năm 2026: "I. MỤC TIÊU, NHIỆM VỤ" over "1. Cải cách thể chế" / "b) Nhiệm vụ" / "- Sở Tư
+    # pháp tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI …": the section holds the plan's duties
+    ("MỤC TIÊU, NHIỆM VỤ", False),
+    ("QUAN ĐIỂM, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", False),
+    ("Mục tiêu: hoàn thành nhiệm vụ được giao", True),  # a target sentence, not a heading naming duties
+]
+
+
+@pytest.mark.parametrize(("heading", "objectives"), OBJECTIVE_AND_DUTY_HEADINGS)
+def test_an_objectives_heading_that_also_names_duties_holds_tasks(heading: str, objectives: bool) -> None:
+    assert non_task_heading(heading) is objectives
+
+
+def test_duties_under_an_objectives_and_duties_section_are_tasks() -> None:
+    # KH-UBND Lâm Đồng CCHC năm 2026, "I. MỤC TIÊU, NHIỆM VỤ": the targets under "a) Mục tiêu" stay out
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nI. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\n"
+            "a) Mục tiêu\n- 100% văn bản quy phạm pháp luật được kiểm tra theo quy định.\nb) Nhiệm vụ\n"
+            "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong công tác phổ biến, giáo dục pháp luật.\n"
+            "2. Công tác chỉ đạo, điều hành\na) Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, "
+            "công chức, viên chức thuộc quyền quản lý.\n")
+    assert [t.text[:20] for t in g.tasks] == ["Sở Tư pháp tham mưu ", "Các cơ quan, đơn vị,"]
