@@ -924,3 +924,28 @@ def test_duties_under_an_objectives_and_duties_section_are_tasks() -> None:
             "2. Công tác chỉ đạo, điều hành\na) Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, "
             "công chức, viên chức thuộc quyền quản lý.\n")
     assert [t.text[:20] for t in g.tasks] == ["Sở Tư pháp tham mưu ", "Các cơ quan, đơn vị,"]
+
+
+OWN_ACTOR_BULLETS = [
+    # KH-UBND Lâm Đồng PCMT 2030, III.10: a task unit whose bullets each name their own actor: the unit and
+    # each bullet are tasks
+    ("10. Các sở, ban, ngành nghiên cứu, ban hành theo thẩm quyền các quy định, hướng dẫn tổ chức thực hiện các Dự án.\n"
+     "- Công an tỉnh tham mưu triển khai thực hiện các nội dung tại Dự án 1.\n"
+     "- Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu triển khai thực hiện các nội dung tại Tiểu dự án 2.\n"
+     "- Sở Y tế tham mưu triển khai thực hiện các nội dung tại Dự án 6.\n",
+     ["Các sở, ban, ngành nghiên", "Công an tỉnh tham mưu tri", "Đề nghị Bộ Tư lệnh Vùng C", "Sở Y tế tham mưu triển kh"]),
+    # 1187/QĐ-BNV, III.3: a heading-like unit with no actor over bullets that name theirs
+    ("3. Nâng cao chất lượng, hiệu quả công tác theo dõi, đánh giá cải cách hành chính tại các bộ, cơ quan, địa phương\n"
+     "- Sở Nội vụ phân công công chức thực hiện công tác theo dõi, đánh giá cải cách hành chính.\n"
+     "- Sở Tư pháp tổng hợp, đánh giá tình hình, kết quả thực hiện.\n",
+     ["Sở Nội vụ phân công công ", "Sở Tư pháp tổng hợp, đánh"]),
+    # bullets that only go on with the unit's own action stay part of it
+    ("1. Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát các nguồn vốn.\n- Vốn ngân sách trung ương;\n"
+     "- Vốn ngân sách địa phương.\n", ["Sở Tài chính chủ trì, phố"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "starts"), OWN_ACTOR_BULLETS)
+def test_bullets_that_name_their_own_actor_are_tasks(unit: str, starts: list[str]) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + unit)
+    assert [t.text[:25] for t in g.tasks] == starts

@@ -825,8 +825,16 @@ class TaskExtractor:
                 for k, (s, e) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
                     self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
-            else:
-                self._make_task(node, here, ctx, extra=bullets)
+            elif bullets and self._own_actor_bullets(bullets):
+                # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
+                # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
+                # action, a task of its own (rules 2, 3); the unit above keeps its own action
+                self._make_task(node, here, ctx)
+                self._walk(bullets, here, sub)
+            elif self._make_task(node, here, ctx, extra=bullets) is None and bullets and not ctx.lead:
+                # "3. Nâng cao chất lượng … công tác theo dõi, đánh giá" (no actor) over "- Các bộ, các tỉnh: Phân
+                # công …", "- Các bộ chủ trì …": the bullets that name an actor are the tasks (rule 2)
+                self._walk(bullets, here, sub)
         for table in tables:
             self._table(table, [*here, table], sub)
 
@@ -855,6 +863,13 @@ class TaskExtractor:
             return []
         ends = [*starts[1:], len(text)]
         return [(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def _own_actor_bullets(self, bullets: list[Node]) -> bool:
+        """Do two or more bullets under a task unit, and all of them, open with an actor of their own
+        ("- Sở Y tế tham mưu …", "- Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …")?"""
+        return len(bullets) >= 2 and all(
+            (t := _BULLET.sub("", self.frag(b).text)) and self._clause_actor(t) is not None
+            and names_an_action(t, self._names(t)) for b in bullets)
 
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
