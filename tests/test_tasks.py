@@ -949,3 +949,19 @@ OWN_ACTOR_BULLETS = [
 def test_bullets_that_name_their_own_actor_are_tasks(unit: str, starts: list[str]) -> None:
     g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + unit)
     assert [t.text[:25] for t in g.tasks] == starts
+
+
+PASSIVE_GIAO = [
+    # KH-UBND Lâm Đồng PCMT 2030, III.7: "được giao" is passive ("the duties given to them"), no assignment:
+    # the paragraph is the heading actor's task
+    "Căn cứ chức năng, nhiệm vụ được giao để lồng ghép việc triển khai hoạt động hợp tác quốc tế về phòng, chống ma túy.",
+    # 1026-KH-UBND: "đáp ứng yêu cầu chuyển đổi số" asks nobody
+    "Nghiên cứu, xây dựng quy chuẩn kỹ thuật về hạ tầng bảo mật đáp ứng yêu cầu chuyển đổi số trong tình hình hiện nay.",
+]
+
+
+@pytest.mark.parametrize("line", PASSIVE_GIAO)
+def test_giao_or_yeu_cau_before_a_lower_case_word_assigns_nobody(line: str) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "**7. Các sở, ban, ngành, địa phương**\n\n" + line + "\n")
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == [(line[:20], ["Các sở, ban, ngành, địa phương"])]

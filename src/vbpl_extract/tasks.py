@@ -1506,7 +1506,7 @@ _PLACE_LEAD = regex.compile(
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
 # "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
-_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
+_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=(?-i:\p{Lu})|các\s)", regex.IGNORECASE)
 
 
 _CLAUSE_BREAK = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n")
