@@ -965,3 +965,24 @@ def test_giao_or_yeu_cau_before_a_lower_case_word_assigns_nobody(line: str) -> N
     g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
             "**7. Các sở, ban, ngành, địa phương**\n\n" + line + "\n")
     assert [(t.text[:20], leads(t)) for t in g.tasks] == [(line[:20], ["Các sở, ban, ngành, địa phương"])]
+
+
+NESTED_ACTION_ITEMS = [
+    # 1187/QĐ-BNV, IV.1.a: a duty of the actor above whose sub-items each carry an action of their own: the duty
+    # and each sub-item are tasks of that actor
+    ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n"
+     "- Ban hành và tổ chức triển khai kế hoạch xác định Chỉ số CCHC hàng năm của các bộ, các tỉnh. Trong đó:\n"
+     "+ Tổ chức triển khai công tác tự đánh giá chấm điểm kết quả cải cách hành chính.\n"
+     "+ Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\n",
+     [("Ban hành và tổ chức ", ["Bộ Nội vụ"]), ("Tổ chức triển khai c", ["Bộ Nội vụ"]),
+      ("Tổng hợp, xử lý số l", ["Bộ Nội vụ"])]),
+    # sub-items that are only the objects of the duty (no verb of their own) stay part of it
+    ("a) Sở Tài chính:\n- Tham mưu phân bổ các nguồn vốn sau.\n+ Vốn ngân sách trung ương;\n+ Vốn ngân sách địa phương.\n",
+     [("Tham mưu phân bổ các", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), NESTED_ACTION_ITEMS)
+def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: list[tuple[str, list[str]]]) -> None:
+    g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n" + unit)
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
