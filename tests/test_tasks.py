@@ -1011,3 +1011,92 @@ def test_criteria_under_a_named_body_are_not_its_tasks() -> None:
             "- Tổ chức tốt công tác tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.\n"
             "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.")
     assert [leads(t) for t in g.tasks] == [["Sở Nội vụ"]]
+
+
+OBJECTIVE_AND_DUTY_HEADINGS = [
+    # (a section heading, whether the units under it are objectives rather than duties)
+    ("MỤC TIÊU", True),
+    ("Mục tiêu, yêu cầu", True),
+    # KH-UBND Lâm Đồng CCHC năm 2026: "I. MỤC TIÊU, NHIỆM VỤ" over "1. Cải cách thể chế" / "b) Nhiệm vụ" / "- Sở Tư
+    # pháp tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI …": the section holds the plan's duties
+    ("MỤC TIÊU, NHIỆM VỤ", False),
+    ("QUAN ĐIỂM, MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", False),
+    ("Mục tiêu: hoàn thành nhiệm vụ được giao", True),  # a target sentence, not a heading naming duties
+]
+
+
+@pytest.mark.parametrize(("heading", "objectives"), OBJECTIVE_AND_DUTY_HEADINGS)
+def test_an_objectives_heading_that_also_names_duties_holds_tasks(heading: str, objectives: bool) -> None:
+    assert non_task_heading(heading) is objectives
+
+
+def test_duties_under_an_objectives_and_duties_section_are_tasks() -> None:
+    # KH-UBND Lâm Đồng CCHC năm 2026, "I. MỤC TIÊU, NHIỆM VỤ": the targets under "a) Mục tiêu" stay out
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nI. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\n"
+            "a) Mục tiêu\n- 100% văn bản quy phạm pháp luật được kiểm tra theo quy định.\nb) Nhiệm vụ\n"
+            "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh triển khai ứng dụng AI trong công tác phổ biến, giáo dục pháp luật.\n"
+            "2. Công tác chỉ đạo, điều hành\na) Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, "
+            "công chức, viên chức thuộc quyền quản lý.\n")
+    assert [t.text[:20] for t in g.tasks] == ["Sở Tư pháp tham mưu ", "Các cơ quan, đơn vị,"]
+
+
+OWN_ACTOR_BULLETS = [
+    # KH-UBND Lâm Đồng PCMT 2030, III.10: a task unit whose bullets each name their own actor: the unit and
+    # each bullet are tasks
+    ("10. Các sở, ban, ngành nghiên cứu, ban hành theo thẩm quyền các quy định, hướng dẫn tổ chức thực hiện các Dự án.\n"
+     "- Công an tỉnh tham mưu triển khai thực hiện các nội dung tại Dự án 1.\n"
+     "- Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu triển khai thực hiện các nội dung tại Tiểu dự án 2.\n"
+     "- Sở Y tế tham mưu triển khai thực hiện các nội dung tại Dự án 6.\n",
+     ["Các sở, ban, ngành nghiên", "Công an tỉnh tham mưu tri", "Đề nghị Bộ Tư lệnh Vùng C", "Sở Y tế tham mưu triển kh"]),
+    # 1187/QĐ-BNV, III.3: a heading-like unit with no actor over bullets that name theirs
+    ("3. Nâng cao chất lượng, hiệu quả công tác theo dõi, đánh giá cải cách hành chính tại các bộ, cơ quan, địa phương\n"
+     "- Sở Nội vụ phân công công chức thực hiện công tác theo dõi, đánh giá cải cách hành chính.\n"
+     "- Sở Tư pháp tổng hợp, đánh giá tình hình, kết quả thực hiện.\n",
+     ["Sở Nội vụ phân công công ", "Sở Tư pháp tổng hợp, đánh"]),
+    # bullets that only go on with the unit's own action stay part of it
+    ("1. Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát các nguồn vốn.\n- Vốn ngân sách trung ương;\n"
+     "- Vốn ngân sách địa phương.\n", ["Sở Tài chính chủ trì, phố"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "starts"), OWN_ACTOR_BULLETS)
+def test_bullets_that_name_their_own_actor_are_tasks(unit: str, starts: list[str]) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n" + unit)
+    assert [t.text[:25] for t in g.tasks] == starts
+
+
+PASSIVE_GIAO = [
+    # KH-UBND Lâm Đồng PCMT 2030, III.7: "được giao" is passive ("the duties given to them"), no assignment:
+    # the paragraph is the heading actor's task
+    "Căn cứ chức năng, nhiệm vụ được giao để lồng ghép việc triển khai hoạt động hợp tác quốc tế về phòng, chống ma túy.",
+    # 1026-KH-UBND: "đáp ứng yêu cầu chuyển đổi số" asks nobody
+    "Nghiên cứu, xây dựng quy chuẩn kỹ thuật về hạ tầng bảo mật đáp ứng yêu cầu chuyển đổi số trong tình hình hiện nay.",
+]
+
+
+@pytest.mark.parametrize("line", PASSIVE_GIAO)
+def test_giao_or_yeu_cau_before_a_lower_case_word_assigns_nobody(line: str) -> None:
+    g = run("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 100/KH-UBND\nKẾ HOẠCH\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "**7. Các sở, ban, ngành, địa phương**\n\n" + line + "\n")
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == [(line[:20], ["Các sở, ban, ngành, địa phương"])]
+
+
+NESTED_ACTION_ITEMS = [
+    # 1187/QĐ-BNV, IV.1.a: a duty of the actor above whose sub-items each carry an action of their own: the duty
+    # and each sub-item are tasks of that actor
+    ("a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n"
+     "- Ban hành và tổ chức triển khai kế hoạch xác định Chỉ số CCHC hàng năm của các bộ, các tỉnh. Trong đó:\n"
+     "+ Tổ chức triển khai công tác tự đánh giá chấm điểm kết quả cải cách hành chính.\n"
+     "+ Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\n",
+     [("Ban hành và tổ chức ", ["Bộ Nội vụ"]), ("Tổ chức triển khai c", ["Bộ Nội vụ"]),
+      ("Tổng hợp, xử lý số l", ["Bộ Nội vụ"])]),
+    # sub-items that are only the objects of the duty (no verb of their own) stay part of it
+    ("a) Sở Tài chính:\n- Tham mưu phân bổ các nguồn vốn sau.\n+ Vốn ngân sách trung ương;\n+ Vốn ngân sách địa phương.\n",
+     [("Tham mưu phân bổ các", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), NESTED_ACTION_ITEMS)
+def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: list[tuple[str, list[str]]]) -> None:
+    g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n" + unit)
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == expected

@@ -865,8 +865,23 @@ class TaskExtractor:
                 for k, (s, e) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
                     self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
-            else:
-                self._make_task(node, here, ctx, extra=bullets)
+            elif bullets and self._own_actor_bullets(bullets):
+                # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
+                # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
+                # action, a task of its own (rules 2, 3); the unit above keeps its own action
+                self._make_task(node, here, ctx)
+                self._walk(bullets, here, sub)
+            elif bullets and self._action_bullets(bullets) and (task := self._make_task(node, here, ctx)) is not None:
+                # "- Ban hành và tổ chức triển khai kế hoạch xác định Chỉ số CCHC hàng năm …" over "+ Tổ chức triển
+                # khai công tác tự đánh giá …", "+ Tổng hợp, xử lý số liệu …": each sub-item carries an action of its
+                # own, a task of the unit's actor (rule 2); the unit keeps its own action
+                sub.lead, sub.lead_origin = task.lead, f"inherited from {node.id}"
+                sub.lead_coordinators = (task.lead, task.coordinators)
+                self._walk(bullets, here, sub)
+            elif self._make_task(node, here, ctx, extra=bullets) is None and bullets and not ctx.lead:
+                # "3. Nâng cao chất lượng … công tác theo dõi, đánh giá" (no actor) over "- Các bộ, các tỉnh: Phân
+                # công …", "- Các bộ chủ trì …": the bullets that name an actor are the tasks (rule 2)
+                self._walk(bullets, here, sub)
         for table in tables:
             self._table(table, [*here, table], sub)
 
@@ -895,6 +910,25 @@ class TaskExtractor:
             return []
         ends = [*starts[1:], len(text)]
         return [(s, e) for s, e in zip(starts, ends, strict=True)]
+
+    def _own_actor_bullets(self, bullets: list[Node]) -> bool:
+        """Do two or more bullets under a task unit, and all of them, open with an actor of their own
+        ("- Sở Y tế tham mưu …", "- Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …")?"""
+        return len(bullets) >= 2 and all(
+            (t := _BULLET.sub("", self.frag(b).text)) and self._clause_actor(t) is not None
+            and names_an_action(t, self._names(t)) for b in bullets)
+
+    def _action_bullets(self, bullets: list[Node]) -> bool:
+        """Do two or more bullets under a task unit, and all of them, open with an action verb of the lexicon
+        (after a topic: "- Đối với dự án cao tốc Tân Phú – Bảo Lộc: Tập trung ưu tiên giải phóng mặt bằng …")?"""
+        if len(bullets) < 2:
+            return False
+        for b in bullets:
+            text = _FOR_TOPIC.sub("", _BULLET.sub("", self.frag(b).text), count=1)
+            head = " ".join(text.split(" ", 10)[:10])
+            if lexicon_action([w for _, _, w in word_spans(head)]) is None:
+                return False
+        return True
 
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
@@ -1527,8 +1561,10 @@ _PLACE_LEAD = regex.compile(
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
 # "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
+# "Đối với dự án cao tốc Bảo Lộc – Liên Khương: …", "Về kinh phí: …" — the topic an item opens with
+_FOR_TOPIC = regex.compile(r"^\s*(?:Đối\s+với|Về)\s+[^:]{3,200}:\s*", regex.IGNORECASE)
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
-_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=\p{Lu}|các\s)", regex.IGNORECASE)
+_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=(?-i:\p{Lu})|các\s)", regex.IGNORECASE)
 
 
 _CLAUSE_BREAK = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n")
