@@ -755,6 +755,15 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
 
 
+def test_duty_clause_over_its_points_names_its_actor() -> None:
+    # 211/2025/QĐ-UBND: a clause (not an Điều) "3. Trách nhiệm của …" without a full stop heads its points
+    g = extract_text("Điều 5. Trách nhiệm thi hành\n"
+                     "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ\n"
+                     "a) Lập hồ sơ kết quả điều tra, khảo sát gửi cơ quan có thẩm quyền.\n"
+                     "b) Bàn giao mặt bằng sau khi rà phá.")
+    assert [leads(t) for t in g.tasks] == [["Tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"]] * 2
+
+
 def test_header_repeated_after_a_page_break() -> None:
     # 179/KH-UBND Đồng Nai, Phụ lục: the header comes again after a page break, without its "STT" cell
     # (its cells sit one column to the left); a repeated header row inside the table is no task

@@ -1102,9 +1102,11 @@ class TaskExtractor:
             ctx.lead_origin = f"inherited from heading {node.id}"
             coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
-        elif heading_only and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None:
+        elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text) and ":" not in f.text))
+              and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None):
             # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
-            # mua điện": whose duties follow, named as written even when the data does not know the body;
+            # mua điện", a clause "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"
+            # over its points: whose duties follow, named as written even when the data does not know the body;
             # "Thủ trưởng các đơn vị thuộc Bộ …" is the units themselves
             start = duty.end()
             start += office_title_end(f.text[start:])
