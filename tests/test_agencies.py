@@ -449,6 +449,21 @@ def test_a_society_after_a_comma_is_its_own_body_in_a_cell() -> None:
 
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 996/KH-TCTLNTW-C04, III.4 and III.3: the collective "các đơn vị, địa phương" as the subject of a sentence
+    ("Các đơn vị, địa phương báo cáo kết quả công tác phối hợp kiểm soát", ["Các đơn vị, địa phương"]),
+    ("Căn cứ Kế hoạch này, đề nghị các đơn vị, địa phương chủ động", ["Các đơn vị, địa phương"]),
+    # 235/KH-UBND: the same units written after a longer run of such units stay in that one collective
+    ("Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện",
+     ["Các sở, ban, ngành, đơn vị, địa phương"]),
+    # 182/KH-UBND: with its qualifier, as the other collectives of state units
+    ("Chủ trì, phối hợp với các đơn vị, địa phương có liên quan tại khu vực biên giới",
+     ["Các đơn vị, địa phương có liên quan"]),
+])
+def test_units_and_localities_are_one_collective(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
 @pytest.mark.parametrize(("cell", "expected"), [
     # collectives kept whole with their qualifiers, as written (rule 7; 552/KH-UBND, 2820/QĐ-UBND, 227/CĐ-TTg)
     ("các sở, ngành, địa phương", ["Các sở, ngành, địa phương"]),

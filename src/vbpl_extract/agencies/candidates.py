@@ -496,10 +496,17 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
     "Các sở, ban, ngành Tỉnh" -> "Các sở, ban, ngành tỉnh". A unit followed by a capitalised word
     is a body of its own ("ban Quản lý ...") and ends the collective.
     """
+    absorbed: set[int] = set()
     for i, cand in enumerate(chosen):
-        if len(cand.items) != 1 or cand.items[0][2] is None or cand.items[0][2].id not in gaz.chain_ids:
+        if i in absorbed or len(cand.items) != 1 or cand.items[0][2] is None or cand.items[0][2].id not in gaz.chain_ids:
             continue
-        limit = chosen[i + 1].start if i + 1 < len(chosen) else len(key)
+        # a run of such units written without "các" right after the chain is more of it: "các sở, ban, ngành,
+        # đơn vị, địa phương" is one collective, not "Các sở, ban, ngành" and "Các đơn vị, địa phương"
+        nxt = i + 1
+        while (nxt < len(chosen) and _bare_chain(chosen[nxt], key, gaz)
+               and (sep := _CHAIN_SEP_RE.match(key, chosen[nxt - 1].end)) is not None and sep.end() == chosen[nxt].start):
+            nxt += 1
+        limit = chosen[nxt].start if nxt < len(chosen) else len(key)
         end = cand.end
         while (m := gaz.chain_re.match(key, end)) is not None and m.end() <= limit:
             if (comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper()
@@ -513,7 +520,19 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
             cand.end = end
             cand.items = [(cand.start, end, None, cand.items[0][3])]
             cand.kind = "chain"
+            absorbed.update(k for k in range(i + 1, nxt) if chosen[k].end <= end)
+    if absorbed:
+        chosen[:] = [c for k, c in enumerate(chosen) if k not in absorbed]
     _join_subordinates(key, comp, chosen)
+
+
+_CHAIN_SEP_RE = re.compile(r"(?:, ?| và |,và )")
+
+
+def _bare_chain(cand: _Cand, key: str, gaz: _Gazetteer) -> bool:
+    """A collective of state units matched without its "các" ("đơn vị, địa phương" in a longer run)."""
+    return (len(cand.items) == 1 and cand.items[0][2] is not None and cand.items[0][2].id in gaz.chain_ids
+            and not key.startswith("các ", cand.start))
 
 
 # "… thuộc" / "… trực thuộc" between a collective and the body its members belong to
