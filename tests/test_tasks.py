@@ -1022,6 +1022,24 @@ def test_criteria_under_a_named_body_are_not_its_tasks() -> None:
     assert [leads(t) for t in g.tasks] == [["Sở Nội vụ"]]
 
 
+FUNDING_SECTION = (
+    # 2623/QĐ-TTg, "III. KINH PHÍ THỰC HIỆN": a funding section states the source of the money and assigns the
+    # budget work; its units that name an actor and an action are tasks, its statements are not
+    "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2623/QĐ-TTg\nQUYẾT ĐỊNH\nIII. KINH PHÍ THỰC HIỆN\n"
+    "1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm.\n"
+    "2. Bộ Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền bố trí kinh phí chi thường xuyên trong dự toán "
+    "ngân sách nhà nước hằng năm.\n"
+    "3. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổng hợp, trình Hội đồng nhân dân cùng cấp bố "
+    "trí kinh phí thực hiện Kế hoạch.\n"
+)
+
+
+def test_a_funding_section_holds_the_budget_duties() -> None:
+    assert not non_task_heading("KINH PHÍ THỰC HIỆN")
+    g = run(FUNDING_SECTION)
+    assert [leads(t) for t in g.tasks] == [["Bộ Tài chính"], ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]]
+
+
 OBJECTIVE_AND_DUTY_HEADINGS = [
     # (a section heading, whether the units under it are objectives rather than duties)
     ("MỤC TIÊU", True),
