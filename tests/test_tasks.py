@@ -1120,6 +1120,14 @@ NESTED_ACTION_ITEMS = [
     # sub-items that are only the objects of the duty (no verb of their own) stay part of it
     ("a) Sở Tài chính:\n- Tham mưu phân bổ các nguồn vốn sau.\n+ Vốn ngân sách trung ương;\n+ Vốn ngân sách địa phương.\n",
      [("Tham mưu phân bổ các", ["Sở Tài chính"])]),
+    # 0124/KH-UBND, IV.1: "Giới thiệu" opens an action like any verb of the lexicon, so each of the bullets
+    # under the duty of "Các cơ quan, đơn vị, địa phương, doanh nghiệp" is a task of that actor
+    ("1. Các cơ quan, đơn vị, địa phương căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch triển khai thực "
+     "hiện đợt thi đua.\n- Giới thiệu điển hình tiên tiến trong Đợt thi đua để tuyên truyền trên các phương tiện "
+     "thông tin đại chúng.\n- Khen thưởng theo thẩm quyền các tập thể, cá nhân có thành tích tiêu biểu.\n",
+     [("Các cơ quan, đơn vị,", ["Các cơ quan, đơn vị, địa phương"]),
+      ("Giới thiệu điển hình", ["Các cơ quan, đơn vị, địa phương"]),
+      ("Khen thưởng theo thẩ", ["Các cơ quan, đơn vị, địa phương"])]),
 ]
 
 
