@@ -748,6 +748,15 @@ def test_table_page_under_a_stand_in_header(second_head: list[str], read: bool) 
         ("Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ được phân cấp", ["Các đơn vị thuộc Bộ được phân cấp"]),
         # 05/2025/TT-BGDĐT: a person's job description is no body's duty
         ("Nhiệm vụ của giáo viên chủ nhiệm", []),
+        # 163/2025/QĐ-CTUBND, Quy chế Điều 25: an article's heading names its body however long, with the
+        # abbreviations spelled out, even when it opens with a collective the data knows ("cơ quan, đơn vị")
+        ("Trách nhiệm của cơ quan, đơn vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết "
+         "nối với Hệ thống thông tin giải quyết TTHC tỉnh",
+         ["Cơ quan, đơn vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với Hệ thống "
+          "thông tin giải quyết thủ tục hành chính tỉnh"]),
+        # 34/2025/TT-BKHCN Điều 6: a long heading over the duties of those who benefit, not a state body's
+        ("Trách nhiệm của tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm, dịch vụ công nghệ số "
+         "được hưởng ưu đãi", []),
     ],
 )
 def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> None:

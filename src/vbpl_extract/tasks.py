@@ -24,7 +24,7 @@ from itertools import islice, pairwise
 
 import regex
 
-from .agencies import load_agency_data, office_title_end
+from .agencies import display_name, load_agency_data, office_title_end
 from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data.schemas import TaskWords
@@ -86,6 +86,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
                                    + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
         "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
         "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
+        "duty_state_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
+                                                                     for b in w["duty_heading_state_bodies"]) + r")\b", regex.IGNORECASE),
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
@@ -578,6 +580,10 @@ _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
 _ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
+
+
+_DUTY_HEADING_WORDS = 32
+"""The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
 
 
 class TaskExtractor:
@@ -1103,7 +1109,9 @@ class TaskExtractor:
             coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
         elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text) and ":" not in f.text))
-              and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None):
+              and (duty := _res()["duty_heading"].match(f.text)) is not None
+              and (not mentions or (heading_only and len(mentions) == 1 and mentions[0].kind == "collective"
+                                    and mentions[0].start == duty.end() and _words_upto(f.text[mentions[0].end:], 4) > 3))):
             # "Điều 13. Trách nhiệm của Đơn vị vận hành hệ thống điện và thị trường điện", "Trách nhiệm của Bên
             # mua điện", a clause "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"
             # over its points: whose duties follow, named as written even when the data does not know the body;
@@ -1112,8 +1120,12 @@ class TaskExtractor:
             start += office_title_end(f.text[start:])
             phrase = f.text[start:].strip(" :;,.")
             start = f.text.index(phrase, start) if phrase else start
-            if phrase and len(phrase.split()) <= 14 and _res()["duty_body"].match(phrase):
-                name = phrase[:1].upper() + phrase[1:]
+            # a heading that opens with a state body names it however long ("Điều 25. Trách nhiệm của cơ quan, đơn
+            # vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với …"); any other
+            # stays short, as a heading
+            longest = _DUTY_HEADING_WORDS if _res()["duty_state_body"].match(phrase) else 14
+            if phrase and len(phrase.split()) <= longest and _res()["duty_body"].match(phrase):
+                name = display_name(phrase)
                 ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase,
                                       span=f.to_source(start, start + len(phrase)),
                                       kind="collective" if name.startswith("Các ") else "role", known=False,

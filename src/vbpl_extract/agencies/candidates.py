@@ -104,6 +104,12 @@ def _expand_abbreviations(text: str) -> str:
 _NAME_DASH_RE = regex.compile(r"\s*[–—]\s*")
 
 
+def display_name(text: str) -> str:
+    """The name of a body written by a document in its own words (a duty heading's "cơ quan … TTHC tỉnh"), as
+    a body found by pattern is named: ``"cơ quan giải quyết TTHC"`` -> ``"Cơ quan giải quyết thủ tục hành chính"``."""
+    return _display_name(text)
+
+
 def _display_name(text: str) -> str:
     """Name of a body found by pattern: spacing collapsed, abbreviations spelled out, tones folded, a dash
     between words written as the official names write it.

@@ -117,6 +117,7 @@ class TaskWords(_Data):
     procedure_step_cell: str
     duty_heading: str
     duty_heading_bodies: list[str]
+    duty_heading_state_bodies: list[str]
     role_subject_heads: list[str] = Field(min_length=1)
     role_subject_duty: str
     role_subject_fronted: list[str]
