@@ -459,6 +459,11 @@ def test_a_society_after_a_comma_is_its_own_body_in_a_cell() -> None:
     # 182/KH-UBND: with its qualifier, as the other collectives of state units
     ("Chủ trì, phối hợp với các đơn vị, địa phương có liên quan tại khu vực biên giới",
      ["Các đơn vị, địa phương có liên quan"]),
+    # 174/KH-UBND V.3 and 982/KH-UBND: the Front's member organisations, after the Front or alone
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố và các tổ chức thành viên của Mặt trận",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Các tổ chức thành viên của Mặt trận"]),
+    ("Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức thành viên phát huy vai trò",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các tổ chức thành viên"]),
 ])
 def test_units_and_localities_are_one_collective(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == expected

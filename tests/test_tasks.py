@@ -764,6 +764,19 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
 
 
+def test_bodies_asked_over_bullets_hand_them_their_duties() -> None:
+    # 174/KH-UBND TP Hồ Chí Minh, V.3: "Đề nghị" and the bodies asked, the Front's member organisations among them,
+    # head the bullets: each bullet is a task of those bodies, the heading itself is none
+    g = extract_text("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 174/KH-UBND\nKẾ HOẠCH\nV. TỔ CHỨC THỰC HIỆN\n"
+                     "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ "
+                     "chức thành viên của Mặt trận\n"
+                     "- Trong phạm vi chức năng, nhiệm vụ của mình, tham gia phối hợp triển khai thực hiện Kế hoạch này.\n"
+                     "- Duy trì kết quả của chuỗi hoạt động “Tháng cùng phụ nữ hành động”.\n")
+    assert [(t.text[:12], leads(t)) for t in g.tasks] == [
+        (start, ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Hội Liên hiệp Phụ nữ Thành phố",
+                 "Các tổ chức thành viên của Mặt trận"]) for start in ("Trong phạm v", "Duy trì kết ")]
+
+
 def test_duty_clause_over_its_points_names_its_actor() -> None:
     # 211/2025/QĐ-UBND: a clause (not an Điều) "3. Trách nhiệm của …" without a full stop heads its points
     g = extract_text("Điều 5. Trách nhiệm thi hành\n"
