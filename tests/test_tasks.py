@@ -216,6 +216,9 @@ ROLE_SUBJECTS = [
     ("Các chủ rừng và lực lượng kiểm lâm có trách nhiệm tuần tra các vùng trọng điểm.",
      ["Các chủ rừng", "Lực lượng kiểm lâm"]),
     ("Lực lượng cứu hộ khi nhận được lệnh huy động phải kịp thời điều động phương tiện.", ["Lực lượng cứu hộ"]),
+    # 96/2025/QĐ-UBND Quy định Điều 10.3: "X phối hợp với Y …" with no "chủ trì": X is the actor (the guide)
+    ("Cơ quan Kiểm lâm trên địa bàn phối hợp với các cơ quan chuyên môn cấp xã, đơn vị liên quan, hướng dẫn kỹ "
+     "thuật xử lý thực bì đúng quy định.", ["Cơ quan Kiểm lâm trên địa bàn"]),
     # statements, not duties
     ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
     ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),
