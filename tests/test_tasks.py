@@ -767,6 +767,25 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
 
 
+LABELLED_ACTORS = [
+    # (a unit of "Tổ chức thực hiện", its lead): a body the data does not know, written as the unit's label before
+    # its action, is the actor (0129/KH-UBND Đắk Lắk IV.12-13, 0125/KH-UBND VI.5)
+    ("Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương kiểm tra, khắc phục sự cố lưới điện.", ["Công ty Điện lực Đắk Lắk"]),
+    ("Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác): Bảo đảm thông tin liên lạc.",
+     ["Các doanh nghiệp viễn thông"]),
+    ("Các cơ quan thông tin, truyền thông của tỉnh: Xây dựng Kế hoạch và đẩy mạnh tuyên truyền.",
+     ["Các cơ quan thông tin, truyền thông của tỉnh"]),
+    # a label with no action after it names nobody's duty
+    ("Hội đồng thẩm định: Không quá 05 cá nhân.", None),
+]
+
+
+@pytest.mark.parametrize(("unit", "lead"), LABELLED_ACTORS)
+def test_unknown_body_labelled_before_its_action(unit: str, lead: list[str] | None) -> None:
+    g = run(f"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nSố: 129/KH-UBND\nKẾ HOẠCH\nIV. TỔ CHỨC THỰC HIỆN\n12. {unit}\n")
+    assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
+
+
 def test_bodies_asked_over_bullets_hand_them_their_duties() -> None:
     # 174/KH-UBND TP Hồ Chí Minh, V.3: "Đề nghị" and the bodies asked, the Front's member organisations among them,
     # head the bullets: each bullet is a task of those bodies, the heading itself is none

@@ -582,6 +582,10 @@ _BULLET = regex.compile(r"^[-+•*]\s*")
 _ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
 
+# "Đề nghị Công ty Điện lực Đắk Lắk: Khẩn trương …", "Các doanh nghiệp viễn thông (VNPT, Viettel …): Bảo đảm …"
+_LABEL_ACTOR = regex.compile(r"^\s*(?:(?:đề\s+nghị|giao|yêu\s+cầu)\s+)?(?P<name>[^:;.()\n]{3,140}?)\s*(?:\([^()]{0,120}\))?"
+                             r"\s*:\s*(?P<rest>\S)", regex.IGNORECASE)
+
 _DUTY_HEADING_WORDS = 32
 """The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
 
@@ -783,6 +787,26 @@ class TaskExtractor:
                                   kind=entry.kind if entry else "collective" if name.startswith(("Các ", "Mọi ")) else "role",
                                   known=entry is not None, origin="role named as subject"))
         return refs
+
+    def _label_actor(self, f: Fragment) -> list[AgencyRef]:
+        """A unit that opens with a body the data does not know, as a label before its action: "Đề nghị Công ty
+        Điện lực Đắk Lắk: Khẩn trương kiểm tra …", "Các cơ quan thông tin, truyền thông của tỉnh: Xây dựng Kế
+        hoạch …" -> that body, as written (as an actor heading over sub-items names it)."""
+        m = _LABEL_ACTOR.match(f.text)
+        if m is None:
+            return []
+        name = " ".join(m["name"].split())
+        body = name[:1].upper() + name[1:]
+        if (not _res()["actor_head"].match(body) or len(name.split()) > 14 or lexicon_action(name.split()[:1]) is not None
+                or self.mentions.agencies(m["name"])):
+            return []
+        rest = f.text[m.start("rest"):m.start("rest") + 80]
+        if lexicon_action([w for _, _, w in word_spans(rest)][:6]) is None:
+            return []  # "Cơ quan chủ trì: Sở Tư pháp", "Hội đồng: Không quá 05 cá nhân": a label, no action
+        start = m.start("name")
+        return [AgencyRef(id=f"unknown:{slugify(body)}", name=body, text=m["name"].strip(),
+                          span=f.to_source(start, start + len(m["name"].rstrip())) if f.text else None,
+                          kind="collective" if body.startswith("Các ") else "body", known=False, origin="labelled actor")]
 
     def _addressee_lead(self, text: str) -> list[AgencyRef]:
         """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
@@ -1200,6 +1224,7 @@ class TaskExtractor:
         reports = _before_relay(text, reports, mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
+        label = [] if lead_ms or place or role or not own_subject else self._label_actor(f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
             prov["lead"] = "subject of the unit's text" if subj else "'chủ trì' clause"
@@ -1209,6 +1234,9 @@ class TaskExtractor:
         elif role:
             lead = role
             prov["lead"] = "role named as subject"
+        elif label:
+            lead = label
+            prov["lead"] = "body named as the unit's label"
         elif ctx.lead:
             lead = list(ctx.lead)
             prov["lead"] = ctx.lead_origin or "inherited"
