@@ -789,3 +789,25 @@ def test_gates_change_no_agency(text: str, monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.setattr(candidates, name, ("",))  # "" is in every text: no gate
     assert [(m.start, m.end, m.name, m.id) for m in find_agencies(text)] == gated
     assert gated
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun of a collective of state units may carry its level without ending it (380/NQ-CP II.4: "4. Các bộ,
+    # cơ quan trung ương, địa phương:"; 80/2025/QH15: "các Bộ, ngành, cơ quan trung ương, địa phương rà soát")
+    ("Các bộ, cơ quan trung ương, địa phương:", ["Các bộ, cơ quan trung ương, địa phương"]),
+    ("các Bộ, ngành, cơ quan trung ương, địa phương rà soát", ["Các bộ, ngành, cơ quan trung ương, địa phương"]),
+    ("Các bộ, cơ quan trung ương chủ trì", ["Các bộ, cơ quan trung ương"]),
+    # the central body of a mass organisation is that organisation (252/KH-BCĐQG1237)
+    ("Trung ương Hội Cựu chiến binh Việt Nam; Bộ Quốc phòng", ["Hội Cựu chiến binh Việt Nam", "Bộ Quốc phòng"]),
+    # 380/NQ-CP II.3.e
+    ("Liên minh Hợp tác xã Việt Nam rà soát, nghiên cứu phương án khoanh nợ", ["Liên minh Hợp tác xã Việt Nam"]),
+])
+def test_collective_levels_and_central_bodies(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+def test_central_body_of_a_mass_organisation_in_a_list() -> None:
+    # 252/KH-BCĐQG1237, V.2.a: a line of the lead list, not "Trung ương" and the society apart
+    cell = "Bộ Lao động - Thương binh và Xã hội; Trung ương Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo các tỉnh"
+    assert [m.name for m in split_agencies(cell)] == ["Bộ Lao động - Thương binh và Xã hội", "Hội Cựu chiến binh Việt Nam",
+                                                      "Ban Chỉ đạo các tỉnh"]
