@@ -1109,3 +1109,44 @@ NESTED_ACTION_ITEMS = [
 def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: list[tuple[str, list[str]]]) -> None:
     g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n" + unit)
     assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
+
+
+INTRO_ACTORS = [
+    # 380/NQ-CP, II.1.2: the paragraph before a unit's points only names their actor
+    ("1.2. Hỗ trợ khẩn cấp về nhà ở\nBộ Xây dựng:\n"
+     "a) Huy động và sử dụng hiệu quả các nguồn lực để hỗ trợ Nhân dân sửa chữa nhà bị tốc mái;\n"
+     "b) Chủ động rà soát, thống kê đầy đủ, chính xác để bố trí quỹ đất xây dựng mới.\n",
+     [("Huy động và sử dụng ", ["Bộ Xây dựng"]), ("Chủ động rà soát, th", ["Bộ Xây dựng"])]),
+    # 380/NQ-CP, II.1.4: an actor directing another over the points: the points are its tasks, the paragraph none
+    ("1.4. Bảo đảm an sinh xã hội\nBộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:\n"
+     "a) Thực hiện chi trả gộp 03 tháng lương hưu và trợ cấp bảo hiểm xã hội;\n"
+     "b) Khẩn trương cấp thẻ, gia hạn thẻ bảo hiểm y tế.\n",
+     [("Thực hiện chi trả gộ", ["Bộ Tài chính"]), ("Khẩn trương cấp thẻ,", ["Bộ Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), INTRO_ACTORS)
+def test_paragraph_naming_an_actor_before_points_hands_it_down(unit: str, expected: list[tuple[str, list[str]]]) -> None:
+    g = run("CHÍNH PHỦ\nSố: 380/NQ-CP\nNGHỊ QUYẾT\nChính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, "
+            "cơ quan thuộc Chính phủ cần tập trung thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:\n"
+            "II. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n1. Về an sinh xã hội\n" + unit.replace("\n", "\n\n"))
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
+
+
+def test_labelled_lead_list_keeps_bodies_the_data_does_not_know() -> None:
+    # 252/KH-BCĐQG1237, IV.2: every line under "Chủ trì thực hiện" names a body, known to the data or not;
+    # a bracketed note under the list is none of them
+    g = run("BAN CHỈ ĐẠO QUỐC GIA\nSố: 252/KH-BCĐQG1237\nKẾ HOẠCH\nIV. KIỆN TOÀN TỔ CHỨC\n1. Nội dung, biện pháp\n"
+            "a) Thành lập Văn phòng Ban Chỉ đạo quốc gia 1237;\n2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n"
+            "- Bộ Quốc phòng; Bộ Lao động - Thương binh và Xã hội.\n- Trung ương Hội Cựu chiến binh Việt Nam.\n"
+            "- Các quân khu.\n(Văn phòng Ban Chỉ đạo, cơ quan thường trực giúp Ban Chỉ đạo các cấp thu thập thông tin).\n"
+            "b) Cơ quan phối hợp\n- Mặt trận Tổ quốc Việt Nam.\n3. Thời gian thực hiện: Tháng 11, 12/2013.")
+    assert [leads(t) for t in g.tasks] == [["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội",
+                                            "Hội Cựu chiến binh Việt Nam", "Các quân khu"]]
+
+
+def test_courtesy_request_assigns_the_one_asked() -> None:
+    # 380/NQ-CP, III.5: "Chính phủ trân trọng đề nghị X …": X is the actor, not the Government
+    g = run("CHÍNH PHỦ\nSố: 380/NQ-CP\nNGHỊ QUYẾT\nIII. TỔ CHỨC THỰC HIỆN\n5. Chính phủ trân trọng đề nghị Ủy ban "
+            "Trung ương Mặt trận Tổ quốc Việt Nam vận động, quyên góp ủng hộ Nhân dân khắc phục hậu quả thiên tai.")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]]

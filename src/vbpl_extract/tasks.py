@@ -93,7 +93,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
-        "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
+        "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
+                                      r"(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
@@ -976,7 +977,9 @@ class TaskExtractor:
                             # sentences that each name their actor and action, not a labelled list of names
                             pass
                         elif name not in found:
-                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
+                            # a bracketed note under the list ("(Văn phòng Ban Chỉ đạo, cơ quan thường trực …)") is none of it
+                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text
+                                     and not self.frag(c).text.lstrip().startswith("(")]
                             found[name] = (child, _join_fragments(parts))
                         break
                     if not m:
@@ -1005,9 +1008,15 @@ class TaskExtractor:
         sub.lead_coordinators = ctx.lead_coordinators
         coords: list[AgencyRef] = []
         if "lead" in fields:
-            lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
-            if not lead:
-                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in self.mentions.split_agencies(fields["lead"][1].text)]
+            lf = fields["lead"][1]
+            lead, coords, _ = self._roles(lf, Context(), prov)
+            listed = [] if coords else self.mentions.split_agencies(lf.text)
+            if not lead or (len(listed) > len(lead) and not names_an_action(lf.text, self._names(lf.text))
+                            and {a.id for a in lead} <= {m.id for m in listed}):
+                # "a) Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia.", "- Bộ Quốc phòng.", "- Các quân khu; các
+                # tỉnh.": a list of names, one body each, known to the data or not (the subject of a sentence
+                # stops at the first name the data does not know)
+                lead = [agency_ref(m, lf, "labelled line") for m in listed]
             if lead:
                 sub.lead, sub.lead_origin = lead, "labelled line 'Cơ quan chủ trì'"
         if "coordinators" in fields:
@@ -1293,6 +1302,16 @@ class TaskExtractor:
         ctx.contents = is_content_lead_in(text)
         if is_non_task(text) or ctx.contents:
             return
+        if node.kind == "intro" and text.rstrip().endswith(":") and not is_lead_in(text):
+            # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) Huy động …"; "Bộ Tài
+            # chính chỉ đạo Bảo hiểm xã hội Việt Nam:" over "a) Thực hiện chi trả …": the paragraph before a
+            # unit's points names their actor (rules 2 and 4), it is no task of its own
+            subj, _ = subject_mentions(text, self.mentions.agencies(text))
+            if subj and subj[0].start <= 3:
+                before = ctx.lead
+                self._absorb_actor(node, text, ctx)
+                if ctx.lead is not before:
+                    return
         if node.kind == "intro" or is_lead_in(text):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)

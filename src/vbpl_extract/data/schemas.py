@@ -128,6 +128,7 @@ class TaskWords(_Data):
     statement_after_subject: list[str]
     subject_prefixes: list[str]
     assign_words: list[str]
+    assign_adverbs: list[str] = []
     subject_glue: list[str]
     lead_markers: list[str]
     coordinator_markers: list[str]
