@@ -1150,3 +1150,13 @@ def test_courtesy_request_assigns_the_one_asked() -> None:
     g = run("CHÍNH PHỦ\nSố: 380/NQ-CP\nNGHỊ QUYẾT\nIII. TỔ CHỨC THỰC HIỆN\n5. Chính phủ trân trọng đề nghị Ủy ban "
             "Trung ương Mặt trận Tổ quốc Việt Nam vận động, quyên góp ủng hộ Nhân dân khắc phục hậu quả thiên tai.")
     assert [leads(t) for t in g.tasks] == [["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]]
+
+
+def test_plan_submitted_to_its_addressee_is_the_issuers() -> None:
+    # 0204/KH-UBND Cà Mau: a plan "Kính gửi: Hội đồng nhân dân tỉnh Cà Mau"; its items that name nobody are the
+    # issuer's, not the council's (the council receives the plan)
+    g = run("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 0204/KH-UBND\nCà Mau, ngày 24 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028\nKính gửi: Hội đồng nhân dân tỉnh Cà Mau\n"
+            "II. GIẢI PHÁP\n1. Thu ngân sách\n- Tăng cường công tác phân tích, dự báo, rà soát các nguồn thu.\n"
+            "- Theo dõi chặt chẽ tiến độ thu ngân sách trên từng địa bàn.")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân tỉnh Cà Mau"]] * 2

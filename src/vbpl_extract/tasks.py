@@ -594,6 +594,7 @@ class TaskExtractor:
         self.tasks: list[Task] = []
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
+        self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
@@ -780,9 +781,13 @@ class TaskExtractor:
         return refs
 
     def _addressee_lead(self, text: str) -> list[AgencyRef]:
-        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
+        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …"); in a plan or
+        report submitted to them, its issuer ("Tăng cường công tác quản lý thuế …" in a provincial People's
+        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh")."""
         if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
             return []
+        if not self.addressees_act:
+            return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
     # entry ----------------------------------------------------------------
@@ -1730,7 +1735,7 @@ def _action(text: str, mentions: list) -> str | None:
 
 def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                   addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
-                  issuer: AgencyRef | None = None) -> list[Task]:
+                  issuer: AgencyRef | None = None, doc_type: str | None = None) -> list[Task]:
     """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
 
     A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
@@ -1740,6 +1745,8 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     header) is expanded to the full name when the source text around it says which one.
     """
     extractor = TaskExtractor(source, mentions, addressees, issuer)
+    # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
+    extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
     tasks = extractor.run(tree)
     groups = task_words()["addressee_groups"]
     place = extractor.place

@@ -144,6 +144,7 @@ class TaskWords(_Data):
     recurrence_exception: str
     columns: dict[str, str]
     speaker_verbs: list[str]
+    addressee_receives_types: list[str] = []
     actor_heading_heads: list[str]
     actor_heading_false_heads: list[str]
     actor_heading_tail: str
