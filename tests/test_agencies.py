@@ -811,3 +811,18 @@ def test_central_body_of_a_mass_organisation_in_a_list() -> None:
     cell = "Bộ Lao động - Thương binh và Xã hội; Trung ương Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo các tỉnh"
     assert [m.name for m in split_agencies(cell)] == ["Bộ Lao động - Thương binh và Xã hội", "Hội Cựu chiến binh Việt Nam",
                                                       "Ban Chỉ đạo các tỉnh"]
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 380/NQ-CP III.5: the Front's member organisations and the Red Cross, named after the Front
+    ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên, các tổ chức chính trị xã hội, "
+     "Hội Chữ thập đỏ Việt Nam vận động", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Các tổ chức thành viên",
+                                          "Các tổ chức chính trị - xã hội", "Hội Chữ thập đỏ Việt Nam"]),
+    # 02/2020/UBTVQH14
+    ("Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên của Mặt trận tuyên truyền",
+     ["Mặt trận Tổ quốc Việt Nam", "Các tổ chức thành viên của Mặt trận"]),
+])
+def test_front_member_organisations(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
