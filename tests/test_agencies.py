@@ -826,3 +826,16 @@ def test_central_body_of_a_mass_organisation_in_a_list() -> None:
 def test_front_member_organisations(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == expected
 
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # 2530/QĐ-TTg, Phụ lục I: a bracketed note opening lower case says what the body before it does; it is no body
+    ("- Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối);\n"
+     "- UBND các tỉnh, thành phố (chủ trì phần đầu tư, xây dựng, vận hành tại địa phương).",
+     ["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Bộ Nông nghiệp và Môi trường (mạng lưới quốc gia); UBND thành phố Hà Nội",
+     ["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân thành phố Hà Nội"]),
+    # a bracket naming bodies is read as usual
+    ("Bộ Quốc phòng (Cục Chính sách, Tổng cục Chính trị)", ["Bộ Quốc phòng", "Cục Chính sách", "Tổng cục Chính trị"]),
+])
+def test_bracketed_note_in_a_cell_is_no_body(cell: str, expected: list[str]) -> None:
+    assert [m.name for m in split_agencies(cell)] == expected
