@@ -1160,3 +1160,14 @@ def test_plan_submitted_to_its_addressee_is_the_issuers() -> None:
             "II. GIẢI PHÁP\n1. Thu ngân sách\n- Tăng cường công tác phân tích, dự báo, rà soát các nguồn thu.\n"
             "- Theo dõi chặt chẽ tiến độ thu ngân sách trên từng địa bàn.")
     assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân tỉnh Cà Mau"]] * 2
+
+
+def test_collective_named_by_its_defined_head_noun() -> None:
+    # 303/2025/NĐ-CP: "bộ, cơ quan ngang bộ (sau đây gọi chung là bộ)"; "Điều 4. Nhiệm vụ, quyền hạn của bộ" then
+    # names that collective, not a body called "Bộ"
+    g = run("CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nNGHỊ ĐỊNH\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định chung về "
+            "chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của bộ, cơ quan ngang bộ (sau đây gọi chung là bộ).\n"
+            "Điều 4. Nhiệm vụ, quyền hạn của bộ\n1. Trình Chính phủ, Thủ tướng Chính phủ xem xét, quyết định các "
+            "dự án luật thuộc phạm vi quản lý nhà nước của bộ.\n2. Chỉ đạo và tổ chức thực hiện công tác tuyên "
+            "truyền, phổ biến pháp luật.")
+    assert [leads(t) for t in g.tasks] == [["Các bộ, cơ quan ngang bộ"]] * 2

@@ -1974,7 +1974,9 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
             continue
         short = fold_tones(" ".join(m["short"].split())).lower()
         folded_full = fold_tones(full).lower()
-        if short != folded_full and folded_full.startswith(short.split()[0] + " "):
+        if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
+                                     or regex.match(rf"các {regex.escape(short)}\b", folded_full)):
+            # "bộ, cơ quan ngang bộ (sau đây gọi chung là bộ)": a collective's head noun stands for all of it
             out[short] = full
     return out
 
@@ -1985,7 +1987,9 @@ def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Men
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
     for short, full in short_forms.items():
-        if (key == short or key.startswith(short + " ")) and not key.startswith(fold_tones(full).lower()):
+        collective = fold_tones(full).lower().startswith("các ")
+        if ((key == short or (key.startswith(short + " ") and not collective))
+                and not key.startswith(fold_tones(full).lower())):
             name = " ".join([full, *words[len(short.split()):]])
             entry = mentions.lookup_agency(name)
             return ref.model_copy(update={
