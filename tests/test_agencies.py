@@ -839,3 +839,11 @@ def test_front_member_organisations(text: str, expected: list[str]) -> None:
 ])
 def test_bracketed_note_in_a_cell_is_no_body(cell: str, expected: list[str]) -> None:
     assert [m.name for m in split_agencies(cell)] == expected
+
+
+def test_commander_over_units_is_the_units() -> None:
+    # 252/KH-BCĐQG1237 IV.2: "- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, …" (guide rule 5: an office
+    # holder over a collective is the units themselves)
+    cell = "Bộ Quốc phòng; Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert [m.name for m in split_agencies(cell)] == ["Bộ Quốc phòng", "Các quân khu",
+                                                      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
