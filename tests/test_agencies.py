@@ -847,3 +847,12 @@ def test_commander_over_units_is_the_units() -> None:
     cell = "Bộ Quốc phòng; Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
     assert [m.name for m in split_agencies(cell)] == ["Bộ Quốc phòng", "Các quân khu",
                                                       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 182/KH-UBND 2.10, 1026/KH-UBND: the province's procuracy and court, named by level or with their province
+    ("Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]),
+    ("Viện kiểm sát nhân dân tỉnh Gia Lai phối hợp", ["Viện kiểm sát nhân dân tỉnh Gia Lai"]),
+])
+def test_provincial_court_and_procuracy(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
