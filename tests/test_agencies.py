@@ -809,3 +809,70 @@ def test_gates_change_no_agency(text: str, monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.setattr(candidates, name, ("",))  # "" is in every text: no gate
     assert [(m.start, m.end, m.name, m.id) for m in find_agencies(text)] == gated
     assert gated
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun of a collective of state units may carry its level without ending it (380/NQ-CP II.4: "4. Các bộ,
+    # cơ quan trung ương, địa phương:"; 80/2025/QH15: "các Bộ, ngành, cơ quan trung ương, địa phương rà soát")
+    ("Các bộ, cơ quan trung ương, địa phương:", ["Các bộ, cơ quan trung ương, địa phương"]),
+    ("các Bộ, ngành, cơ quan trung ương, địa phương rà soát", ["Các bộ, ngành, cơ quan trung ương, địa phương"]),
+    ("Các bộ, cơ quan trung ương chủ trì", ["Các bộ, cơ quan trung ương"]),
+    # the central body of a mass organisation is that organisation (252/KH-BCĐQG1237)
+    ("Trung ương Hội Cựu chiến binh Việt Nam; Bộ Quốc phòng", ["Hội Cựu chiến binh Việt Nam", "Bộ Quốc phòng"]),
+    # 380/NQ-CP II.3.e
+    ("Liên minh Hợp tác xã Việt Nam rà soát, nghiên cứu phương án khoanh nợ", ["Liên minh Hợp tác xã Việt Nam"]),
+])
+def test_collective_levels_and_central_bodies(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+def test_central_body_of_a_mass_organisation_in_a_list() -> None:
+    # 252/KH-BCĐQG1237, V.2.a: a line of the lead list, not "Trung ương" and the society apart
+    cell = "Bộ Lao động - Thương binh và Xã hội; Trung ương Hội Cựu chiến binh Việt Nam; Ban Chỉ đạo các tỉnh"
+    assert [m.name for m in split_agencies(cell)] == ["Bộ Lao động - Thương binh và Xã hội", "Hội Cựu chiến binh Việt Nam",
+                                                      "Ban Chỉ đạo các tỉnh"]
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 380/NQ-CP III.5: the Front's member organisations and the Red Cross, named after the Front
+    ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên, các tổ chức chính trị xã hội, "
+     "Hội Chữ thập đỏ Việt Nam vận động", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Các tổ chức thành viên",
+                                          "Các tổ chức chính trị - xã hội", "Hội Chữ thập đỏ Việt Nam"]),
+    # 02/2020/UBTVQH14
+    ("Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên của Mặt trận tuyên truyền",
+     ["Mặt trận Tổ quốc Việt Nam", "Các tổ chức thành viên của Mặt trận"]),
+])
+def test_front_member_organisations(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # 2530/QĐ-TTg, Phụ lục I: a bracketed note opening lower case says what the body before it does; it is no body
+    ("- Bộ Nông nghiệp và Môi trường (chủ trì phần chính sách, công nghệ, điều phối);\n"
+     "- UBND các tỉnh, thành phố (chủ trì phần đầu tư, xây dựng, vận hành tại địa phương).",
+     ["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Bộ Nông nghiệp và Môi trường (mạng lưới quốc gia); UBND thành phố Hà Nội",
+     ["Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân thành phố Hà Nội"]),
+    # a bracket naming bodies is read as usual
+    ("Bộ Quốc phòng (Cục Chính sách, Tổng cục Chính trị)", ["Bộ Quốc phòng", "Cục Chính sách", "Tổng cục Chính trị"]),
+])
+def test_bracketed_note_in_a_cell_is_no_body(cell: str, expected: list[str]) -> None:
+    assert [m.name for m in split_agencies(cell)] == expected
+
+
+def test_commander_over_units_is_the_units() -> None:
+    # 252/KH-BCĐQG1237 IV.2: "- Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, …" (guide rule 5: an office
+    # holder over a collective is the units themselves)
+    cell = "Bộ Quốc phòng; Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert [m.name for m in split_agencies(cell)] == ["Bộ Quốc phòng", "Các quân khu",
+                                                      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 182/KH-UBND 2.10, 1026/KH-UBND: the province's procuracy and court, named by level or with their province
+    ("Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]),
+    ("Viện kiểm sát nhân dân tỉnh Gia Lai phối hợp", ["Viện kiểm sát nhân dân tỉnh Gia Lai"]),
+])
+def test_provincial_court_and_procuracy(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == expected

@@ -1179,3 +1179,65 @@ NESTED_ACTION_ITEMS = [
 def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: list[tuple[str, list[str]]]) -> None:
     g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n" + unit)
     assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
+
+
+INTRO_ACTORS = [
+    # 380/NQ-CP, II.1.2: the paragraph before a unit's points only names their actor
+    ("1.2. Hỗ trợ khẩn cấp về nhà ở\nBộ Xây dựng:\n"
+     "a) Huy động và sử dụng hiệu quả các nguồn lực để hỗ trợ Nhân dân sửa chữa nhà bị tốc mái;\n"
+     "b) Chủ động rà soát, thống kê đầy đủ, chính xác để bố trí quỹ đất xây dựng mới.\n",
+     [("Huy động và sử dụng ", ["Bộ Xây dựng"]), ("Chủ động rà soát, th", ["Bộ Xây dựng"])]),
+    # 380/NQ-CP, II.1.4: an actor directing another over the points: the points are its tasks, the paragraph none
+    ("1.4. Bảo đảm an sinh xã hội\nBộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:\n"
+     "a) Thực hiện chi trả gộp 03 tháng lương hưu và trợ cấp bảo hiểm xã hội;\n"
+     "b) Khẩn trương cấp thẻ, gia hạn thẻ bảo hiểm y tế.\n",
+     [("Thực hiện chi trả gộ", ["Bộ Tài chính"]), ("Khẩn trương cấp thẻ,", ["Bộ Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), INTRO_ACTORS)
+def test_paragraph_naming_an_actor_before_points_hands_it_down(unit: str, expected: list[tuple[str, list[str]]]) -> None:
+    g = run("CHÍNH PHỦ\nSố: 380/NQ-CP\nNGHỊ QUYẾT\nChính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, "
+            "cơ quan thuộc Chính phủ cần tập trung thực hiện các nhiệm vụ, giải pháp trọng tâm như sau:\n"
+            "II. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n1. Về an sinh xã hội\n" + unit.replace("\n", "\n\n"))
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
+
+
+def test_labelled_lead_list_keeps_bodies_the_data_does_not_know() -> None:
+    # 252/KH-BCĐQG1237, IV.2: every line under "Chủ trì thực hiện" names a body, known to the data or not;
+    # a bracketed note under the list is none of them
+    g = run("BAN CHỈ ĐẠO QUỐC GIA\nSố: 252/KH-BCĐQG1237\nKẾ HOẠCH\nIV. KIỆN TOÀN TỔ CHỨC\n1. Nội dung, biện pháp\n"
+            "a) Thành lập Văn phòng Ban Chỉ đạo quốc gia 1237;\n2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n"
+            "- Bộ Quốc phòng; Bộ Lao động - Thương binh và Xã hội.\n- Trung ương Hội Cựu chiến binh Việt Nam.\n"
+            "- Các quân khu.\n(Văn phòng Ban Chỉ đạo, cơ quan thường trực giúp Ban Chỉ đạo các cấp thu thập thông tin).\n"
+            "b) Cơ quan phối hợp\n- Mặt trận Tổ quốc Việt Nam.\n3. Thời gian thực hiện: Tháng 11, 12/2013.")
+    assert [leads(t) for t in g.tasks] == [["Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội",
+                                            "Hội Cựu chiến binh Việt Nam", "Các quân khu"]]
+
+
+def test_courtesy_request_assigns_the_one_asked() -> None:
+    # 380/NQ-CP, III.5: "Chính phủ trân trọng đề nghị X …": X is the actor, not the Government
+    g = run("CHÍNH PHỦ\nSố: 380/NQ-CP\nNGHỊ QUYẾT\nIII. TỔ CHỨC THỰC HIỆN\n5. Chính phủ trân trọng đề nghị Ủy ban "
+            "Trung ương Mặt trận Tổ quốc Việt Nam vận động, quyên góp ủng hộ Nhân dân khắc phục hậu quả thiên tai.")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]]
+
+
+def test_plan_submitted_to_its_addressee_is_the_issuers() -> None:
+    # 0204/KH-UBND Cà Mau: a plan "Kính gửi: Hội đồng nhân dân tỉnh Cà Mau"; its items that name nobody are the
+    # issuer's, not the council's (the council receives the plan)
+    g = run("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 0204/KH-UBND\nCà Mau, ngày 24 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "TÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028\nKính gửi: Hội đồng nhân dân tỉnh Cà Mau\n"
+            "II. GIẢI PHÁP\n1. Thu ngân sách\n- Tăng cường công tác phân tích, dự báo, rà soát các nguồn thu.\n"
+            "- Theo dõi chặt chẽ tiến độ thu ngân sách trên từng địa bàn.")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân tỉnh Cà Mau"]] * 2
+
+
+def test_collective_named_by_its_defined_head_noun() -> None:
+    # 303/2025/NĐ-CP: "bộ, cơ quan ngang bộ (sau đây gọi chung là bộ)"; "Điều 4. Nhiệm vụ, quyền hạn của bộ" then
+    # names that collective, not a body called "Bộ"
+    g = run("CHÍNH PHỦ\nSố: 303/2025/NĐ-CP\nNGHỊ ĐỊNH\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định chung về "
+            "chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của bộ, cơ quan ngang bộ (sau đây gọi chung là bộ).\n"
+            "Điều 4. Nhiệm vụ, quyền hạn của bộ\n1. Trình Chính phủ, Thủ tướng Chính phủ xem xét, quyết định các "
+            "dự án luật thuộc phạm vi quản lý nhà nước của bộ.\n2. Chỉ đạo và tổ chức thực hiện công tác tuyên "
+            "truyền, phổ biến pháp luật.")
+    assert [leads(t) for t in g.tasks] == [["Các bộ, cơ quan ngang bộ"]] * 2

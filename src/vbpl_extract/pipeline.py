@@ -102,7 +102,8 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
                                     diagnostics=log)
     named = [a for node in iter_nodes(tree) for a in node.agencies]
     named += [a for a in (info.issuer, info.parent_issuer) if a is not None]
-    tasks = extract_tasks(tree, text, mentions, info.addressee_agencies, known_names=named, issuer=info.issuer)
+    tasks = extract_tasks(tree, text, mentions, info.addressee_agencies, known_names=named, issuer=info.issuer,
+                          doc_type=info.type)
     _cite(tasks, references)
     agencies: dict[str, AgencyRef] = {}
     for node in iter_nodes(tree):

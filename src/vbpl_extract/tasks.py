@@ -95,7 +95,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
-        "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:đã\s+)?(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
+        "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
+                                      r"(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
@@ -603,6 +604,7 @@ class TaskExtractor:
         self.tasks: list[Task] = []
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
+        self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
@@ -809,9 +811,13 @@ class TaskExtractor:
                           kind="collective" if body.startswith("Các ") else "body", known=False, origin="labelled actor")]
 
     def _addressee_lead(self, text: str) -> list[AgencyRef]:
-        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …")."""
+        """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …"); in a plan or
+        report submitted to them, its issuer ("Tăng cường công tác quản lý thuế …" in a provincial People's
+        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh")."""
         if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
             return []
+        if not self.addressees_act:
+            return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
     # entry ----------------------------------------------------------------
@@ -1006,7 +1012,9 @@ class TaskExtractor:
                             # sentences that each name their actor and action, not a labelled list of names
                             pass
                         elif name not in found:
-                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text]
+                            # a bracketed note under the list ("(Văn phòng Ban Chỉ đạo, cơ quan thường trực …)") is none of it
+                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text
+                                     and not self.frag(c).text.lstrip().startswith("(")]
                             found[name] = (child, _join_fragments(parts))
                         break
                     if not m:
@@ -1035,9 +1043,15 @@ class TaskExtractor:
         sub.lead_coordinators = ctx.lead_coordinators
         coords: list[AgencyRef] = []
         if "lead" in fields:
-            lead, coords, _ = self._roles(fields["lead"][1], Context(), prov)
-            if not lead:
-                lead = [agency_ref(m, fields["lead"][1], "labelled line") for m in self.mentions.split_agencies(fields["lead"][1].text)]
+            lf = fields["lead"][1]
+            lead, coords, _ = self._roles(lf, Context(), prov)
+            listed = [] if coords else self.mentions.split_agencies(lf.text)
+            if not lead or (len(listed) > len(lead) and not names_an_action(lf.text, self._names(lf.text))
+                            and {a.id for a in lead} <= {m.id for m in listed}):
+                # "a) Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia.", "- Bộ Quốc phòng.", "- Các quân khu; các
+                # tỉnh.": a list of names, one body each, known to the data or not (the subject of a sentence
+                # stops at the first name the data does not know)
+                lead = [agency_ref(m, lf, "labelled line") for m in listed]
             if lead:
                 sub.lead, sub.lead_origin = lead, "labelled line 'Cơ quan chủ trì'"
         if "coordinators" in fields:
@@ -1333,6 +1347,16 @@ class TaskExtractor:
         ctx.contents = is_content_lead_in(text)
         if is_non_task(text) or ctx.contents:
             return
+        if node.kind == "intro" and text.rstrip().endswith(":") and not is_lead_in(text):
+            # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) Huy động …"; "Bộ Tài
+            # chính chỉ đạo Bảo hiểm xã hội Việt Nam:" over "a) Thực hiện chi trả …": the paragraph before a
+            # unit's points names their actor (rules 2 and 4), it is no task of its own
+            subj, _ = subject_mentions(text, self.mentions.agencies(text))
+            if subj and subj[0].start <= 3:
+                before = ctx.lead
+                self._absorb_actor(node, text, ctx)
+                if ctx.lead is not before:
+                    return
         if node.kind == "intro" or is_lead_in(text):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)
@@ -1751,7 +1775,7 @@ def _action(text: str, mentions: list) -> str | None:
 
 def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                   addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
-                  issuer: AgencyRef | None = None) -> list[Task]:
+                  issuer: AgencyRef | None = None, doc_type: str | None = None) -> list[Task]:
     """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
 
     A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
@@ -1761,6 +1785,8 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     header) is expanded to the full name when the source text around it says which one.
     """
     extractor = TaskExtractor(source, mentions, addressees, issuer)
+    # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
+    extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
     tasks = extractor.run(tree)
     groups = task_words()["addressee_groups"]
     place = extractor.place
@@ -1988,7 +2014,9 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
             continue
         short = fold_tones(" ".join(m["short"].split())).lower()
         folded_full = fold_tones(full).lower()
-        if short != folded_full and folded_full.startswith(short.split()[0] + " "):
+        if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
+                                     or regex.match(rf"các {regex.escape(short)}\b", folded_full)):
+            # "bộ, cơ quan ngang bộ (sau đây gọi chung là bộ)": a collective's head noun stands for all of it
             out[short] = full
     return out
 
@@ -1999,7 +2027,9 @@ def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Men
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
     for short, full in short_forms.items():
-        if (key == short or key.startswith(short + " ")) and not key.startswith(fold_tones(full).lower()):
+        collective = fold_tones(full).lower().startswith("các ")
+        if ((key == short or (key.startswith(short + " ") and not collective))
+                and not key.startswith(fold_tones(full).lower())):
             name = " ".join([full, *words[len(short.split()):]])
             entry = mentions.lookup_agency(name)
             return ref.model_copy(update={

@@ -519,6 +519,8 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
                     and not _level_tail(key, comp, m.end(), limit)):
                 break  # "ban Quản lý …" is a body of its own; "đoàn thể Thành phố" is the collective's level
             end = m.end()
+        if (m := gaz.chain_level_re.match(key, end)) is not None and m.end() <= limit:
+            end = m.end()  # "Các bộ, cơ quan trung ương chủ trì …"
         if _level_tail(key, comp, end, limit) or (
                 (m := _CHAIN_TAIL_RE.match(key, end)) is not None and m.end() <= limit and end > cand.end):
             end = _CHAIN_TAIL_RE.match(key, end).end()

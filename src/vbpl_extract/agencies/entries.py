@@ -94,6 +94,7 @@ class _DataFile(BaseModel):
     abbreviations: dict[str, str]
     collective_nouns: list[str]
     collective_chain_nouns: list[str] = []
+    collective_chain_qualifiers: list[str] = []
     sector_fields: list[str] = []
 
 
@@ -108,6 +109,7 @@ class AgencyData:
     abbreviations: dict[str, str]
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
+    collective_chain_qualifiers: tuple[str, ...] = ()
     name_words: NameWords | None = None
     sector_names: tuple[str, ...] = ()  # the fields of the provincial departments (and abbreviations), other sectors
 
@@ -186,7 +188,7 @@ def load_agency_data() -> AgencyData:
         entries=entries, places=places, party_places=party_places,
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
-        name_words=data.name_words,
+        collective_chain_qualifiers=tuple(data.collective_chain_qualifiers), name_words=data.name_words,
         sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),
                       *(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:])))),
     )

@@ -54,6 +54,7 @@ class _Gazetteer:
     loose: dict[str, AgencyEntry]  # _loose_key of every non-collective name/alias -> its entry (unambiguous only)
     chain_ids: frozenset[str]  # collectives made only of collective_chain_nouns ("Các sở, ngành")
     chain_re: Any  # ",địa phương" / " và địa phương" / ",và đơn vị" after such a collective (on the key)
+    chain_level_re: Any  # " trung ương" ending such a collective (on the key)
     units_before_re: Any  # "các sở, cơ quan thuộc " ending where a body starts (on the key)
     title_start_re: Any  # an office title starts here (on the compressed text, caseless)
     qual_re: Any  # "các cơ quan,đơn vị được giao" (on the key): a collective qualified by its assignment
@@ -125,7 +126,11 @@ def _gazetteer() -> _Gazetteer:
         if e.kind == "collective" and nouns
         and re.fullmatch(rf"các (?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*", _key(e.name))
     )
-    chain_re = re.compile(rf"(?:,| và |,và )(?:{noun_alt})(?![\w])") if nouns else re.compile(r"(?!)")
+    quals = "|".join(re.escape(_key(q)) for q in data.collective_chain_qualifiers)
+    qual = rf"(?: (?:{quals}))?" if quals else ""
+    # "các bộ, cơ quan trung ương, địa phương": a noun of the chain may carry its level
+    chain_re = re.compile(rf"{qual}(?:,| và |,và )(?:{noun_alt}){qual}(?![\w])") if nouns else re.compile(r"(?!)")
+    chain_level_re = re.compile(rf" (?:{quals})(?![\w])") if quals else re.compile(r"(?!)")
     # "các sở, cơ quan thuộc " right before a body: the units that belong to it
     units_before_re = re.compile(
         rf"(?<![\w])(?P<units>các (?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*)(?P<glue> (?:trực )?thuộc )$"
@@ -137,7 +142,7 @@ def _gazetteer() -> _Gazetteer:
         automaton=auto, by_key=by_key,
         ministry_tails=tuple(sorted(tails.items(), key=lambda p: -len(p[0]))),
         head_tails={h: tuple(sorted(t.items(), key=lambda p: -len(p[0]))) for h, t in head_tails.items()},
-        place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re, units_before_re=units_before_re,
+        place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re, chain_level_re=chain_level_re, units_before_re=units_before_re,
         title_start_re=regex.compile(
             rf"(?i:{'|'.join(regex.escape(t).replace(chr(92) + ' ', chr(92) + 's+') for t in titles)})(?![\p{{L}}\p{{N}}])"
         ),

@@ -20,6 +20,9 @@ from .text_forms import _key, _upper_first
 
 _PIECE_SEP = regex.compile(r"\s*(?:[,;]|\n(?![ \t]*\p{Ll})|\s\+\s|(?<=\s)và(?=\s)|(?<=\s)cùng(?=\s))\s*")
 _JUNK = regex.compile(r"^[\s\-+*•.:;,()|]*(?:(?:và|cùng|với|phối hợp với|chủ trì|các)\s*)*$", regex.IGNORECASE)
+# a bracketed note on the body before it, opening lower case: "Bộ Nông nghiệp và Môi trường (chủ trì phần chính
+# sách, công nghệ, điều phối)", "UBND các tỉnh, thành phố khác (mạng lưới địa phương)" (2530/QĐ-TTg, Phụ lục)
+_NOTE = regex.compile(r"\(\s*\p{Ll}[^()]*(?:\)|$)")
 _LINK_END = regex.compile(r"(?:^|\s)(?:của|thuộc|trực thuộc|giúp việc|thành viên)$", regex.IGNORECASE)
 _QUALIFIER = regex.compile(r"^(?:là|được|có|thuộc|trực thuộc|liên quan|tham gia|đủ|chịu)\b", regex.IGNORECASE)
 
@@ -41,15 +44,16 @@ def split_agencies(text: str) -> list[AgencyMention]:
     found, covered = _scan(text, split_mode=True)
     # gaps between mentions -> leftover pieces
     pieces: list[tuple[int, int]] = []
+    notes = [(n.start(), n.end()) for n in _NOTE.finditer(text)]
     pos = 0
     for m in [*covered, None]:
         gap_end = m[0] if m is not None else len(text)
-        if gap_end > pos:
-            start = pos
-            for sm in _PIECE_SEP.finditer(text, pos, gap_end):
+        for a, b in _without(pos, gap_end, notes):
+            start = a
+            for sm in _PIECE_SEP.finditer(text, a, b):
                 pieces.append((start, sm.start()))
                 start = sm.end()
-            pieces.append((start, gap_end))
+            pieces.append((start, b))
         if m is not None:
             pos = max(pos, m[1])
     pieces = [p for p in (_trim(text, s, e) for s, e in pieces) if p is not None]
@@ -58,6 +62,20 @@ def split_agencies(text: str) -> list[AgencyMention]:
         items.append(AgencyMention(s, e, text[s:e], None, "", None, False, "leftover"))
     items.sort(key=lambda m: (m.start, m.origin == "leftover"))
     return _merge_leftovers(text, items)
+
+
+def _without(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the ``holes``."""
+    parts, pos = [], start
+    for a, b in holes:
+        if b <= pos or a >= end:
+            continue
+        if a > pos:
+            parts.append((pos, a))
+        pos = max(pos, b)
+    if end > pos:
+        parts.append((pos, end))
+    return parts
 
 
 # an item number in a cell: "1)", "(2)", "a)"

@@ -129,6 +129,7 @@ class TaskWords(_Data):
     statement_after_subject: list[str]
     subject_prefixes: list[str]
     assign_words: list[str]
+    assign_adverbs: list[str] = []
     subject_glue: list[str]
     lead_markers: list[str]
     coordinator_markers: list[str]
@@ -144,6 +145,7 @@ class TaskWords(_Data):
     recurrence_exception: str
     columns: dict[str, str]
     speaker_verbs: list[str]
+    addressee_receives_types: list[str] = []
     actor_heading_heads: list[str]
     actor_heading_false_heads: list[str]
     actor_heading_tail: str
