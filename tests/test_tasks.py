@@ -893,6 +893,34 @@ def test_heading_coordinators_pass_to_points(start: str, lead: list[str], coordi
 
 
 @pytest.mark.parametrize(("text", "coordinators"), [
+    # 0129/KH-UBND: a collective right after "phối hợp" (no "với"), then a named body
+    ("1. Sở Công Thương:\n- Phối hợp các lực lượng\nvà UBND các xã, phường huy động ca nô, xuồng máy, xe chuyên dụng "
+     "để tiếp cận, vận chuyển hàng đến vùng bị chia cắt.", ["Các lực lượng", "Ủy ban nhân dân các xã, phường"]),
+    # 3210/QĐ-UBND (2014): named partners, then a collective of the same list
+    ("1. Sở Xây dựng:\n- Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính và các Sở ngành khác có "
+     "liên quan xây dựng, trình Ủy ban nhân dân Thành phố phê duyệt Đề án.",
+     ["Sở Lao động - Thương binh và Xã hội", "Sở Tài chính", "Các Sở ngành khác có liên quan"]),
+    # 987/KH-UBND Nghệ An: each "các" starts a new collective
+    ("1. Sở Công Thương:\n- Phối hợp chặt chẽ với Ban Quản lý Khu kinh tế\nĐông Nam, Sở Khoa học và Công nghệ và các "
+     "doanh nghiệp viễn thông, các doanh nghiệp\ncông nghệ số trong quá trình khảo sát, triển khai hạ tầng 5G.",
+     ["Ban Quản lý Khu kinh tế Đông Nam", "Sở Khoa học và Công nghệ", "Các doanh nghiệp viễn thông",
+      "Các doanh nghiệp công nghệ số"]),
+    # TB UBND Lâm Đồng (kết luận, cao tốc): a collective of other nouns than state units ends at "và"
+    ("1. Sở Xây dựng:\n- Chủ trì, phối hợp chặt chẽ với Ban Quản lý dự án đầu tư xây dựng số 1, Nhà đầu tư và địa "
+     "phương trong việc tập trung giải phóng mặt bằng các đoạn tuyến.",
+     ["Ban Quản lý dự án đầu tư xây dựng số 1", "Nhà đầu tư", "Các địa phương"]),
+    # 2022/QĐ-UBND: a bare noun cut by a verb ("đơn vị cung cấp …") is not read as a partner
+    ("1. Sở Xây dựng:\nb) Chủ trì, phối hợp với Sở Khoa học và Công nghệ,\nđơn vị cung cấp dịch vụ công nghệ thông tin "
+     "và các cơ quan, đơn vị liên quan xây dựng quy trình điện tử.", ["Sở Khoa học và Công nghệ"]),
+    # "phối hợp" before a verb that is also a noun names no partner
+    ("1. Sở Công Thương:\n- Phối hợp tổ chức các hoạt động kỷ niệm.", []),
+])
+def test_partner_list_goes_on_past_the_named_bodies(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "coordinators"), [
     # 182/KH-UBND Đồng Nai: whom the actor advises after the partners is no partner
     ("1. Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh khen thưởng kịp thời.",
      ["Các đơn vị liên quan"]),
