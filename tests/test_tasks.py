@@ -859,6 +859,16 @@ def test_occurs_answers_as_the_alternation(key: str) -> None:
         ("Định kỳ đánh giá tình hình hoạt động của các dự án đầu tư theo lĩnh vực được giao.", True),
         ("Tham gia kiểm tra, khảo sát vị trí đầu tư; tham gia công tác kiểm tra định kỳ hoặc đột xuất.", True),
         ("Định kỳ 6 tháng báo cáo kết quả về Sở Nội vụ.", True),
+        # 23/2012/NĐ-CP: the recurrence closes the action, before its purpose
+        ("Bộ Tài chính có trách nhiệm bố trí kinh phí hàng năm để thực hiện chế độ, chính sách quy định tại Nghị định "
+         "này theo quy định của pháp luật về ngân sách nhà nước.", True),
+        # 26/2025/QĐ-UBND: "hằng năm và đột xuất"
+        ("Tham mưu xây dựng, đánh giá việc thực hiện kế hoạch của Ủy ban nhân dân tỉnh về công tác quản lý nhà nước về "
+         "tín ngưỡng, tôn giáo trên địa bàn tỉnh hằng năm và đột xuất để chỉ đạo.", True),
+        # CV UBND Lâm Đồng (cải thiện chỉ số CCHC): a recurrence before the reporting verb, deep in the task
+        ("Tổ chức kiểm tra tình hình sử dụng chữ ký số trên địa bàn tỉnh; đảm bảo cấp phát đầy đủ chữ ký số cho các tổ "
+         "chức, cá nhân liên quan nhằm nâng cao tỷ lệ xử lý văn bản, hồ sơ công việc trên môi trường điện tử, định kỳ "
+         "hằng tháng báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh.", True),
         # "định kỳ" qualifying a noun inside the task is not its rhythm
         ("Rà soát, sửa đổi quy chế kiểm tra định kỳ các cơ sở giáo dục trên địa bàn.", False),
     ],

@@ -114,6 +114,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
+        "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -497,13 +498,16 @@ def governs_task(text: str, m) -> bool:
     qualifying a noun deep inside the text ("kế hoạch công tác hằng năm"), does not.
     """
     if m.kind == "recurring":
+        # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …", "… định kỳ hằng tháng báo cáo kết quả": a reporting cycle
+        after = text[m.end:m.end + 40].lower()
+        cycle = (bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after))
+                 or bool(_res()["recurrence_exception"].match(after)))
         if not m.rrule:
-            # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
-            after = text[m.end:m.end + 40].lower()
-            return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
-                m.start < 3) or bool(_res()["recurrence_exception"].match(after))
-        return (m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
-                or m.end >= len(text.rstrip(" .;")) - 2)  # "… xây dựng dự toán kinh phí hằng năm."
+            return cycle or m.start < 3
+        # "bố trí kinh phí hằng năm để thực hiện …": the recurrence closes the action, before its purpose
+        return (cycle or m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
+                or m.end >= len(text.rstrip(" .;")) - 2  # "… xây dựng dự toán kinh phí hằng năm."
+                or bool(_res()["purpose_after"].match(after)))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
