@@ -930,6 +930,25 @@ def test_partner_list_goes_on_past_the_named_bodies(text: str, coordinators: lis
     assert names(t.coordinators) == coordinators
 
 
+def test_heading_passes_a_collective_the_data_does_not_know() -> None:
+    # 228/CĐ-TTg: "các bộ, địa phương liên quan" is read by the collective rule, and the heading passes it down
+    g = run("1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:\n"
+            "a) Yêu cầu và đôn đốc các doanh nghiệp kinh doanh bảo hiểm khẩn trương có phương án giải quyết nhanh.\n"
+            "b) Chỉ đạo Bảo hiểm xã hội Việt Nam chi trả kịp thời, đầy đủ các chế độ bảo hiểm.\n")
+    for t in g.tasks:
+        assert leads(t) == ["Bộ Tài chính"]
+        assert names(t.coordinators) == ["Các bộ, địa phương liên quan"]
+
+
+def test_collective_partners_named_after_a_colon() -> None:
+    # 1040/LĐTBXH-BTXH (2012): "các cơ quan chức năng: Sở Y tế, …" stands for the bodies after the colon
+    g = run("2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo Sở Lao động - Thương binh và Xã hội "
+            "phối hợp với các cơ quan chức năng: Sở Y tế, Bộ Chỉ huy quân sự tỉnh, Hội đồng giám định Y khoa thực hiện "
+            "các nội dung sau:\na) Tiến hành xem xét lại từng hồ sơ.\nb) Tổng hợp danh sách đối tượng.\n")
+    for t in g.tasks:
+        assert names(t.coordinators) == ["Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh", "Hội đồng giám định Y khoa"]
+
+
 @pytest.mark.parametrize(("text", "coordinators"), [
     # 182/KH-UBND Đồng Nai: whom the actor advises after the partners is no partner
     ("1. Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh khen thưởng kịp thời.",

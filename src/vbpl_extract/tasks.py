@@ -1172,7 +1172,7 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
-            coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
+            coords = self._partners(f.text, mentions, subj)
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
         elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text) and ":" not in f.text))
               and not mentions and (duty := _res()["duty_heading"].match(f.text)) is not None):
@@ -1247,14 +1247,7 @@ class TaskExtractor:
         run = _role_after(text, _res()["report"], mentions, max_gap_words=1)
         if lead_ms and run and all(m in run for m in lead_ms):
             lead_ms = []  # "… phản ánh về Bộ A, Bộ B và Bộ C để xem xét": a list after a reporting verb is its recipients
-        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
-        if not coords and (phrase := _coordinated_collective(text)) is not None:
-            # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
-            coords = self._collectives(text, phrase)
-        if coords:
-            # "phối hợp với Sở A, Sở B và các doanh nghiệp logistics …", "phối hợp các lực lượng và UBND các xã, phường
-            # …": the list goes on, named bodies and collectives in turn
-            coords += self._more_partners(text, coords[-1].end, [m for m in mentions if m not in lead_ms])
+        coords = self._partners(text, mentions, lead_ms)
         reports = [m for m in run if m not in lead_ms and m not in coords]
         far = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
                if m not in lead_ms and m not in coords and m not in reports]
@@ -1289,6 +1282,23 @@ class TaskExtractor:
             coord_refs = list(ctx.lead_coordinators[1])
             prov["coordinators"] = "inherited from the lead-in's 'phối hợp với' clause"
         return lead, coord_refs, _dedupe([agency_ref(m, f) for m in reports])
+
+    def _partners(self, text: str, mentions: list, actors: list) -> list:
+        """The partners after "phối hợp (với)", the actors aside."""
+        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in actors]
+        if not coords and (phrase := _coordinated_collective(text)) is not None:
+            # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
+            coords = self._collectives(text, phrase)
+            colon = regex.match(r"\s*:\s*", text[phrase[1]:])
+            named = [m for m in mentions if m not in actors and colon is not None and m.start == phrase[1] + colon.end()]
+            if named:
+                # "phối hợp với các cơ quan chức năng: Sở Y tế, Bộ Chỉ huy quân sự tỉnh, …": the bodies it stands for
+                coords = named
+        if coords:
+            # "phối hợp với Sở A, Sở B và các doanh nghiệp logistics …", "phối hợp các lực lượng và UBND các xã, phường
+            # …": the list goes on, named bodies and collectives in turn
+            coords += self._more_partners(text, coords[-1].end, [m for m in mentions if m not in actors])
+        return coords
 
     def _more_partners(self, text: str, pos: int, mentions: list) -> list:
         out: list = []
@@ -1436,7 +1446,7 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
-                    coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in run]
+                    coords = self._partners(text, mentions, run)
                     ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "lead-in") for m in coords]))
                 elif place := self._lead_in_place(f):
                     # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
