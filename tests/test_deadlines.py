@@ -189,6 +189,55 @@ def test_recurring(text: str, rrule: str) -> None:
     assert (best.kind, best.due, best.rrule) == ("recurring", None, rrule)
 
 
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        # 101/2018/TT-BTC: the day of the year before the budget year, every year
+        ("giao dự toán cho Bộ LĐTBXH trước ngày 20 tháng 11 năm trước.", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"),
+        # 2629/QĐ-TTg: the report on a year, due early in the next one
+        ("báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo.", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=30"),
+        # KH-UBND Lâm Đồng, cải cách hành chính 2026-2030
+        ("Trước ngày 31/01 năm liền kề", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31"),
+        ("Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"),
+    ],
+)
+def test_day_of_a_year_named_relative_to_another_recurs_yearly(text: str, rrule: str) -> None:
+    best = pick_task_deadline(find_deadlines(text, ISSUE))
+    assert best is not None
+    assert (best.kind, best.due, best.rrule) == ("recurring", None, rrule)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "due"),
+    [
+        # 627/TB-VPCP (issued 18/11/2025): a notice records a deadline its meeting set days before it was issued
+        ("báo cáo Phó Thủ tướng Trần Hồng Hà trước ngày 15 tháng 11 năm 2025.", D(2025, 11, 18), D(2025, 11, 15)),
+        # 3210/QĐ-UBND (issued 28/6/2014)
+        ("hoàn thành trước ngày 27 tháng 6 năm 2014", D(2014, 6, 28), D(2014, 6, 27)),
+        # long before the issue date: a condition, not a deadline
+        ("người nghỉ hưu trước ngày 01 tháng 01 năm 1945", D(2025, 11, 18), None),
+    ],
+)
+def test_due_day_just_before_the_issue_date(text: str, issue: datetime.date, due: datetime.date | None) -> None:
+    found = [m.due for m in find_deadlines(text, issue) if m.kind == "date"]
+    assert found == ([due] if due else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CV UBND Lâm Đồng (cải thiện chỉ số CCHC): where the work starts is no due point
+        ("tự đánh giá chỉ số cải cách hành chính hằng tháng của tỉnh, bắt đầu thực hiện từ tháng 01/2026.", []),
+        ("triển khai từ năm 2026", []),
+        # a range still ends where it ends
+        ("thực hiện từ tháng 01/2026 đến tháng 6/2026", [("period", D(2026, 6, 30))]),
+    ],
+)
+def test_start_point_is_not_a_deadline(text: str, expected: list) -> None:
+    found = [(m.kind, m.due) for m in find_deadlines(text, ISSUE) if m.kind != "recurring"]
+    assert found == expected
+
+
 def test_recurring_day_in_same_sentence_as_monthly() -> None:
     found = find_deadlines("Hằng tháng, các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 20.", ISSUE)
     assert [m.rrule for m in found] == ["FREQ=MONTHLY", "FREQ=MONTHLY;BYMONTHDAY=20"]
@@ -204,7 +253,9 @@ def test_two_fixed_dates_a_year() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Thường xuyên", "Nhiệm vụ thường xuyên", "theo dõi liên tục", "năm 2025 và những năm tiếp theo", "từ năm 2026 trở đi"],
+    ["Thường xuyên", "Nhiệm vụ thường xuyên", "theo dõi liên tục", "năm 2025 và những năm tiếp theo", "từ năm 2026 trở đi",
+     # TB UBND Lâm Đồng (kết luận, cao tốc): a month that goes on, like a year (guide: "năm 2025 và những năm tiếp theo")
+     "trong tháng 4/2026 và các tháng tiếp theo"],
 )
 def test_ongoing(text: str) -> None:
     m = one(text)

@@ -903,6 +903,16 @@ def test_occurs_answers_as_the_alternation(key: str) -> None:
         ("Định kỳ đánh giá tình hình hoạt động của các dự án đầu tư theo lĩnh vực được giao.", True),
         ("Tham gia kiểm tra, khảo sát vị trí đầu tư; tham gia công tác kiểm tra định kỳ hoặc đột xuất.", True),
         ("Định kỳ 6 tháng báo cáo kết quả về Sở Nội vụ.", True),
+        # 23/2012/NĐ-CP: the recurrence closes the action, before its purpose
+        ("Bộ Tài chính có trách nhiệm bố trí kinh phí hàng năm để thực hiện chế độ, chính sách quy định tại Nghị định "
+         "này theo quy định của pháp luật về ngân sách nhà nước.", True),
+        # 26/2025/QĐ-UBND: "hằng năm và đột xuất"
+        ("Tham mưu xây dựng, đánh giá việc thực hiện kế hoạch của Ủy ban nhân dân tỉnh về công tác quản lý nhà nước về "
+         "tín ngưỡng, tôn giáo trên địa bàn tỉnh hằng năm và đột xuất để chỉ đạo.", True),
+        # CV UBND Lâm Đồng (cải thiện chỉ số CCHC): a recurrence before the reporting verb, deep in the task
+        ("Tổ chức kiểm tra tình hình sử dụng chữ ký số trên địa bàn tỉnh; đảm bảo cấp phát đầy đủ chữ ký số cho các tổ "
+         "chức, cá nhân liên quan nhằm nâng cao tỷ lệ xử lý văn bản, hồ sơ công việc trên môi trường điện tử, định kỳ "
+         "hằng tháng báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh.", True),
         # "định kỳ" qualifying a noun inside the task is not its rhythm
         ("Rà soát, sửa đổi quy chế kiểm tra định kỳ các cơ sở giáo dục trên địa bàn.", False),
     ],
@@ -934,6 +944,53 @@ def test_heading_coordinators_pass_to_points(start: str, lead: list[str], coordi
     t = task_starting(g, start)
     assert leads(t) == lead
     assert names(t.coordinators) == coordinators
+
+
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 0129/KH-UBND: a collective right after "phối hợp" (no "với"), then a named body
+    ("1. Sở Công Thương:\n- Phối hợp các lực lượng\nvà UBND các xã, phường huy động ca nô, xuồng máy, xe chuyên dụng "
+     "để tiếp cận, vận chuyển hàng đến vùng bị chia cắt.", ["Các lực lượng", "Ủy ban nhân dân các xã, phường"]),
+    # 3210/QĐ-UBND (2014): named partners, then a collective of the same list
+    ("1. Sở Xây dựng:\n- Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính và các Sở ngành khác có "
+     "liên quan xây dựng, trình Ủy ban nhân dân Thành phố phê duyệt Đề án.",
+     ["Sở Lao động - Thương binh và Xã hội", "Sở Tài chính", "Các Sở ngành khác có liên quan"]),
+    # 987/KH-UBND Nghệ An: each "các" starts a new collective
+    ("1. Sở Công Thương:\n- Phối hợp chặt chẽ với Ban Quản lý Khu kinh tế\nĐông Nam, Sở Khoa học và Công nghệ và các "
+     "doanh nghiệp viễn thông, các doanh nghiệp\ncông nghệ số trong quá trình khảo sát, triển khai hạ tầng 5G.",
+     ["Ban Quản lý Khu kinh tế Đông Nam", "Sở Khoa học và Công nghệ", "Các doanh nghiệp viễn thông",
+      "Các doanh nghiệp công nghệ số"]),
+    # TB UBND Lâm Đồng (kết luận, cao tốc): a collective of other nouns than state units ends at "và"
+    ("1. Sở Xây dựng:\n- Chủ trì, phối hợp chặt chẽ với Ban Quản lý dự án đầu tư xây dựng số 1, Nhà đầu tư và địa "
+     "phương trong việc tập trung giải phóng mặt bằng các đoạn tuyến.",
+     ["Ban Quản lý dự án đầu tư xây dựng số 1", "Nhà đầu tư", "Các địa phương"]),
+    # 2022/QĐ-UBND: a bare noun cut by a verb ("đơn vị cung cấp …") is not read as a partner
+    ("1. Sở Xây dựng:\nb) Chủ trì, phối hợp với Sở Khoa học và Công nghệ,\nđơn vị cung cấp dịch vụ công nghệ thông tin "
+     "và các cơ quan, đơn vị liên quan xây dựng quy trình điện tử.", ["Sở Khoa học và Công nghệ"]),
+    # "phối hợp" before a verb that is also a noun names no partner
+    ("1. Sở Công Thương:\n- Phối hợp tổ chức các hoạt động kỷ niệm.", []),
+])
+def test_partner_list_goes_on_past_the_named_bodies(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+
+def test_heading_passes_a_collective_the_data_does_not_know() -> None:
+    # 228/CĐ-TTg: "các bộ, địa phương liên quan" is read by the collective rule, and the heading passes it down
+    g = run("1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:\n"
+            "a) Yêu cầu và đôn đốc các doanh nghiệp kinh doanh bảo hiểm khẩn trương có phương án giải quyết nhanh.\n"
+            "b) Chỉ đạo Bảo hiểm xã hội Việt Nam chi trả kịp thời, đầy đủ các chế độ bảo hiểm.\n")
+    for t in g.tasks:
+        assert leads(t) == ["Bộ Tài chính"]
+        assert names(t.coordinators) == ["Các bộ, địa phương liên quan"]
+
+
+def test_collective_partners_named_after_a_colon() -> None:
+    # 1040/LĐTBXH-BTXH (2012): "các cơ quan chức năng: Sở Y tế, …" stands for the bodies after the colon
+    g = run("2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo Sở Lao động - Thương binh và Xã hội "
+            "phối hợp với các cơ quan chức năng: Sở Y tế, Bộ Chỉ huy quân sự tỉnh, Hội đồng giám định Y khoa thực hiện "
+            "các nội dung sau:\na) Tiến hành xem xét lại từng hồ sơ.\nb) Tổng hợp danh sách đối tượng.\n")
+    for t in g.tasks:
+        assert names(t.coordinators) == ["Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh", "Hội đồng giám định Y khoa"]
 
 
 @pytest.mark.parametrize(("text", "coordinators"), [

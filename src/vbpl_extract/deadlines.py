@@ -29,7 +29,9 @@ Rules worth knowing (see also the annotation guide, "Deadlines"):
   cited documents or events. Untriggered months, quarters, years and periods are kept unless they
   belong to a cited document (:func:`is_citation_date`), follow ``hiệu lực`` (effect clauses) or,
   when ``issue_date`` is known, end before it (``trước ngày 01 tháng 01 năm 1945`` in a 2025 decree
-  is a condition, not a deadline). ``parse_deadline`` (a table cell) accepts bare ``2025``,
+  is a condition, not a deadline; a triggered day at most ``late_notice_days`` before it stays: a notice
+  records what its meeting decided). A point after ``từ`` / ``bắt đầu`` is where the work starts, not a due
+  point. A day of a year named relative to another (``trước ngày 20 tháng 11 năm trước``) recurs yearly. ``parse_deadline`` (a table cell) accepts bare ``2025``,
   ``2025 - 2030`` and ``12/2026`` and does not apply the issue-date filter.
 * Every regex call carries a timeout; on timeout the candidates found so far are used. Nothing here
   raises on text.
@@ -102,6 +104,8 @@ class DeadlineWords(BaseModel):
     every_words: list[str]
     periodic_words: list[str]
     yearly_words: list[str]
+    relative_year_words: list[str]
+    late_notice_days: int
     recurrence_units: dict[str, str]
     times_words: list[str]
     ongoing_words: list[str]
@@ -583,6 +587,14 @@ def _grammar() -> _Grammar:
             h_rec_yearday,
             _REQ,
         ),
+        # trước ngày 20 tháng 11 năm trước, trước ngày 30 tháng 01 của năm tiếp theo, trước ngày 31/01 năm liền kề
+        (
+            "rec_yearday_rel",
+            rf"{_L}{ngay}\s+(?P<d>\d{{1,2}})\s*(?:{thang}\s+|/\s?)(?P<m>\d{{1,2}})\s+(?:của\s+)?{nam}\s+"
+            rf"{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
+            h_rec_yearday,
+            _REQ,
+        ),
         # hằng năm, trước ngày 15 tháng 12
         (
             "rec_yearday2",
@@ -659,6 +671,7 @@ def _grammar() -> _Grammar:
         "rec_monthday2": (d, *_need(w.every_words, month_w, w.triggers, date_w)),
         "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
         "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
+        "rec_yearday_rel": (d, *_need(date_w, year_w, w.relative_year_words)),
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
         "ongoing_years": (y, *_need(w.following_years_words)), "block_date": (y,), "block_number": (d,),
@@ -861,12 +874,18 @@ def _finish(text: str, cands: list[_Cand], issue: datetime.date | None, *, cell:
         if cand.kind.startswith("_"):
             continue
         if cand.check:
-            if not cell and issue is not None and cand.due is not None and cand.due < issue:
+            if (not cell and issue is not None and cand.due is not None and cand.due < issue
+                    and not (cand.trig and (issue - cand.due).days <= load_words().late_notice_days)):
+                # a due day a few days before the issue date is still a deadline: a notice records what a meeting
+                # decided days earlier ("báo cáo Phó Thủ tướng trước ngày 15 tháng 11 năm 2025" in a notice of 18/11)
                 continue
             if cand.kind != "relative" and _is_effect_clause(folded, cand.start):
                 continue
             if not cand.trig and _citation(folded, 0, cand.start):
                 continue
+        if (not cell and not cand.trig and cand.kind in _CALENDAR
+                and _grammar().starts_from.search(folded, max(0, cand.start - 20), cand.start) is not None):
+            continue  # "bắt đầu thực hiện từ tháng 01/2026": where the work starts, not when it is due
         out.append(DeadlineMention(cand.start, cand.end, text[cand.start : cand.end], cand.kind, cand.due, cand.rrule))
     return _merge_ranges(text, out)
 

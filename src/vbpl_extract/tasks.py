@@ -117,6 +117,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
+        "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -351,23 +352,47 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
 
 
 @cache
-def _collective_after_coord() -> regex.Pattern[str]:
-    """"phối hợp (chặt chẽ) với" + a collective noun of the agency data ("các cơ quan", "đơn vị", "doanh nghiệp")."""
+def _collective_nouns() -> str:
     nouns = sorted(load_agency_data().collective_nouns, key=len, reverse=True)
+    return "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+
+
+@cache
+def _collective_after_coord() -> regex.Pattern[str]:
+    """"phối hợp (chặt chẽ) (với)" + a collective noun of the agency data ("các cơ quan", "đơn vị", "doanh nghiệp")."""
     # case-sensitive after "với": a capitalised word starts a name ("phối hợp với Tỉnh đoàn")
-    return regex.compile(r"(?<![\p{L}])[Pp]hối\s+hợp\s+(?:chặt\s+chẽ\s+)?với\s+(?P<p>(?:các\s+)?(?:"
-                         + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in nouns) + r")(?![\p{L}]))",
+    return regex.compile(r"(?<![\p{L}])[Pp]hối\s+hợp\s+(?:chặt\s+chẽ\s+)?(?P<v>với\s+)?(?P<p>(?:các\s+|những\s+)?(?:"
+                         + _collective_nouns() + r")(?![\p{L}]))", regex.V1)
+
+
+@cache
+def _starts_collective() -> regex.Pattern[str]:
+    return regex.compile(r"\s+(?:các\s+|những\s+)?(?i:" + _collective_nouns() + r")(?![\p{L}])", regex.V1)
+
+
+@cache
+def _starts_collective_after_and() -> regex.Pattern[str]:
+    return regex.compile(r"\s+và\s+(?=(?:các\s+|những\s+)?(?i:" + _collective_nouns() + r")(?![\p{L}]))", regex.V1)
+
+
+@cache
+def _collective_after_list() -> regex.Pattern[str]:
+    """A collective that continues a list of named partners: "…, Sở Công Thương và các doanh nghiệp logistics"."""
+    return regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<p>(?:các\s+|những\s+)?(?i:" + _collective_nouns() + r")(?![\p{L}]))",
                          regex.V1)
 
 
-_PHRASE_WORD = regex.compile(r"[\s,]*(?P<w>[\p{L}\p{N}&]+(?:\s+[\p{L}\p{N}&]+)?)")
+_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)", regex.IGNORECASE)
+_NEW_COLLECTIVE = regex.compile(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?=các\s)", regex.IGNORECASE)
+_PHRASE_WORD = regex.compile(r"[\s,]*(?:-\s*)?(?P<w>[\p{L}\p{N}&]+(?:\s+[\p{L}\p{N}&]+)?)")
 _PHRASE_END = regex.compile(r"[.;:()\n]")
 
 
-def _coordinated_collective(text: str) -> tuple[int, int] | None:
-    """Where the collective after "phối hợp với" runs when the data knows no body there: up to the verb of
+def _coordinated_collective(text: str, after: int | None = None) -> tuple[int, int] | None:
+    """Where the collective after "phối hợp (với)" runs when the data knows no body there: up to the verb of
     the task (a verb right after a noun of the list names it: "các tổ chức chi trả dịch vụ", "các cơ quan,
     tổ chức có liên quan"), an adverb before the verb, a stop word of a role list or a punctuation mark.
+    With ``after`` (the end of the named partners), the collective that goes on with their list.
 
     >>> t = "Chủ trì, phối hợp với các cơ quan, địa phương đánh giá nguyên nhân ngập lụt"
     >>> s, e = _coordinated_collective(t); t[s:e]
@@ -378,27 +403,61 @@ def _coordinated_collective(text: str) -> tuple[int, int] | None:
     >>> t = "Phối hợp với cơ quan thanh tra khẩn trương hoàn thành việc rà soát"
     >>> s, e = _coordinated_collective(t); t[s:e]
     'cơ quan thanh tra'
+    >>> t = "Phối hợp cơ quan báo chí tuyên truyền"
+    >>> s, e = _coordinated_collective(t); t[s:e]
+    'cơ quan báo chí'
+    >>> _coordinated_collective("Phối hợp tổ chức các hoạt động kỷ niệm") is None
+    True
+    >>> t = "phối hợp với Sở Công Thương và các doanh nghiệp logistics triển khai"
+    >>> s, e = _coordinated_collective(t, 27); t[s:e]
+    'các doanh nghiệp logistics'
     """
-    m = _collective_after_coord().search(text)
-    if m is None:
-        return None
     lex = action_words()
+    if after is None:
+        m = _collective_after_coord().search(text)
+        if m is None:
+            return None
+    else:
+        m = _collective_after_list().match(text, after)
+        if m is None:
+            return None
+    plural = regex.match(r"(?:các|những)\s", m.group("p"), regex.IGNORECASE) is not None
+    if (m.group("v") is None if after is None else not plural):
+        # without "với" (or "các" in a list) the noun must not be a verb ("phối hợp tổ chức …", "phối hợp ban hành …",
+        # "…, các đơn vị có liên quan tổ chức khảo sát")
+        two = _PHRASE_WORD.match(text, m.start("p"))
+        head = regex.sub(r"^(?:các|những)\s+", "", two.group("w"), flags=regex.IGNORECASE) if two else ""
+        nxt = _PHRASE_WORD.match(text, m.end("p"))
+        keys = {fold_tones(head.split()[0]).lower() if head else "", fold_tones(head).lower(),
+                fold_tones(m.group("p").split()[-1] + " " + (nxt.group("w").split()[0] if nxt else "")).lower()}
+        if keys & set(lex["verbs"]):
+            return None
     stop = _any(task_words()["role_stop"])
     limit = (p.start() if (p := _PHRASE_END.search(text, m.end("p"))) is not None else len(text))
-    end, pos, first = m.end("p"), m.end("p"), True
+    # a verb right after the noun names the collective ("các tổ chức chi trả dịch vụ", "với cơ quan thanh tra") only
+    # after "các" or "với", and not when a new object follows it ("chủ đầu tư thực hiện các …")
+    end, pos, first = m.end("p"), m.end("p"), plural or (after is None and m.group("v") is not None)
     while pos < limit and (w := _PHRASE_WORD.match(text, pos, limit)) is not None:
         one, two, start = w.group("w").split()[0], w.group("w"), w.start("w")
+        if one.lower() == "và" and not _starts_collective().match(text, start + len(one)):
+            break  # "cơ quan báo chí và hệ thống truyền thông": "và" before a non-collective ends the phrase
         keys = (fold_tones(two).lower(), fold_tones(one).lower())
         if any(k in lex["lead_adverbs"] for k in keys):
             break
         is_verb = any(k in lex["verbs"] for k in keys)
-        if is_verb and not first:
+        if is_verb and (not first or regex.match(r"\s+(?:các|những|việc|công\s+tác)\s", text[start + len(
+                two if keys[0] in lex["verbs"] else one):], regex.IGNORECASE)):
             break
         if (not (is_verb and first) and not text[start:].lower().startswith(("có liên quan", "có thẩm quyền"))
                 and (stop.match(text, start) is not None or one.lower() in ("có", "là", "được", "đang", "đã"))):
             break
         end = pos = start + (len(two) if keys[0] in lex["verbs"] else len(one))
         first = False
+    if after is not None and not plural and end == m.end("p") and (
+            _before_verb(text, end) or regex.match(r"\s*,|\s+được(?![\p{L}])", text[end:end + 10])):
+        # "…, đơn vị cung cấp dịch vụ …", "…, đơn vị được lựa chọn …", "…, đơn vị, tổ chức thực hiện …": a bare noun
+        # whose name goes on past what the phrase can read is no partner of the list
+        return None
     return m.start("p"), end
 
 
@@ -424,6 +483,16 @@ def _product(text: str, agencies: Callable[[str], list]) -> str | None:
 _REPORTISH = regex.compile(r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)\W+(?:\w+\W+){0,8}$", regex.IGNORECASE)
 
 
+def _before_verb(text: str, pos: int) -> bool:
+    """Does an action word follow ``pos`` ("đơn vị cung cấp dịch vụ …")?"""
+    nxt = regex.match(r"\s+(\w+)(?:\s+(\w+))?", text[pos:pos + 40])
+    if nxt is None:
+        return False
+    verbs = action_words()["verbs"]
+    return fold_tones(nxt.group(1)).lower() in verbs or (
+        nxt.group(2) is not None and fold_tones(f"{nxt.group(1)} {nxt.group(2)}").lower() in verbs)
+
+
 def governs_task(text: str, m) -> bool:
     """Is a deadline found in a task's text the task's own deadline?
 
@@ -432,13 +501,16 @@ def governs_task(text: str, m) -> bool:
     qualifying a noun deep inside the text ("kế hoạch công tác hằng năm"), does not.
     """
     if m.kind == "recurring":
+        # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …", "… định kỳ hằng tháng báo cáo kết quả": a reporting cycle
+        after = text[m.end:m.end + 40].lower()
+        cycle = (bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after))
+                 or bool(_res()["recurrence_exception"].match(after)))
         if not m.rrule:
-            # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …": a reporting cycle
-            after = text[m.end:m.end + 40].lower()
-            return bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after)) or (
-                m.start < 3) or bool(_res()["recurrence_exception"].match(after))
-        return (m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
-                or m.end >= len(text.rstrip(" .;")) - 2)  # "… xây dựng dự toán kinh phí hằng năm."
+            return cycle or m.start < 3
+        # "bố trí kinh phí hằng năm để thực hiện …": the recurrence closes the action, before its purpose
+        return (cycle or m.start < 40 or bool(regex.search(r"\d", m.text)) or bool(_REPORTISH.search(text[max(0, m.start - 80):m.start]))
+                or m.end >= len(text.rstrip(" .;")) - 2  # "… xây dựng dự toán kinh phí hằng năm."
+                or bool(_res()["purpose_after"].match(after)))
     if m.kind == "ongoing":
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
@@ -1144,7 +1216,7 @@ class TaskExtractor:
         elif subj:
             ctx.lead = _dedupe([agency_ref(m, f, "inherited") for m in subj])
             ctx.lead_origin = f"inherited from heading {node.id}"
-            coords = [m for m in _role_after(f.text, _res()["coord"], mentions) if m not in subj]
+            coords = self._partners(f.text, mentions, subj)
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
         elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text) and ":" not in f.text))
               and (duty := _res()["duty_heading"].match(f.text)) is not None
@@ -1225,10 +1297,7 @@ class TaskExtractor:
         run = _role_after(text, _res()["report"], mentions, max_gap_words=1)
         if lead_ms and run and all(m in run for m in lead_ms):
             lead_ms = []  # "… phản ánh về Bộ A, Bộ B và Bộ C để xem xét": a list after a reporting verb is its recipients
-        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in lead_ms]
-        if not coords and (phrase := _coordinated_collective(text)) is not None:
-            # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
-            coords = [_shift(m, phrase[0]) for m in self.mentions.split_agencies(text[phrase[0]:phrase[1]])]
+        coords = self._partners(text, mentions, lead_ms)
         reports = [m for m in run if m not in lead_ms and m not in coords]
         far = [m for m in _role_after(text, _res()["report_far"], mentions, max_gap_words=0)
                if m not in lead_ms and m not in coords and m not in reports]
@@ -1267,6 +1336,57 @@ class TaskExtractor:
             coord_refs = list(ctx.lead_coordinators[1])
             prov["coordinators"] = "inherited from the lead-in's 'phối hợp với' clause"
         return lead, coord_refs, _dedupe([agency_ref(m, f) for m in reports])
+
+    def _partners(self, text: str, mentions: list, actors: list) -> list:
+        """The partners after "phối hợp (với)", the actors aside."""
+        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in actors]
+        if not coords and (phrase := _coordinated_collective(text)) is not None:
+            # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
+            coords = self._collectives(text, phrase)
+            colon = regex.match(r"\s*:\s*", text[phrase[1]:])
+            named = [m for m in mentions if m not in actors and colon is not None and m.start == phrase[1] + colon.end()]
+            if named:
+                # "phối hợp với các cơ quan chức năng: Sở Y tế, Bộ Chỉ huy quân sự tỉnh, …": the bodies it stands for
+                coords = named
+        if coords:
+            # "phối hợp với Sở A, Sở B và các doanh nghiệp logistics …", "phối hợp các lực lượng và UBND các xã, phường
+            # …": the list goes on, named bodies and collectives in turn
+            coords += self._more_partners(text, coords[-1].end, [m for m in mentions if m not in actors])
+        return coords
+
+    def _more_partners(self, text: str, pos: int, mentions: list) -> list:
+        out: list = []
+        while True:
+            nxt = next((m for m in mentions if m.start >= pos), None)
+            if nxt is not None and _LIST_GAP.fullmatch(text, pos, nxt.start):
+                out.append(nxt)
+                pos = nxt.end
+            elif (phrase := _coordinated_collective(text, pos)) is not None:
+                more = self._collectives(text, phrase)
+                if not more:
+                    break
+                out += more
+                pos = phrase[1]
+            else:
+                break
+        return out
+
+    def _collectives(self, text: str, phrase: tuple[int, int]) -> list:
+        """The bodies of a collective phrase; a new "các" starts a new one ("các doanh nghiệp viễn thông, các
+        doanh nghiệp công nghệ số" -> two)."""
+        out: list = []
+        start = phrase[0]
+        chain = load_agency_data().collective_chain_nouns
+        for cut in [*_NEW_COLLECTIVE.finditer(text, phrase[0], phrase[1]), None]:
+            end = cut.start() if cut is not None else phrase[1]
+            piece = regex.sub(r"^(?:các|những)\s+", "", text[start:end], flags=regex.IGNORECASE).lower()
+            if not piece.startswith(chain) and (joint := _starts_collective_after_and().search(text, start, end)):
+                # "Nhà đầu tư và địa phương": a collective of other nouns than state units ends at "và" (guide rule 7)
+                out += [_shift(m, start) for m in self.mentions.split_agencies(text[start:joint.start()])]
+                start = joint.end()
+            out += [_shift(m, start) for m in self.mentions.split_agencies(text[start:end])]
+            start = cut.end() if cut is not None else end
+        return out
 
     def _deadline(self, f: Fragment, ctx: Context, prov: dict[str, str]) -> Deadline | None:
         found = [m for m in self.mentions.deadlines(f.text) if governs_task(f.text, m)]
@@ -1390,7 +1510,7 @@ class TaskExtractor:
                             break
                     ctx.lead = _dedupe([agency_ref(m, f, "lead-in") for m in run])
                     ctx.lead_origin = f"inherited from lead-in {node.id}"
-                    coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in run]
+                    coords = self._partners(text, mentions, run)
                     ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "lead-in") for m in coords]))
                 elif place := self._lead_in_place(f):
                     # "…, tỉnh Đắk Lắk cần tập trung thực hiện các nhiệm vụ sau:"
