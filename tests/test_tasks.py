@@ -1109,3 +1109,28 @@ NESTED_ACTION_ITEMS = [
 def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: list[tuple[str, list[str]]]) -> None:
     g = run("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nQUYẾT ĐỊNH\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\n" + unit)
     assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
+
+
+def test_the_amounts_and_items_of_spending_are_no_tasks() -> None:
+    # 54/2025/NQ-HĐND, Điều 3 khoản 1: "Mức kinh phí:", "Nội dung chi:" list amounts and what money pays for
+    assert non_task_heading("Mức kinh phí:") and non_task_heading("Nội dung chi:")
+    g = run("Điều 3. Kinh phí bảo vệ rừng\n1. Cơ quan nhà nước được giao quản lý rừng phòng hộ, đặc dụng:\na) Mức kinh phí:\n"
+            "- Kinh phí bảo vệ rừng đặc dụng bình quân 1.446.000 đồng/ha/năm trên tổng diện tích rừng đặc dụng được giao.\n"
+            "b) Nội dung chi:\n- Mua sắm, sửa chữa trang thiết bị phục vụ bảo vệ rừng;\n"
+            "- Thực hiện các hoạt động bảo vệ rừng khác theo quy định của pháp luật về lâm nghiệp.\n")
+    assert g.tasks == []
+
+
+def test_a_recipient_entry_and_a_run_in_form_header_are_no_tasks() -> None:
+    # 11554/VPCP-V.I: an entry of "Nơi nhận" read as a bullet of the body
+    assert is_non_task("Thủ tướng Chính phủ Phạm Minh Chính (để báo cáo).")
+    assert not is_non_task("Sở Y tế tổng hợp kết quả, gửi về Sở Nội vụ (để báo cáo).")
+    # 158/2025/NĐ-CP, Danh mục biểu mẫu: the issuer and the motto of a form run into one line
+    assert is_non_task("BỘ NỘI VỤ CỤC QUẢN LÝ LAO ĐỘNGNGOÀI NƯỚC ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - "
+                       "Tự do - Hạnh phúc ---------------")
+
+
+def test_the_enacting_formula_of_a_joint_circular_is_no_task() -> None:
+    # 835/VBHN-BLĐTBXH: three ministers named before "ban hành Thông tư liên tịch hướng dẫn …"
+    assert is_non_task("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành "
+                       "Thông tư liên tịch hướng dẫn thực hiện chế độ trợ cấp đối với thanh niên xung phong.")
