@@ -1134,3 +1134,17 @@ def test_the_enacting_formula_of_a_joint_circular_is_no_task() -> None:
     # 835/VBHN-BLĐTBXH: three ministers named before "ban hành Thông tư liên tịch hướng dẫn …"
     assert is_non_task("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành "
                        "Thông tư liên tịch hướng dẫn thực hiện chế độ trợ cấp đối với thanh niên xung phong.")
+
+
+# --------------------------------------------------------------------------- a unit that names who holds a role
+DESIGNATIONS = [
+    "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;",  # 71/2025/NQ-HĐND, Điều 6 khoản 5
+    "Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.",
+]
+
+
+@pytest.mark.parametrize("line", DESIGNATIONS)
+def test_a_unit_that_only_names_who_holds_a_role_is_no_task(line: str) -> None:
+    g = run("Điều 6. Quy hoạch\n5. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch:\na) " + line
+            + "\nb) Sở Xây dựng chủ trì tổ chức lập quy hoạch.\n")
+    assert [t.text[:12] for t in g.tasks] == ["Sở Xây dựng "]

@@ -72,6 +72,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "procedure_field": _any(w["procedure_record_fields"]),
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
+        "designation": regex.compile(w["designation_label"], regex.IGNORECASE | regex.V1),
         "role_subject": regex.compile(
             r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
             r"(?P<role>(?:các\s+|mọi\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
@@ -930,6 +931,18 @@ class TaskExtractor:
                 return False
         return True
 
+    def _designation(self, text: str) -> bool:
+        """Does the unit only name who holds a role ("Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.")?"""
+        m = _res()["designation"].match(text)
+        if m is None:
+            return False
+        rest = text[m.end():]
+        names = self._names(rest)
+        if not names:
+            return False
+        left = "".join(rest[e:s] for (_, e), (s, _) in zip([(0, 0), *names], [*names, (len(rest), 0)], strict=True))
+        return not regex.sub(r"[\s,;.]+|\bvà\b", "", left)
+
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
 
@@ -1243,6 +1256,8 @@ class TaskExtractor:
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
+        if self._designation(text):
+            return None  # "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": who holds a role, no action
         if not self._assigns(text) or (prov.get("lead") != "role named as subject"  # its duty word is the action
                                        and not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)])):
             return None  # a statement, a count, or a list of names and titles: nothing to do
