@@ -10,7 +10,7 @@ import regex
 from conftest import CORPUS, FIXTURES
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
-from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, non_task_heading
+from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, is_part_list, non_task_heading
 
 
 @cache
@@ -1111,6 +1111,57 @@ def test_sub_items_with_an_action_of_their_own_are_tasks(unit: str, expected: li
     assert [(t.text[:20], leads(t)) for t in g.tasks] == expected
 
 
+# --------------------------------------------------------------------------- the parts of a record, a body or a check
+# "… gồm:" after "Hồ sơ", "Thành phần", "Cơ cấu tổ chức", "Nội dung kiểm tra": its items are parts, no tasks
+PART_LISTS = [
+    # 48/2013/NĐ-CP, Điều 1 khoản 2
+    ("Hồ sơ gửi Bộ Tư pháp xem xét, đánh giá, gồm:", "- Dự thảo tờ trình;\n- Dự thảo văn bản phê duyệt phương án đơn giản hóa thủ tục hành chính;"),
+    # 303/2025/NĐ-CP, Điều 7 khoản 2
+    ("Cơ cấu tổ chức của văn phòng, gồm:", "a) Phòng;\nb) Đơn vị sự nghiệp công lập (nếu có)."),
+    # 86/2025/QĐ-UBND, Điều 8 khoản 2
+    ("Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:",
+     "a) Chủ tịch Hội đồng là Chủ tịch Ủy ban nhân dân tỉnh;\nb) Trưởng phòng Thi đua, khen thưởng, Sở Nội vụ là Ủy viên kiêm thư ký Hội đồng."),
+]
+
+
+@pytest.mark.parametrize(("lead_in", "items"), PART_LISTS)
+def test_the_items_of_a_list_of_parts_are_no_tasks(lead_in: str, items: str) -> None:
+    assert is_part_list(lead_in)
+    g = run("Điều 3. Quy định chung\n1. " + lead_in + "\n" + items + "\n2. Sở Nội vụ chủ trì hướng dẫn thực hiện.\n")
+    assert [t.text[:10] for t in g.tasks] == ["Sở Nội vụ "]
+
+
+def test_a_unit_that_acts_then_lists_the_parts_of_it_is_the_task() -> None:
+    # 302/2025/NĐ-CP, Điều 23: the paragraph is the task, the clauses after it what the check covers
+    g = run("Điều 23. Kiểm tra hoạt động\nBộ Xây dựng, cơ quan quản lý Quỹ tổ chức kiểm tra định kỳ hằng năm hoặc đột "
+            "xuất hoạt động của Quỹ. Nội dung kiểm tra bao gồm:\n1. Tình hình quản lý, sử dụng vốn, tài sản của Quỹ.\n"
+            "2. Tình hình thu chi và kết quả hoạt động của Quỹ.\n")
+    assert [t.text[:40] for t in g.tasks] == ["Bộ Xây dựng, cơ quan quản lý Quỹ tổ chức"]
+    assert leads(g.tasks[0])[0] == "Bộ Xây dựng"
+
+
+# --------------------------------------------------------------------------- a unit that names who holds a role
+DESIGNATIONS = [
+    "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;",  # 71/2025/NQ-HĐND, Điều 6 khoản 5
+    "Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.",
+]
+
+
+@pytest.mark.parametrize("line", DESIGNATIONS)
+def test_a_unit_that_only_names_who_holds_a_role_is_no_task(line: str) -> None:
+    g = run("Điều 6. Quy hoạch\n5. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch:\na) " + line
+            + "\nb) Sở Xây dựng chủ trì tổ chức lập quy hoạch.\n")
+    assert [t.text[:12] for t in g.tasks] == ["Sở Xây dựng "]
+
+
+def test_a_unit_whose_items_are_what_it_sends_is_the_task() -> None:
+    # 94/VBHN-BQP, Điều 22 khoản 2: the points name the contents of the report, not actions
+    g = run("Điều 22. Báo cáo\n2. Bộ Chỉ huy quân sự tỉnh gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ về "
+            "Binh chủng Công binh trước ngày 25 tháng 12 hằng năm như sau:\na) Kết quả thực hiện các dự án, hạng mục, "
+            "nhiệm vụ điều tra, khảo sát tại địa phương;\nb) Thông tin về các tai nạn, sự cố do bom mìn vật nổ gây ra.\n")
+    assert [t.text[:30] for t in g.tasks] == ["Bộ Chỉ huy quân sự tỉnh gửi bá"]
+
+
 def test_the_amounts_and_items_of_spending_are_no_tasks() -> None:
     # 54/2025/NQ-HĐND, Điều 3 khoản 1: "Mức kinh phí:", "Nội dung chi:" list amounts and what money pays for
     assert non_task_heading("Mức kinh phí:") and non_task_heading("Nội dung chi:")
@@ -1134,17 +1185,3 @@ def test_the_enacting_formula_of_a_joint_circular_is_no_task() -> None:
     # 835/VBHN-BLĐTBXH: three ministers named before "ban hành Thông tư liên tịch hướng dẫn …"
     assert is_non_task("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành "
                        "Thông tư liên tịch hướng dẫn thực hiện chế độ trợ cấp đối với thanh niên xung phong.")
-
-
-# --------------------------------------------------------------------------- a unit that names who holds a role
-DESIGNATIONS = [
-    "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;",  # 71/2025/NQ-HĐND, Điều 6 khoản 5
-    "Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.",
-]
-
-
-@pytest.mark.parametrize("line", DESIGNATIONS)
-def test_a_unit_that_only_names_who_holds_a_role_is_no_task(line: str) -> None:
-    g = run("Điều 6. Quy hoạch\n5. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch:\na) " + line
-            + "\nb) Sở Xây dựng chủ trì tổ chức lập quy hoạch.\n")
-    assert [t.text[:12] for t in g.tasks] == ["Sở Xây dựng "]
