@@ -1162,6 +1162,16 @@ def test_a_unit_whose_items_are_what_it_sends_is_the_task() -> None:
     assert [t.text[:30] for t in g.tasks] == ["Bộ Chỉ huy quân sự tỉnh gửi bá"]
 
 
+def test_an_opening_paragraph_ending_in_a_colon_introduces_the_points() -> None:
+    # 835/VBHN-BLĐTBXH, Điều 5 khoản 2: the points are the tasks, with the paragraph's actor and time limit
+    g = run("Điều 5. Trách nhiệm thực hiện\n2. Trách nhiệm của Ủy ban nhân dân cấp xã:\n\nTrong thời hạn 05 ngày làm "
+            "việc, kể từ ngày nhận đủ hồ sơ theo quy định (theo từng đợt), Ủy ban nhân dân cấp xã hoàn thành việc:\n\n"
+            "a) Tổ chức hội nghị và lập biên bản xác nhận hồ sơ xét hưởng chế độ trợ cấp.\n\nb) Tổng hợp hồ sơ xét hưởng "
+            "chế độ trợ cấp đối với TNXP báo cáo Ủy ban nhân dân cấp huyện (gửi qua Phòng Nội vụ).\n")
+    assert [t.text[:9] for t in g.tasks] == ["Tổ chức h", "Tổng hợp "]
+    assert all(t.deadline is not None and t.deadline.text.startswith("Trong thời hạn 05") for t in g.tasks)
+
+
 def test_the_amounts_and_items_of_spending_are_no_tasks() -> None:
     # 54/2025/NQ-HĐND, Điều 3 khoản 1: "Mức kinh phí:", "Nội dung chi:" list amounts and what money pays for
     assert non_task_heading("Mức kinh phí:") and non_task_heading("Nội dung chi:")

@@ -1392,7 +1392,9 @@ class TaskExtractor:
         ctx.parts = tail or is_part_list(text)
         if is_non_task(text) or ctx.contents or (ctx.parts and not tail):
             return
-        lead_in = is_lead_in(text)
+        # an article's or clause's opening paragraph that ends in ':' introduces the points after it (guide rule 2):
+        # "Trong thời hạn 05 ngày làm việc, …, Ủy ban nhân dân cấp xã hoàn thành việc:" over "a) Tổ chức hội nghị …"
+        lead_in = is_lead_in(text) or (node.kind == "intro" and text.rstrip().endswith(":"))
         if not tail and (node.kind == "intro" or lead_in):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)
