@@ -1195,3 +1195,10 @@ def test_the_enacting_formula_of_a_joint_circular_is_no_task() -> None:
     # 835/VBHN-BLĐTBXH: three ministers named before "ban hành Thông tư liên tịch hướng dẫn …"
     assert is_non_task("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành "
                        "Thông tư liên tịch hướng dẫn thực hiện chế độ trợ cấp đối với thanh niên xung phong.")
+
+
+def test_the_basis_a_letter_opens_with_is_not_the_tasks_own_text() -> None:
+    # 2003/CĐ-VPCP: the task's text starts at its actor, after "Thực hiện ý kiến chỉ đạo của …,"
+    g = run("Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ Phạm Minh Chính, Văn phòng Chính phủ trân trọng kính mời "
+            "Lãnh đạo các Bộ, cơ quan, địa phương tham dự Hội nghị triển khai Chương trình mục tiêu quốc gia.\n")
+    assert [t.text[:30] for t in g.tasks] == ["Văn phòng Chính phủ trân trọng"]

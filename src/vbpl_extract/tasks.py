@@ -73,6 +73,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
         "designation": regex.compile(w["designation_label"], regex.IGNORECASE | regex.V1),
+        "basis": regex.compile(w["basis_clause"], regex.IGNORECASE | regex.V1),
         # what makes an item more than a thing acted on: a fronted time, condition or basis ("Căn cứ …, tiến hành
         # …", "Trường hợp …") or a duty word ("… Cơ quan kiểm soát thủ tục hành chính có trách nhiệm …")
         "not_object": regex.compile(
@@ -1447,6 +1448,14 @@ class TaskExtractor:
             sub = Fragment(text[s:s + len(clause)], f.starts[s:s + len(clause)], f.ends[s:s + len(clause)])
             mentions = self.mentions.agencies(sub.text)
             subj, end = subject_mentions(sub.text, mentions)
+            if subj and subj[0].start > 0 and _res()["basis"].match(sub.text[:subj[0].start]):
+                # "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ …, Văn phòng Chính phủ trân trọng kính mời …":
+                # the basis is not the task's own text, which starts at its actor
+                k = subj[0].start
+                s += k
+                sub = Fragment(sub.text[k:], sub.starts[k:], sub.ends[k:])
+                mentions = self.mentions.agencies(sub.text)
+                subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
