@@ -1202,3 +1202,12 @@ def test_the_basis_a_letter_opens_with_is_not_the_tasks_own_text() -> None:
     g = run("Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ Phạm Minh Chính, Văn phòng Chính phủ trân trọng kính mời "
             "Lãnh đạo các Bộ, cơ quan, địa phương tham dự Hội nghị triển khai Chương trình mục tiêu quốc gia.\n")
     assert [t.text[:30] for t in g.tasks] == ["Văn phòng Chính phủ trân trọng"]
+
+
+def test_a_line_of_legal_bases_is_no_task() -> None:
+    # 835/VBHN-BLĐTBXH: the bases of an amending text, repeated in the consolidated text
+    assert is_non_task("Căn cứ Thông tư liên tịch số 08/2012/TTLT-BLĐTBXH-BTC-BNV ngày 16 tháng 4 năm 2012 của Bộ Lao động - "
+                       "Thương binh và Xã hội, Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện chế độ trợ cấp đối với thanh "
+                       "niên xung phong;")
+    assert not is_non_task("Căn cứ Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD tổ chức lập và phê duyệt "
+                           "Đề án hỗ trợ người có công với cách mạng về nhà ở.")
