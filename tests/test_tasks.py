@@ -1211,3 +1211,10 @@ def test_a_line_of_legal_bases_is_no_task() -> None:
                        "niên xung phong;")
     assert not is_non_task("Căn cứ Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD tổ chức lập và phê duyệt "
                            "Đề án hỗ trợ người có công với cách mạng về nhà ở.")
+
+
+def test_a_line_that_only_gives_a_time_is_no_task() -> None:
+    # 2623/QĐ-TTg and 4085/UBND-ĐT: the time of the task above it, on a line of its own
+    assert is_non_task("Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026.")
+    assert is_non_task("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
+    assert not is_non_task("Thời hạn các đối tượng trả lời phiếu khảo sát: từ ngày 01/10/2025 đến 31/10/2025.")
