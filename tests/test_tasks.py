@@ -10,7 +10,7 @@ import regex
 from conftest import CORPUS, FIXTURES
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
-from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, non_task_heading
+from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, is_part_list, non_task_heading
 
 
 @cache
@@ -1298,3 +1298,112 @@ def test_collective_named_by_its_defined_head_noun() -> None:
             "dự án luật thuộc phạm vi quản lý nhà nước của bộ.\n2. Chỉ đạo và tổ chức thực hiện công tác tuyên "
             "truyền, phổ biến pháp luật.")
     assert [leads(t) for t in g.tasks] == [["Các bộ, cơ quan ngang bộ"]] * 2
+
+
+# --------------------------------------------------------------------------- the parts of a record, a body or a check
+# "… gồm:" after "Hồ sơ", "Thành phần", "Cơ cấu tổ chức", "Nội dung kiểm tra": its items are parts, no tasks
+PART_LISTS = [
+    # 48/2013/NĐ-CP, Điều 1 khoản 2
+    ("Hồ sơ gửi Bộ Tư pháp xem xét, đánh giá, gồm:", "- Dự thảo tờ trình;\n- Dự thảo văn bản phê duyệt phương án đơn giản hóa thủ tục hành chính;"),
+    # 303/2025/NĐ-CP, Điều 7 khoản 2
+    ("Cơ cấu tổ chức của văn phòng, gồm:", "a) Phòng;\nb) Đơn vị sự nghiệp công lập (nếu có)."),
+    # 86/2025/QĐ-UBND, Điều 8 khoản 2
+    ("Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:",
+     "a) Chủ tịch Hội đồng là Chủ tịch Ủy ban nhân dân tỉnh;\nb) Trưởng phòng Thi đua, khen thưởng, Sở Nội vụ là Ủy viên kiêm thư ký Hội đồng."),
+]
+
+
+@pytest.mark.parametrize(("lead_in", "items"), PART_LISTS)
+def test_the_items_of_a_list_of_parts_are_no_tasks(lead_in: str, items: str) -> None:
+    assert is_part_list(lead_in)
+    g = run("Điều 3. Quy định chung\n1. " + lead_in + "\n" + items + "\n2. Sở Nội vụ chủ trì hướng dẫn thực hiện.\n")
+    assert [t.text[:10] for t in g.tasks] == ["Sở Nội vụ "]
+
+
+def test_a_unit_that_acts_then_lists_the_parts_of_it_is_the_task() -> None:
+    # 302/2025/NĐ-CP, Điều 23: the paragraph is the task, the clauses after it what the check covers
+    g = run("Điều 23. Kiểm tra hoạt động\nBộ Xây dựng, cơ quan quản lý Quỹ tổ chức kiểm tra định kỳ hằng năm hoặc đột "
+            "xuất hoạt động của Quỹ. Nội dung kiểm tra bao gồm:\n1. Tình hình quản lý, sử dụng vốn, tài sản của Quỹ.\n"
+            "2. Tình hình thu chi và kết quả hoạt động của Quỹ.\n")
+    assert [t.text[:40] for t in g.tasks] == ["Bộ Xây dựng, cơ quan quản lý Quỹ tổ chức"]
+    assert leads(g.tasks[0])[0] == "Bộ Xây dựng"
+
+
+# --------------------------------------------------------------------------- a unit that names who holds a role
+DESIGNATIONS = [
+    "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;",  # 71/2025/NQ-HĐND, Điều 6 khoản 5
+    "Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.",
+]
+
+
+@pytest.mark.parametrize("line", DESIGNATIONS)
+def test_a_unit_that_only_names_who_holds_a_role_is_no_task(line: str) -> None:
+    g = run("Điều 6. Quy hoạch\n5. Trách nhiệm tổ chức lập, thẩm định, phê duyệt quy hoạch:\na) " + line
+            + "\nb) Sở Xây dựng chủ trì tổ chức lập quy hoạch.\n")
+    assert [t.text[:12] for t in g.tasks] == ["Sở Xây dựng "]
+
+
+def test_a_unit_whose_items_are_what_it_sends_is_the_task() -> None:
+    # 94/VBHN-BQP, Điều 22 khoản 2: the points name the contents of the report, not actions
+    g = run("Điều 22. Báo cáo\n2. Bộ Chỉ huy quân sự tỉnh gửi báo cáo thông tin khắc phục hậu quả bom mìn vật nổ về "
+            "Binh chủng Công binh trước ngày 25 tháng 12 hằng năm như sau:\na) Kết quả thực hiện các dự án, hạng mục, "
+            "nhiệm vụ điều tra, khảo sát tại địa phương;\nb) Thông tin về các tai nạn, sự cố do bom mìn vật nổ gây ra.\n")
+    assert [t.text[:30] for t in g.tasks] == ["Bộ Chỉ huy quân sự tỉnh gửi bá"]
+
+
+def test_an_opening_paragraph_ending_in_a_colon_introduces_the_points() -> None:
+    # 835/VBHN-BLĐTBXH, Điều 5 khoản 2: the points are the tasks, with the paragraph's actor and time limit
+    g = run("Điều 5. Trách nhiệm thực hiện\n2. Trách nhiệm của Ủy ban nhân dân cấp xã:\n\nTrong thời hạn 05 ngày làm "
+            "việc, kể từ ngày nhận đủ hồ sơ theo quy định (theo từng đợt), Ủy ban nhân dân cấp xã hoàn thành việc:\n\n"
+            "a) Tổ chức hội nghị và lập biên bản xác nhận hồ sơ xét hưởng chế độ trợ cấp.\n\nb) Tổng hợp hồ sơ xét hưởng "
+            "chế độ trợ cấp đối với TNXP báo cáo Ủy ban nhân dân cấp huyện (gửi qua Phòng Nội vụ).\n")
+    assert [t.text[:9] for t in g.tasks] == ["Tổ chức h", "Tổng hợp "]
+    assert all(t.deadline is not None and t.deadline.text.startswith("Trong thời hạn 05") for t in g.tasks)
+
+
+def test_the_amounts_and_items_of_spending_are_no_tasks() -> None:
+    # 54/2025/NQ-HĐND, Điều 3 khoản 1: "Mức kinh phí:", "Nội dung chi:" list amounts and what money pays for
+    assert non_task_heading("Mức kinh phí:") and non_task_heading("Nội dung chi:")
+    g = run("Điều 3. Kinh phí bảo vệ rừng\n1. Cơ quan nhà nước được giao quản lý rừng phòng hộ, đặc dụng:\na) Mức kinh phí:\n"
+            "- Kinh phí bảo vệ rừng đặc dụng bình quân 1.446.000 đồng/ha/năm trên tổng diện tích rừng đặc dụng được giao.\n"
+            "b) Nội dung chi:\n- Mua sắm, sửa chữa trang thiết bị phục vụ bảo vệ rừng;\n"
+            "- Thực hiện các hoạt động bảo vệ rừng khác theo quy định của pháp luật về lâm nghiệp.\n")
+    assert g.tasks == []
+
+
+def test_a_recipient_entry_and_a_run_in_form_header_are_no_tasks() -> None:
+    # 11554/VPCP-V.I: an entry of "Nơi nhận" read as a bullet of the body
+    assert is_non_task("Thủ tướng Chính phủ Phạm Minh Chính (để báo cáo).")
+    assert not is_non_task("Sở Y tế tổng hợp kết quả, gửi về Sở Nội vụ (để báo cáo).")
+    # 158/2025/NĐ-CP, Danh mục biểu mẫu: the issuer and the motto of a form run into one line
+    assert is_non_task("BỘ NỘI VỤ CỤC QUẢN LÝ LAO ĐỘNGNGOÀI NƯỚC ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - "
+                       "Tự do - Hạnh phúc ---------------")
+
+
+def test_the_enacting_formula_of_a_joint_circular_is_no_task() -> None:
+    # 835/VBHN-BLĐTBXH: three ministers named before "ban hành Thông tư liên tịch hướng dẫn …"
+    assert is_non_task("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Nội vụ, Bộ trưởng Bộ Tài chính ban hành "
+                       "Thông tư liên tịch hướng dẫn thực hiện chế độ trợ cấp đối với thanh niên xung phong.")
+
+
+def test_the_basis_a_letter_opens_with_is_not_the_tasks_own_text() -> None:
+    # 2003/CĐ-VPCP: the task's text starts at its actor, after "Thực hiện ý kiến chỉ đạo của …,"
+    g = run("Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ Phạm Minh Chính, Văn phòng Chính phủ trân trọng kính mời "
+            "Lãnh đạo các Bộ, cơ quan, địa phương tham dự Hội nghị triển khai Chương trình mục tiêu quốc gia.\n")
+    assert [t.text[:30] for t in g.tasks] == ["Văn phòng Chính phủ trân trọng"]
+
+
+def test_a_line_of_legal_bases_is_no_task() -> None:
+    # 835/VBHN-BLĐTBXH: the bases of an amending text, repeated in the consolidated text
+    assert is_non_task("Căn cứ Thông tư liên tịch số 08/2012/TTLT-BLĐTBXH-BTC-BNV ngày 16 tháng 4 năm 2012 của Bộ Lao động - "
+                       "Thương binh và Xã hội, Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện chế độ trợ cấp đối với thanh "
+                       "niên xung phong;")
+    assert not is_non_task("Căn cứ Quyết định số 22/2013/QĐ-TTg và Thông tư số 09/2013/TT-BXD tổ chức lập và phê duyệt "
+                           "Đề án hỗ trợ người có công với cách mạng về nhà ở.")
+
+
+def test_a_line_that_only_gives_a_time_is_no_task() -> None:
+    # 2623/QĐ-TTg and 4085/UBND-ĐT: the time of the task above it, on a line of its own
+    assert is_non_task("Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026.")
+    assert is_non_task("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
+    assert not is_non_task("Thời hạn các đối tượng trả lời phiếu khảo sát: từ ngày 01/10/2025 đến 31/10/2025.")

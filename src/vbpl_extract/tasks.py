@@ -72,6 +72,13 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "procedure_field": _any(w["procedure_record_fields"]),
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
+        "designation": regex.compile(w["designation_label"], regex.IGNORECASE | regex.V1),
+        "basis": regex.compile(w["basis_clause"], regex.IGNORECASE | regex.V1),
+        # what makes an item more than a thing acted on: a fronted time, condition or basis ("Căn cứ …, tiến hành
+        # …", "Trường hợp …") or a duty word ("… Cơ quan kiểm soát thủ tục hành chính có trách nhiệm …")
+        "not_object": regex.compile(
+            r"^(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])|(?<![\p{L}])(?:"
+            + w["role_subject_duty"] + r")(?![\p{L}])", regex.IGNORECASE | regex.V1),
         "role_subject": regex.compile(
             r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
             r"(?P<role>(?:các\s+|mọi\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
@@ -577,6 +584,32 @@ def is_content_lead_in(text: str) -> bool:
     return _occurs("content_lead_in", fold_tones(text))
 
 
+def is_part_list(text: str) -> bool:
+    """A lead-in whose items are the parts of a record, a body or a check.
+
+    >>> is_part_list("Hồ sơ gửi Bộ Tư pháp xem xét, đánh giá, gồm:")
+    True
+    >>> is_part_list("Sở Tài chính thực hiện các nhiệm vụ gồm:")
+    False
+    """
+    return _occurs("part_list_lead_in", fold_tones(text))
+
+
+_LAST_SENTENCE = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
+
+
+def part_list_tail(text: str) -> bool:
+    """A unit that does something and then lists the parts of it: its last sentence is a list of parts.
+
+    >>> part_list_tail("Bộ Xây dựng tổ chức kiểm tra định kỳ hằng năm hoạt động của Quỹ. Nội dung kiểm tra bao gồm:")
+    True
+    >>> part_list_tail("Nội dung kiểm tra bao gồm:")
+    False
+    """
+    parts = _LAST_SENTENCE.split(text.strip())
+    return len(parts) > 1 and is_part_list(parts[-1])
+
+
 def non_task_heading(text: str | None) -> bool:
     return bool(text) and bool(_res()["non_task_heading"].match(fold_tones(text.strip()).lower()))
 
@@ -642,6 +675,7 @@ class Context:
     heading: str | None = None
     in_task_area: bool = True
     contents: bool = False  # the paragraph before said its items are contents ("… nguyên tắc sau đây:")
+    parts: bool = False  # the paragraph before said its items are parts ("Hồ sơ … gồm:")
     # the coordinators a lead-in gives its lead ("Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:"),
     # kept with that very lead list: a heading that names another actor drops them
     lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
@@ -649,6 +683,7 @@ class Context:
 
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
+_START = regex.match(r"", "")  # the start of a text, with the sentence breaks found by _SENTENCE_SPLIT
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
@@ -931,6 +966,8 @@ class TaskExtractor:
         text = node.text.strip()
         if ctx.contents and kind in _LIST_ITEMS:
             return  # an item of "… hoạt động theo nguyên tắc sau đây:"
+        if ctx.parts and kind in _LIST_ITEMS and not self._acting_item(node):
+            return  # an item of "Hồ sơ gửi Bộ Tư pháp xem xét, đánh giá, gồm:"
         if kind in ("intro", "block", "wrapup"):
             self._block(node, here, ctx)
             return
@@ -945,8 +982,23 @@ class TaskExtractor:
             # them ("Chính phủ quy định chi tiết khoản này.") is read as usual
             self._walk([c for c in node.children if c.kind not in _LIST_ITEMS], here, ctx)
             return
+        if (text and node.children and ((tail := part_list_tail(text)) or is_part_list(text))
+                and not any(c.kind in _BIG_UNITS - {"clause"} for c in node.children)):
+            # "Cơ cấu tổ chức của văn phòng, gồm:" over "a) Phòng;", "b) Đơn vị sự nghiệp công lập (nếu có).": its
+            # items are parts; "Bộ Xây dựng … tổ chức kiểm tra … hoạt động của Quỹ. Nội dung kiểm tra bao gồm:" over
+            # "1. Tình hình quản lý, sử dụng vốn …": the unit is the task, its items the parts of it
+            if tail:
+                self._make_task(node, here, ctx)
+            self._walk([c for c in node.children if c.kind not in _LIST_ITEMS or self._acting_item(c)], here, ctx)
+            return
         if node.children and (fields := self._fields(node)):
             self._fielded(node, here, ctx, fields)
+            return
+        if text.endswith(":") and self._object_items(node):
+            # "Bộ Chỉ huy quân sự tỉnh … gửi báo cáo … về VNMAC … như sau:" over "a) Kết quả thực hiện các dự án …",
+            # "b) Thông tin về các tai nạn …": the items name what it sends, not actions; the unit is the task
+            self._make_task(node, here, ctx)
+            self._walk([c for c in node.children if c.kind not in _LIST_ITEMS], here, ctx)
             return
         # a chapter's or part's long title ("QUY ĐỊNH VỀ CẤP DỰ BÁO CHÁY RỪNG VÀ …") never hides its articles
         has_sub_units = any(c.kind in _SUB_UNITS for c in node.children)
@@ -1019,6 +1071,36 @@ class TaskExtractor:
         ends = [*starts[1:], len(text)]
         return [(s, e) for s, e in zip(starts, ends, strict=True)]
 
+    def _acting_item(self, node: Node) -> bool:
+        """Does an item of a list of parts name its own actor doing something ("2. Bộ Công an chủ trì xây dựng
+        quy chế hoạt động của Ban Chỉ đạo.")?"""
+        t = _BULLET.sub("", self.frag(node).text).strip()
+        subj, end = subject_mentions(t, self.mentions.agencies(t))
+        if not subj or subj[0].start > 0 or not self._assigns(t):
+            return False  # the subject opens the item: "03 đơn vị sự nghiệp công lập: Trung tâm …" names units
+        head = " ".join(t[end:].split(" ", 10)[:10])
+        return lexicon_action([w for _, _, w in word_spans(head)]) is not None
+
+    def _object_items(self, node: Node) -> bool:
+        """Does a unit that names its own actor and action end in ':' over two or more items (points, bullets),
+        none of which opens with an action verb of the lexicon or names an actor of its own ("a) Kết quả thực
+        hiện …", "b) Thông tin về …")? Then the items are what it acts on."""
+        items = [c for c in node.children if c.kind in _LIST_ITEMS]
+        if len(items) < 2 or any(c.children for c in items) or any(c.kind in _BIG_UNITS - {"clause"} for c in node.children):
+            return False
+        text = node.text.strip()
+        subj, _end = subject_mentions(text, self.mentions.agencies(text))
+        if not subj or not self._assigns(text) or not names_an_action(text, self._names(text)):
+            return False
+        for c in items:
+            t = _BULLET.sub("", self.frag(c).text).strip()
+            head = " ".join(t.split(" ", 10)[:10])
+            if not t or lexicon_action([w for _, _, w in word_spans(head)]) is not None or _res()["not_object"].search(t):
+                return False
+            if any(self._clause_actor(t[m.end():]) is not None for m in [_START, *_SENTENCE_SPLIT.finditer(t)]):
+                return False  # a sentence of its own actor: "… Ủy ban nhân dân các tỉnh: … khẩn trương gửi Báo cáo …"
+        return True
+
     def _own_actor_bullets(self, bullets: list[Node]) -> bool:
         """Do two or more bullets under a task unit, and all of them, open with an actor of their own
         ("- Sở Y tế tham mưu …", "- Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …")?"""
@@ -1037,6 +1119,18 @@ class TaskExtractor:
             if lexicon_action([w for _, _, w in word_spans(head)]) is None:
                 return False
         return True
+
+    def _designation(self, text: str) -> bool:
+        """Does the unit only name who holds a role ("Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.")?"""
+        m = _res()["designation"].match(text)
+        if m is None:
+            return False
+        rest = text[m.end():]
+        names = self._names(rest)
+        if not names:
+            return False
+        left = "".join(rest[e:s] for (_, e), (s, _) in zip([(0, 0), *names], [*names, (len(rest), 0)], strict=True))
+        return not regex.sub(r"[\s,;.]+|\bvà\b", "", left)
 
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
@@ -1417,6 +1511,8 @@ class TaskExtractor:
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             return None  # no actor, own or inherited: not a task (guide rule 8)
+        if self._designation(text):
+            return None  # "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": who holds a role, no action
         if not self._assigns(text) or (prov.get("lead") != "role named as subject"  # its duty word is the action
                                        and not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)])):
             return None  # a statement, a count, or a list of names and titles: nothing to do
@@ -1464,10 +1560,14 @@ class TaskExtractor:
         """A plain paragraph: a lead-in, or clauses with their own actor (news-style prose)."""
         f = self.frag(node)
         text = f.text
+        # "Bộ Xây dựng … tổ chức kiểm tra … hoạt động của Quỹ. Nội dung kiểm tra bao gồm:": the paragraph is the
+        # task, the items after it the parts of it
+        tail = part_list_tail(text)
         ctx.contents = is_content_lead_in(text)
-        if is_non_task(text) or ctx.contents:
+        ctx.parts = tail or is_part_list(text)
+        if is_non_task(text) or ctx.contents or (ctx.parts and not tail):
             return
-        if node.kind == "intro" and text.rstrip().endswith(":") and not is_lead_in(text):
+        if not tail and node.kind == "intro" and text.rstrip().endswith(":") and not is_lead_in(text):
             # "1.2. Hỗ trợ khẩn cấp về nhà ở" / "Ủy ban nhân dân các tỉnh, thành phố:" / "a) Huy động …"; "Bộ Tài
             # chính chỉ đạo Bảo hiểm xã hội Việt Nam:" over "a) Thực hiện chi trả …": the paragraph before a
             # unit's points names their actor (rules 2 and 4), it is no task of its own
@@ -1477,10 +1577,13 @@ class TaskExtractor:
                 self._absorb_actor(node, text, ctx)
                 if ctx.lead is not before:
                     return
-        if node.kind == "intro" or is_lead_in(text):
+        # an article's or clause's opening paragraph that ends in ':' introduces the points after it (guide rule 2):
+        # "Trong thời hạn 05 ngày làm việc, …, Ủy ban nhân dân cấp xã hoàn thành việc:" over "a) Tổ chức hội nghị …"
+        lead_in = is_lead_in(text) or (node.kind == "intro" and text.rstrip().endswith(":"))
+        if not tail and (node.kind == "intro" or lead_in):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)
-            if mentions and is_lead_in(text):
+            if mentions and lead_in:
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
                 subj, subj_end = subject_mentions(text, mentions)
@@ -1519,7 +1622,7 @@ class TaskExtractor:
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
-            if node.kind == "intro" and is_lead_in(text):
+            if node.kind == "intro" and lead_in:
                 return
         # split into sentences/clauses that open with their own actor
         for s, e in _clauses(text, self.mentions.agencies):
@@ -1529,6 +1632,14 @@ class TaskExtractor:
             sub = Fragment(text[s:s + len(clause)], f.starts[s:s + len(clause)], f.ends[s:s + len(clause)])
             mentions = self.mentions.agencies(sub.text)
             subj, end = subject_mentions(sub.text, mentions)
+            if subj and subj[0].start > 0 and _res()["basis"].match(sub.text[:subj[0].start]):
+                # "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ …, Văn phòng Chính phủ trân trọng kính mời …":
+                # the basis is not the task's own text, which starts at its actor
+                k = subj[0].start
+                s += k
+                sub = Fragment(sub.text[k:], sub.starts[k:], sub.ends[k:])
+                mentions = self.mentions.agencies(sub.text)
+                subj, end = subject_mentions(sub.text, mentions)
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
