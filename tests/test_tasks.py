@@ -616,6 +616,14 @@ def test_each_actors_clause_is_a_task(unit: str, leads_per_task: list[list[str]]
     assert [leads(t) for t in g.tasks] == leads_per_task
 
 
+def test_bodies_named_by_their_competence_are_a_collective_actor() -> None:
+    # 1655/NQ-UBTVQH15, Điều 2 khoản 2: the bodies, each by its competence, as one collective
+    g = run("Điều 2. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực thi hành kể từ ngày được thông qua.\n"
+            "2. Các cơ quan theo thẩm quyền khẩn trương thực hiện các công tác chuẩn bị cần thiết, bảo đảm để chính "
+            "quyền địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp chính thức hoạt động.\n")
+    assert [leads(t) for t in g.tasks] == [["Các cơ quan theo thẩm quyền"]]
+
+
 def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() -> None:
     scope = run("Điều 2. Nhiệm vụ trọng tâm năm 2025:\n1. Sở Tài chính rà soát các khoản chi.\n")
     assert scope.tasks[0].deadline is None
