@@ -239,6 +239,19 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
     assert names(find_agencies(text)) == ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Các đoàn thể"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Front's committees at every level are no central committee
+    # (09/2025/NĐ-CP: "Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với …")
+    ("Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với", ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp"]),
+    # 55/2025/NQ-HĐND Hà Nội: "3. Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố"
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố giám sát", ["Ủy ban Mặt trận Tổ quốc các cấp"]),
+    # without "các cấp" the Front's committee is still the central one
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam chủ trì", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+])
+def test_fatherland_front_committees_of_every_level(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 # ----------------------------------------------------------------------------- split_agencies
 
 
