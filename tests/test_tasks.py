@@ -219,6 +219,13 @@ ROLE_SUBJECTS = [
     # 96/2025/QĐ-UBND Quy định Điều 10.3: "X phối hợp với Y …" with no "chủ trì": X is the actor (the guide)
     ("Cơ quan Kiểm lâm trên địa bàn phối hợp với các cơ quan chuyên môn cấp xã, đơn vị liên quan, hướng dẫn kỹ "
      "thuật xử lý thực bì đúng quy định.", ["Cơ quan Kiểm lâm trên địa bàn"]),
+    # a role named by the work it chairs keeps that work, up to the unit's own verb (19197-CV/VPTW:
+    # "Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu …"; 81/2025/QĐ-UBND: "Cơ quan chủ trì soạn thảo
+    # cung cấp dự thảo …")
+    ("Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu và tổ chức phổ biến văn bản.",
+     ["Cơ quan chủ trì soạn thảo văn bản"]),
+    ("Cơ quan chủ trì soạn thảo cung cấp dự thảo quy hoạch, chương trình cho cơ quan thẩm định.",
+     ["Cơ quan chủ trì soạn thảo"]),
     # statements, not duties
     ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
     ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),

@@ -226,6 +226,24 @@ _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 
 
+def _chaired_work_end(text: str, pos: int) -> int:
+    """End of the work a role "chủ trì" names, after "chủ trì" at ``pos``: its verb and object up to the
+    next verb, the unit's own action ("Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu …" -> up to
+    "văn bản"); ``pos`` itself when no verb follows the work within a few words."""
+    lex = action_words()
+    words = word_spans(text[pos:pos + 120])
+    if not words or fold_tones(words[0][2]).lower() not in lex["verbs"]:
+        return pos
+    end = pos + words[0][1]
+    for _s, e, w in words[1:7]:
+        if fold_tones(w).lower() in lex["verbs"]:
+            return end
+        if not regex.fullmatch(r"[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)*", w) or w.lower() in {"và", "hoặc"}:
+            return pos  # punctuation or a list before the next verb: no simple role name
+        end = pos + e
+    return pos
+
+
 def role_subject(text: str) -> list[tuple[int, int]]:
     """Where the bodies a unit names by their role, as its subject before a duty, stand in ``text``; empty
     when the unit opens otherwise. "và" and a comma before a capital join two bodies.
@@ -241,7 +259,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
     ['Các chủ rừng', 'lực lượng kiểm lâm']
     >>> t = "Cơ quan chủ trì soạn thảo gửi hồ sơ đến Sở Tư pháp để thẩm định."
     >>> [t[s:e] for s, e in role_subject(t)]
-    ['Cơ quan chủ trì']
+    ['Cơ quan chủ trì soạn thảo']
     >>> role_subject("Cơ quan chủ trì: Sở Khoa học và Công nghệ.")
     []
     >>> role_subject("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.")
@@ -260,7 +278,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
         if later is not None:
             end, cue_end = later.start(), later.end()
         elif _LOWER_NEXT.match(text, m.end()):
-            end = m.end()
+            end = _chaired_work_end(text, m.end())
         else:
             return []  # "Cơ quan chủ trì: Sở Tư pháp.": a label
     if r["role_not_duty"].match(text, cue_end):
