@@ -226,6 +226,12 @@ ROLE_SUBJECTS = [
      ["Cơ quan chủ trì soạn thảo văn bản"]),
     ("Cơ quan chủ trì soạn thảo cung cấp dự thảo quy hoạch, chương trình cho cơ quan thẩm định.",
      ["Cơ quan chủ trì soạn thảo"]),
+    # a collective the words before its duty define is that defined role, as written (71/2025/NQ-HĐND Hà Nội:
+    # "4. Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm lấy ý kiến góp ý …"); a bare
+    # collective before its duty stays itself
+    ("Cơ quan, đơn vị tổ chức lập quy hoạch khu vực\nTOD có trách nhiệm lấy ý kiến góp ý của Sở Quy hoạch - Kiến trúc.",
+     ["Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD"]),
+    ("Các cơ quan, đơn vị liên quan có trách nhiệm phối hợp thực hiện.", ["Các cơ quan, đơn vị liên quan"]),
     # statements, not duties
     ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
     ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),

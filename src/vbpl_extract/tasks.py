@@ -224,6 +224,8 @@ _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+# the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
+_DUTY_CUE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", regex.IGNORECASE)
 
 
 def _chaired_work_end(text: str, pos: int) -> int:
@@ -915,6 +917,17 @@ class TaskExtractor:
                                   known=entry is not None, origin="role named as subject"))
         return refs
 
+    def _defined_collective(self, f: Fragment, m) -> list[AgencyRef]:
+        """A collective subject that the words after it define before the duty ("Cơ quan, đơn vị tổ chức lập
+        quy hoạch khu vực TOD có trách nhiệm …"): the whole defined role, as written, not the bare collective."""
+        spans = role_subject(f.text)
+        if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end:
+            return []
+        cue = _res()["role_subject"].match(f.text)
+        if cue is None or not _DUTY_CUE.fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
+            return []
+        return self._role_actor(f)
+
     def _label_actor(self, f: Fragment) -> list[AgencyRef]:
         """A unit that opens with a body the data does not know, as a label before its action: "Đề nghị Công ty
         Điện lực Đắk Lắk: Khẩn trương kiểm tra …", "Các cơ quan thông tin, truyền thông của tỉnh: Xây dựng Kế
@@ -1419,6 +1432,9 @@ class TaskExtractor:
         reports = _before_relay(text, reports, mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
+        if own_subject and len(lead_ms) == 1 and lead_ms[0].kind == "collective" and (
+                defined := self._defined_collective(f, lead_ms[0])):
+            lead_ms, role = [], defined
         label = [] if lead_ms or place or role or not own_subject else self._label_actor(f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
