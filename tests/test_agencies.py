@@ -607,6 +607,13 @@ def test_office_title_mention_keeps_the_text_as_written() -> None:
      ["Các đơn vị được giao thực hiện thủ tục hành chính"]),
     # a verb without its object names nothing more than the collective
     ("Các sở, ban, ngành được giao quản lý, sử dụng tài khoản", ["Các sở, ban, ngành"]),
+    # the tasks it chairs and the text that assigned them (2623/QĐ-TTg: "Các cơ quan được phân công chủ trì thực
+    # hiện nhiệm vụ theo Kế hoạch này …"; 144/KH-UBND: "Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và
+    # tại Phụ lục …")
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này chủ động bố trí kinh phí",
+     ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]),
+    ("Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và tại Phụ lục của Kế hoạch",
+     ["Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch"]),
 ])
 def test_find_qualified_collectives_in_prose(text: str, expected: list[str]) -> None:
     found = find_agencies(text)
