@@ -240,6 +240,18 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a ministry's department with its ministry right after it is one body, as written
+    # (94/VBHN-BQP: "Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan …")
+    ("Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan",
+     ["Cục Tài chính Bộ Quốc phòng", "Các cơ quan liên quan"]),
+    # with a comma between they are two bodies of a list
+    ("Cục Tài chính, Bộ Quốc phòng", ["Cục Tài chính", "Bộ Quốc phòng"]),
+])
+def test_department_written_with_its_ministry(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the Front's committees at every level are no central committee
     # (09/2025/NĐ-CP: "Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với …")
     ("Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với", ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp"]),
@@ -731,7 +743,8 @@ LEVEL_RUN_CASES = [
 NAME_GRAMMAR_CASES = [
     # "Bộ đội", "Bộ phận" are common nouns inside a name, no ministry starting
     ("Ban Chỉ huy Bộ đội Biên phòng thành phố chủ trì", ["Ban Chỉ huy Bộ đội Biên phòng thành phố"]),
-    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính", "Bộ Quốc phòng"]),
+    # a department with its ministry right after it is one body (94/VBHN-BQP, its gold)
+    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính Bộ Quốc phòng"]),
     # "X, Y, Z và W" is one name
     ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam chủ trì",
      ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),

@@ -80,7 +80,27 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     mentions += _shared_head_places(text, mentions)
     mentions += _shared_level_place(text, mentions)
     mentions.sort(key=lambda m: m.start)
-    return mentions, covered
+    return _with_own_ministry(text, mentions), covered
+
+
+# a department of a ministry written with the ministry right after it, no comma: "Cục Tài chính Bộ Quốc phòng"
+_MINISTRY_UNIT = regex.compile(r"^(?:Tổng cục|Cục|Vụ|Thanh tra|Văn phòng) \p{Lu}")
+
+
+def _with_own_ministry(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """A ministry's department followed by the ministry with only a space between is one body, as written:
+    "Cục Tài chính Bộ Quốc phòng" (not "Cục Tài chính" and "Bộ Quốc phòng")."""
+    out: list[AgencyMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "ministry" and m.origin == "gazetteer" and prev.origin != "office_holder"
+                and _MINISTRY_UNIT.match(prev.name) and text[prev.end:m.start] == " " and prev.end < m.start):
+            name = f"{prev.name} {m.name}"
+            out[-1] = AgencyMention(prev.start, m.end, text[prev.start:m.end], "unknown:" + slugify(name), name,
+                                    prev.kind, False, prev.origin)
+            continue
+        out.append(m)
+    return out
 
 
 # a council or committee head right before another local body: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang"
