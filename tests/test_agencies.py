@@ -240,6 +240,18 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the committee's head is shared by the places after it, however "Thành phố" is spelled
+    # (24/CT-TTg: "Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì …")
+    ("Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+    ("Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh chủ trì",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+])
+def test_committee_shared_by_the_places_after_it(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a ministry's department with its ministry right after it is one body, as written
     # (94/VBHN-BQP: "Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan …")
     ("Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan",

@@ -134,7 +134,7 @@ def _shared_level_place(text: str, mentions: list[AgencyMention]) -> list[Agency
     return out
 
 
-_NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>tỉnh|thành phố) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
+_NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>(?i:tỉnh|thành phố)) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
 
 
 def _shared_head_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
