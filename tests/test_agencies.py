@@ -240,6 +240,19 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a regional branch written after its body is a body of its own, as written (157/KH-UBND Cần Thơ:
+    # "3. Ngân hàng Nhà nước chi nhánh khu vực 14"; 179/KH-UBND Đồng Nai: "Ngân hàng nhà nước Việt Nam - Chi
+    # nhánh Khu vực II:"; 144/KH-UBND: "Ngân hàng Nhà nước khu vực XII")
+    ("3. Ngân hàng Nhà nước chi\nnhánh khu vực 14", ["Ngân hàng Nhà nước chi nhánh khu vực 14"]),
+    ("Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II:", ["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"]),
+    ("Ngân hàng Nhà nước khu vực XII chủ động triển khai", ["Ngân hàng Nhà nước khu vực XII"]),
+    ("Ngân hàng Nhà nước Việt Nam chủ trì", ["Ngân hàng Nhà nước Việt Nam"]),
+])
+def test_regional_branch_of_a_body(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the committee's head is shared by the places after it, however "Thành phố" is spelled
     # (24/CT-TTg: "Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì …")
     ("Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì",

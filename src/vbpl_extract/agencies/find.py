@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..textutil import fold_tones, slugify
@@ -20,7 +22,7 @@ from .candidates import (
     _select,
     _unknown_cands,
 )
-from .entries import AgencyEntry, AgencyMention
+from .entries import AgencyEntry, AgencyMention, load_agency_data
 from .gazetteer import _gazetteer, _loose_key, lookup_agency
 from .text_forms import _compress, _lower
 
@@ -69,7 +71,12 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                     continue
             elif entry is None and cand.kind is None:
                 entry = gaz.loose.get(_loose_key(text[name_start:o_end]))  # "Sở Văn hoá Thể thao du lịch"
-            if entry is not None:
+            if entry is not None and (branch := _regional_branch_re().match(text, o_end)) is not None:
+                # "Ngân hàng Nhà nước chi nhánh khu vực 14": a regional branch is a body of its own, as written
+                name = _display_name(" ".join(text[name_start:branch.end()].split()))
+                mentions.append(AgencyMention(o_start, branch.end(), text[o_start:branch.end()],
+                                              "unknown:" + slugify(name), name, entry.kind, False, origin))
+            elif entry is not None:
                 name, o_end = _with_own_place(entry, text, o_end)
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, name,
                                               entry.kind, True, origin))
@@ -101,6 +108,14 @@ def _with_own_ministry(text: str, mentions: list[AgencyMention]) -> list[AgencyM
             continue
         out.append(m)
     return out
+
+
+@functools.cache
+def _regional_branch_re() -> regex.Pattern[str]:
+    """A regional branch written after its body ("Ngân hàng Nhà nước khu vực XII", "… Việt Nam - Chi nhánh
+    Khu vực II"): the words of agencies.yaml ``regional_branch_words`` and the region's number."""
+    words = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in load_agency_data().regional_branch_words) or "(?!)"
+    return regex.compile(rf"(?:\s*[-–]\s*|\s+)(?i:{words})\s+(?:[IVXL]+|\d+)(?![\p{{L}}\p{{N}}])")
 
 
 # a council or committee head right before another local body: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang"
