@@ -240,6 +240,17 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # persons close a chain of state units as one more member (99/2025/QĐ-UBND Nghệ An: "Cơ quan, đơn vị, cá
+    # nhân được cấp tài khoản …"; 144/2025/QĐ-CTUBND: "… các cơ quan, đơn vị, cá nhân phản ánh về …")
+    ("Cơ quan, đơn vị, cá nhân được cấp tài khoản", ["Các cơ quan, đơn vị, cá nhân"]),
+    ("nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, cá nhân phản ánh về Sở Khoa học và Công nghệ",
+     ["Các cơ quan, đơn vị, cá nhân", "Sở Khoa học và Công nghệ"]),
+])
+def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a regional branch written after its body is a body of its own, as written (157/KH-UBND Cần Thơ:
     # "3. Ngân hàng Nhà nước chi nhánh khu vực 14"; 179/KH-UBND Đồng Nai: "Ngân hàng nhà nước Việt Nam - Chi
     # nhánh Khu vực II:"; 144/KH-UBND: "Ngân hàng Nhà nước khu vực XII")
