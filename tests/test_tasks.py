@@ -232,6 +232,9 @@ ROLE_SUBJECTS = [
     ("Cơ quan, đơn vị tổ chức lập quy hoạch khu vực\nTOD có trách nhiệm lấy ý kiến góp ý của Sở Quy hoạch - Kiến trúc.",
      ["Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD"]),
     ("Các cơ quan, đơn vị liên quan có trách nhiệm phối hợp thực hiện.", ["Các cơ quan, đơn vị liên quan"]),
+    # 556/KH-UBND: a plural collective stays itself
+    ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp.",
+     ["Các sở, ban, ngành tỉnh có liên quan"]),
     # statements, not duties
     ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
     ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),

@@ -918,11 +918,11 @@ class TaskExtractor:
         return refs
 
     def _defined_collective(self, f: Fragment, m) -> list[AgencyRef]:
-        """A collective subject that the words after it define before the duty ("Cơ quan, đơn vị tổ chức lập
-        quy hoạch khu vực TOD có trách nhiệm …"): the whole defined role, as written, not the bare collective."""
+        """A collective subject written bare (no "các") that the words after it define before the duty ("Cơ quan,
+        đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm …"): the whole defined role, as written."""
         spans = role_subject(f.text)
-        if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end:
-            return []
+        if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end or m.text.lower().startswith("các "):
+            return []  # "Các sở, ban, ngành tỉnh có liên quan tới việc …": a plural collective is no defined role
         cue = _res()["role_subject"].match(f.text)
         if cue is None or not _DUTY_CUE.fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
             return []
