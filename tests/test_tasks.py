@@ -248,6 +248,19 @@ def test_body_named_by_its_role_before_a_duty(text: str, expected: list[str]) ->
     assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the provinces named as the actor stand for their People's Committees (guide, Genres; 22/2013/QĐ-TTg:
+    # "Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương …")
+    ("1. Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương để hỗ trợ thêm.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí ngân sách địa phương.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+])
+def test_provinces_named_as_actor(text: str, expected: list[str]) -> None:
+    [t] = run(f"Điều 3. Tổ chức thực hiện\n{text}").tasks
+    assert leads(t) == expected
+
+
 def test_several_actors_in_one_sentence() -> None:
     g = run("4. Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị đóng trên địa bàn hỗ trợ địa phương sơ tán dân cư.")
     [t] = g.tasks

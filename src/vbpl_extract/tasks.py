@@ -228,6 +228,16 @@ _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _DUTY_CUE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", regex.IGNORECASE)
 
 
+def _acting_body(ref: AgencyRef) -> AgencyRef:
+    """The body that acts for a lead the data says stands for another ("Các tỉnh, thành phố trực thuộc trung ương"
+    -> their People's Committees)."""
+    entries = load_agency_data().entries
+    entry = entries.get(ref.id)
+    if entry is None or entry.acts_as is None or (target := entries.get(entry.acts_as)) is None:
+        return ref
+    return ref.model_copy(update={"id": target.id, "name": target.name, "kind": target.kind})
+
+
 def _chaired_work_end(text: str, pos: int) -> int:
     """End of the work a role "chủ trì" names, after "chủ trì" at ``pos``: its verb and object up to the
     next verb, the unit's own action ("Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu …" -> up to
@@ -1453,6 +1463,7 @@ class TaskExtractor:
             prov["lead"] = ctx.lead_origin or "inherited"
         else:
             lead = []
+        lead = [_acting_body(ref) for ref in lead]
         if coords:
             prov["coordinators"] = "'phối hợp với' clause"
         if reports:

@@ -38,6 +38,8 @@ class AgencyEntry(BaseModel):
     valid_until: datetime.date | None = None
     successor: str | None = Field(None, description="id of the body that took over (reference only)")
     place: str | None = Field(None, description="For provinces and provincial party committees: 'Gia Lai'")
+    acts_as: str | None = Field(None, description="id of the body that acts for it when it is a task's lead: the "
+                                "provinces named as actor stand for their People's Committees")
 
     @field_validator("name")
     @classmethod
