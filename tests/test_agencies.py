@@ -239,6 +239,67 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
     assert names(find_agencies(text)) == ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Các đoàn thể"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # persons close a chain of state units as one more member (99/2025/QĐ-UBND Nghệ An: "Cơ quan, đơn vị, cá
+    # nhân được cấp tài khoản …"; 144/2025/QĐ-CTUBND: "… các cơ quan, đơn vị, cá nhân phản ánh về …")
+    ("Cơ quan, đơn vị, cá nhân được cấp tài khoản", ["Các cơ quan, đơn vị, cá nhân"]),
+    ("nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, cá nhân phản ánh về Sở Khoa học và Công nghệ",
+     ["Các cơ quan, đơn vị, cá nhân", "Sở Khoa học và Công nghệ"]),
+])
+def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a regional branch written after its body is a body of its own, as written (157/KH-UBND Cần Thơ:
+    # "3. Ngân hàng Nhà nước chi nhánh khu vực 14"; 179/KH-UBND Đồng Nai: "Ngân hàng nhà nước Việt Nam - Chi
+    # nhánh Khu vực II:"; 144/KH-UBND: "Ngân hàng Nhà nước khu vực XII")
+    ("3. Ngân hàng Nhà nước chi\nnhánh khu vực 14", ["Ngân hàng Nhà nước chi nhánh khu vực 14"]),
+    ("Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II:", ["Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II"]),
+    ("Ngân hàng Nhà nước khu vực XII chủ động triển khai", ["Ngân hàng Nhà nước khu vực XII"]),
+    ("Ngân hàng Nhà nước Việt Nam chủ trì", ["Ngân hàng Nhà nước Việt Nam"]),
+])
+def test_regional_branch_of_a_body(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the committee's head is shared by the places after it, however "Thành phố" is spelled
+    # (24/CT-TTg: "Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì …")
+    ("Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh chủ trì",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh"]),
+    ("Ủy ban nhân dân thành phố Hà Nội, thành phố Hải Phòng và tỉnh Quảng Ninh chủ trì",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hải Phòng", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+])
+def test_committee_shared_by_the_places_after_it(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a ministry's department with its ministry right after it is one body, as written
+    # (94/VBHN-BQP: "Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan …")
+    ("Cục Tài chính Bộ Quốc phòng chủ trì, phối hợp các cơ quan liên quan",
+     ["Cục Tài chính Bộ Quốc phòng", "Các cơ quan liên quan"]),
+    # with a comma between they are two bodies of a list
+    ("Cục Tài chính, Bộ Quốc phòng", ["Cục Tài chính", "Bộ Quốc phòng"]),
+])
+def test_department_written_with_its_ministry(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the Front's committees at every level are no central committee
+    # (09/2025/NĐ-CP: "Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với …")
+    ("Ủy ban Mặt trận tổ quốc Việt Nam các cấp chủ trì, phối hợp với", ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp"]),
+    # 55/2025/NQ-HĐND Hà Nội: "3. Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố"
+    ("3. Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố giám sát", ["Ủy ban Mặt trận Tổ quốc các cấp"]),
+    # without "các cấp" the Front's committee is still the central one
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam chủ trì", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+])
+def test_fatherland_front_committees_of_every_level(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 # ----------------------------------------------------------------------------- split_agencies
 
 
@@ -594,6 +655,13 @@ def test_office_title_mention_keeps_the_text_as_written() -> None:
      ["Các đơn vị được giao thực hiện thủ tục hành chính"]),
     # a verb without its object names nothing more than the collective
     ("Các sở, ban, ngành được giao quản lý, sử dụng tài khoản", ["Các sở, ban, ngành"]),
+    # the tasks it chairs and the text that assigned them (2623/QĐ-TTg: "Các cơ quan được phân công chủ trì thực
+    # hiện nhiệm vụ theo Kế hoạch này …"; 144/KH-UBND: "Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và
+    # tại Phụ lục …")
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này chủ động bố trí kinh phí",
+     ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]),
+    ("Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và tại Phụ lục của Kế hoạch",
+     ["Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch"]),
 ])
 def test_find_qualified_collectives_in_prose(text: str, expected: list[str]) -> None:
     found = find_agencies(text)
@@ -711,7 +779,8 @@ LEVEL_RUN_CASES = [
 NAME_GRAMMAR_CASES = [
     # "Bộ đội", "Bộ phận" are common nouns inside a name, no ministry starting
     ("Ban Chỉ huy Bộ đội Biên phòng thành phố chủ trì", ["Ban Chỉ huy Bộ đội Biên phòng thành phố"]),
-    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính", "Bộ Quốc phòng"]),
+    # a department with its ministry right after it is one body (94/VBHN-BQP, its gold)
+    ("Cục Tài chính Bộ Quốc phòng: Trong vòng 15 ngày", ["Cục Tài chính Bộ Quốc phòng"]),
     # "X, Y, Z và W" is one name
     ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam chủ trì",
      ["Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"]),

@@ -219,6 +219,22 @@ ROLE_SUBJECTS = [
     # 96/2025/QĐ-UBND Quy định Điều 10.3: "X phối hợp với Y …" with no "chủ trì": X is the actor (the guide)
     ("Cơ quan Kiểm lâm trên địa bàn phối hợp với các cơ quan chuyên môn cấp xã, đơn vị liên quan, hướng dẫn kỹ "
      "thuật xử lý thực bì đúng quy định.", ["Cơ quan Kiểm lâm trên địa bàn"]),
+    # a role named by the work it chairs keeps that work, up to the unit's own verb (19197-CV/VPTW:
+    # "Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu …"; 81/2025/QĐ-UBND: "Cơ quan chủ trì soạn thảo
+    # cung cấp dự thảo …")
+    ("Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu và tổ chức phổ biến văn bản.",
+     ["Cơ quan chủ trì soạn thảo văn bản"]),
+    ("Cơ quan chủ trì soạn thảo cung cấp dự thảo quy hoạch, chương trình cho cơ quan thẩm định.",
+     ["Cơ quan chủ trì soạn thảo"]),
+    # a collective the words before its duty define is that defined role, as written (71/2025/NQ-HĐND Hà Nội:
+    # "4. Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm lấy ý kiến góp ý …"); a bare
+    # collective before its duty stays itself
+    ("Cơ quan, đơn vị tổ chức lập quy hoạch khu vực\nTOD có trách nhiệm lấy ý kiến góp ý của Sở Quy hoạch - Kiến trúc.",
+     ["Cơ quan, đơn vị tổ chức lập quy hoạch khu vực TOD"]),
+    ("Các cơ quan, đơn vị liên quan có trách nhiệm phối hợp thực hiện.", ["Các cơ quan, đơn vị liên quan"]),
+    # 556/KH-UBND: a plural collective stays itself
+    ("Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm phối hợp.",
+     ["Các sở, ban, ngành tỉnh có liên quan"]),
     # statements, not duties
     ("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.", []),
     ("Doanh nghiệp phải đáp ứng các điều kiện về vốn và nhân lực.", []),
@@ -230,6 +246,19 @@ ROLE_SUBJECTS = [
 def test_body_named_by_its_role_before_a_duty(text: str, expected: list[str]) -> None:
     g = run(f"Điều 5. Trách nhiệm thực hiện\n1. {text}")
     assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the provinces named as the actor stand for their People's Committees (guide, Genres; 22/2013/QĐ-TTg:
+    # "Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương …")
+    ("1. Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương để hỗ trợ thêm.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí ngân sách địa phương.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+])
+def test_provinces_named_as_actor(text: str, expected: list[str]) -> None:
+    [t] = run(f"Điều 3. Tổ chức thực hiện\n{text}").tasks
+    assert leads(t) == expected
 
 
 def test_several_actors_in_one_sentence() -> None:

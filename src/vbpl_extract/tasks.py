@@ -224,6 +224,36 @@ _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+# the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
+_DUTY_CUE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", regex.IGNORECASE)
+
+
+def _acting_body(ref: AgencyRef) -> AgencyRef:
+    """The body that acts for a lead the data says stands for another ("Các tỉnh, thành phố trực thuộc trung ương"
+    -> their People's Committees)."""
+    entries = load_agency_data().entries
+    entry = entries.get(ref.id)
+    if entry is None or entry.acts_as is None or (target := entries.get(entry.acts_as)) is None:
+        return ref
+    return ref.model_copy(update={"id": target.id, "name": target.name, "kind": target.kind})
+
+
+def _chaired_work_end(text: str, pos: int) -> int:
+    """End of the work a role "chủ trì" names, after "chủ trì" at ``pos``: its verb and object up to the
+    next verb, the unit's own action ("Cơ quan chủ trì soạn thảo văn bản biên soạn tài liệu …" -> up to
+    "văn bản"); ``pos`` itself when no verb follows the work within a few words."""
+    lex = action_words()
+    words = word_spans(text[pos:pos + 120])
+    if not words or fold_tones(words[0][2]).lower() not in lex["verbs"]:
+        return pos
+    end = pos + words[0][1]
+    for _s, e, w in words[1:7]:
+        if fold_tones(w).lower() in lex["verbs"]:
+            return end
+        if not regex.fullmatch(r"[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+)*", w) or w.lower() in {"và", "hoặc"}:
+            return pos  # punctuation or a list before the next verb: no simple role name
+        end = pos + e
+    return pos
 
 
 def role_subject(text: str) -> list[tuple[int, int]]:
@@ -241,7 +271,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
     ['Các chủ rừng', 'lực lượng kiểm lâm']
     >>> t = "Cơ quan chủ trì soạn thảo gửi hồ sơ đến Sở Tư pháp để thẩm định."
     >>> [t[s:e] for s, e in role_subject(t)]
-    ['Cơ quan chủ trì']
+    ['Cơ quan chủ trì soạn thảo']
     >>> role_subject("Cơ quan chủ trì: Sở Khoa học và Công nghệ.")
     []
     >>> role_subject("Cơ quan có thẩm quyền chịu trách nhiệm trước pháp luật về quyết định của mình.")
@@ -260,7 +290,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
         if later is not None:
             end, cue_end = later.start(), later.end()
         elif _LOWER_NEXT.match(text, m.end()):
-            end = m.end()
+            end = _chaired_work_end(text, m.end())
         else:
             return []  # "Cơ quan chủ trì: Sở Tư pháp.": a label
     if r["role_not_duty"].match(text, cue_end):
@@ -897,6 +927,17 @@ class TaskExtractor:
                                   known=entry is not None, origin="role named as subject"))
         return refs
 
+    def _defined_collective(self, f: Fragment, m) -> list[AgencyRef]:
+        """A collective subject written bare (no "các") that the words after it define before the duty ("Cơ quan,
+        đơn vị tổ chức lập quy hoạch khu vực TOD có trách nhiệm …"): the whole defined role, as written."""
+        spans = role_subject(f.text)
+        if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end or m.text.lower().startswith("các "):
+            return []  # "Các sở, ban, ngành tỉnh có liên quan tới việc …": a plural collective is no defined role
+        cue = _res()["role_subject"].match(f.text)
+        if cue is None or not _DUTY_CUE.fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
+            return []
+        return self._role_actor(f)
+
     def _label_actor(self, f: Fragment) -> list[AgencyRef]:
         """A unit that opens with a body the data does not know, as a label before its action: "Đề nghị Công ty
         Điện lực Đắk Lắk: Khẩn trương kiểm tra …", "Các cơ quan thông tin, truyền thông của tỉnh: Xây dựng Kế
@@ -1401,6 +1442,9 @@ class TaskExtractor:
         reports = _before_relay(text, reports, mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
+        if own_subject and len(lead_ms) == 1 and lead_ms[0].kind == "collective" and (
+                defined := self._defined_collective(f, lead_ms[0])):
+            lead_ms, role = [], defined
         label = [] if lead_ms or place or role or not own_subject else self._label_actor(f)
         if lead_ms:
             lead = _dedupe([agency_ref(m, f, "subject") for m in lead_ms])
@@ -1419,6 +1463,7 @@ class TaskExtractor:
             prov["lead"] = ctx.lead_origin or "inherited"
         else:
             lead = []
+        lead = [_acting_body(ref) for ref in lead]
         if coords:
             prov["coordinators"] = "'phối hợp với' clause"
         if reports:

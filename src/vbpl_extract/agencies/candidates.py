@@ -371,6 +371,25 @@ def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list
     return cands
 
 
+@functools.cache
+def _scope_re() -> regex.Pattern[str]:
+    scopes = "|".join(regex.escape(x) for x in load_agency_data().assignment_scopes) or "(?!)"
+    return regex.compile(rf" (?:theo|trong|tại) (?:{scopes})(?: này)?(?![\w])")
+
+
+_CHAIRED_TASK_RE = regex.compile(r" thực hiện (?:các )?nhiệm vụ(?![\w])")
+
+
+def _assignment_scope_end(comp: str, end: int, *, chaired: bool) -> int:
+    """End of a collective named by its assignment past "nhiệm vụ"/"chủ trì" at ``end``: the tasks it chairs
+    and the text that assigned them ("… được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này")."""
+    if chaired and (c := _CHAIRED_TASK_RE.match(comp, end)) is not None:
+        end = c.end()
+    if (s := _scope_re().match(comp, end)) is not None:
+        end = s.end()
+    return end
+
+
 def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
     """A collective named by its assignment, kept whole: "Các cơ quan, đơn vị được giao nhiệm vụ",
     "các đơn vị được giao thực hiện TTHC" (-> "... thủ tục hành chính")."""
@@ -392,6 +411,8 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
             end = _cut_at_newline(text, cm, m.start(), t.end(), end)
             if end == t.end():
                 continue  # "được giao quản lý, sử dụng ...": no object, no name
+        if t.group("end"):
+            end = _assignment_scope_end(comp, end, chaired=t.group("end") == "chủ trì")
         o_q, o_end = cm.span(m.start("q"), end)
         name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
         cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))

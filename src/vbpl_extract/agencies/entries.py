@@ -38,6 +38,8 @@ class AgencyEntry(BaseModel):
     valid_until: datetime.date | None = None
     successor: str | None = Field(None, description="id of the body that took over (reference only)")
     place: str | None = Field(None, description="For provinces and provincial party committees: 'Gia Lai'")
+    acts_as: str | None = Field(None, description="id of the body that acts for it when it is a task's lead: the "
+                                "provinces named as actor stand for their People's Committees")
 
     @field_validator("name")
     @classmethod
@@ -95,6 +97,8 @@ class _DataFile(BaseModel):
     collective_nouns: list[str]
     collective_chain_nouns: list[str] = []
     collective_chain_qualifiers: list[str] = []
+    assignment_scopes: list[str] = []
+    regional_branch_words: list[str] = []
     sector_fields: list[str] = []
 
 
@@ -110,7 +114,9 @@ class AgencyData:
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
     collective_chain_qualifiers: tuple[str, ...] = ()
+    assignment_scopes: tuple[str, ...] = ()  # "… được giao nhiệm vụ trong Kế hoạch": the text that assigns
     name_words: NameWords | None = None
+    regional_branch_words: tuple[str, ...] = ()  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch of its own
     sector_names: tuple[str, ...] = ()  # the fields of the provincial departments (and abbreviations), other sectors
 
 
@@ -189,6 +195,7 @@ def load_agency_data() -> AgencyData:
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
         collective_chain_qualifiers=tuple(data.collective_chain_qualifiers), name_words=data.name_words,
+        assignment_scopes=tuple(data.assignment_scopes), regional_branch_words=tuple(data.regional_branch_words),
         sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),
                       *(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:])))),
     )

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..textutil import fold_tones, slugify
@@ -20,7 +22,7 @@ from .candidates import (
     _select,
     _unknown_cands,
 )
-from .entries import AgencyEntry, AgencyMention
+from .entries import AgencyEntry, AgencyMention, load_agency_data
 from .gazetteer import _gazetteer, _loose_key, lookup_agency
 from .text_forms import _compress, _lower
 
@@ -69,7 +71,12 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
                     continue
             elif entry is None and cand.kind is None:
                 entry = gaz.loose.get(_loose_key(text[name_start:o_end]))  # "Sở Văn hoá Thể thao du lịch"
-            if entry is not None:
+            if entry is not None and (branch := _regional_branch_re().match(text, o_end)) is not None:
+                # "Ngân hàng Nhà nước chi nhánh khu vực 14": a regional branch is a body of its own, as written
+                name = _display_name(" ".join(text[name_start:branch.end()].split()))
+                mentions.append(AgencyMention(o_start, branch.end(), text[o_start:branch.end()],
+                                              "unknown:" + slugify(name), name, entry.kind, False, origin))
+            elif entry is not None:
                 name, o_end = _with_own_place(entry, text, o_end)
                 mentions.append(AgencyMention(o_start, o_end, text[o_start:o_end], entry.id, name,
                                               entry.kind, True, origin))
@@ -80,7 +87,35 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     mentions += _shared_head_places(text, mentions)
     mentions += _shared_level_place(text, mentions)
     mentions.sort(key=lambda m: m.start)
-    return mentions, covered
+    return _with_own_ministry(text, mentions), covered
+
+
+# a department of a ministry written with the ministry right after it, no comma: "Cục Tài chính Bộ Quốc phòng"
+_MINISTRY_UNIT = regex.compile(r"^(?:Tổng cục|Cục|Vụ|Thanh tra|Văn phòng) \p{Lu}")
+
+
+def _with_own_ministry(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """A ministry's department followed by the ministry with only a space between is one body, as written:
+    "Cục Tài chính Bộ Quốc phòng" (not "Cục Tài chính" and "Bộ Quốc phòng")."""
+    out: list[AgencyMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "ministry" and m.origin == "gazetteer" and prev.origin != "office_holder"
+                and _MINISTRY_UNIT.match(prev.name) and text[prev.end:m.start] == " " and prev.end < m.start):
+            name = f"{prev.name} {m.name}"
+            out[-1] = AgencyMention(prev.start, m.end, text[prev.start:m.end], "unknown:" + slugify(name), name,
+                                    prev.kind, False, prev.origin)
+            continue
+        out.append(m)
+    return out
+
+
+@functools.cache
+def _regional_branch_re() -> regex.Pattern[str]:
+    """A regional branch written after its body ("Ngân hàng Nhà nước khu vực XII", "… Việt Nam - Chi nhánh
+    Khu vực II"): the words of agencies.yaml ``regional_branch_words`` and the region's number."""
+    words = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in load_agency_data().regional_branch_words) or "(?!)"
+    return regex.compile(rf"(?:\s*[-–]\s*|\s+)(?i:{words})\s+(?:[IVXL]+|\d+)(?![\p{{L}}\p{{N}}])")
 
 
 # a council or committee head right before another local body: "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang"
@@ -114,7 +149,7 @@ def _shared_level_place(text: str, mentions: list[AgencyMention]) -> list[Agency
     return out
 
 
-_NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>tỉnh|thành phố) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
+_NEXT_PLACE = regex.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<level>(?i:tỉnh|thành phố)) (?P<place>\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3})")
 
 
 def _shared_head_places(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
