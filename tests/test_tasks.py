@@ -465,6 +465,21 @@ def test_indicator_table_yields_no_tasks() -> None:
     assert run_fixture("chi_tieu.md").tasks == []
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    # 2530/QĐ-TTg, Phụ lục I: "Chỉ tiêu đạt được" beside "Nội dung nhiệm vụ" holds each task's output
+    # ("Nghị định được ban hành, chế tài đủ mạnh, khả thi …")
+    (["STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Thời hạn hoàn thành"],
+     {"task": 3, "lead": 1, "product": 4, "indicator": None}),
+    # 144-KH-UBND: a bare "Chỉ tiêu" heads an indicator table, no product
+    (["STT", "Chỉ tiêu", "Chủ trì"], {"product": None, "indicator": 1}),
+])
+def test_target_to_reach_column_is_the_product(header: list[str], role: dict) -> None:
+    from vbpl_extract.tasks import _map_columns
+
+    cols = _map_columns(header)
+    assert {k: cols[k] for k in role} == role
+
+
 # --------------------------------------------------------------------------- news prose
 
 
