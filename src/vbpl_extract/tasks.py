@@ -121,7 +121,6 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_far": _any(w["report_markers_far"]),
         "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
-        "report_escalation": regex.compile(w["report_escalation"], regex.IGNORECASE),
         "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
@@ -339,11 +338,8 @@ _REPORT_VERB = regex.compile(r"(?<![\p{L}])(?:báo\s+cáo|gửi)(?![\p{L}])", re
 
 
 def _not_a_receiver(text: str, m) -> bool:
-    """Is the body after a reporting verb no receiver of the task's report: the escalation of matters beyond its power
-    ("báo cáo cấp có thẩm quyền đối với những vấn đề vượt thẩm quyền"), or the onward report of the body the task sends
-    to ("… về Bộ Khoa học và Công nghệ để tổng hợp, phối hợp tháo gỡ, báo cáo cấp có thẩm quyền")?"""
-    if _res()["report_escalation"].match(text[m.end:m.end + 160]):
-        return True
+    """Is the body after a reporting verb the receiver of another body's report: the onward report of the body the
+    task sends to ("… về Bộ Khoa học và Công nghệ để tổng hợp, phối hợp tháo gỡ, báo cáo cấp có thẩm quyền")?"""
     clause = regex.split(r"[.;]", text[:m.start])[-1]
     verbs = list(_REPORT_VERB.finditer(clause))
     # "… gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo": a second sending is the task's own
