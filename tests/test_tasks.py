@@ -378,6 +378,19 @@ def test_product_from_trinh_ban_hanh() -> None:
     # 11520/VPCP-CN: the recipient stands between the verb and the report ("báo cáo X kết quả …")
     ("Bộ Công Thương rà soát năng lực phối trộn; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.",
      "Báo cáo kết quả thực hiện"),
+    # 25/2025/NĐ-CP: what is submitted to the Government ("Trình Chính phủ dự án luật …")
+    ("Bộ Nội vụ trình Chính phủ dự án luật, dự thảo nghị quyết của Quốc hội về cán bộ, công chức.", "Dự án luật"),
+    # 552/KH-UBND: "các chương trình, đề án …"
+    ("Sở Công Thương xây dựng và tổ chức các chương trình, đề án hỗ trợ doanh nghiệp, hợp tác xã, hộ kinh doanh.",
+     "Các chương trình"),
+    # 623/TB-VPCP: "hoàn thiện dự thảo Nghị định …"
+    ("Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định của Chính phủ quy định cơ chế tài chính.",
+     "Dự thảo Nghị định của Chính phủ quy định cơ chế tài chính"),
+    # 25/2025/NĐ-CP: "trình Thủ tướng Chính phủ quyết định …" names the Prime Minister's act, no product
+    ("Bộ Nội vụ trình Thủ tướng Chính phủ quyết định thành lập hội đồng thẩm định.", None),
+    # 552/KH-UBND: "Xây dựng và triển khai Chương trình/ Đề án …"
+    ("Sở Khoa học và Công nghệ xây dựng và triển khai Chương trình/ Đề án phát triển hạ tầng số.",
+     "Chương trình/ Đề án phát triển hạ tầng số"),
     # no written output named: no product
     ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
 ])
