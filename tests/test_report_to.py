@@ -19,6 +19,17 @@ REPORTS = [
     # a list right after a reporting verb is its recipients, not actors
     ("Điều 3. Sở Y tế phản ánh kịp thời về Bộ Y tế, Bộ Tài chính và Bộ Nội vụ để xem xét, giải quyết.",
      ["Sở Y tế"], ["Bộ Y tế", "Bộ Tài chính", "Bộ Nội vụ"]),
+    # 126/QĐ-BCĐCP: the onward report of the body sent to ("… để tổng hợp, …, báo cáo cấp có thẩm quyền") is its own;
+    # the receiver stands up to 120 characters after "báo cáo" ("báo cáo kết quả … trong quá trình thực hiện về Bộ X")
+    ("Điều 3. Sở Tài chính chủ động, kịp thời báo cáo kết quả thực hiện các nhiệm vụ, các phát sinh vướng mắc trong quá "
+     "trình thực hiện về Bộ Khoa học và Công nghệ (cơ quan thường trực Ban Chỉ đạo) để tổng hợp, phối hợp tháo gỡ, báo "
+     "cáo cấp có thẩm quyền.", ["Sở Tài chính"], ["Bộ Khoa học và Công nghệ"]),
+    # 47/2009/TTLT-BTC-BLĐTBXH: a second "gửi" after a purpose is the task's own sending
+    ("Điều 3. Bộ Lao động – Thương binh và Xã hội ra quyết định điều chỉnh dự toán, đồng thời gửi Kho bạc Nhà nước "
+     "để kiểm soát chi và gửi Bộ Tài chính để báo cáo.", ["Bộ Lao động - Thương binh và Xã hội"], ["Kho bạc Nhà nước", "Bộ Tài chính"]),
+    # a purpose clause with no receiver before it is the task's own report
+    ("Điều 3. Sở Tài chính tổng hợp kết quả thực hiện để báo cáo Ủy ban nhân dân tỉnh.",
+     ["Sở Tài chính"], ["Ủy ban nhân dân tỉnh"]),
 ]
 
 

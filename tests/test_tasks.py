@@ -407,6 +407,19 @@ def test_product_from_trinh_ban_hanh() -> None:
     # 11520/VPCP-CN: the recipient stands between the verb and the report ("báo cáo X kết quả …")
     ("Bộ Công Thương rà soát năng lực phối trộn; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.",
      "Báo cáo kết quả thực hiện"),
+    # 25/2025/NĐ-CP: what is submitted to the Government ("Trình Chính phủ dự án luật …")
+    ("Bộ Nội vụ trình Chính phủ dự án luật, dự thảo nghị quyết của Quốc hội về cán bộ, công chức.", "Dự án luật"),
+    # 552/KH-UBND: "các chương trình, đề án …"
+    ("Sở Công Thương xây dựng và tổ chức các chương trình, đề án hỗ trợ doanh nghiệp, hợp tác xã, hộ kinh doanh.",
+     "Các chương trình"),
+    # 623/TB-VPCP: "hoàn thiện dự thảo Nghị định …"
+    ("Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định của Chính phủ quy định cơ chế tài chính.",
+     "Dự thảo Nghị định của Chính phủ quy định cơ chế tài chính"),
+    # 25/2025/NĐ-CP: "trình Thủ tướng Chính phủ quyết định …" names the Prime Minister's act, no product
+    ("Bộ Nội vụ trình Thủ tướng Chính phủ quyết định thành lập hội đồng thẩm định.", None),
+    # 552/KH-UBND: "Xây dựng và triển khai Chương trình/ Đề án …"
+    ("Sở Khoa học và Công nghệ xây dựng và triển khai Chương trình/ Đề án phát triển hạ tầng số.",
+     "Chương trình/ Đề án phát triển hạ tầng số"),
     # no written output named: no product
     ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
 ])
@@ -492,6 +505,21 @@ def test_group_rows_are_not_tasks() -> None:
 
 def test_indicator_table_yields_no_tasks() -> None:
     assert run_fixture("chi_tieu.md").tasks == []
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    # 2530/QĐ-TTg, Phụ lục I: "Chỉ tiêu đạt được" beside "Nội dung nhiệm vụ" holds each task's output
+    # ("Nghị định được ban hành, chế tài đủ mạnh, khả thi …")
+    (["STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Thời hạn hoàn thành"],
+     {"task": 3, "lead": 1, "product": 4, "indicator": None}),
+    # 144-KH-UBND: a bare "Chỉ tiêu" heads an indicator table, no product
+    (["STT", "Chỉ tiêu", "Chủ trì"], {"product": None, "indicator": 1}),
+])
+def test_target_to_reach_column_is_the_product(header: list[str], role: dict) -> None:
+    from vbpl_extract.tasks import _map_columns
+
+    cols = _map_columns(header)
+    assert {k: cols[k] for k in role} == role
 
 
 # --------------------------------------------------------------------------- news prose

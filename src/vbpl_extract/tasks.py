@@ -121,6 +121,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_far": _any(w["report_markers_far"]),
         "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
+        "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
@@ -361,6 +362,19 @@ def _before_relay(text: str, reports: list, mentions: list) -> list:
             if ";" not in gap and _res()["report_relay"].search(gap):
                 break
     return sorted(_dedupe_mentions(out), key=lambda x: x.start)
+
+
+_REPORT_VERB = regex.compile(r"(?<![\p{L}])(?:báo\s+cáo|gửi)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _not_a_receiver(text: str, m) -> bool:
+    """Is the body after a reporting verb the receiver of another body's report: the onward report of the body the
+    task sends to ("… về Bộ Khoa học và Công nghệ để tổng hợp, phối hợp tháo gỡ, báo cáo cấp có thẩm quyền")?"""
+    clause = regex.split(r"[.;]", text[:m.start])[-1]
+    verbs = list(_REPORT_VERB.finditer(clause))
+    # "… gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo": a second sending is the task's own
+    return (bool(verbs) and not verbs[-1].group().lower().startswith("gửi")
+            and _res()["report_onward"].search(clause[:verbs[-1].start()]) is not None)
 
 
 def _dedupe_mentions(ms: list) -> list:
@@ -1439,7 +1453,7 @@ class TaskExtractor:
         if far and (not reports or far[0].start < reports[0].start):
             # "báo cáo kết quả … về Bộ X để tổng hợp, báo cáo cấp có thẩm quyền": the first receiver is the task's
             reports = sorted([*far, *reports], key=lambda m: m.start)
-        reports = _before_relay(text, reports, mentions)
+        reports = _before_relay(text, [m for m in reports if not _not_a_receiver(text, m)], mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if own_subject and len(lead_ms) == 1 and lead_ms[0].kind == "collective" and (
