@@ -61,7 +61,7 @@ def test_review_page_upload_edit_export(browser_missing: None, tmp_path: Path) -
         count = _wait(lambda: driver.find_element(By.ID, "task-count").get_attribute("data-count"),
                       what="the task table")
         rows = driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr")
-        assert int(count) == len(rows) == len(expected.tasks) == 110
+        assert int(count) == len(rows) == len(expected.tasks) == 113
         # the source text is shown and every task has its number badge at its span
         assert len(driver.find_elements(By.CSS_SELECTOR, "#source .tstart")) == len(expected.tasks)
         driver.save_screenshot(str(ARTIFACTS / "review-loaded.png"))
