@@ -468,6 +468,12 @@ def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> Non
     # (3210/QĐ-UBND: "Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố"; 144/KH-UBND: "Hội Nông dân")
     ("Hội Chữ thập đỏ tỉnh chủ trì", ["Hội Chữ thập đỏ tỉnh"]),
     ("Liên đoàn Lao động, Hội Nông dân xây dựng kế hoạch", ["Liên đoàn Lao động", "Hội Nông dân"]),
+    # a cooperative union is a union like "Liên đoàn" (144/KH-UBND: "15. Liên đoàn Lao động, Hội Nông dân, Liên
+    # minh Hợp tác xã"; 380/NQ-CP: "e) Liên minh Hợp tác xã Việt Nam và Liên minh Hợp tác xã cấp tỉnh rà soát")
+    ("Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã", ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]),
+    ("Liên minh Hợp tác xã Việt Nam và Liên minh Hợp tác xã cấp tỉnh rà soát, nghiên cứu",
+     ["Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã cấp tỉnh"]),
+    ("quan hệ với Liên minh châu Âu", []),
     ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố, Hội Cựu chiến binh Thành phố",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Hội Liên hiệp Phụ nữ Thành phố", "Hội Cựu chiến binh Thành phố"]),
     # a society after a comma is a body of its own, no "X, Y và Z" name (252/KH-BCĐQG1237)

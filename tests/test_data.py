@@ -85,6 +85,9 @@ def test_word_lists_live_in_data_not_code() -> None:
     assert "Hà Nội" in load_agency_data().name_words.city_places
     # a lower-case phrase before "được" is a qualified common noun ("các dự án được giao"), no board's name
     assert "được" in load_agency_data().name_words.relative_words
+    # the heads of unknown bodies are tried in order: a longer head before the head it starts with
+    heads = load_agency_data().name_words.unknown_heads
+    assert "Liên minh" in heads and heads.index("Ban quản lý") < heads.index("Ban")
     assert "v/v" in load_doc_types().reference_words.issuer_stop
     raw = yaml.safe_load(resources.files("vbpl_extract.data").joinpath("action_words.yaml").read_text("utf-8"))
     assert set(raw) == set(ActionWords.model_fields)

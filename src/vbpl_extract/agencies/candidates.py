@@ -31,10 +31,7 @@ _LIST_HEAD_PROV = re.compile(
 _PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:,| và |-)(?:phó )?chủ tịch $")
 _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
-_UNKNOWN_HEADS = (
-    "Sở|Cục|Tổng cục|Chi cục|Vụ|Ban quản lý|Ban|Văn phòng|Ủy ban|Trung tâm|Đài|Viện|Học viện|Công an|Bộ Chỉ huy|"
-    "Bộ Tư lệnh|Thanh tra|Kho bạc|Tổng công ty|Tập đoàn|Đảng ủy|Hội đồng|Liên hiệp|Hiệp hội|Liên đoàn|Phòng"
-)
+_UNKNOWN_HEADS = "|".join(regex.escape(h) for h in _name_words().unknown_heads)  # name_words.unknown_heads
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 # Literal words every match of _LOCAL_RE / _LEVEL_LIST_RE / the gazetteer's qual_re holds: a text
 # without one of them is not searched (each pattern is otherwise tried at every position).

@@ -77,6 +77,7 @@ class NameWords(BaseModel):
     stop_words: frozenset[str]  # end an unknown body's name (verbs, function words)
     stop_lower: frozenset[str]  # end a name only when written lower case ("Trung tâm Hỗ trợ" is a name)
     stop_ok_after: dict[str, frozenset[str]]  # ... unless after one of these ("Ủy ban", "phát triển")
+    unknown_heads: tuple[str, ...] = ()  # heads that start an unknown body's name, in the order tried
     singular_heads: frozenset[str]  # heads that make a single body ("Sở …", "Quỹ …")
     # a head word + one of these lower-case words is a common noun, no new body ("Bộ đội", "Bộ phận")
     common_nouns_after: dict[str, frozenset[str]] = {}
