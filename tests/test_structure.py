@@ -123,6 +123,40 @@ def test_plan_nesting_roman_arabic_letter_dash() -> None:
     assert "sec_II__item_1__point_a" in nodes
 
 
+# 220/CĐ-TTg (2025): a "(2)" opens a line of the preamble prose; the Roman sections that follow are not
+# inside it, and the "(1)" … "(4)" under point II.2.b stay there, so "3." and "III." are not swallowed
+_PREAMBLE_PAREN = (
+    "Thủ tướng Chính phủ đã phê duyệt Phương án cắt giảm TTHC; cụ thể như sau: (1) Tổng số TTHC sẽ cắt giảm;\n"
+    "(2) Cắt giảm 2.269/6.974 ĐKKD thuộc ngành, nghề đầu tư, kinh doanh có điều kiện (đạt 32,5%).\n"
+    "I. VỀ HOÀN THIỆN THỂ CHẾ\n1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ\n"
+    "II. VỀ CUNG CẤP DỊCH VỤ CÔNG TRỰC TUYẾN\n2. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ\n"
+    "a) Khẩn trương rà soát, chuẩn hóa kết quả giải quyết TTHC chưa được chuẩn hóa.\n"
+    "b) Các Bộ: Tài chính, Y tế, Tư pháp, Nội vụ khẩn trương khắc phục các bất cập, cụ thể:\n"
+    "(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng.\n"
+    "(4) Bộ Nội vụ hoàn thành kết nối Cơ sở dữ liệu người hưởng chính sách ưu đãi người có công.\n"
+    "3. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung chỉ đạo rà soát.\n"
+    "III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Chính phủ theo dõi, đôn đốc."
+)
+
+
+@pytest.mark.parametrize(
+    ("unit", "parent"),
+    [
+        ("sec_I", None),
+        ("sec_II", None),
+        ("sec_III", None),
+        ("sec_II__item_2__point_b__item_1", "sec_II__item_2__point_b"),
+        ("sec_II__item_2__point_b__item_4", "sec_II__item_2__point_b"),
+        ("sec_II__item_3", "sec_II"),
+        ("sec_III__item_1", "sec_III"),
+    ],
+)
+def test_first_roman_section_is_not_nested_in_a_preamble_paren(unit: str, parent: str | None) -> None:
+    top = tree(_PREAMBLE_PAREN)
+    parents = {c.id: n.id for n in iter_nodes(top) for c in n.children} | {n.id: None for n in top}
+    assert parents[unit] == parent
+
+
 def test_duplicate_numbers_get_unique_suffixes() -> None:
     top = tree("II. TỔ CHỨC\n1. Sở Tài chính\na) Bố trí kinh phí\na) Thẩm định dự toán\n1. Sở Nội vụ")
     nodes = by_id(top)

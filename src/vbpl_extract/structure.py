@@ -113,9 +113,9 @@ class TreeBuilder:
             if mkind == "dotted" and "arabic" in self.list_rank:
                 # "2.1." always sits under "2." and above whatever "2." holds
                 self.list_rank[mkind] = self.list_rank["arabic"] + 5
-            elif mkind == "roman" and "arabic" in self.list_rank:
-                # "I." always sits above "1." (NĐ 30/2020): a Roman section after items closes them
-                self.list_rank[mkind] = self.list_rank["arabic"] - 5
+            elif mkind == "roman" and (below := [self.list_rank[k] for k in _NUMBERED_MARKS if k in self.list_rank]):
+                # "I." always sits above "1.", "(1)", "a)" (NĐ 30/2020): a Roman section after items closes them
+                self.list_rank[mkind] = min(below) - 5
             else:
                 self.list_rank[mkind] = 10 * (len(self.list_rank) + 1)
         return self.list_rank[mkind]
@@ -153,6 +153,10 @@ class TreeBuilder:
                     if mkind in _BULLET_MARKS and self.stack[-1].mkind in _NUMBERED_MARKS:
                         break
                     self.stack.pop()
+                if mkind == "roman" and (self.stack[-1].mkind == "root" or self.stack[-1].mkind in _FIXED_RANK):
+                    # the first Roman section starts the list order afresh: a "(2)" that opened a line of
+                    # the preamble prose (220/CĐ-TTg) does not rank the "(1)" under a point of section II
+                    self.list_rank = {mkind: r}
         parent = self.stack[-1]
         kind = _NODE_KIND[mkind]
         prefix = _ID_PREFIX[mkind]
