@@ -74,6 +74,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
         "designation": regex.compile(w["designation_label"], regex.IGNORECASE | regex.V1),
         "basis": regex.compile(w["basis_clause"], regex.IGNORECASE | regex.V1),
+        "role_defining_duty": regex.compile(w["role_defining_duty"], regex.IGNORECASE),
         # what makes an item more than a thing acted on: a fronted time, condition or basis ("Căn cứ …, tiến hành
         # …", "Trường hợp …") or a duty word ("… Cơ quan kiểm soát thủ tục hành chính có trách nhiệm …")
         "not_object": regex.compile(
@@ -226,7 +227,6 @@ _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
-_DUTY_CUE = regex.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", regex.IGNORECASE)
 
 
 def _acting_body(ref: AgencyRef) -> AgencyRef:
@@ -727,7 +727,6 @@ class Context:
 
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
-_START = regex.match(r"", "")  # the start of a text, with the sentence breaks found by _SENTENCE_SPLIT
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
@@ -948,7 +947,7 @@ class TaskExtractor:
         if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end or m.text.lower().startswith("các "):
             return []  # "Các sở, ban, ngành tỉnh có liên quan tới việc …": a plural collective is no defined role
         cue = _res()["role_subject"].match(f.text)
-        if cue is None or not _DUTY_CUE.fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
+        if cue is None or not _res()["role_defining_duty"].fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
             return []
         return self._role_actor(f)
 
@@ -1133,8 +1132,7 @@ class TaskExtractor:
         subj, end = subject_mentions(t, self.mentions.agencies(t))
         if not subj or subj[0].start > 0 or not self._assigns(t):
             return False  # the subject opens the item: "03 đơn vị sự nghiệp công lập: Trung tâm …" names units
-        head = " ".join(t[end:].split(" ", 10)[:10])
-        return lexicon_action([w for _, _, w in word_spans(head)]) is not None
+        return opens_with_action(t[end:])
 
     def _object_items(self, node: Node) -> bool:
         """Does a unit that names its own actor and action end in ':' over two or more items (points, bullets),
@@ -1149,10 +1147,9 @@ class TaskExtractor:
             return False
         for c in items:
             t = _BULLET.sub("", self.frag(c).text).strip()
-            head = " ".join(t.split(" ", 10)[:10])
-            if not t or lexicon_action([w for _, _, w in word_spans(head)]) is not None or _res()["not_object"].search(t):
+            if not t or opens_with_action(t) or _res()["not_object"].search(t):
                 return False
-            if any(self._clause_actor(t[m.end():]) is not None for m in [_START, *_SENTENCE_SPLIT.finditer(t)]):
+            if any(self._clause_actor(t[s:]) is not None for s in [0, *(m.end() for m in _SENTENCE_SPLIT.finditer(t))]):
                 return False  # a sentence of its own actor: "… Ủy ban nhân dân các tỉnh: … khẩn trương gửi Báo cáo …"
         return True
 
@@ -1168,12 +1165,7 @@ class TaskExtractor:
         (after a topic: "- Đối với dự án cao tốc Tân Phú – Bảo Lộc: Tập trung ưu tiên giải phóng mặt bằng …")?"""
         if len(bullets) < 2:
             return False
-        for b in bullets:
-            text = _FOR_TOPIC.sub("", _BULLET.sub("", self.frag(b).text), count=1)
-            head = " ".join(text.split(" ", 10)[:10])
-            if lexicon_action([w for _, _, w in word_spans(head)]) is None:
-                return False
-        return True
+        return all(opens_with_action(_FOR_TOPIC.sub("", _BULLET.sub("", self.frag(b).text), count=1)) for b in bullets)
 
     def _designation(self, text: str) -> bool:
         """Does the unit only name who holds a role ("Cơ quan phê duyệt: Ủy ban nhân dân thành phố Hà Nội.")?"""
@@ -2047,6 +2039,18 @@ def lexicon_action(words: list[str]) -> str | None:
     for w in words[start:last + 1]:
         phrase += w if w in (",", "/") or not phrase else " " + w
     return phrase
+
+
+def opens_with_action(text: str) -> bool:
+    """Does the text open with an action verb of the lexicon (read from its first ten words)?
+
+    >>> opens_with_action("Rà soát, sửa đổi các quy định của pháp luật tạo điều kiện tháo gỡ khó khăn")
+    True
+    >>> opens_with_action("Kết quả thực hiện các nhiệm vụ được giao")
+    False
+    """
+    head = " ".join(text.split(" ", 10)[:10])
+    return lexicon_action([w for _, _, w in word_spans(head)]) is not None
 
 
 def _action(text: str, mentions: list) -> str | None:
