@@ -145,6 +145,39 @@ def test_office_holder_collectives_of_the_closing_formula() -> None:
     assert found[0].text.startswith("Các Bộ trưởng") and found[1].text.startswith("Chủ tịch Ủy ban")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 220/CĐ-TTg II.1: the heads "of the ministries" ("các Bộ") between the titles
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+     ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # 11554/VPCP-V.I: with the agencies of the Government
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+     "thành phố trực thuộc Trung ương",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # 230/CĐ-TTg: "cơ quan trực thuộc Chính phủ"
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ chỉ đạo",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+])
+def test_office_holder_collectives_of_the_ministries(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 157/KH-UBND Cần Thơ V.3.a: the commercial banks as the actor of their bullet
+    ("Các ngân hàng thương mại tham gia phối hợp với Sở Y tế, địa phương tuyên truyền",
+     ["Các ngân hàng thương mại", "Sở Y tế"]),
+    # 624/TB-VPCP: the central bank and the joint-stock commercial banks
+    ("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần tăng cường",
+     ["Ngân hàng Nhà nước Việt Nam", "Các ngân hàng thương mại cổ phần"]),
+    # 308/KH-UBND: the collective that closes a list of actors
+    ("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan triển khai",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "Các cơ quan, tổ chức có liên quan"]),
+])
+def test_collectives_of_banks_and_related_bodies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 def test_chu_tich_ubnd_tinh() -> None:
     text = "Giao Chủ tịch UBND tỉnh Gia Lai chủ trì; Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo"
     found = find_agencies(text)
