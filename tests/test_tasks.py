@@ -825,6 +825,9 @@ def test_table_page_under_a_stand_in_header(second_head: list[str], read: bool) 
         # 34/2025/TT-BKHCN Điều 6: a long heading over the duties of those who benefit, not a state body's
         ("Trách nhiệm của tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm, dịch vụ công nghệ số "
          "được hưởng ưu đãi", []),
+        # 170/2025/NĐ-CP Điều 66: a capitalised body after the comma is a second actor, written as the heading gives it
+        ("Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, Cơ quan quản lý công chức khác",
+         ["Các bộ, cơ quan ngang bộ", "Cơ quan quản lý công chức khác"]),
     ],
 )
 def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> None:

@@ -738,6 +738,8 @@ _LABEL_ACTOR = regex.compile(r"^\s*(?:(?:đề\s+nghị|giao|yêu\s+cầu)\s+)?(
                              r"\s*:\s*(?P<rest>\S)", regex.IGNORECASE)
 
 _DUTY_HEADING_WORDS = 32
+# ", " and a capitalised word right after a collective in a duty heading: the next body of its list
+_NEXT_LISTED_BODY = regex.compile(r"\s*[,;]\s*(?:và\s+)?(?=\p{Lu})")
 """The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
 
 
@@ -1375,7 +1377,20 @@ class TaskExtractor:
             # vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với …"); any other
             # stays short, as a heading
             longest = _DUTY_HEADING_WORDS if _res()["duty_state_body"].match(phrase) else 14
-            if phrase and len(phrase.split()) <= longest and _res()["duty_body"].match(phrase):
+            known = mentions[0] if mentions else None
+            if (known is not None and (nxt := _NEXT_LISTED_BODY.match(f.text, known.end)) is not None
+                    and _res()["duty_body"].match(f.text, nxt.end()) and len(phrase.split()) <= longest):
+                # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, Cơ quan quản lý công chức khác": a
+                # capitalised body after the comma starts a second actor; it is written as the heading gives it
+                rest = f.text[nxt.end():].strip(" :;,.")
+                name = display_name(rest)
+                ctx.lead = [agency_ref(known, f, "inherited"),
+                            AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=rest,
+                                      span=f.to_source(nxt.end(), nxt.end() + len(rest)),
+                                      kind="collective" if name.startswith("Các ") else "role", known=False,
+                                      origin="duty heading")]
+                ctx.lead_origin = f"inherited from heading {node.id}"
+            elif phrase and len(phrase.split()) <= longest and _res()["duty_body"].match(phrase):
                 name = display_name(phrase)
                 ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase,
                                       span=f.to_source(start, start + len(phrase)),
