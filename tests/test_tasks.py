@@ -835,6 +835,24 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
 
 
+@pytest.mark.parametrize(("item", "lead"), [
+    # 72/2025/NQ-HĐND Hà Nội Điều 3: the place written after a collective is part of its name
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành phố Hà Nội "
+     "phối hợp tuyên truyền và giám sát việc tổ chức thực hiện Nghị quyết.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "Các tổ chức chính trị - xã hội thành phố Hà Nội"]),
+    # 55/2025/NQ-HĐND Hà Nội: "các cấp" and the place
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia giám sát việc thực hiện Nghị quyết.",
+     ["Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"]),
+    # 2530/QĐ-TTg: the member organisations
+    ("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội thành viên chủ trì, "
+     "phối hợp tuyên truyền.",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội thành viên"]),
+])
+def test_a_place_or_membership_written_after_a_collective_is_its_name(item: str, lead: list[str]) -> None:
+    g = run(f"Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.\n2. {item}\n")
+    assert leads(g.tasks[-1]) == lead
+
+
 LABELLED_ACTORS = [
     # (a unit of "Tổ chức thực hiện", its lead): a body the data does not know, written as the unit's label before
     # its action, is the actor (0129/KH-UBND Đắk Lắk IV.12-13, 0125/KH-UBND VI.5)
