@@ -178,6 +178,19 @@ def test_collectives_of_banks_and_related_bodies(text: str, expected: list[str])
     assert names(find_agencies(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list
+    ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang giám sát",
+     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội"]),
+    # 3260/KH-ĐĐQH15: the delegations as a group, after a unit of the Standing Committee
+    ("Văn phòng Quốc hội, các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, các đại biểu Quốc hội thực hiện",
+     ["Văn phòng Quốc hội", "Các cơ quan thuộc Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội",
+      "Đại biểu Quốc hội"]),
+])
+def test_national_assembly_delegations_and_deputies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 def test_chu_tich_ubnd_tinh() -> None:
     text = "Giao Chủ tịch UBND tỉnh Gia Lai chủ trì; Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo"
     found = find_agencies(text)
