@@ -836,6 +836,23 @@ def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> N
 
 
 @pytest.mark.parametrize(("item", "lead"), [
+    # 25/2025/NĐ-CP: the bodies after "do" are who hands the duty down, not who acts
+    ("Thực hiện các nhiệm vụ, quyền hạn khác do Chính phủ, Thủ tướng Chính phủ giao, do Thủ tướng Chính phủ phân "
+     "công, ủy quyền và theo quy định của pháp luật.", ["Bộ Nội vụ"]),
+    # 2319/QĐ-TTg Điều 3.4: a list that ends the sentence
+    ("Thực hiện các nhiệm vụ khác theo yêu cầu của Chính phủ, Thủ tướng Chính phủ.", ["Bộ Nội vụ"]),
+    # 48/2013/NĐ-CP: the subject is the body after the fronted phrase, not the list inside it
+    ("Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu cải cách thủ tục hành chính, Bộ Tư pháp xây "
+     "dựng kế hoạch rà soát trọng tâm, trình Thủ tướng Chính phủ phê duyệt.", ["Bộ Tư pháp"]),
+    # a body right after a fronted phrase that names another one is still the subject
+    ("Căn cứ ý kiến của Bộ Tài chính, Sở Tài chính chủ trì thực hiện việc rà soát.", ["Sở Tài chính"]),
+])
+def test_a_list_inside_a_fronted_phrase_is_no_subject(item: str, lead: list[str]) -> None:
+    g = run(f"Điều 5. Trách nhiệm của Bộ Nội vụ\n1. Theo dõi, tổng hợp kết quả đào tạo, bồi dưỡng.\n2. {item}\n")
+    assert leads(g.tasks[-1]) == lead
+
+
+@pytest.mark.parametrize(("item", "lead"), [
     # 72/2025/NQ-HĐND Hà Nội Điều 3: the place written after a collective is part of its name
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành phố Hà Nội "
      "phối hợp tuyên truyền và giám sát việc tổ chức thực hiện Nghị quyết.",

@@ -171,6 +171,11 @@ def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
 _COMMA_ASK_END = regex.compile(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$")
 _BRACKET_LIST_START = regex.compile(r"^[\p{L}\s,]{3,80}\(")
 _OF_ONLY = regex.compile(r"^\s*của\s+$")
+_LIST_COMMA = regex.compile(r"\s*,\s*")
+_AGENT_BEFORE = regex.compile(r"(?<![\p{L}])do\s+[^.;:]{0,80}$", regex.IGNORECASE)
+# after a body: the end of the clause, "và" + a common noun ("… và yêu cầu cải cách …") or a last word that closes
+# the clause ("… giao.", "… giao, do Thủ tướng Chính phủ phân công")
+_NOMINAL_AFTER = regex.compile(r"\s*(?:[.;]|$)|\s+(?:và\s+(?!các\s|những\s)\p{Ll}|\p{L}+\s*(?:[.;,]|$))")
 
 
 def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
@@ -186,8 +191,14 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     elif r["fronted"].match(text):
         # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
         # the first agency right after a comma
-        for mention in mentions:
+        for k, mention in enumerate(mentions):
             if mention.start > 0 and _COMMA_ASK_END.search(text[:mention.start]):
+                if (((k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, mention.start))
+                     or _AGENT_BEFORE.search(text, 0, mention.start)) and _NOMINAL_AFTER.match(text, mention.end)):
+                    # "Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu …, Bộ Tư pháp xây dựng …",
+                    # "Thực hiện các nhiệm vụ khác do Chính phủ, Thủ tướng Chính phủ giao.": a body that goes on a list
+                    # inside the fronted phrase and ends in a noun or the phrase's own verb is no subject
+                    continue
                 pos = mention.start
                 break
         else:
