@@ -498,6 +498,17 @@ def test_table_rows_are_tasks_with_column_mapping() -> None:
     assert g.tasks[1].deadline is not None and g.tasks[1].deadline.due == "2025-06-30"
 
 
+@pytest.mark.parametrize(("cell", "lead"), [
+    # KH-UBND Lâm Đồng (cải cách hành chính 2026-2030), Phụ lục: the lead is assigned by another decision
+    ("Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của UBND tỉnh", []),
+    ("Sở Nội vụ", ["Sở Nội vụ"]),
+])
+def test_a_lead_cell_that_refers_to_an_assignment_elsewhere_names_no_body(cell: str, lead: list[str]) -> None:
+    g = run("Điều 1. Phân công nhiệm vụ như sau:\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+            f"|---|---|---|---|\n| 1 | Chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính | {cell} | Năm 2026 |\n")
+    assert [leads(t) for t in g.tasks] == [lead]
+
+
 def test_group_rows_are_not_tasks() -> None:
     g = run_fixture("task_table.md")
     assert no_task_with(g, "Phát triển hạ tầng số") and no_task_with(g, "Hoàn thiện thể chế")

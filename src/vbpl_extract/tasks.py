@@ -101,6 +101,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
                                             r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
@@ -1818,8 +1819,12 @@ class TaskExtractor:
             task_text = tf.text
         prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
+        # "Theo phân công tại Quyết định số …": the lead is given elsewhere, not by this cell nor by the context
+        by_reference = lf is not None and _res()["reference_cell"].match(lead_text) is not None
         lead = [agency_ref(m, lf, "table column") for m in self.mentions.split_agencies(lead_text)] if lf else []
-        if lead:
+        if by_reference:
+            lead = []
+        elif lead:
             prov["lead"] = "table column 'chủ trì'"
         elif ctx.lead:
             lead = list(ctx.lead)
@@ -1827,7 +1832,7 @@ class TaskExtractor:
         else:
             lead_ms, _ = subject_mentions(tf.text, self.mentions.agencies(tf.text))
             lead = [agency_ref(m, tf, "subject") for m in lead_ms]
-        if not lead:
+        if not lead and not by_reference:
             return
         co_text, cf = cell("coordinators")
         coords = [agency_ref(m, cf, "table column") for m in self.mentions.split_agencies(co_text)] if cf else []
