@@ -871,6 +871,9 @@ def test_a_list_inside_a_fronted_phrase_is_no_subject(item: str, lead: list[str]
     # 55/2025/NQ-HĐND Hà Nội: "các cấp" and the place
     ("Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia giám sát việc thực hiện Nghị quyết.",
      ["Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"]),
+    # KH-UBND Lâm Đồng (cải cách hành chính 2026-2030): where the bodies sit
+    ("Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp triển khai thực hiện Kế hoạch.",
+     ["Các cơ quan trung ương đóng trên địa bàn tỉnh"]),
     # 2530/QĐ-TTg: the member organisations
     ("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội thành viên chủ trì, "
      "phối hợp tuyên truyền.",
