@@ -191,6 +191,23 @@ def test_national_assembly_delegations_and_deputies(text: str, expected: list[st
     assert names(find_agencies(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 70/2025/NQ-HĐND Hà Nội Điều 3: the councils of the communes after the city's deputies
+    ("các Tổ đại biểu và các đại biểu Hội đồng nhân dân Thành phố, Hội đồng nhân dân cấp xã giám sát",
+     ["Các Tổ đại biểu Hội đồng nhân dân", "Các đại biểu Hội đồng nhân dân thành phố", "Hội đồng nhân dân cấp xã"]),
+    # 37/2025/NQ-HĐND Huế: "Tổ đại biểu" without "các"
+    ("Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội đồng nhân dân "
+     "thành phố trong phạm vi",
+     ["Thường trực Hội đồng nhân dân", "Các Ban Hội đồng nhân dân", "Các Tổ đại biểu Hội đồng nhân dân",
+      "Các đại biểu Hội đồng nhân dân thành phố"]),
+    # 494/2012/NQ-UBTVQH13: the councils of every level
+    ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội và Hội đồng nhân dân các cấp trong phạm vi",
+     ["Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội", "Hội đồng nhân dân các cấp"]),
+])
+def test_councils_of_a_level_and_their_deputies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 def test_chu_tich_ubnd_tinh() -> None:
     text = "Giao Chủ tịch UBND tỉnh Gia Lai chủ trì; Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo"
     found = find_agencies(text)
