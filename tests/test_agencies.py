@@ -208,6 +208,17 @@ def test_councils_of_a_level_and_their_deputies(text: str, expected: list[str]) 
     assert names(find_agencies(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 3210/2014/QĐ-UBND Thành phố Hồ Chí Minh: the districts' committees, written without "các"
+    ("Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội",
+     ["Ủy ban nhân dân các quận, huyện", "Phòng Lao động - Thương binh và Xã hội"]),
+    # 31/2011/QĐ-UBND: the district level of a province
+    ("Chủ tịch Ủy ban nhân dân huyện, thị xã, thành phố xem xét", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+])
+def test_district_committees_as_one_collective(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 def test_chu_tich_ubnd_tinh() -> None:
     text = "Giao Chủ tịch UBND tỉnh Gia Lai chủ trì; Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo"
     found = find_agencies(text)
