@@ -145,6 +145,80 @@ def test_office_holder_collectives_of_the_closing_formula() -> None:
     assert found[0].text.startswith("Các Bộ trưởng") and found[1].text.startswith("Chủ tịch Ủy ban")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 220/CĐ-TTg II.1: the heads "of the ministries" ("các Bộ") between the titles
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+     ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # 11554/VPCP-V.I: with the agencies of the Government
+    ("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+     "thành phố trực thuộc Trung ương",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    # 230/CĐ-TTg: "cơ quan trực thuộc Chính phủ"
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ chỉ đạo",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+])
+def test_office_holder_collectives_of_the_ministries(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 157/KH-UBND Cần Thơ V.3.a: the commercial banks as the actor of their bullet
+    ("Các ngân hàng thương mại tham gia phối hợp với Sở Y tế, địa phương tuyên truyền",
+     ["Các ngân hàng thương mại", "Sở Y tế"]),
+    # 624/TB-VPCP: the central bank and the joint-stock commercial banks
+    ("Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần tăng cường",
+     ["Ngân hàng Nhà nước Việt Nam", "Các ngân hàng thương mại cổ phần"]),
+    # 308/KH-UBND: the collective that closes a list of actors
+    ("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan triển khai",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "Các cơ quan, tổ chức có liên quan"]),
+])
+def test_collectives_of_banks_and_related_bodies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list
+    ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang giám sát",
+     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội"]),
+    # 3260/KH-ĐĐQH15: the delegations as a group, after a unit of the Standing Committee
+    ("Văn phòng Quốc hội, các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, các đại biểu Quốc hội thực hiện",
+     ["Văn phòng Quốc hội", "Các cơ quan thuộc Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội",
+      "Đại biểu Quốc hội"]),
+])
+def test_national_assembly_delegations_and_deputies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 70/2025/NQ-HĐND Hà Nội Điều 3: the councils of the communes after the city's deputies
+    ("các Tổ đại biểu và các đại biểu Hội đồng nhân dân Thành phố, Hội đồng nhân dân cấp xã giám sát",
+     ["Các Tổ đại biểu Hội đồng nhân dân", "Các đại biểu Hội đồng nhân dân thành phố", "Hội đồng nhân dân cấp xã"]),
+    # 37/2025/NQ-HĐND Huế: "Tổ đại biểu" without "các"
+    ("Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội đồng nhân dân "
+     "thành phố trong phạm vi",
+     ["Thường trực Hội đồng nhân dân", "Các Ban Hội đồng nhân dân", "Các Tổ đại biểu Hội đồng nhân dân",
+      "Các đại biểu Hội đồng nhân dân thành phố"]),
+    # 494/2012/NQ-UBTVQH13: the councils of every level
+    ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội và Hội đồng nhân dân các cấp trong phạm vi",
+     ["Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội", "Hội đồng nhân dân các cấp"]),
+])
+def test_councils_of_a_level_and_their_deputies(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 3210/2014/QĐ-UBND Thành phố Hồ Chí Minh: the districts' committees, written without "các"
+    ("Ủy ban nhân dân quận, huyện chỉ đạo Phòng Lao động - Thương binh và Xã hội",
+     ["Ủy ban nhân dân các quận, huyện", "Phòng Lao động - Thương binh và Xã hội"]),
+    # 31/2011/QĐ-UBND: the district level of a province
+    ("Chủ tịch Ủy ban nhân dân huyện, thị xã, thành phố xem xét", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+])
+def test_district_committees_as_one_collective(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
 def test_chu_tich_ubnd_tinh() -> None:
     text = "Giao Chủ tịch UBND tỉnh Gia Lai chủ trì; Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo"
     found = find_agencies(text)

@@ -207,7 +207,10 @@ FULL_FORMS = [
      ["Sở Nội vụ thành phố Hà Nội", "Sở Nội vụ thành phố Hà Nội"]),
     ("Điều 1. Sở Xây dựng tỉnh Gia Lai, Sở Xây dựng tỉnh Lâm Đồng kiểm tra.\nĐiều 2. Sở Xây dựng báo cáo.",
      ["Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Lâm Đồng", "Sở Xây dựng"]),
-    ("Điều 1. Sở Y tế chủ trì.\nĐiều 2. Các sở, ban, ngành tỉnh Cao Bằng phối hợp.", ["Sở Y tế", "Các sở, ban, ngành"]),
+    # a collective keeps the place written after it ("Các tổ chức chính trị - xã hội thành phố Hà Nội", 72/2025/NQ-HĐND),
+    # which makes no full form for the department named without one
+    ("Điều 1. Sở Y tế chủ trì.\nĐiều 2. Các sở, ban, ngành tỉnh Cao Bằng phối hợp.",
+     ["Sở Y tế", "Các sở, ban, ngành tỉnh Cao Bằng"]),
 ]
 
 

@@ -498,6 +498,17 @@ def test_table_rows_are_tasks_with_column_mapping() -> None:
     assert g.tasks[1].deadline is not None and g.tasks[1].deadline.due == "2025-06-30"
 
 
+@pytest.mark.parametrize(("cell", "lead"), [
+    # KH-UBND Lâm Đồng (cải cách hành chính 2026-2030), Phụ lục: the lead is assigned by another decision
+    ("Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của UBND tỉnh", []),
+    ("Sở Nội vụ", ["Sở Nội vụ"]),
+])
+def test_a_lead_cell_that_refers_to_an_assignment_elsewhere_names_no_body(cell: str, lead: list[str]) -> None:
+    g = run("Điều 1. Phân công nhiệm vụ như sau:\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+            f"|---|---|---|---|\n| 1 | Chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính | {cell} | Năm 2026 |\n")
+    assert [leads(t) for t in g.tasks] == [lead]
+
+
 def test_group_rows_are_not_tasks() -> None:
     g = run_fixture("task_table.md")
     assert no_task_with(g, "Phát triển hạ tầng số") and no_task_with(g, "Hoàn thiện thể chế")
@@ -825,11 +836,52 @@ def test_table_page_under_a_stand_in_header(second_head: list[str], read: bool) 
         # 34/2025/TT-BKHCN Điều 6: a long heading over the duties of those who benefit, not a state body's
         ("Trách nhiệm của tổ chức, doanh nghiệp Việt Nam, cá nhân là người Việt Nam có sản phẩm, dịch vụ công nghệ số "
          "được hưởng ưu đãi", []),
+        # 170/2025/NĐ-CP Điều 66: a capitalised body after the comma is a second actor, written as the heading gives it
+        ("Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, Cơ quan quản lý công chức khác",
+         ["Các bộ, cơ quan ngang bộ", "Cơ quan quản lý công chức khác"]),
     ],
 )
 def test_duty_heading_names_an_unknown_actor(heading: str, lead: list[str]) -> None:
     g = extract_text(f"Điều 13. {heading}\n1. Lập kế hoạch và lập lịch huy động công suất các tổ máy.")
     assert [leads(t) for t in g.tasks] == ([lead] if lead else [])
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    # 25/2025/NĐ-CP: the bodies after "do" are who hands the duty down, not who acts
+    ("Thực hiện các nhiệm vụ, quyền hạn khác do Chính phủ, Thủ tướng Chính phủ giao, do Thủ tướng Chính phủ phân "
+     "công, ủy quyền và theo quy định của pháp luật.", ["Bộ Nội vụ"]),
+    # 2319/QĐ-TTg Điều 3.4: a list that ends the sentence
+    ("Thực hiện các nhiệm vụ khác theo yêu cầu của Chính phủ, Thủ tướng Chính phủ.", ["Bộ Nội vụ"]),
+    # 48/2013/NĐ-CP: the subject is the body after the fronted phrase, not the list inside it
+    ("Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu cải cách thủ tục hành chính, Bộ Tư pháp xây "
+     "dựng kế hoạch rà soát trọng tâm, trình Thủ tướng Chính phủ phê duyệt.", ["Bộ Tư pháp"]),
+    # a body right after a fronted phrase that names another one is still the subject
+    ("Căn cứ ý kiến của Bộ Tài chính, Sở Tài chính chủ trì thực hiện việc rà soát.", ["Sở Tài chính"]),
+])
+def test_a_list_inside_a_fronted_phrase_is_no_subject(item: str, lead: list[str]) -> None:
+    g = run(f"Điều 5. Trách nhiệm của Bộ Nội vụ\n1. Theo dõi, tổng hợp kết quả đào tạo, bồi dưỡng.\n2. {item}\n")
+    assert leads(g.tasks[-1]) == lead
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    # 72/2025/NQ-HĐND Hà Nội Điều 3: the place written after a collective is part of its name
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành phố Hà Nội "
+     "phối hợp tuyên truyền và giám sát việc tổ chức thực hiện Nghị quyết.",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "Các tổ chức chính trị - xã hội thành phố Hà Nội"]),
+    # 55/2025/NQ-HĐND Hà Nội: "các cấp" and the place
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia giám sát việc thực hiện Nghị quyết.",
+     ["Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"]),
+    # KH-UBND Lâm Đồng (cải cách hành chính 2026-2030): where the bodies sit
+    ("Các cơ quan Trung ương đóng trên địa bàn tỉnh phối hợp triển khai thực hiện Kế hoạch.",
+     ["Các cơ quan trung ương đóng trên địa bàn tỉnh"]),
+    # 2530/QĐ-TTg: the member organisations
+    ("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội thành viên chủ trì, "
+     "phối hợp tuyên truyền.",
+     ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Các tổ chức chính trị - xã hội thành viên"]),
+])
+def test_a_place_or_membership_written_after_a_collective_is_its_name(item: str, lead: list[str]) -> None:
+    g = run(f"Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.\n2. {item}\n")
+    assert leads(g.tasks[-1]) == lead
 
 
 LABELLED_ACTORS = [

@@ -101,6 +101,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
                                             r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
@@ -171,6 +172,11 @@ def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
 _COMMA_ASK_END = regex.compile(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$")
 _BRACKET_LIST_START = regex.compile(r"^[\p{L}\s,]{3,80}\(")
 _OF_ONLY = regex.compile(r"^\s*của\s+$")
+_LIST_COMMA = regex.compile(r"\s*,\s*")
+_AGENT_BEFORE = regex.compile(r"(?<![\p{L}])do\s+[^.;:]{0,80}$", regex.IGNORECASE)
+# after a body: the end of the clause, "và" + a common noun ("… và yêu cầu cải cách …") or a last word that closes
+# the clause ("… giao.", "… giao, do Thủ tướng Chính phủ phân công")
+_NOMINAL_AFTER = regex.compile(r"\s*(?:[.;]|$)|\s+(?:và\s+(?!các\s|những\s)\p{Ll}|\p{L}+\s*(?:[.;,]|$))")
 
 
 def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
@@ -186,8 +192,14 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     elif r["fronted"].match(text):
         # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
         # the first agency right after a comma
-        for mention in mentions:
+        for k, mention in enumerate(mentions):
             if mention.start > 0 and _COMMA_ASK_END.search(text[:mention.start]):
+                if (((k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, mention.start))
+                     or _AGENT_BEFORE.search(text, 0, mention.start)) and _NOMINAL_AFTER.match(text, mention.end)):
+                    # "Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu …, Bộ Tư pháp xây dựng …",
+                    # "Thực hiện các nhiệm vụ khác do Chính phủ, Thủ tướng Chính phủ giao.": a body that goes on a list
+                    # inside the fronted phrase and ends in a noun or the phrase's own verb is no subject
+                    continue
                 pos = mention.start
                 break
         else:
@@ -738,6 +750,8 @@ _LABEL_ACTOR = regex.compile(r"^\s*(?:(?:đề\s+nghị|giao|yêu\s+cầu)\s+)?(
                              r"\s*:\s*(?P<rest>\S)", regex.IGNORECASE)
 
 _DUTY_HEADING_WORDS = 32
+# ", " and a capitalised word right after a collective in a duty heading: the next body of its list
+_NEXT_LISTED_BODY = regex.compile(r"\s*[,;]\s*(?:và\s+)?(?=\p{Lu})")
 """The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
 
 
@@ -1375,7 +1389,20 @@ class TaskExtractor:
             # vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với …"); any other
             # stays short, as a heading
             longest = _DUTY_HEADING_WORDS if _res()["duty_state_body"].match(phrase) else 14
-            if phrase and len(phrase.split()) <= longest and _res()["duty_body"].match(phrase):
+            known = mentions[0] if mentions else None
+            if (known is not None and (nxt := _NEXT_LISTED_BODY.match(f.text, known.end)) is not None
+                    and _res()["duty_body"].match(f.text, nxt.end()) and len(phrase.split()) <= longest):
+                # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, cơ quan ngang Bộ, Cơ quan quản lý công chức khác": a
+                # capitalised body after the comma starts a second actor; it is written as the heading gives it
+                rest = f.text[nxt.end():].strip(" :;,.")
+                name = display_name(rest)
+                ctx.lead = [agency_ref(known, f, "inherited"),
+                            AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=rest,
+                                      span=f.to_source(nxt.end(), nxt.end() + len(rest)),
+                                      kind="collective" if name.startswith("Các ") else "role", known=False,
+                                      origin="duty heading")]
+                ctx.lead_origin = f"inherited from heading {node.id}"
+            elif phrase and len(phrase.split()) <= longest and _res()["duty_body"].match(phrase):
                 name = display_name(phrase)
                 ctx.lead = [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=phrase,
                                       span=f.to_source(start, start + len(phrase)),
@@ -1792,8 +1819,12 @@ class TaskExtractor:
             task_text = tf.text
         prov: dict[str, str] = {"task": "table row", "text": f"table column '{_header_name(cols, 'task', path)}'"}
         lead_text, lf = cell("lead")
+        # "Theo phân công tại Quyết định số …": the lead is given elsewhere, not by this cell nor by the context
+        by_reference = lf is not None and _res()["reference_cell"].match(lead_text) is not None
         lead = [agency_ref(m, lf, "table column") for m in self.mentions.split_agencies(lead_text)] if lf else []
-        if lead:
+        if by_reference:
+            lead = []
+        elif lead:
             prov["lead"] = "table column 'chủ trì'"
         elif ctx.lead:
             lead = list(ctx.lead)
@@ -1801,7 +1832,7 @@ class TaskExtractor:
         else:
             lead_ms, _ = subject_mentions(tf.text, self.mentions.agencies(tf.text))
             lead = [agency_ref(m, tf, "subject") for m in lead_ms]
-        if not lead:
+        if not lead and not by_reference:
             return
         co_text, cf = cell("coordinators")
         coords = [agency_ref(m, cf, "table column") for m in self.mentions.split_agencies(co_text)] if cf else []

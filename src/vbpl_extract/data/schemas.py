@@ -164,6 +164,7 @@ class TaskWords(_Data):
     group_definition: str
     group_back_reference: str
     clause_connectives: list[str]
+    reference_cell: str
 
     _check = field_validator(
         "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
@@ -171,4 +172,5 @@ class TaskWords(_Data):
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_onward", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "recurrence_exception", "purpose_after", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
+        "reference_cell",
     )(_compiles)
