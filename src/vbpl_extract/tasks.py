@@ -106,7 +106,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
                                       r"(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
-        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
+        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")\b", regex.IGNORECASE),
+        "condition": regex.compile(r"^(?:" + "|".join(w["role_subject_fronted"]) + r")\b", regex.IGNORECASE),
+        "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
+        "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
+                                     regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "connective": regex.compile(r"^\s*(?:" + "|".join(w["clause_connectives"]) + r")\s*,?\s*", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
@@ -168,7 +172,6 @@ def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
     return out
 
 
-_COMMA_ASK_END = regex.compile(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$")
 _BRACKET_LIST_START = regex.compile(r"^[\p{L}\s,]{3,80}\(")
 _OF_ONLY = regex.compile(r"^\s*của\s+$")
 
@@ -179,19 +182,51 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> both ministries; "Giao Sở Tài chính chủ trì …" -> Sở Tài chính.
     """
     r = _res()
-    pos = 0
     m = r["assign"].match(text)
     if m:
-        pos = m.end()
-    elif r["fronted"].match(text):
-        # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
-        # the first agency right after a comma
-        for mention in mentions:
-            if mention.start > 0 and _COMMA_ASK_END.search(text[:mention.start]):
-                pos = mention.start
-                break
-        else:
-            return [], 0
+        subj, end = _subject_from(text, mentions, m.end())
+        if subj or not r["fronted"].match(text):
+            return subj, end
+    elif not r["fronted"].match(text):
+        return _subject_from(text, mentions, 0)
+    if m or r["condition"].match(text):
+        # "Đối với nhà, công trình … thì Ủy ban nhân dân cấp tỉnh quy định …" (a topic, not the one asked),
+        # "Trường hợp … thì Ủy ban nhân dân cấp tỉnh …": the subject stands right after the "thì" that closes
+        # the condition (the bodies inside the condition are not it: "Trường hợp cơ quan, tổ chức, đơn vị mới
+        # thành lập … thì do cấp có thẩm quyền …"); with no "thì", right after the condition's comma
+        then = r["condition_end"].search(text)
+        if then is not None:
+            # a bare collective there names whoever is competent, no identifiable actor (guide rule 1): "… thì
+            # cấp có thẩm quyền căn cứ …", "… thì cơ quan, đơn vị quản lý cấp trên trực tiếp xác nhận"
+            at = [x for x in mentions if x.start == then.end() and not _unnamed_collective(x)]
+            return _subject_from(text, mentions, then.end()) if at else ([], 0)
+    # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …", "Trường hợp …, Ủy ban nhân dân
+    # cấp tỉnh chỉ đạo …": the subject is the first agency right after a comma
+    for mention in mentions:
+        if mention.start > 0 and r["fronted_end"].search(text[:mention.start]):
+            if (m or r["condition"].match(text)) and (_continues_list(text, mentions, mention) or _unnamed_collective(mention)):
+                # "Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, …": a list inside the topic;
+                # "Trường hợp …, cấp có thẩm quyền bổ nhiệm xem xét …": no identifiable actor
+                return [], 0
+            return _subject_from(text, mentions, mention.start)
+    return [], 0
+
+
+def _unnamed_collective(mention) -> bool:
+    """A collective written in lower case with no "các" ("cơ quan, đơn vị", "cấp có thẩm quyền"): whoever is
+    competent, not an identifiable actor ("Ủy ban nhân dân xã, phường, thị trấn", "các cơ quan, đơn vị" are)."""
+    return mention.kind == "collective" and mention.text[:1].islower() and not mention.text.lower().startswith("các ")
+
+
+def _continues_list(text: str, mentions: list, mention) -> bool:
+    """Does ``mention`` follow another agency and a comma, as the next name of a list?"""
+    return any(x.end <= mention.start and not text[x.end:mention.start].strip(" ,") and "," in text[x.end:mention.start]
+               for x in mentions)
+
+
+def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
+    """The agencies from ``pos`` on that form the subject, and where it ends."""
+    r = _res()
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" -> the bodies in brackets
     paren = _BRACKET_LIST_START.match(text[pos:])
     if paren and mentions and not any(pos <= m.start < pos + paren.end() - 1 for m in mentions):
@@ -1106,18 +1141,29 @@ class TaskExtractor:
         if len(text) > 5000 or not _SENTENCE_GAP.search(text):
             return []
         starts = [0]
-        actors = [self._clause_actor(text)]
+        first = _SENTENCE_SPLIT.search(text)
+        actors = [self._sentence_actor(text[:first.start()] if first else text)]
         for m in _SENTENCE_SPLIT.finditer(text):
             s = m.end()
-            raw = text[s:s + 200]
+            raw = text[s:s + 400]
             head = _res()["connective"].sub("", raw, count=1)
             if head == raw and not raw[:1].isupper():
                 continue  # "…; định kỳ báo cáo về Bộ Công an": the same clause goes on
+            if text[m.start() - 1] == ";" and _res()["condition"].match(head):
+                continue  # "…, Ban Quản lý tổ chức đánh giá hồ sơ …; Trường hợp hồ sơ không đủ điều kiện …, Ban Quản lý
+                # thông báo …": an exception of the same rule
             who = self._clause_actor(head)
+            if who is None and text[m.start() - 1] == ".":
+                # a new sentence (not a ';' clause of the same rule) may name its actor after a fronted time or
+                # condition, or by its role
+                nxt = _SENTENCE_SPLIT.search(head)
+                who = self._sentence_actor(head[:nxt.start()] if nxt else head)
             before = text[starts[-1]:s]
             if (who and who != actors[-1] and names_an_action(head, self._names(head)) and self._assigns(head)
-                    and names_an_action(before, self._names(before))):
-                # the clause before does something itself: not a list of actors split by ';'
+                    and (names_an_action(before, self._names(before)) or (text[m.start() - 1] == "." and actors[-1] is None))):
+                # the clause before does something itself: not a list of actors split by ';'; or it is a sentence
+                # with no actor of its own ("Chấm dứt hoạt động hộp thư …: Được áp dụng trong trường hợp …. Trong
+                # thời hạn 15 ngày …, tổ chức quản lý trực tiếp có trách nhiệm …"): the task starts at the actor
                 starts.append(s)
                 actors.append(who)
         if len(starts) < 2:
@@ -1182,12 +1228,27 @@ class TaskExtractor:
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
 
-    def _clause_actor(self, text: str) -> tuple[str, ...] | None:
+    def _sentence_actor(self, text: str) -> tuple[str, ...] | None:
+        """The actor a sentence of a unit opens with: its subject agencies (after a fronted time or condition as
+        far as it goes: "Trường hợp … thì Ủy ban nhân dân cấp tỉnh …"), or the bodies it names by their role
+        before a duty ("Trong thời hạn 15 ngày …, tổ chức quản lý trực tiếp có trách nhiệm …"), else None."""
+        who = self._clause_actor(text, reach=400 if _res()["fronted"].match(text) else 60)
+        if who is not None:
+            return who
+        cue = _res()["role_subject"].match(text)
+        if cue is None or not _res()["role_defining_duty"].fullmatch(cue["cue"]):
+            return None  # "Bên bán điện phải có văn bản …": a rule of conduct, not a duty given to a body
+        return tuple(fold_tones(text[s:e]).lower() for s, e in role_subject(text)) or None
+
+    def _clause_actor(self, text: str, *, reach: int = 60) -> tuple[str, ...] | None:
         """The ids of the agencies a clause opens with as its subject (after "giao"/"đề nghị"), else None;
         never the issuer or a speaker ("Văn phòng Chính phủ thông báo để …", "Thủ tướng Chính phủ đề nghị …")."""
-        subj, end = subject_mentions(text, self.mentions.agencies(text))
-        if not subj or subj[0].start > 60 or end >= len(text.rstrip(" .;")):
+        mentions = self.mentions.agencies(text)
+        subj, end = subject_mentions(text, mentions)
+        if not subj or subj[0].start > reach or end >= len(text.rstrip(" .;")):
             return None
+        if subj[0].start > 60 and _continues_list(text, mentions, subj[0]):
+            return None  # "… của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp …": a list inside the condition
         if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
             return None
         if not _LOWER_AFTER.match(text[end:]):
@@ -1349,6 +1410,11 @@ class TaskExtractor:
                 own, own_end = subject_mentions(f.text[label.end():], named)
                 if own and own[0].start == 0 and _DUTY_TAIL.fullmatch(f.text[label.end() + own_end:]):
                     subj = [_shift(m, label.end()) for m in own]
+        elif subj and subj[0].start > 0 and (_res()["condition"].match(f.text) or (
+                _res()["assign"].match(f.text) and _res()["fronted"].match(f.text))):
+            # "Đối với các trường hợp … thì cơ quan bảo hiểm xã hội căn cứ … như sau:" over "a) Đối với người đang
+            # hưởng lương hưu thì mức lương hưu mới được tính …": a conditional rule, its items say how, not tasks
+            subj = []
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
         if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
