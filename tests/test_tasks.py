@@ -286,11 +286,16 @@ def test_subject_after_a_fronted_condition(text: str, expected: list[str]) -> No
      "nghỉ hưu, thôi việc. Trong thời hạn 02 ngày làm việc, kể từ ngày nhận được văn bản đề nghị, Sở Khoa học và "
      "Công nghệ sẽ thực hiện chấm dứt hoạt động các hộp thư điện tử theo đề nghị.",
      [("Trong thời hạn 02 ngày", ["Sở Khoa học và Công nghệ"])]),
-    # 3210/QĐ-UBND TP.HCM 2014, 4.2.a
-    ("Các hộ gia đình sau khi nhận được tạm ứng kinh phí hỗ trợ nhà ở theo quy định thì tự tổ chức xây dựng nhà ở. "
-     "Trường hợp hộ gia đình có hoàn cảnh khó khăn không có khả năng tự xây dựng nhà ở thì Ủy ban nhân dân xã, "
-     "phường, thị trấn có trách nhiệm chỉ đạo, tổ chức xây dựng nhà ở cho các hộ này.",
-     [("Trường hợp hộ gia đình", ["Ủy ban nhân dân xã, phường, thị trấn"])]),
+    # a later sentence that opens with a condition is an exception inside the same rule (73/2025/NQ-HĐND Hà Nội,
+    # Phụ lục I, 1.c)
+    ("Trong thời hạn 03 ngày kể từ ngày nhận được yêu cầu bổ sung, Sở Tài chính có trách nhiệm hoàn thiện, bổ sung "
+     "hồ sơ theo yêu cầu. Trường hợp cần thiết, Sở Tài chính tổ chức đánh giá, thẩm định lại hồ sơ bổ sung.",
+     [("Trong thời hạn 03 ngày", ["Sở Tài chính"])]),
+    # 102/2018/NĐ-CP Điều 7.2.a: paragraphs of one point, each with its own actor
+    ("Ủy ban nhân dân cấp xã tiếp nhận, tổng hợp chuyển hồ sơ về Cơ quan đại diện lãnh sự của Việt Nam;\n"
+     "Cơ quan đại diện lãnh sự của Việt Nam có trách nhiệm tiếp nhận hồ sơ do đối tượng chuyển đến.",
+     [("Ủy ban nhân dân cấp xã", ["Ủy ban nhân dân cấp xã"]),
+      ("Cơ quan đại diện lãnh sự", ["Cơ quan đại diện lãnh sự của Việt Nam"])]),
     # 16/2010/QĐ-UBND Lai Châu Điều 2, 5.3
     ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm lập phương án đào tạo nghề trình phê "
      "duyệt. Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề theo phương án "

@@ -106,8 +106,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
                                       r"(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
-        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")\b", regex.IGNORECASE),
-        "condition": regex.compile(r"^(?:" + "|".join(w["role_subject_fronted"]) + r")\b", regex.IGNORECASE),
+        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"] + w["condition_openers"]) + r")\b", regex.IGNORECASE),
+        "sentence_role_rule": regex.compile(w["sentence_role_rule"], regex.IGNORECASE),
+        "condition": regex.compile(r"^(?:" + "|".join(w["condition_openers"]) + r")\b", regex.IGNORECASE),
         "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
         "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                      regex.IGNORECASE),
@@ -1149,13 +1150,14 @@ class TaskExtractor:
             head = _res()["connective"].sub("", raw, count=1)
             if head == raw and not raw[:1].isupper():
                 continue  # "…; định kỳ báo cáo về Bộ Công an": the same clause goes on
-            if text[m.start() - 1] == ";" and _res()["condition"].match(head):
+            if _res()["condition"].match(head):
                 continue  # "…, Ban Quản lý tổ chức đánh giá hồ sơ …; Trường hợp hồ sơ không đủ điều kiện …, Ban Quản lý
-                # thông báo …": an exception of the same rule
+                # thông báo …", "… đơn vị đề nghị hỗ trợ có trách nhiệm hoàn thiện … . Trường hợp cần thiết, Ban Quản
+                # lý tổ chức đánh giá …": an exception inside the same rule
             who = self._clause_actor(head)
-            if who is None and text[m.start() - 1] == ".":
-                # a new sentence (not a ';' clause of the same rule) may name its actor after a fronted time or
-                # condition, or by its role
+            if who is None and (text[m.start() - 1] == "." or raw[:1].isupper()):
+                # a new sentence or a clause opening with a capital (not a ';' clause going on with the same rule)
+                # may name its actor after a fronted time or condition, or by its role
                 nxt = _SENTENCE_SPLIT.search(head)
                 who = self._sentence_actor(head[:nxt.start()] if nxt else head)
             before = text[starts[-1]:s]
@@ -1236,7 +1238,7 @@ class TaskExtractor:
         if who is not None:
             return who
         cue = _res()["role_subject"].match(text)
-        if cue is None or not _res()["role_defining_duty"].fullmatch(cue["cue"]):
+        if cue is None or _res()["sentence_role_rule"].fullmatch(cue["cue"]):
             return None  # "Bên bán điện phải có văn bản …": a rule of conduct, not a duty given to a body
         return tuple(fold_tones(text[s:e]).lower() for s, e in role_subject(text)) or None
 
@@ -1410,8 +1412,8 @@ class TaskExtractor:
                 own, own_end = subject_mentions(f.text[label.end():], named)
                 if own and own[0].start == 0 and _DUTY_TAIL.fullmatch(f.text[label.end() + own_end:]):
                     subj = [_shift(m, label.end()) for m in own]
-        elif subj and subj[0].start > 0 and (_res()["condition"].match(f.text) or (
-                _res()["assign"].match(f.text) and _res()["fronted"].match(f.text))):
+        elif subj and (_res()["condition"].match(f.text) or _res()["assign"].match(f.text)) and _res()["fronted"].match(f.text) \
+                and _res()["fronted_end"].search(f.text[:subj[0].start]):
             # "Đối với các trường hợp … thì cơ quan bảo hiểm xã hội căn cứ … như sau:" over "a) Đối với người đang
             # hưởng lương hưu thì mức lương hưu mới được tính …": a conditional rule, its items say how, not tasks
             subj = []
@@ -2000,7 +2002,9 @@ def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]
     merged: list[tuple[int, int]] = []
     for s, e in out:
         head = text[s:e][:80]
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not subject_mentions(head, agencies(head))[0]:
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and (
+                not subject_mentions(head, agencies(head))[0] or _res()["condition"].match(head)):
+            # "…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp …": an exception of the same clause
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
