@@ -312,6 +312,23 @@ def test_later_sentence_with_its_own_actor(text: str, expected: list[tuple[str, 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # (an item, the first words and leads of its task): an actor on a line of its own before its capitalised
+    # action heads the item; the task is the action (4085/UBND-ĐT TP.HCM 2025, 1.1 and 1.2)
+    ("1.1. Giao Sở Nông nghiệp\nvà Môi trường\nKhẩn trương chia sẻ toàn\nbộ cơ sở dữ liệu đất đai đã được cập nhật đến "
+     "Ủy ban nhân dân các phường, xã, đặc khu.", ("Khẩn trương chia sẻ", ["Sở Nông nghiệp và Môi trường"])),
+    ("1.2. Giao Công an Thành\nphố\nChỉ đạo Công an các\nphường, xã, đặc khu phối hợp và hướng dẫn Ủy ban nhân dân các "
+     "phường, xã, đặc khu.", ("Chỉ đạo Công an", ["Công an thành phố"])),
+    # on one line the words stay the task's own
+    ("1.1. Giao Sở Nông nghiệp và Môi trường khẩn trương chia sẻ toàn bộ cơ sở dữ liệu đất đai.",
+     ("Giao Sở Nông nghiệp", ["Sở Nông nghiệp và Môi trường"])),
+])
+def test_actor_on_its_own_line_before_its_action(text: str, expected: tuple[str, list[str]]) -> None:
+    g = run(f"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 4085/UBND-ĐT\nV/v rà soát dữ liệu số nhà\n\n{text}")
+    [t] = g.tasks
+    assert (t.text[:len(expected[0])], leads(t)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the provinces named as the actor stand for their People's Committees (guide, Genres; 22/2013/QĐ-TTg:
     # "Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương …")
     ("1. Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương để hỗ trợ thêm.",

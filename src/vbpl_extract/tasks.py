@@ -765,6 +765,10 @@ _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
+# an action that opens, capitalised, right after the actor ("… Sở Nông nghiệp và Môi trường Khẩn trương …"), and
+# the layout that puts them apart: a line break, a table cell or the end of a bold actor
+_CAPITAL_NEXT = regex.compile(r"\s+(?=\p{Lu}\p{Ll})")
+_LINE_GAP = regex.compile(r"\n|\||\*\*")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
 _ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
@@ -1227,6 +1231,20 @@ class TaskExtractor:
         left = "".join(rest[e:s] for (_, e), (s, _) in zip([(0, 0), *names], [*names, (len(rest), 0)], strict=True))
         return not regex.sub(r"[\s,;.]+|\bvà\b", "", left)
 
+    def _actor_on_its_own_line(self, f: Fragment) -> tuple[list, int] | None:
+        """The agencies a unit opens with (after "giao"/"đề nghị") when they stand on a line or in a cell of their
+        own and the unit's action starts, capitalised, on the next ("1.1. Giao Sở Nông nghiệp và Môi trường" /
+        "Khẩn trương chia sẻ …"; "14. Tỉnh đoàn" / "Chỉ đạo hệ thống tổ chức Đoàn …"), and where the action
+        starts; None otherwise."""
+        text = f.text
+        subj, end = subject_mentions(text, self.mentions.agencies(text))
+        if not subj or subj[0].start > 12 or self._is_issuer(subj) or (m := _CAPITAL_NEXT.match(text, end)) is None:
+            return None
+        if not opens_with_action(text[m.end():]):
+            return None
+        gap = self.source[f.ends[end - 1]:f.starts[m.end()]] if end > 0 and m.end() < len(text) else ""
+        return (subj, m.end()) if _LINE_GAP.search(gap) else None
+
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
 
@@ -1624,6 +1642,15 @@ class TaskExtractor:
         text = text if text is not None else f.text
         if not text.strip():
             return None
+        if own_subject and text == f.text and (split := self._actor_on_its_own_line(f)) is not None:
+            # "1.1. Giao Sở Nông nghiệp và Môi trường" on its line, "Khẩn trương chia sẻ …" on the next: the actor is
+            # the item's heading, the task its action (guide rule 4)
+            subj, k = split
+            sub = Fragment(f.text[k:], f.starts[k:], f.ends[k:])
+            c2 = Context(_dedupe([agency_ref(m, f, "subject") for m in subj]), "actor written on the line before its action",
+                         ctx.deadline, ctx.heading, ctx.in_task_area)
+            return self._make_task(node, path, c2, extra=extra, frag=sub, text=sub.text, id_base=id_base, unit=unit,
+                                   doubt=doubt, own_subject=False)
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
         if not lead and (lead := self._addressee_lead(text)):
