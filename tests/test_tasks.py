@@ -248,6 +248,86 @@ def test_body_named_by_its_role_before_a_duty(text: str, expected: list[str]) ->
     assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
 
 
+CONDITIONAL_SUBJECTS = [
+    # (a clause of a normative text opening with a condition or a topic, the leads it gives): the subject stands
+    # after the comma or the "thì" that closes the condition
+    # 81/VBHN-BNNMT Điều 17.2.b
+    ("Trường hợp chi phí đầu tư vào đất còn lại không có hồ sơ, chứng từ chứng minh thì Ủy ban nhân dân cấp tỉnh "
+     "căn cứ tình hình thực tế tại địa phương quy định việc xác định chi phí đầu tư vào đất còn lại.",
+     ["Ủy ban nhân dân cấp tỉnh"]),
+    # 158/2025/NĐ-CP Điều 34.4
+    ("Trường hợp người lao động không còn đủ hồ sơ gốc thể hiện thời gian làm việc trong khu vực nhà nước trước "
+     "ngày 01 tháng 01 năm 1995 thì cơ quan bảo hiểm xã hội căn cứ văn bản xác nhận để giải quyết.",
+     ["Cơ quan bảo hiểm xã hội"]),
+    # 81/VBHN-BNNMT Điều 14.1.d: "Đối với …" is a topic here, not the one asked
+    ("Đối với nhà, công trình xây dựng không đủ tiêu chuẩn kỹ thuật theo quy định của pháp luật chuyên ngành thì "
+     "Ủy ban nhân dân cấp tỉnh quy định mức bồi thường cụ thể cho phù hợp với thực tế tại địa phương.",
+     ["Ủy ban nhân dân cấp tỉnh"]),
+    # not an identifiable actor: a bare collective after "thì" (170/2025/NĐ-CP Điều 33.1.c), a name continuing
+    # a list inside the topic (170/2025/NĐ-CP Điều 31.1)
+    ("Trường hợp chưa hoàn thành thì cơ quan, đơn vị quản lý cấp trên trực tiếp xác nhận.", []),
+    ("Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, thẩm quyền bổ nhiệm thực hiện theo quy định "
+     "của Bộ Chính trị về phân cấp quản lý cán bộ.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONDITIONAL_SUBJECTS)
+def test_subject_after_a_fronted_condition(text: str, expected: list[str]) -> None:
+    g = run(f"Điều 5. Bồi thường\n1. {text}")
+    assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (a unit of several sentences, the first words and leads of its tasks): a later sentence whose own actor
+    # takes over is a task of its own (guide rules 2, 3), also when that actor follows a fronted time or
+    # condition or is a body named by its role; a first sentence with no actor gives none
+    # 79/2025/QĐ-UBND Bắc Ninh Điều 7.2
+    ("Chấm dứt hoạt động hộp thư điện tử công vụ: Được áp dụng trong trường hợp cơ quan, đơn vị, tổ chức có cá nhân "
+     "nghỉ hưu, thôi việc. Trong thời hạn 02 ngày làm việc, kể từ ngày nhận được văn bản đề nghị, Sở Khoa học và "
+     "Công nghệ sẽ thực hiện chấm dứt hoạt động các hộp thư điện tử theo đề nghị.",
+     [("Trong thời hạn 02 ngày", ["Sở Khoa học và Công nghệ"])]),
+    # a later sentence that opens with a condition is an exception inside the same rule (73/2025/NQ-HĐND Hà Nội,
+    # Phụ lục I, 1.c)
+    ("Trong thời hạn 03 ngày kể từ ngày nhận được yêu cầu bổ sung, Sở Tài chính có trách nhiệm hoàn thiện, bổ sung "
+     "hồ sơ theo yêu cầu. Trường hợp cần thiết, Sở Tài chính tổ chức đánh giá, thẩm định lại hồ sơ bổ sung.",
+     [("Trong thời hạn 03 ngày", ["Sở Tài chính"])]),
+    # 102/2018/NĐ-CP Điều 7.2.a: paragraphs of one point, each with its own actor
+    ("Ủy ban nhân dân cấp xã tiếp nhận, tổng hợp chuyển hồ sơ về Cơ quan đại diện lãnh sự của Việt Nam;\n"
+     "Cơ quan đại diện lãnh sự của Việt Nam có trách nhiệm tiếp nhận hồ sơ do đối tượng chuyển đến.",
+     [("Ủy ban nhân dân cấp xã", ["Ủy ban nhân dân cấp xã"]),
+      ("Cơ quan đại diện lãnh sự", ["Cơ quan đại diện lãnh sự của Việt Nam"])]),
+    # 16/2010/QĐ-UBND Lai Châu Điều 2, 5.3
+    ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm lập phương án đào tạo nghề trình phê "
+     "duyệt. Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm tổ chức đào tạo nghề theo phương án "
+     "được phê duyệt.",
+     [("Tổ chức làm nhiệm vụ", ["Tổ chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư"]),
+      ("Trung tâm đào tạo nghề", ["Trung tâm đào tạo nghề của tỉnh và các huyện, thị"])]),
+])
+def test_later_sentence_with_its_own_actor(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    g = run(f"Điều 7. Quản lý\n2. {text}")
+    # the leads as written in the text (the name the data gives a known body aside)
+    written = [(t.text[:len(w)], [a.text for a in t.lead]) for t, (w, _) in zip(g.tasks, expected, strict=False)]
+    assert written == expected
+    assert len(g.tasks) == len(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (an item, the first words and leads of its task): an actor on a line of its own before its capitalised
+    # action heads the item; the task is the action (4085/UBND-ĐT TP.HCM 2025, 1.1 and 1.2)
+    ("1.1. Giao Sở Nông nghiệp\nvà Môi trường\nKhẩn trương chia sẻ toàn\nbộ cơ sở dữ liệu đất đai đã được cập nhật đến "
+     "Ủy ban nhân dân các phường, xã, đặc khu.", ("Khẩn trương chia sẻ", ["Sở Nông nghiệp và Môi trường"])),
+    ("1.2. Giao Công an Thành\nphố\nChỉ đạo Công an các\nphường, xã, đặc khu phối hợp và hướng dẫn Ủy ban nhân dân các "
+     "phường, xã, đặc khu.", ("Chỉ đạo Công an", ["Công an thành phố"])),
+    # on one line the words stay the task's own
+    ("1.1. Giao Sở Nông nghiệp và Môi trường khẩn trương chia sẻ toàn bộ cơ sở dữ liệu đất đai.",
+     ("Giao Sở Nông nghiệp", ["Sở Nông nghiệp và Môi trường"])),
+])
+def test_actor_on_its_own_line_before_its_action(text: str, expected: tuple[str, list[str]]) -> None:
+    g = run(f"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nSố: 4085/UBND-ĐT\nV/v rà soát dữ liệu số nhà\n\n{text}")
+    [t] = g.tasks
+    assert (t.text[:len(expected[0])], leads(t)) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the provinces named as the actor stand for their People's Committees (guide, Genres; 22/2013/QĐ-TTg:
     # "Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương …")

@@ -107,7 +107,12 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "assign_after": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,3}(?:(?:" + "|".join(w["assign_adverbs"]) + r")\s+)*"
                                       r"(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", regex.V1),
         "prefix": regex.compile(r"^(?:\s|,|" + "|".join(w["subject_prefixes"]) + r")*$", regex.IGNORECASE),
-        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"]) + r")\b", regex.IGNORECASE),
+        "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"] + w["condition_openers"]) + r")\b", regex.IGNORECASE),
+        "sentence_role_rule": regex.compile(w["sentence_role_rule"], regex.IGNORECASE),
+        "condition": regex.compile(r"^(?:" + "|".join(w["condition_openers"]) + r")\b", regex.IGNORECASE),
+        "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
+        "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
+                                     regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "connective": regex.compile(r"^\s*(?:" + "|".join(w["clause_connectives"]) + r")\s*,?\s*", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
@@ -169,7 +174,6 @@ def _dedupe(refs: list[AgencyRef]) -> list[AgencyRef]:
     return out
 
 
-_COMMA_ASK_END = regex.compile(r",\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$")
 _BRACKET_LIST_START = regex.compile(r"^[\p{L}\s,]{3,80}\(")
 _OF_ONLY = regex.compile(r"^\s*của\s+$")
 _LIST_COMMA = regex.compile(r"\s*,\s*")
@@ -185,25 +189,57 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> both ministries; "Giao Sở Tài chính chủ trì …" -> Sở Tài chính.
     """
     r = _res()
-    pos = 0
     m = r["assign"].match(text)
     if m:
-        pos = m.end()
-    elif r["fronted"].match(text):
-        # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …": the subject is
-        # the first agency right after a comma
-        for k, mention in enumerate(mentions):
-            if mention.start > 0 and _COMMA_ASK_END.search(text[:mention.start]):
-                if (((k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, mention.start))
-                     or _AGENT_BEFORE.search(text, 0, mention.start)) and _NOMINAL_AFTER.match(text, mention.end)):
-                    # "Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu …, Bộ Tư pháp xây dựng …",
-                    # "Thực hiện các nhiệm vụ khác do Chính phủ, Thủ tướng Chính phủ giao.": a body that goes on a list
-                    # inside the fronted phrase and ends in a noun or the phrase's own verb is no subject
-                    continue
-                pos = mention.start
-                break
-        else:
-            return [], 0
+        subj, end = _subject_from(text, mentions, m.end())
+        if subj or not r["fronted"].match(text):
+            return subj, end
+    elif not r["fronted"].match(text):
+        return _subject_from(text, mentions, 0)
+    if m or r["condition"].match(text):
+        # "Đối với nhà, công trình … thì Ủy ban nhân dân cấp tỉnh quy định …" (a topic, not the one asked),
+        # "Trường hợp … thì Ủy ban nhân dân cấp tỉnh …": the subject stands right after the "thì" that closes
+        # the condition (the bodies inside the condition are not it: "Trường hợp cơ quan, tổ chức, đơn vị mới
+        # thành lập … thì do cấp có thẩm quyền …"); with no "thì", right after the condition's comma
+        then = r["condition_end"].search(text)
+        if then is not None:
+            # a bare collective there names whoever is competent, no identifiable actor (guide rule 1): "… thì
+            # cấp có thẩm quyền căn cứ …", "… thì cơ quan, đơn vị quản lý cấp trên trực tiếp xác nhận"
+            at = [x for x in mentions if x.start == then.end() and not _unnamed_collective(x)]
+            return _subject_from(text, mentions, then.end()) if at else ([], 0)
+    # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …", "Trường hợp …, Ủy ban nhân dân
+    # cấp tỉnh chỉ đạo …": the subject is the first agency right after a comma
+    for k, mention in enumerate(mentions):
+        if mention.start > 0 and r["fronted_end"].search(text[:mention.start]):
+            if (m or r["condition"].match(text)) and (_continues_list(text, mentions, mention) or _unnamed_collective(mention)):
+                # "Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, …": a list inside the topic;
+                # "Trường hợp …, cấp có thẩm quyền bổ nhiệm xem xét …": no identifiable actor
+                return [], 0
+            if (((k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, mention.start))
+                 or _AGENT_BEFORE.search(text, 0, mention.start)) and _NOMINAL_AFTER.match(text, mention.end)):
+                # "Trên cơ sở chỉ đạo của Chính phủ, Thủ tướng Chính phủ và yêu cầu …, Bộ Tư pháp xây dựng …",
+                # "Thực hiện các nhiệm vụ khác do Chính phủ, Thủ tướng Chính phủ giao.": a body that goes on a list
+                # inside the fronted phrase and ends in a noun or the phrase's own verb is no subject
+                continue
+            return _subject_from(text, mentions, mention.start)
+    return [], 0
+
+
+def _unnamed_collective(mention) -> bool:
+    """A collective written in lower case with no "các" ("cơ quan, đơn vị", "cấp có thẩm quyền"): whoever is
+    competent, not an identifiable actor ("Ủy ban nhân dân xã, phường, thị trấn", "các cơ quan, đơn vị" are)."""
+    return mention.kind == "collective" and mention.text[:1].islower() and not mention.text.lower().startswith("các ")
+
+
+def _continues_list(text: str, mentions: list, mention) -> bool:
+    """Does ``mention`` follow another agency and a comma, as the next name of a list?"""
+    return any(x.end <= mention.start and not text[x.end:mention.start].strip(" ,") and "," in text[x.end:mention.start]
+               for x in mentions)
+
+
+def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
+    """The agencies from ``pos`` on that form the subject, and where it ends."""
+    r = _res()
     # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):" -> the bodies in brackets
     paren = _BRACKET_LIST_START.match(text[pos:])
     if paren and mentions and not any(pos <= m.start < pos + paren.end() - 1 for m in mentions):
@@ -741,6 +777,10 @@ _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
+# an action that opens, capitalised, right after the actor ("… Sở Nông nghiệp và Môi trường Khẩn trương …"), and
+# the layout that puts them apart: a line break, a table cell or the end of a bold actor
+_CAPITAL_NEXT = regex.compile(r"\s+(?=\p{Lu}\p{Ll})")
+_LINE_GAP = regex.compile(r"\n|\||\*\*")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
 _ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
@@ -1120,18 +1160,30 @@ class TaskExtractor:
         if len(text) > 5000 or not _SENTENCE_GAP.search(text):
             return []
         starts = [0]
-        actors = [self._clause_actor(text)]
+        first = _SENTENCE_SPLIT.search(text)
+        actors = [self._sentence_actor(text[:first.start()] if first else text)]
         for m in _SENTENCE_SPLIT.finditer(text):
             s = m.end()
-            raw = text[s:s + 200]
+            raw = text[s:s + 400]
             head = _res()["connective"].sub("", raw, count=1)
             if head == raw and not raw[:1].isupper():
                 continue  # "…; định kỳ báo cáo về Bộ Công an": the same clause goes on
+            if _res()["condition"].match(head):
+                continue  # "…, Ban Quản lý tổ chức đánh giá hồ sơ …; Trường hợp hồ sơ không đủ điều kiện …, Ban Quản lý
+                # thông báo …", "… đơn vị đề nghị hỗ trợ có trách nhiệm hoàn thiện … . Trường hợp cần thiết, Ban Quản
+                # lý tổ chức đánh giá …": an exception inside the same rule
             who = self._clause_actor(head)
+            if who is None and (text[m.start() - 1] == "." or raw[:1].isupper()):
+                # a new sentence or a clause opening with a capital (not a ';' clause going on with the same rule)
+                # may name its actor after a fronted time or condition, or by its role
+                nxt = _SENTENCE_SPLIT.search(head)
+                who = self._sentence_actor(head[:nxt.start()] if nxt else head)
             before = text[starts[-1]:s]
             if (who and who != actors[-1] and names_an_action(head, self._names(head)) and self._assigns(head)
-                    and names_an_action(before, self._names(before))):
-                # the clause before does something itself: not a list of actors split by ';'
+                    and (names_an_action(before, self._names(before)) or (text[m.start() - 1] == "." and actors[-1] is None))):
+                # the clause before does something itself: not a list of actors split by ';'; or it is a sentence
+                # with no actor of its own ("Chấm dứt hoạt động hộp thư …: Được áp dụng trong trường hợp …. Trong
+                # thời hạn 15 ngày …, tổ chức quản lý trực tiếp có trách nhiệm …"): the task starts at the actor
                 starts.append(s)
                 actors.append(who)
         if len(starts) < 2:
@@ -1193,15 +1245,44 @@ class TaskExtractor:
         left = "".join(rest[e:s] for (_, e), (s, _) in zip([(0, 0), *names], [*names, (len(rest), 0)], strict=True))
         return not regex.sub(r"[\s,;.]+|\bvà\b", "", left)
 
+    def _actor_on_its_own_line(self, f: Fragment) -> tuple[list, int] | None:
+        """The agencies a unit opens with (after "giao"/"đề nghị") when they stand on a line or in a cell of their
+        own and the unit's action starts, capitalised, on the next ("1.1. Giao Sở Nông nghiệp và Môi trường" /
+        "Khẩn trương chia sẻ …"; "14. Tỉnh đoàn" / "Chỉ đạo hệ thống tổ chức Đoàn …"), and where the action
+        starts; None otherwise."""
+        text = f.text
+        subj, end = subject_mentions(text, self.mentions.agencies(text))
+        if not subj or subj[0].start > 12 or self._is_issuer(subj) or (m := _CAPITAL_NEXT.match(text, end)) is None:
+            return None
+        if not opens_with_action(text[m.end():]):
+            return None
+        gap = self.source[f.ends[end - 1]:f.starts[m.end()]] if end > 0 and m.end() < len(text) else ""
+        return (subj, m.end()) if _LINE_GAP.search(gap) else None
+
     def _names(self, text: str) -> list[tuple[int, int]]:
         return [(m.start, m.end) for m in self.mentions.agencies(text)]
 
-    def _clause_actor(self, text: str) -> tuple[str, ...] | None:
+    def _sentence_actor(self, text: str) -> tuple[str, ...] | None:
+        """The actor a sentence of a unit opens with: its subject agencies (after a fronted time or condition as
+        far as it goes: "Trường hợp … thì Ủy ban nhân dân cấp tỉnh …"), or the bodies it names by their role
+        before a duty ("Trong thời hạn 15 ngày …, tổ chức quản lý trực tiếp có trách nhiệm …"), else None."""
+        who = self._clause_actor(text, reach=400 if _res()["fronted"].match(text) else 60)
+        if who is not None:
+            return who
+        cue = _res()["role_subject"].match(text)
+        if cue is None or _res()["sentence_role_rule"].fullmatch(cue["cue"]):
+            return None  # "Bên bán điện phải có văn bản …": a rule of conduct, not a duty given to a body
+        return tuple(fold_tones(text[s:e]).lower() for s, e in role_subject(text)) or None
+
+    def _clause_actor(self, text: str, *, reach: int = 60) -> tuple[str, ...] | None:
         """The ids of the agencies a clause opens with as its subject (after "giao"/"đề nghị"), else None;
         never the issuer or a speaker ("Văn phòng Chính phủ thông báo để …", "Thủ tướng Chính phủ đề nghị …")."""
-        subj, end = subject_mentions(text, self.mentions.agencies(text))
-        if not subj or subj[0].start > 60 or end >= len(text.rstrip(" .;")):
+        mentions = self.mentions.agencies(text)
+        subj, end = subject_mentions(text, mentions)
+        if not subj or subj[0].start > reach or end >= len(text.rstrip(" .;")):
             return None
+        if subj[0].start > 60 and _continues_list(text, mentions, subj[0]):
+            return None  # "… của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp …": a list inside the condition
         if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
             return None
         if not _LOWER_AFTER.match(text[end:]):
@@ -1363,6 +1444,11 @@ class TaskExtractor:
                 own, own_end = subject_mentions(f.text[label.end():], named)
                 if own and own[0].start == 0 and _DUTY_TAIL.fullmatch(f.text[label.end() + own_end:]):
                     subj = [_shift(m, label.end()) for m in own]
+        elif subj and (_res()["condition"].match(f.text) or _res()["assign"].match(f.text)) and _res()["fronted"].match(f.text) \
+                and _res()["fronted_end"].search(f.text[:subj[0].start]):
+            # "Đối với các trường hợp … thì cơ quan bảo hiểm xã hội căn cứ … như sau:" over "a) Đối với người đang
+            # hưởng lương hưu thì mức lương hưu mới được tính …": a conditional rule, its items say how, not tasks
+            subj = []
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
         if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
@@ -1583,6 +1669,15 @@ class TaskExtractor:
         text = text if text is not None else f.text
         if not text.strip():
             return None
+        if own_subject and text == f.text and (split := self._actor_on_its_own_line(f)) is not None:
+            # "1.1. Giao Sở Nông nghiệp và Môi trường" on its line, "Khẩn trương chia sẻ …" on the next: the actor is
+            # the item's heading, the task its action (guide rule 4)
+            subj, k = split
+            sub = Fragment(f.text[k:], f.starts[k:], f.ends[k:])
+            c2 = Context(_dedupe([agency_ref(m, f, "subject") for m in subj]), "actor written on the line before its action",
+                         ctx.deadline, ctx.heading, ctx.in_task_area)
+            return self._make_task(node, path, c2, extra=extra, frag=sub, text=sub.text, id_base=id_base, unit=unit,
+                                   doubt=doubt, own_subject=False)
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
         if not lead and (lead := self._addressee_lead(text)):
@@ -1965,7 +2060,9 @@ def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]
     merged: list[tuple[int, int]] = []
     for s, e in out:
         head = text[s:e][:80]
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and not subject_mentions(head, agencies(head))[0]:
+        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and (
+                not subject_mentions(head, agencies(head))[0] or _res()["condition"].match(head)):
+            # "…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp …": an exception of the same clause
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

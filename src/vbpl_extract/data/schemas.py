@@ -122,6 +122,9 @@ class TaskWords(_Data):
     role_subject_duty: str
     role_defining_duty: str
     role_subject_fronted: list[str]
+    condition_consequent: str
+    sentence_role_rule: str
+    condition_openers: list[str] = Field(min_length=1)
     role_subject_not_duty: str
     role_subject_stop: str
     content_lead_in: list[str]
@@ -167,7 +170,7 @@ class TaskWords(_Data):
     reference_cell: str
 
     _check = field_validator(
-        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
+        "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_onward", "role_stop", "product_verbs", "product_heads", "report_product",
         "report_product_stop", "recurrence_exception", "purpose_after", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
