@@ -826,6 +826,8 @@ NAME_CASES = [
     ("Ban Quản lý dự án đầu tư xây dựng số 1 chịu trách nhiệm", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
     # … and a verb after the name
     ("Trung tâm Tin học xây dựng phần mềm", ["Trung tâm Tin học"]),
+    # a department whose name holds a verb ("có"), known to the gazetteer (834/VBHN-BLĐTBXH, 55/2023/NĐ-CP)
+    ("Cục Người có công chủ trì, phối hợp với Vụ Kế hoạch - Tài chính", ["Cục Người có công", "Vụ Kế hoạch - Tài chính"]),
 ]
 """Names added on 2026-12-05: units of a body, unions and boards, district offices, a place written once
 for two bodies, "xây dựng" inside a name (real phrasing from the corpus files named)."""
