@@ -755,6 +755,16 @@ def test_table_without_partner_column_reads_partners_from_the_task_cell() -> Non
     assert t.deadline is not None and t.deadline.due == "2025-10-15"
 
 
+def test_table_without_product_column_reads_the_product_from_the_task_cell() -> None:
+    # 552/KH-UBND, Phụ lục: "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện", no
+    # "Sản phẩm" column: the output the task cell names is the product, as in a unit's text
+    rows = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n|---|---|---|---|---|\n"
+            "| 1 | Xây dựng chương trình hỗ trợ nghiên cứu, ứng dụng, chuyển giao, đổi mới công nghệ cao cho doanh nghiệp, "
+            "hợp tác xã, hộ sản xuất. | Sở Khoa học và Công nghệ | Sở, ban, ngành có liên quan | 2026 |")
+    [t] = extract_text(rows).tasks
+    assert t.product is not None and t.product.startswith("Chương trình hỗ trợ nghiên cứu")
+
+
 def _html_table(head: list[str], *rows: list[str]) -> str:
     th = "".join(f"<th>{h}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)

@@ -1830,6 +1830,10 @@ class TaskExtractor:
         product = prod_text or None
         if product:
             prov["product"] = "table column 'sản phẩm'"
+        elif cols.get("product") is None and (product := _product(tf.text, self.mentions.agencies)):
+            # a task table without a "Sản phẩm" column: the output its task cell names ("Xây dựng chương trình hỗ
+            # trợ …", 552/KH-UBND), read as in a unit's text
+            prov["product"] = "object of 'ban hành'/'trình' in the task cell"
         reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], self.mentions.agencies(tf.text), max_gap_words=1)]
         if pf is not None and not reports:
             # a product cell "Báo cáo Thủ tướng Chính phủ" names who receives the report
