@@ -420,6 +420,16 @@ def test_product_from_trinh_ban_hanh() -> None:
     # 552/KH-UBND: "Xây dựng và triển khai Chương trình/ Đề án …"
     ("Sở Khoa học và Công nghệ xây dựng và triển khai Chương trình/ Đề án phát triển hạ tầng số.",
      "Chương trình/ Đề án phát triển hạ tầng số"),
+    # 386/NQ-CP: the file of a draft law a task completes
+    ("1. Bộ trưởng Bộ Tài chính tiếp thu, giải trình đầy đủ ý kiến Thành viên Chính phủ, hoàn thiện hồ sơ dự án Luật "
+     "theo quy định.", "Hồ sơ dự án Luật"),
+    # 182/KH-UBND: a case file ("lập hồ sơ đề nghị áp dụng biện pháp …") is no product
+    ("1. Công an tỉnh chủ trì lập hồ sơ đề nghị áp dụng biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc.",
+     None),
+    # 09/CT-UBND, 48/2013/NĐ-CP: technical rules and forms a task draws up
+    ("1. Sở Xây dựng chủ trì xây dựng, hoàn thiện quy chuẩn kỹ thuật địa phương về chất lượng nước sạch.",
+     "Quy chuẩn kỹ thuật địa phương về chất lượng nước sạch"),
+    ("1. Bộ Tư pháp xây dựng mẫu báo cáo quy định tại Khoản 3 Điều này.", "Mẫu báo cáo quy định tại Khoản 3 Điều này"),
     # no written output named: no product
     ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
 ])
