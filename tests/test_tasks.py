@@ -430,6 +430,11 @@ def test_product_from_trinh_ban_hanh() -> None:
     ("1. Sở Xây dựng chủ trì xây dựng, hoàn thiện quy chuẩn kỹ thuật địa phương về chất lượng nước sạch.",
      "Quy chuẩn kỹ thuật địa phương về chất lượng nước sạch"),
     ("1. Bộ Tư pháp xây dựng mẫu báo cáo quy định tại Khoản 3 Điều này.", "Mẫu báo cáo quy định tại Khoản 3 Điều này"),
+    # 624/KH-UBND, 37/2025/NQ-HĐND: what a cited document approved exists already, no output of the task
+    ("1. Sở Xây dựng chủ trì triển khai thực hiện Quyết định số 338/QĐ-TTg ngày 03 tháng 4 năm 2023 của Thủ tướng Chính "
+     "phủ phê duyệt Đề án đầu tư xây dựng nhà ở xã hội.", None),
+    ("1. Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân xã, Sở Khoa học và Công nghệ chủ trì "
+     "thẩm định hồ sơ.", None),
     # no written output named: no product
     ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
 ])

@@ -124,6 +124,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
         "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
+        "product_cited_title": regex.compile(w["product_cited_title"], regex.V1),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
@@ -514,7 +515,9 @@ def _coordinated_collective(text: str, after: int | None = None) -> tuple[int, i
 
 def _product(text: str, agencies: Callable[[str], list]) -> str | None:
     """The output a task names: "trình ban hành Nghị định …" -> "Nghị định …"; "báo cáo tình hình …" -> "Báo cáo tình hình …"."""
-    m = _res()["product"].search(text)
+    # (not the title of a document cited right before the verb: "Quyết định số 338/QĐ-TTg … phê duyệt Đề án …")
+    m = next((x for x in _res()["product"].finditer(text)
+              if not _res()["product_cited_title"].search(text, max(0, x.start() - 160), x.start())), None)
     if not m:
         r = _res()["report_product"].search(text)
         if not r:
