@@ -321,6 +321,11 @@ def test_report_relay_is_the_first_receiver() -> None:
      []),
     ("1. Công an tỉnh chủ động cung cấp thông tin, báo cáo kịp thời để phục vụ công tác tham mưu cho Ban Chỉ đạo "
      "Trung ương.", []),
+    # 24/2025/TT-BTP, 96/2025/QĐ-UBND: "phản ánh bằng văn bản về X", "phản ánh, kiến nghị đến X (qua Y)"
+    ("1. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh bằng văn bản về Bộ "
+     "Tư pháp để hướng dẫn, giải quyết.", ["Bộ Tư pháp"]),
+    ("1. Các sở, ban, ngành cần phản ánh, kiến nghị đến Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) để xem "
+     "xét sửa đổi.", ["Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường"]),
 ])
 def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     [t] = run(text).tasks
@@ -342,6 +347,12 @@ def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     # 012/CT-UBND: "(thông qua X)" is a receiver too
     ("1. Sở Tài chính kịp thời báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) để xem xét.",
      ["Ủy ban nhân dân tỉnh", "Sở Tư pháp"]),
+    # 0124/KH-UBND: the body the report goes through, later in the clause ("… về kết quả … (qua Sở Nội vụ)")
+    ("1. Sở Văn hóa, Thể thao và Du lịch báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua (qua Sở Nội vụ) khi "
+     "tổng kết Đợt thi đua.", ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+    # 308/KH-UBND: "… kết quả thực hiện thông qua Sở Khoa học và Công nghệ"
+    ("1. Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 "
+     "hằng tháng.", ["Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ"]),
     # 227/CĐ-TTg: a new clause after ";" reports on its own
     ("1. Văn phòng Chính phủ kịp thời báo cáo Thủ tướng Chính phủ những vấn đề đột xuất; tổng hợp báo cáo Bộ Chính "
      "trị, Ban Bí thư theo quy định.", ["Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư"]),

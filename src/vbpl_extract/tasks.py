@@ -122,6 +122,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_far": _any(w["report_markers_far"]),
         "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
+        "report_via_later": regex.compile(w["report_via_later"], regex.IGNORECASE),
         "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "product_cited_title": regex.compile(w["product_cited_title"], regex.V1),
@@ -362,6 +363,17 @@ def _before_relay(text: str, reports: list, mentions: list) -> list:
             gap = text[m.end:reports[k + 1].start]
             if ";" not in gap and _res()["report_relay"].search(gap):
                 break
+    if out:
+        # "báo cáo Ủy ban nhân dân tỉnh về kết quả … (qua Sở Nội vụ)": the body the report goes through, later in
+        # the clause, before any onward report or the next receiver
+        last = max(x.end for x in out)
+        end = min([x.start for x in reports if x.start >= last] + [len(text)])
+        region = regex.split(r"[.;]", text[last:end], maxsplit=1)[0]
+        if (relay := _res()["report_relay"].search(region)) is not None:
+            region = region[:relay.start()]
+        for via in _res()["report_via_later"].finditer(region):
+            # (a desk the data does not know is the receiver's own: "Sở Nội vụ (qua Phòng Thi đua, khen thưởng)")
+            out += [x for x in mentions if x.start == last + via.end() and x.known and x not in out]
     return sorted(_dedupe_mentions(out), key=lambda x: x.start)
 
 
