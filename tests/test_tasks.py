@@ -362,6 +362,20 @@ def test_report_to_is_the_first_receiver(text: str, report_to: list[str]) -> Non
     assert names(t.report_to) == report_to
 
 
+def test_report_closing_the_last_inline_item_is_every_items() -> None:
+    # 11520/VPCP-CN: "…; (iv) Đề xuất …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025" closes
+    # the list of items, like the time they share
+    g = run("1. Giao Bộ Công Thương: (i) Đánh giá khả năng sản xuất, cung ứng, phân phối nguồn cung ethanol trong nước; "
+            "(ii) Rà soát năng lực phối trộn của các doanh nghiệp đầu mối; (iii) Đề xuất giải pháp điều hành, bảo đảm giá "
+            "xăng E10; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.")
+    assert len(g.tasks) == 3
+    assert all(names(t.report_to) == ["Thủ tướng Chính phủ"] for t in g.tasks)
+    # a report inside an earlier item is that item's only
+    g = run("1. Giao Bộ Công Thương: (i) Đánh giá nguồn cung ethanol, báo cáo Thủ tướng Chính phủ trong tháng 11; "
+            "(ii) Rà soát năng lực phối trộn của các doanh nghiệp đầu mối.")
+    assert [names(t.report_to) for t in g.tasks] == [["Thủ tướng Chính phủ"], []]
+
+
 def test_recurring_report_deadline() -> None:
     g = run("6. Các bộ, ngành, địa phương định kỳ hằng tháng, trước ngày 25, báo cáo Thủ tướng Chính phủ kết quả thực hiện.")
     [t] = g.tasks

@@ -1594,6 +1594,13 @@ class TaskExtractor:
             shared = deadline if (prov.get("deadline") != "own text" or deadline is None or deadline.span is None
                                   or not any(s <= deadline.span[0] < e for s, e in inner)) else ctx.deadline
             sub = Context(lead, prov.get("lead"), shared, ctx.heading, ctx.in_task_area)
+            # a report that closes the last item after its ";" is the items' report, like the time they share
+            # ("…; (iv) Đề xuất …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025", 11520/VPCP-CN)
+            close = f.text.rfind(";", marks[-1].end())
+            close_at = f.to_source(close, close + 1)[0] if close >= 0 else None
+            shared_reports = reports if close_at is not None and reports and all(
+                r.span is not None and r.span[0] > close_at for r in reports) else []
+            first = len(self.tasks)
             last = None
             for k, m in enumerate(marks):
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
@@ -1604,6 +1611,10 @@ class TaskExtractor:
                 part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
                 last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
                                        id_base=f"{id_base or node.id}__{m['n']}") or last
+            for t in self.tasks[first:]:
+                if shared_reports and not t.report_to:
+                    t.report_to = list(shared_reports)
+                    t.provenance["report_to"] = "the report closing the unit's last item"
             if last is not None:
                 return last
 
