@@ -321,6 +321,10 @@ def test_report_relay_is_the_first_receiver() -> None:
      []),
     ("1. Công an tỉnh chủ động cung cấp thông tin, báo cáo kịp thời để phục vụ công tác tham mưu cho Ban Chỉ đạo "
      "Trung ương.", []),
+    # 2428/BXD: a topic after "về" ("… về nhà ở tại địa phương") is passed over for the receivers after it
+    ("1. Ủy ban nhân dân tỉnh Hà Giang thường xuyên báo cáo tình hình thực hiện chính sách hỗ trợ người có công với cách "
+     "mạng về nhà ở tại địa phương bằng văn bản về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư, Bộ Tài chính trước ngày 25 hàng "
+     "tháng để tổng hợp, báo cáo Thủ tướng Chính phủ.", ["Bộ Xây dựng", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"]),
     # 24/2025/TT-BTP, 96/2025/QĐ-UBND: "phản ánh bằng văn bản về X", "phản ánh, kiến nghị đến X (qua Y)"
     ("1. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh bằng văn bản về Bộ "
      "Tư pháp để hướng dẫn, giải quyết.", ["Bộ Tư pháp"]),
