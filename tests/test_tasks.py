@@ -380,6 +380,19 @@ def test_report_closing_the_last_inline_item_is_every_items() -> None:
     assert [names(t.report_to) for t in g.tasks] == [["Thủ tướng Chính phủ"], []]
 
 
+def test_completion_sentence_finishes_the_task_before_it() -> None:
+    # 182/KH-UBND, III.2.6: "Chủ trì, phối hợp … tổ chức thực hiện Tiểu dự án 1 … trên địa bàn tỉnh. Hoàn thành, báo cáo
+    # kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025." -- the second sentence names no actor of its
+    # own: its time, receiver and report are the first sentence's task, not a task of their own
+    g = extract_text(corpus_text("tnt305_tvpl_2025/182-KH-UBND__f069c23c942c1ec6.md"))
+    t = task_starting(g, "Chủ trì, phối hợp với các Sở, ban, ngành liên quan tham mưu Ủy ban nhân dân tỉnh tổ chức thực "
+                         "hiện Tiểu dự án 1")
+    assert t.deadline is not None and t.deadline.due == "2025-11-30"
+    assert "Ủy ban nhân dân tỉnh Đồng Nai" in names(t.report_to)
+    assert t.product is not None and t.product.startswith("Báo cáo kết quả")
+    assert not any(x.text.startswith("Hoàn thành, báo cáo") for x in g.tasks)
+
+
 def test_recurring_report_deadline() -> None:
     g = run("6. Các bộ, ngành, địa phương định kỳ hằng tháng, trước ngày 25, báo cáo Thủ tướng Chính phủ kết quả thực hiện.")
     [t] = g.tasks

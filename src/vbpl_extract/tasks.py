@@ -128,6 +128,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "product_cited_title": regex.compile(w["product_cited_title"], regex.V1),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
+        "completion_sentence": regex.compile(w["completion_sentence"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
@@ -1702,7 +1703,7 @@ class TaskExtractor:
             if node.kind == "intro" and lead_in:
                 return
         # split into sentences/clauses that open with their own actor
-        for s, e in _clauses(text, self.mentions.agencies):
+        for s, e in self._completions_merged(text, _clauses(text, self.mentions.agencies)):
             clause = text[s:e].strip()
             lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
             s += lead_ws
@@ -1750,6 +1751,19 @@ class TaskExtractor:
                 continue  # a headline, not an assignment
             self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}",
                             doubt="prose clause" if node.kind in ("wrapup", "block") and not ctx.lead else None)
+
+    def _completions_merged(self, text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A sentence that opens with a completion and names no actor ("… trên địa bàn tỉnh. Hoàn thành, báo cáo kết
+        quả Ủy ban nhân dân tỉnh trong tháng 11/2025.") finishes the sentence before it: one clause, one task."""
+        out: list[tuple[int, int]] = []
+        for s, e in clauses:
+            part = text[s:e].strip()
+            if (out and _res()["completion_sentence"].match(part) and not _ASSIGN_ANY.search(part)
+                    and not subject_mentions(part, self.mentions.agencies(part))[0]):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
 
     # tables ---------------------------------------------------------------------
     def _table(self, table: Node, path: list[Node], ctx: Context) -> None:
