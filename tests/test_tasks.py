@@ -357,6 +357,12 @@ def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     # 308/KH-UBND: "… kết quả thực hiện thông qua Sở Khoa học và Công nghệ"
     ("1. Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 "
      "hằng tháng.", ["Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ"]),
+    # 49/2012/QĐ-UBND, 47/2009/TTLT-BTC-BLĐTBXH: a decision sent for the body's own work is no report to it; a second
+    # sending "để báo cáo" is
+    ("1. Sở Lao động - Thương binh và Xã hội phân bổ dự toán, đồng thời gửi Kho bạc Nhà nước để làm căn cứ kiểm soát "
+     "chi theo quy định của pháp luật.", []),
+    ("1. Sở Lao động - Thương binh và Xã hội gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo.",
+     ["Bộ Tài chính"]),
     # 227/CĐ-TTg: a new clause after ";" reports on its own
     ("1. Văn phòng Chính phủ kịp thời báo cáo Thủ tướng Chính phủ những vấn đề đột xuất; tổng hợp báo cáo Bộ Chính "
      "trị, Ban Bí thư theo quy định.", ["Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư"]),

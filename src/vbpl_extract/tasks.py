@@ -123,6 +123,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
         "report_via_later": regex.compile(w["report_via_later"], regex.IGNORECASE),
+        "dispatch_purpose": regex.compile(w["dispatch_purpose"], regex.IGNORECASE),
         "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
         "product_cited_title": regex.compile(w["product_cited_title"], regex.V1),
@@ -389,6 +390,15 @@ def _not_a_receiver(text: str, m) -> bool:
     # "… gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo": a second sending is the task's own
     return (bool(verbs) and not verbs[-1].group().lower().startswith("gửi")
             and _res()["report_onward"].search(clause[:verbs[-1].start()]) is not None)
+
+
+def _dispatched(text: str, m) -> bool:
+    """Is the body after "gửi" sent something for its own work ("gửi Kho bạc Nhà nước để làm căn cứ kiểm soát chi"),
+    not a report?"""
+    clause = regex.split(r"[.;]", text[:m.start])[-1]
+    verbs = list(_REPORT_VERB.finditer(clause))
+    return (bool(verbs) and verbs[-1].group().lower().startswith("gửi")
+            and _res()["dispatch_purpose"].match(text, m.end) is not None)
 
 
 def _dedupe_mentions(ms: list) -> list:
@@ -1461,7 +1471,8 @@ class TaskExtractor:
         if far and (not reports or far[0].start < reports[0].start):
             # "báo cáo kết quả … về Bộ X để tổng hợp, báo cáo cấp có thẩm quyền": the first receiver is the task's
             reports = sorted([*far, *reports], key=lambda m: m.start)
-        reports = _before_relay(text, [m for m in reports if not _not_a_receiver(text, m)], mentions)
+        reports = _before_relay(text, [m for m in reports if not _not_a_receiver(text, m) and not _dispatched(text, m)],
+                                mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if own_subject and len(lead_ms) == 1 and lead_ms[0].kind == "collective" and (
