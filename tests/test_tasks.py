@@ -401,6 +401,15 @@ def test_report_relay_is_the_first_receiver() -> None:
      []),
     ("1. Công an tỉnh chủ động cung cấp thông tin, báo cáo kịp thời để phục vụ công tác tham mưu cho Ban Chỉ đạo "
      "Trung ương.", []),
+    # 2428/BXD: a topic after "về" ("… về nhà ở tại địa phương") is passed over for the receivers after it
+    ("1. Ủy ban nhân dân tỉnh Hà Giang thường xuyên báo cáo tình hình thực hiện chính sách hỗ trợ người có công với cách "
+     "mạng về nhà ở tại địa phương bằng văn bản về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư, Bộ Tài chính trước ngày 25 hàng "
+     "tháng để tổng hợp, báo cáo Thủ tướng Chính phủ.", ["Bộ Xây dựng", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"]),
+    # 24/2025/TT-BTP, 96/2025/QĐ-UBND: "phản ánh bằng văn bản về X", "phản ánh, kiến nghị đến X (qua Y)"
+    ("1. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh bằng văn bản về Bộ "
+     "Tư pháp để hướng dẫn, giải quyết.", ["Bộ Tư pháp"]),
+    ("1. Các sở, ban, ngành cần phản ánh, kiến nghị đến Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) để xem "
+     "xét sửa đổi.", ["Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường"]),
 ])
 def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     [t] = run(text).tasks
@@ -422,6 +431,18 @@ def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
     # 012/CT-UBND: "(thông qua X)" is a receiver too
     ("1. Sở Tài chính kịp thời báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Tư pháp) để xem xét.",
      ["Ủy ban nhân dân tỉnh", "Sở Tư pháp"]),
+    # 0124/KH-UBND: the body the report goes through, later in the clause ("… về kết quả … (qua Sở Nội vụ)")
+    ("1. Sở Văn hóa, Thể thao và Du lịch báo cáo Ủy ban nhân dân tỉnh về kết quả Đợt thi đua (qua Sở Nội vụ) khi "
+     "tổng kết Đợt thi đua.", ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+    # 308/KH-UBND: "… kết quả thực hiện thông qua Sở Khoa học và Công nghệ"
+    ("1. Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 "
+     "hằng tháng.", ["Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ"]),
+    # 49/2012/QĐ-UBND, 47/2009/TTLT-BTC-BLĐTBXH: a decision sent for the body's own work is no report to it; a second
+    # sending "để báo cáo" is
+    ("1. Sở Lao động - Thương binh và Xã hội phân bổ dự toán, đồng thời gửi Kho bạc Nhà nước để làm căn cứ kiểm soát "
+     "chi theo quy định của pháp luật.", []),
+    ("1. Sở Lao động - Thương binh và Xã hội gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo.",
+     ["Bộ Tài chính"]),
     # 227/CĐ-TTg: a new clause after ";" reports on its own
     ("1. Văn phòng Chính phủ kịp thời báo cáo Thủ tướng Chính phủ những vấn đề đột xuất; tổng hợp báo cáo Bộ Chính "
      "trị, Ban Bí thư theo quy định.", ["Thủ tướng Chính phủ", "Bộ Chính trị", "Ban Bí thư"]),
@@ -429,6 +450,33 @@ def test_report_to_after_joined_verbs(text: str, report_to: list[str]) -> None:
 def test_report_to_is_the_first_receiver(text: str, report_to: list[str]) -> None:
     [t] = run(text).tasks
     assert names(t.report_to) == report_to
+
+
+def test_report_closing_the_last_inline_item_is_every_items() -> None:
+    # 11520/VPCP-CN: "…; (iv) Đề xuất …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025" closes
+    # the list of items, like the time they share
+    g = run("1. Giao Bộ Công Thương: (i) Đánh giá khả năng sản xuất, cung ứng, phân phối nguồn cung ethanol trong nước; "
+            "(ii) Rà soát năng lực phối trộn của các doanh nghiệp đầu mối; (iii) Đề xuất giải pháp điều hành, bảo đảm giá "
+            "xăng E10; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025.")
+    assert len(g.tasks) == 3
+    assert all(names(t.report_to) == ["Thủ tướng Chính phủ"] for t in g.tasks)
+    # a report inside an earlier item is that item's only
+    g = run("1. Giao Bộ Công Thương: (i) Đánh giá nguồn cung ethanol, báo cáo Thủ tướng Chính phủ trong tháng 11; "
+            "(ii) Rà soát năng lực phối trộn của các doanh nghiệp đầu mối.")
+    assert [names(t.report_to) for t in g.tasks] == [["Thủ tướng Chính phủ"], []]
+
+
+def test_completion_sentence_finishes_the_task_before_it() -> None:
+    # 182/KH-UBND, III.2.6: "Chủ trì, phối hợp … tổ chức thực hiện Tiểu dự án 1 … trên địa bàn tỉnh. Hoàn thành, báo cáo
+    # kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025." -- the second sentence names no actor of its
+    # own: its time, receiver and report are the first sentence's task, not a task of their own
+    g = extract_text(corpus_text("tnt305_tvpl_2025/182-KH-UBND__f069c23c942c1ec6.md"))
+    t = task_starting(g, "Chủ trì, phối hợp với các Sở, ban, ngành liên quan tham mưu Ủy ban nhân dân tỉnh tổ chức thực "
+                         "hiện Tiểu dự án 1")
+    assert t.deadline is not None and t.deadline.due == "2025-11-30"
+    assert "Ủy ban nhân dân tỉnh Đồng Nai" in names(t.report_to)
+    assert t.product is not None and t.product.startswith("Báo cáo kết quả")
+    assert not any(x.text.startswith("Hoàn thành, báo cáo") for x in g.tasks)
 
 
 def test_recurring_report_deadline() -> None:
@@ -500,6 +548,21 @@ def test_product_from_trinh_ban_hanh() -> None:
     # 552/KH-UBND: "Xây dựng và triển khai Chương trình/ Đề án …"
     ("Sở Khoa học và Công nghệ xây dựng và triển khai Chương trình/ Đề án phát triển hạ tầng số.",
      "Chương trình/ Đề án phát triển hạ tầng số"),
+    # 386/NQ-CP: the file of a draft law a task completes
+    ("1. Bộ trưởng Bộ Tài chính tiếp thu, giải trình đầy đủ ý kiến Thành viên Chính phủ, hoàn thiện hồ sơ dự án Luật "
+     "theo quy định.", "Hồ sơ dự án Luật"),
+    # 182/KH-UBND: a case file ("lập hồ sơ đề nghị áp dụng biện pháp …") is no product
+    ("1. Công an tỉnh chủ trì lập hồ sơ đề nghị áp dụng biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc.",
+     None),
+    # 09/CT-UBND, 48/2013/NĐ-CP: technical rules and forms a task draws up
+    ("1. Sở Xây dựng chủ trì xây dựng, hoàn thiện quy chuẩn kỹ thuật địa phương về chất lượng nước sạch.",
+     "Quy chuẩn kỹ thuật địa phương về chất lượng nước sạch"),
+    ("1. Bộ Tư pháp xây dựng mẫu báo cáo quy định tại Khoản 3 Điều này.", "Mẫu báo cáo quy định tại Khoản 3 Điều này"),
+    # 624/KH-UBND, 37/2025/NQ-HĐND: what a cited document approved exists already, no output of the task
+    ("1. Sở Xây dựng chủ trì triển khai thực hiện Quyết định số 338/QĐ-TTg ngày 03 tháng 4 năm 2023 của Thủ tướng Chính "
+     "phủ phê duyệt Đề án đầu tư xây dựng nhà ở xã hội.", None),
+    ("1. Trên cơ sở Quyết định phê duyệt danh sách hỗ trợ của Ủy ban nhân dân xã, Sở Khoa học và Công nghệ chủ trì "
+     "thẩm định hồ sơ.", None),
     # no written output named: no product
     ("Sở Tài chính theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này.", None),
 ])
@@ -844,6 +907,16 @@ def test_table_without_partner_column_reads_partners_from_the_task_cell() -> Non
     assert leads(t) == ["Bộ Công an"]
     assert names(t.coordinators) == ["Bộ Khoa học và Công nghệ"]
     assert t.deadline is not None and t.deadline.due == "2025-10-15"
+
+
+def test_table_without_product_column_reads_the_product_from_the_task_cell() -> None:
+    # 552/KH-UBND, Phụ lục: "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện", no
+    # "Sản phẩm" column: the output the task cell names is the product, as in a unit's text
+    rows = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n|---|---|---|---|---|\n"
+            "| 1 | Xây dựng chương trình hỗ trợ nghiên cứu, ứng dụng, chuyển giao, đổi mới công nghệ cao cho doanh nghiệp, "
+            "hợp tác xã, hộ sản xuất. | Sở Khoa học và Công nghệ | Sở, ban, ngành có liên quan | 2026 |")
+    [t] = extract_text(rows).tasks
+    assert t.product is not None and t.product.startswith("Chương trình hỗ trợ nghiên cứu")
 
 
 def _html_table(head: list[str], *rows: list[str]) -> str:

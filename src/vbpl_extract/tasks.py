@@ -128,10 +128,14 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_far": _any(w["report_markers_far"]),
         "report_relay": regex.compile(w["report_relay"], regex.IGNORECASE),
         "report_via": regex.compile(w["report_via"], regex.IGNORECASE),
+        "report_via_later": regex.compile(w["report_via_later"], regex.IGNORECASE),
+        "dispatch_purpose": regex.compile(w["dispatch_purpose"], regex.IGNORECASE),
         "report_onward": regex.compile(w["report_onward"], regex.IGNORECASE),
         "report_product": regex.compile(w["report_product"], regex.IGNORECASE),
+        "product_cited_title": regex.compile(w["product_cited_title"], regex.V1),
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
+        "completion_sentence": regex.compile(w["completion_sentence"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
@@ -409,6 +413,17 @@ def _before_relay(text: str, reports: list, mentions: list) -> list:
             gap = text[m.end:reports[k + 1].start]
             if ";" not in gap and _res()["report_relay"].search(gap):
                 break
+    if out:
+        # "báo cáo Ủy ban nhân dân tỉnh về kết quả … (qua Sở Nội vụ)": the body the report goes through, later in
+        # the clause, before any onward report or the next receiver
+        last = max(x.end for x in out)
+        end = min([x.start for x in reports if x.start >= last] + [len(text)])
+        region = regex.split(r"[.;]", text[last:end], maxsplit=1)[0]
+        if (relay := _res()["report_relay"].search(region)) is not None:
+            region = region[:relay.start()]
+        for via in _res()["report_via_later"].finditer(region):
+            # (a desk the data does not know is the receiver's own: "Sở Nội vụ (qua Phòng Thi đua, khen thưởng)")
+            out += [x for x in mentions if x.start == last + via.end() and x.known and x not in out]
     return sorted(_dedupe_mentions(out), key=lambda x: x.start)
 
 
@@ -423,6 +438,15 @@ def _not_a_receiver(text: str, m) -> bool:
     # "… gửi Kho bạc Nhà nước tỉnh để kiểm soát chi và gửi Bộ Tài chính để báo cáo": a second sending is the task's own
     return (bool(verbs) and not verbs[-1].group().lower().startswith("gửi")
             and _res()["report_onward"].search(clause[:verbs[-1].start()]) is not None)
+
+
+def _dispatched(text: str, m) -> bool:
+    """Is the body after "gửi" sent something for its own work ("gửi Kho bạc Nhà nước để làm căn cứ kiểm soát chi"),
+    not a report?"""
+    clause = regex.split(r"[.;]", text[:m.start])[-1]
+    verbs = list(_REPORT_VERB.finditer(clause))
+    return (bool(verbs) and verbs[-1].group().lower().startswith("gửi")
+            and _res()["dispatch_purpose"].match(text, m.end) is not None)
 
 
 def _dedupe_mentions(ms: list) -> list:
@@ -562,7 +586,9 @@ def _coordinated_collective(text: str, after: int | None = None) -> tuple[int, i
 
 def _product(text: str, agencies: Callable[[str], list]) -> str | None:
     """The output a task names: "trình ban hành Nghị định …" -> "Nghị định …"; "báo cáo tình hình …" -> "Báo cáo tình hình …"."""
-    m = _res()["product"].search(text)
+    # (not the title of a document cited right before the verb: "Quyết định số 338/QĐ-TTg … phê duyệt Đề án …")
+    m = next((x for x in _res()["product"].finditer(text)
+              if not _res()["product_cited_title"].search(text, max(0, x.start() - 160), x.start())), None)
     if not m:
         r = _res()["report_product"].search(text)
         if not r:
@@ -1558,7 +1584,8 @@ class TaskExtractor:
         if far and (not reports or far[0].start < reports[0].start):
             # "báo cáo kết quả … về Bộ X để tổng hợp, báo cáo cấp có thẩm quyền": the first receiver is the task's
             reports = sorted([*far, *reports], key=lambda m: m.start)
-        reports = _before_relay(text, [m for m in reports if not _not_a_receiver(text, m)], mentions)
+        reports = _before_relay(text, [m for m in reports if not _not_a_receiver(text, m) and not _dispatched(text, m)],
+                                mentions)
         place = [] if lead_ms or not own_subject else self._place_actor(_TOPIC.sub("", text, count=1), f)
         role = [] if lead_ms or place or not own_subject else self._role_actor(f)
         if own_subject and len(lead_ms) == 1 and lead_ms[0].kind == "collective" and (
@@ -1701,6 +1728,13 @@ class TaskExtractor:
             shared = deadline if (prov.get("deadline") != "own text" or deadline is None or deadline.span is None
                                   or not any(s <= deadline.span[0] < e for s, e in inner)) else ctx.deadline
             sub = Context(lead, prov.get("lead"), shared, ctx.heading, ctx.in_task_area)
+            # a report that closes the last item after its ";" is the items' report, like the time they share
+            # ("…; (iv) Đề xuất …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025", 11520/VPCP-CN)
+            close = f.text.rfind(";", marks[-1].end())
+            close_at = f.to_source(close, close + 1)[0] if close >= 0 else None
+            shared_reports = reports if close_at is not None and reports and all(
+                r.span is not None and r.span[0] > close_at for r in reports) else []
+            first = len(self.tasks)
             last = None
             for k, m in enumerate(marks):
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
@@ -1711,6 +1745,10 @@ class TaskExtractor:
                 part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
                 last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
                                        id_base=f"{id_base or node.id}__{m['n']}") or last
+            for t in self.tasks[first:]:
+                if shared_reports and not t.report_to:
+                    t.report_to = list(shared_reports)
+                    t.provenance["report_to"] = "the report closing the unit's last item"
             if last is not None:
                 return last
 
@@ -1798,7 +1836,7 @@ class TaskExtractor:
             if node.kind == "intro" and lead_in:
                 return
         # split into sentences/clauses that open with their own actor
-        for s, e in _clauses(text, self.mentions.agencies):
+        for s, e in self._completions_merged(text, _clauses(text, self.mentions.agencies)):
             clause = text[s:e].strip()
             lead_ws = len(text[s:e]) - len(text[s:e].lstrip())
             s += lead_ws
@@ -1846,6 +1884,19 @@ class TaskExtractor:
                 continue  # a headline, not an assignment
             self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}",
                             doubt="prose clause" if node.kind in ("wrapup", "block") and not ctx.lead else None)
+
+    def _completions_merged(self, text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A sentence that opens with a completion and names no actor ("… trên địa bàn tỉnh. Hoàn thành, báo cáo kết
+        quả Ủy ban nhân dân tỉnh trong tháng 11/2025.") finishes the sentence before it: one clause, one task."""
+        out: list[tuple[int, int]] = []
+        for s, e in clauses:
+            part = text[s:e].strip()
+            if (out and _res()["completion_sentence"].match(part) and not _ASSIGN_ANY.search(part)
+                    and not subject_mentions(part, self.mentions.agencies(part))[0]):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
 
     # tables ---------------------------------------------------------------------
     def _table(self, table: Node, path: list[Node], ctx: Context) -> None:
@@ -1956,6 +2007,10 @@ class TaskExtractor:
         product = prod_text or None
         if product:
             prov["product"] = "table column 'sản phẩm'"
+        elif cols.get("product") is None and (product := _product(tf.text, self.mentions.agencies)):
+            # a task table without a "Sản phẩm" column: the output its task cell names ("Xây dựng chương trình hỗ
+            # trợ …", 552/KH-UBND), read as in a unit's text
+            prov["product"] = "object of 'ban hành'/'trình' in the task cell"
         reports = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["report"], self.mentions.agencies(tf.text), max_gap_words=1)]
         if pf is not None and not reports:
             # a product cell "Báo cáo Thủ tướng Chính phủ" names who receives the report
