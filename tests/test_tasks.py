@@ -1072,6 +1072,23 @@ def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> Non
     assert names(t.coordinators) == coordinators
 
 
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 1505/QĐ-UBND Bắc Ninh: the part of the partner that does the work, in brackets after it, is no partner of its own
+    ("Điều 2. Giao các cơ quan, đơn vị:\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
+     "(Trung tâm Phục vụ hành chính công): Rà soát, xây dựng quy trình nội bộ, quy trình điện tử trong giải quyết thủ "
+     "tục hành chính.", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    # 157/KH-UBND: the same, with the brackets in italics
+    ("1. Sở Tài chính:\n- Phối hợp Sở Nội vụ *(Ban Thi đua - Khen thưởng)* đề xuất khen thưởng các tập thể, cá nhân có "
+     "thành tích.", ["Sở Nội vụ"]),
+    # the list goes on after the brackets
+    ("1. Sở Tài chính chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công), Sở Nội vụ rà soát "
+     "quy trình.", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+])
+def test_a_partners_part_in_brackets_is_no_partner(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # 302/2025/NĐ-CP: a body the data does not know, shortened by a definition (NĐ 30/2020 "sau đây gọi là")
     ("quy định về hoạt động của Quỹ nhà ở quốc gia (sau đây gọi là Quỹ) và", {"quỹ": "Quỹ nhà ở quốc gia"}),

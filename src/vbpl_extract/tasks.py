@@ -382,8 +382,12 @@ def _dedupe_mentions(ms: list) -> list:
     return [m for m in ms if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
 
 
-def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
-    """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …")."""
+def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2,
+                parts_in_brackets: bool = False) -> list:
+    """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …").
+
+    ``parts_in_brackets``: a body in brackets right after a named one is its part, not one more of the list.
+    """
     out: list = []
     for m in marker.finditer(text):
         pos = m.end()
@@ -397,9 +401,20 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
             if out and _res()["role_list_stop"].search(gap):
                 break  # "phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh": the action ends the list
+            if (parts_in_brackets and out and out[-1].end == pos and out[-1].kind != "collective"
+                    and _OPEN_PAREN.fullmatch(gap)):
+                # "phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": the part of the body
+                # that does the work, in brackets after it, is no partner of its own
+                close = text.find(")", mention.end)
+                if close != -1:
+                    pos = close + 1
+                    continue
             out.append(mention)
             pos = mention.end
     return out
+
+
+_OPEN_PAREN = regex.compile(r"\s*[*_]*\s*\(\s*[*_]*\s*")
 
 
 @cache
@@ -1484,7 +1499,7 @@ class TaskExtractor:
 
     def _partners(self, text: str, mentions: list, actors: list) -> list:
         """The partners after "phối hợp (với)", the actors aside."""
-        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in actors]
+        coords = [m for m in _role_after(text, _res()["coord"], mentions, parts_in_brackets=True) if m not in actors]
         if not coords and (phrase := _coordinated_collective(text)) is not None:
             # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
             coords = self._collectives(text, phrase)
@@ -1810,7 +1825,8 @@ class TaskExtractor:
         elif cols.get("coordinators") is None:
             # no partner column: the task cell names them ("Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …")
             lead_ids = {a.id or a.name for a in lead}
-            coords = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["coord"], self.mentions.agencies(tf.text))
+            coords = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["coord"], self.mentions.agencies(tf.text),
+                                                             parts_in_brackets=True)
                       if (m.id or m.name) not in lead_ids]
             if coords:
                 prov["coordinators"] = "own text"
