@@ -78,6 +78,34 @@ def test_date_short_forms(text: str, phrase: str, due: datetime.date) -> None:
     assert (m.text, m.kind, m.due) == (phrase, "date", due)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # 1654/NQ-UBTVQH15 (and its sister resolutions on the 2025 arrangement of communes): the preparations are due
+        # the day the new body starts to run
+        ("Các cơ quan theo thẩm quyền khẩn trương thực hiện các công tác chuẩn bị cần thiết, bảo đảm để chính quyền "
+         "địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp quy định tại Điều 1 của Nghị quyết này chính "
+         "thức hoạt động từ ngày 01 tháng 7 năm 2025.", "chính thức hoạt động từ ngày 01 tháng 7 năm 2025"),
+        ("Sở Xây dựng chuẩn bị các điều kiện cần thiết, đảm bảo Trung tâm vận hành từ ngày 01/7/2025.",
+         "vận hành từ ngày 01/7/2025"),
+    ],
+)
+def test_date_a_thing_must_run_from(text: str, phrase: str) -> None:
+    m = one(text, D(2025, 6, 16))
+    assert (m.text, m.kind, m.due) == (phrase, "date", D(2025, 7, 1))
+
+
+@pytest.mark.parametrize("text", [
+    # a statement of when a body runs, with nothing to ensure, names no due day
+    "Chính quyền địa phương ở đơn vị hành chính cấp xã hình thành sau sắp xếp chính thức hoạt động từ ngày 01 tháng 7 "
+    "năm 2025.",
+    # nor does an ensuring clause in an earlier sentence
+    "Bảo đảm an toàn. Trung tâm hoạt động từ ngày 01/7/2025.",
+])
+def test_running_from_a_day_without_ensuring_is_no_deadline(text: str) -> None:
+    assert find_deadlines(text, D(2025, 6, 16)) == []
+
+
 @pytest.mark.parametrize("text", ["bảo đảm hệ thống hoạt động thông suốt trong 24/7", "vào năm 2030 đưa vào vận hành"])
 def test_not_a_short_date(text: str) -> None:
     assert all(m.kind != "date" for m in find_deadlines(text, D(2025, 3, 1)))

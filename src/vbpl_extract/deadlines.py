@@ -91,6 +91,8 @@ class DeadlineWords(BaseModel):
 
     triggers: list[str]
     day_of_words: list[str]
+    ensure_words: list[str]
+    start_of_operation_words: list[str]
     hour_words: list[str]
     date_word: str
     month_word: str
@@ -334,6 +336,14 @@ def _grammar() -> _Grammar:
             return None
         return _Cand(m.start(), m.end(), "date", due, prio=6, trig=True, check=y is not None)
 
+    ensure_rev = regex.compile(_L + _alt(w.ensure_words) + _R + r"[^.;!?\n]{0,300}$", _FLAGS)
+
+    def h_date_operating(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        # "bảo đảm để … chính thức hoạt động từ ngày 01 tháng 7 năm 2025": the work is due the day the thing runs
+        if not ensure_rev.search(m.string, max(0, m.start() - 300), m.start(), timeout=TIMEOUT):
+            return None
+        return h_date(m, issue)
+
     def h_day(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         d = int(m.group("d"))
         if not 1 <= d <= 31:
@@ -486,6 +496,9 @@ def _grammar() -> _Grammar:
         # "hoàn thành trước 31/12": a day and month after a trigger, without "ngày" (the issue year); "24/7" is
         # round the clock
         ("date", rf"{_L}(?:{ngay}\s+(?:{numdate}|{worddate}|{shortdate})|{numdate}|(?!24\s?/\s?7{_R}){shortdate})", h_date, _REQ),
+        # bảo đảm để … chính thức hoạt động từ ngày 01 tháng 7 năm 2025
+        ("date_operating", rf"{_L}{_alt(w.start_of_operation_words)}\s+(?:kể\s+)?từ\s+{ngay}\s+(?:{numdate}|{worddate})",
+         h_date_operating),
         # khởi công vào ngày 19 tháng 12 năm 2025
         ("date_on", rf"{_L}{_alt(w.day_of_words)}\s+{ngay}\s+(?:{numdate}|{worddate})", h_date),
         # trước ngày 25 (kept only beside "hằng tháng")
@@ -661,7 +674,8 @@ def _grammar() -> _Grammar:
     # what every match of a family contains (see _admits); a family not named here always runs
     d, y, date_w, month_w, year_w = _DIGIT, _YEAR_DIGITS, [w.date_word], [w.month_word], [w.year_word]
     needs: dict[str, tuple[_Need, ...]] = {
-        "date": (d,), "date_on": (d, *_need(w.day_of_words, date_w)), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
+        "date": (d,), "date_on": (d, *_need(w.day_of_words, date_w)),
+        "date_operating": (d, *_need(w.ensure_words, w.start_of_operation_words, date_w)), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
         "quarter": _need(w.quarter_words), "half": _need(month_w, w.half_year_positions, year_w),
         "year": (y, *_need(year_w)), "year_trig": (y,), "period_years": (y,), "period_to": (y, *_need(year_w)),
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
