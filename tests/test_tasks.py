@@ -688,6 +688,7 @@ def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() 
     assert due.tasks[0].deadline is not None and due.tasks[0].deadline.due == "2025-12-31"
 
 
+
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
     g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"
@@ -1158,6 +1159,21 @@ def test_time_inside_an_item_is_that_items_and_a_closing_one_is_shared() -> None
     due = [t.deadline.due if t.deadline else None for t in g.tasks]
     assert due == ["2025-12-10", None, "2025-11-30", "2025-11-30"]
 
+
+
+@pytest.mark.parametrize(("unit", "coordinators"), [
+    # 11520/VPCP-CN: the partners named before "(i)" work on every enumerated item
+    ("Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan khẩn trương làm rõ các nội dung còn vướng mắc, "
+     "cụ thể: (i) Đánh giá khả năng sản xuất, cung ứng, phân phối nguồn cung ethanol; (ii) Rà soát năng lực phối trộn "
+     "của các doanh nghiệp đầu mối.", [["Các bộ, cơ quan liên quan"]] * 2),
+    # an item's own partners stay its own
+    ("Giao Bộ Công an chủ trì: (i) Rà soát, hoàn thiện cơ sở dữ liệu dân cư; (ii) Phối hợp với Bộ Tài chính đánh giá "
+     "hiệu quả đầu tư.", [[], ["Bộ Tài chính"]]),
+])
+def test_partners_before_enumerated_items_pass_to_them(unit: str, coordinators: list[list[str]]) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 11520/VPCP-CN\nKính gửi: Bộ trưởng Bộ Công Thương\n"
+            "Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:\n" + unit)
+    assert [names(t.coordinators) for t in g.tasks] == coordinators
 
 RESPONSIBILITY_LABELS = [
     # (the lines under "2. Trách nhiệm thực hiện" after "1. Thời gian thực hiện: …", the leads of the tasks)

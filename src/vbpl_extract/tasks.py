@@ -1594,6 +1594,11 @@ class TaskExtractor:
             shared = deadline if (prov.get("deadline") != "own text" or deadline is None or deadline.span is None
                                   or not any(s <= deadline.span[0] < e for s, e in inner)) else ctx.deadline
             sub = Context(lead, prov.get("lead"), shared, ctx.heading, ctx.in_task_area)
+            first_mark = f.to_source(marks[0].start(), marks[0].end())[0]
+            if partners := [c for c in coords if c.span is None or c.span[0] < first_mark]:
+                # "Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan …, cụ thể: (i) …; (ii) …": the
+                # partners named before the first mark work on every item, like a lead-in's (rule 4)
+                sub.lead_coordinators = (lead, partners)
             last = None
             for k, m in enumerate(marks):
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
