@@ -689,6 +689,26 @@ def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() 
 
 
 
+@pytest.mark.parametrize(("unit", "due"), [
+    # 11414/VPCP-CN: what must be finished stands far before "trong năm 2025", in the same clause
+    ("1. Bộ Xây dựng: chỉ đạo Ban Quản lý dự án, các nhà thầu tập trung nguồn lực tài chính, huy động thêm nhân lực, "
+     "thiết bị, tăng mũi thi công, áp dụng các giải pháp kỹ thuật rút ngắn thời gian thi công để có thể hoàn thành Dự án "
+     "thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025, bảo đảm chất lượng, hiệu quả, an toàn công "
+     "trình.", "2025-12-31"),
+    # 494/NQ-UBTVQH13
+    ("1. Chính phủ phê duyệt Đề án tìm kiếm, quy tập hài cốt liệt sỹ và Đề án xác định danh tính hài cốt liệt sỹ còn "
+     "thiếu thông tin trong năm 2012 để tiếp tục triển khai thực hiện.", "2012-12-31"),
+    # the time an activity runs is no deadline
+    ("1. Sở Văn hóa, Thể thao và Du lịch tổ chức tuyên truyền, phổ biến rộng rãi các chủ trương của Đảng về công tác "
+     "dân số trong năm 2025.", None),
+    # nor is a completion in an earlier clause
+    ("1. Sở Tài chính hoàn thành việc rà soát các khoản chi; tổ chức tuyên truyền, phổ biến rộng rãi các chủ trương "
+     "của Đảng về công tác dân số trong năm 2025.", None),
+])
+def test_a_completion_anywhere_in_the_clause_makes_its_year_the_deadline(unit: str, due: str | None) -> None:
+    [t] = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n").tasks
+    assert (t.deadline.due if t.deadline else None) == due
+
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
     g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"

@@ -127,6 +127,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "report_product_stop": regex.compile(w["report_product_stop"], regex.IGNORECASE),
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
+        "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -581,7 +582,12 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
     # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
-    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
+    if m.kind not in _SPAN_KINDS or _COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text):
+        return True
+    # "… hoàn thành Dự án thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025": what must be finished
+    # stands earlier in the clause than the window above reaches
+    return (m.kind == "year" and regex.match(r"trong\s", m.text, regex.IGNORECASE) is not None
+            and _res()["year_completion"].search(text[max(0, m.start - 300):m.start]) is not None)
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
