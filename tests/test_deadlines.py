@@ -191,11 +191,28 @@ def test_relative_from_signing() -> None:
         "trình Quốc hội tại Kỳ họp thứ 10",
         "hoàn thành cùng thời điểm luật có hiệu lực thi hành",
         "trình ngay sau khi Chính phủ ban hành Nghị định",
+        # 375/NQ-CP: a session something must be passed at
+        "trình Quốc hội xem xét, thông qua tại Kỳ họp thứ 10",
+        "hoàn thiện hồ sơ để được thông qua tại Kỳ họp thứ 10",
     ],
 )
 def test_relative_event_bound(text: str) -> None:
     found = find_deadlines(text, ISSUE)
     assert [(m.kind, m.due) for m in found] == [("relative", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 659/TB-VPCP: the session the laws were passed at is cited, not a deadline
+        "thực hiện các văn bản quy phạm pháp luật mới được ban hành, đặc biệt là các luật, nghị quyết của Quốc hội được "
+        "ban hành tại Kỳ họp thứ 10; sớm soạn thảo văn bản quy định chi tiết",
+        # 212-KL/TW: a session named by its date is when the decision was made
+        "Tại phiên họp ngày 14/11/2025, xem xét Tờ trình của Đảng ủy Chính phủ, Bộ Chính trị, Ban Bí thư kết luận",
+    ],
+)
+def test_a_session_where_something_was_done_is_no_deadline(text: str) -> None:
+    assert find_deadlines(text, D(2025, 11, 20)) == []
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,8 @@ class DeadlineWords(BaseModel):
     since_words: list[str]
     issue_events: list[str]
     event_session: list[str]
+    event_session_done: list[str]
+    event_session_dated: list[str]
     event_same_time: list[str]
     event_when: list[str]
     event_verbs: list[str]
@@ -425,6 +427,15 @@ def _grammar() -> _Grammar:
     def h_event(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), "relative", None, prio=7, trig=False, check=False)
 
+    session_done = regex.compile(rf"(?<!để\s+){_L}{_alt(w.event_session_done)}\s*$", _FLAGS)
+    session_dated = regex.compile(rf"{_alt(w.event_session_dated)}$", _FLAGS)
+
+    def h_event_session(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        # "được ban hành tại Kỳ họp thứ 10", "Tại phiên họp ngày 14/11/2025": where something was done, not by when
+        if session_dated.fullmatch(m.group("s")) or session_done.search(m.string, max(0, m.start() - 40), m.start()):
+            return None
+        return h_event(m, issue)
+
     def rec(rrule: str | None, trig: bool = False) -> _Handler:
         def handler(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
             return _Cand(m.start(), m.end(), "recurring", None, rrule, prio=9, trig=trig, check=False)
@@ -572,9 +583,9 @@ def _grammar() -> _Grammar:
         # tại Kỳ họp thứ 10
         (
             "event_session",
-            rf"{_L}(?:{_alt(w.event_verbs)}\s+)?{_alt(w.event_session)}\s+(?:thứ\s+)?[\p{{L}}\p{{N}}]+"
+            rf"{_L}(?:{_alt(w.event_verbs)}\s+)?{_alt(w.event_session)}\s+(?:thứ\s+)?(?P<s>[\p{{L}}\p{{N}}]+)"
             rf"(?:\s*,?\s*(?:của\s+)?(?:quốc\s+hội|hội\s+đồng\s+nhân\s+dân)(?:\s+(?:khóa|nhiệm\s+kỳ)\s+[\p{{L}}\p{{N}}]+)?)?",
-            h_event,
+            h_event_session,
         ),
         # hoàn thành cùng thời điểm luật có hiệu lực thi hành
         (
