@@ -709,6 +709,20 @@ def test_a_completion_anywhere_in_the_clause_makes_its_year_the_deadline(unit: s
     [t] = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n").tasks
     assert (t.deadline.due if t.deadline else None) == due
 
+
+@pytest.mark.parametrize(("lead_in", "due"), [
+    # 637/TB-VPCP: the target the lead-in sets for the whole is not each item's deadline
+    ("2. Để đảm bảo chất lượng, tiến độ hoàn thành 02 công trình dự án, phấn đấu hoàn thành xây dựng trước ngày 30 tháng "
+     "11 năm 2025 theo đúng chỉ đạo của Thủ tướng Chính phủ, yêu cầu:", None),
+    # a lead-in's own deadline is handed down as before
+    ("2. Các bộ, cơ quan hoàn thành các nhiệm vụ sau trước ngày 30 tháng 11 năm 2025:", "2025-11-30"),
+])
+def test_a_lead_ins_target_is_not_its_items_deadline(lead_in: str, due: str | None) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 637/TB-VPCP\nTHÔNG BÁO\nPhó Thủ tướng Chính phủ kết luận như sau:\n" + lead_in +
+            "\na) Bộ Y tế chỉ đạo Ban Quản lý dự án tập trung nhân lực, thiết bị thi công.\n"
+            "b) Bộ Xây dựng chỉ đạo các cơ quan liên quan phối hợp nghiệm thu công trình.\n")
+    assert [t.deadline.due if t.deadline else None for t in g.tasks] == [due, due]
+
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
     g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"

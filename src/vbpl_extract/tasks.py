@@ -128,6 +128,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
+        "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -627,6 +628,8 @@ def inheritable(m, text: str) -> bool:
     2025"), not when it says when they run ("Nhiệm vụ trọng tâm năm 2025:")."""
     if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
         return False
+    if _res()["lead_in_target"].search(text[max(0, m.start - 60):m.start]):
+        return False  # "…, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025 …, yêu cầu:": the whole's target
     return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(text[max(0, m.start - 60):m.start] + " " + m.text))
 
 

@@ -150,6 +150,7 @@ class TaskWords(_Data):
     recurrence_exception: str
     purpose_after: str
     year_completion_in_clause: str
+    lead_in_target: str
     columns: dict[str, str]
     speaker_verbs: list[str]
     addressee_receives_types: list[str] = []
@@ -170,6 +171,6 @@ class TaskWords(_Data):
         "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_onward", "role_stop", "product_verbs", "product_heads", "report_product",
-        "report_product_stop", "recurrence_exception", "purpose_after", "year_completion_in_clause", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
+        "report_product_stop", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
     )(_compiles)
