@@ -1108,6 +1108,17 @@ def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "coordinators"), [
+    # 637/TB-VPCP: the bodies after "phối hợp, hướng dẫn" are the partners of both verbs
+    ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án trong công tác phòng cháy, chữa "
+     "cháy.", ["Bộ Y tế", "Ban Quản lý dự án"]),
+    ("1. Bộ Tài chính chỉ đạo các cơ quan liên quan tiếp tục phối hợp, hỗ trợ Bộ Y tế trong quá trình thanh toán.",
+     ["Bộ Y tế"]),
+])
+def test_partners_after_joined_verbs(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+@pytest.mark.parametrize(("text", "coordinators"), [
     # 1505/QĐ-UBND Bắc Ninh: the part of the partner that does the work, in brackets after it, is no partner of its own
     ("Điều 2. Giao các cơ quan, đơn vị:\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
      "(Trung tâm Phục vụ hành chính công): Rà soát, xây dựng quy trình nội bộ, quy trình điện tử trong giải quyết thủ "
