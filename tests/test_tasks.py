@@ -1119,6 +1119,19 @@ def test_partners_after_joined_verbs(text: str, coordinators: list[str]) -> None
     assert names(t.coordinators) == coordinators
 
 @pytest.mark.parametrize(("text", "coordinators"), [
+    # 163/2025/QĐ-CTUBND: the ministry written after its department says where the department sits; the department's
+    # full name goes on past "quản lý"
+    ("1. Công an tỉnh phối hợp với Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an kiểm tra, đánh giá kết "
+     "quả khai thác Cơ sở dữ liệu quốc gia về dân cư.", ["Cục Cảnh sát quản lý hành chính về trật tự xã hội"]),
+    ("1. Sở Tài chính phối hợp với Cục Thuế, Bộ Tài chính và Sở Nội vụ rà soát các khoản thu.", ["Cục Thuế", "Sở Nội vụ"]),
+    # two ministries stay two partners
+    ("1. Sở Tài chính phối hợp với Bộ Công an, Bộ Tài chính rà soát các khoản thu.", ["Bộ Công an", "Bộ Tài chính"]),
+])
+def test_the_body_a_partner_belongs_to_is_no_partner(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+@pytest.mark.parametrize(("text", "coordinators"), [
     # 1505/QĐ-UBND Bắc Ninh: the part of the partner that does the work, in brackets after it, is no partner of its own
     ("Điều 2. Giao các cơ quan, đơn vị:\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
      "(Trung tâm Phục vụ hành chính công): Rà soát, xây dựng quy trình nội bộ, quy trình điện tử trong giải quyết thủ "

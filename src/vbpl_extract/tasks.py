@@ -403,6 +403,12 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
             if out and _res()["role_list_stop"].search(gap):
                 break  # "phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh": the action ends the list
+            if (parts_in_brackets and out and out[-1].end == pos and mention.id is not None and out[-1].id is not None
+                    and _APPOSITION.fullmatch(gap) and _parent_id(out[-1].id) == mention.id):
+                # "phối hợp với Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an": the body it belongs
+                # to, written after it, says where it sits, no partner of its own
+                pos = mention.end
+                continue
             if (parts_in_brackets and out and out[-1].end == pos and out[-1].kind != "collective"
                     and _OPEN_PAREN.fullmatch(gap)):
                 # "phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": the part of the body
@@ -417,6 +423,12 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
 
 
 _OPEN_PAREN = regex.compile(r"\s*[*_]*\s*\(\s*[*_]*\s*")
+_APPOSITION = regex.compile(r"\s*(?:,|[-–])\s*")
+
+
+def _parent_id(agency_id: str) -> str | None:
+    entry = load_agency_data().entries.get(agency_id)
+    return entry.parent if entry is not None else None
 
 
 @cache
@@ -1528,7 +1540,10 @@ class TaskExtractor:
         while True:
             nxt = next((m for m in mentions if m.start >= pos), None)
             if nxt is not None and _LIST_GAP.fullmatch(text, pos, nxt.start):
-                out.append(nxt)
+                prev = out[-1] if out else next((m for m in mentions if m.end == pos), None)
+                if not (prev is not None and prev.id is not None and nxt.id is not None
+                        and _APPOSITION.fullmatch(text, pos, nxt.start) and _parent_id(prev.id) == nxt.id):
+                    out.append(nxt)  # not "Cục Cảnh sát …, Bộ Công an": the body a partner belongs to
                 pos = nxt.end
             elif (phrase := _coordinated_collective(text, pos)) is not None:
                 more = self._collectives(text, phrase)
