@@ -244,6 +244,8 @@ def test_recurring(text: str, rrule: str) -> None:
         # KH-UBND Lâm Đồng, cải cách hành chính 2026-2030
         ("Trước ngày 31/01 năm liền kề", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31"),
         ("Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"),
+        # 2579/QĐ-UBND: a quarter of the year after the one assessed, every year
+        ("Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, tổng hợp kết quả", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"),
     ],
 )
 def test_day_of_a_year_named_relative_to_another_recurs_yearly(text: str, rrule: str) -> None:

@@ -31,7 +31,8 @@ Rules worth knowing (see also the annotation guide, "Deadlines"):
   when ``issue_date`` is known, end before it (``trước ngày 01 tháng 01 năm 1945`` in a 2025 decree
   is a condition, not a deadline; a triggered day at most ``late_notice_days`` before it stays: a notice
   records what its meeting decided). A point after ``từ`` / ``bắt đầu`` is where the work starts, not a due
-  point. A day of a year named relative to another (``trước ngày 20 tháng 11 năm trước``) recurs yearly. ``parse_deadline`` (a table cell) accepts bare ``2025``,
+  point. A day or a quarter of a year named relative to another (``trước ngày 20 tháng 11 năm trước``, ``trong quý I
+  của năm liền kề``) recurs yearly. ``parse_deadline`` (a table cell) accepts bare ``2025``,
   ``2025 - 2030`` and ``12/2026`` and does not apply the issue-date filter.
 * Every regex call carries a timeout; on timeout the candidates found so far are used. Nothing here
   raises on text.
@@ -455,6 +456,14 @@ def _grammar() -> _Grammar:
         rrule = f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}"
         return _Cand(m.start(), m.end(), "recurring", None, rrule, 9, trig=True, check=False)
 
+    def h_rec_quarter(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        q = _int(m.group("q"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        last = calendar.monthrange(2001, q * 3)[1]
+        return _Cand(m.start(), m.end(), "recurring", None, f"FREQ=YEARLY;BYMONTH={q * 3};BYMONTHDAY={last}", 9,
+                     check=False)
+
     def h_rec_pair(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         d1, m1, d2, m2 = (int(m.group(g)) for g in ("d1", "m1", "d2", "m2"))
         if _mkdate(2000, m1, d1) is None or _mkdate(2000, m2, d2) is None:
@@ -619,6 +628,13 @@ def _grammar() -> _Grammar:
             h_rec_yearday,
             _REQ,
         ),
+        # trong quý I của năm liền kề, quý IV năm trước: a quarter named by its place next to another year recurs yearly
+        (
+            "rec_quarter_rel",
+            rf"{_L}{quy}\s+(?P<q>iv|iii|ii|i|0?[1-4]){_R}\s+(?:của\s+)?{nam}\s+{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
+            h_rec_quarter,
+            _OPT,
+        ),
         # hằng năm, trước ngày 15 tháng 12
         (
             "rec_yearday2",
@@ -697,6 +713,7 @@ def _grammar() -> _Grammar:
         "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
         "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
         "rec_yearday_rel": (d, *_need(date_w, year_w, w.relative_year_words)),
+        "rec_quarter_rel": _need(w.quarter_words, year_w, w.relative_year_words),
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
         "ongoing_years": (y, *_need(w.following_years_words)), "block_date": (y,), "block_number": (d,),
