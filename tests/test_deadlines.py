@@ -78,6 +78,34 @@ def test_date_short_forms(text: str, phrase: str, due: datetime.date) -> None:
     assert (m.text, m.kind, m.due) == (phrase, "date", due)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # 1654/NQ-UBTVQH15 (and its sister resolutions on the 2025 arrangement of communes): the preparations are due
+        # the day the new body starts to run
+        ("Các cơ quan theo thẩm quyền khẩn trương thực hiện các công tác chuẩn bị cần thiết, bảo đảm để chính quyền "
+         "địa phương ở các đơn vị hành chính cấp xã hình thành sau sắp xếp quy định tại Điều 1 của Nghị quyết này chính "
+         "thức hoạt động từ ngày 01 tháng 7 năm 2025.", "chính thức hoạt động từ ngày 01 tháng 7 năm 2025"),
+        ("Sở Xây dựng chuẩn bị các điều kiện cần thiết, đảm bảo Trung tâm vận hành từ ngày 01/7/2025.",
+         "vận hành từ ngày 01/7/2025"),
+    ],
+)
+def test_date_a_thing_must_run_from(text: str, phrase: str) -> None:
+    m = one(text, D(2025, 6, 16))
+    assert (m.text, m.kind, m.due) == (phrase, "date", D(2025, 7, 1))
+
+
+@pytest.mark.parametrize("text", [
+    # a statement of when a body runs, with nothing to ensure, names no due day
+    "Chính quyền địa phương ở đơn vị hành chính cấp xã hình thành sau sắp xếp chính thức hoạt động từ ngày 01 tháng 7 "
+    "năm 2025.",
+    # nor does an ensuring clause in an earlier sentence
+    "Bảo đảm an toàn. Trung tâm hoạt động từ ngày 01/7/2025.",
+])
+def test_running_from_a_day_without_ensuring_is_no_deadline(text: str) -> None:
+    assert find_deadlines(text, D(2025, 6, 16)) == []
+
+
 @pytest.mark.parametrize("text", ["bảo đảm hệ thống hoạt động thông suốt trong 24/7", "vào năm 2030 đưa vào vận hành"])
 def test_not_a_short_date(text: str) -> None:
     assert all(m.kind != "date" for m in find_deadlines(text, D(2025, 3, 1)))
@@ -163,11 +191,28 @@ def test_relative_from_signing() -> None:
         "trình Quốc hội tại Kỳ họp thứ 10",
         "hoàn thành cùng thời điểm luật có hiệu lực thi hành",
         "trình ngay sau khi Chính phủ ban hành Nghị định",
+        # 375/NQ-CP: a session something must be passed at
+        "trình Quốc hội xem xét, thông qua tại Kỳ họp thứ 10",
+        "hoàn thiện hồ sơ để được thông qua tại Kỳ họp thứ 10",
     ],
 )
 def test_relative_event_bound(text: str) -> None:
     found = find_deadlines(text, ISSUE)
     assert [(m.kind, m.due) for m in found] == [("relative", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 659/TB-VPCP: the session the laws were passed at is cited, not a deadline
+        "thực hiện các văn bản quy phạm pháp luật mới được ban hành, đặc biệt là các luật, nghị quyết của Quốc hội được "
+        "ban hành tại Kỳ họp thứ 10; sớm soạn thảo văn bản quy định chi tiết",
+        # 212-KL/TW: a session named by its date is when the decision was made
+        "Tại phiên họp ngày 14/11/2025, xem xét Tờ trình của Đảng ủy Chính phủ, Bộ Chính trị, Ban Bí thư kết luận",
+    ],
+)
+def test_a_session_where_something_was_done_is_no_deadline(text: str) -> None:
+    assert find_deadlines(text, D(2025, 11, 20)) == []
 
 
 @pytest.mark.parametrize(
@@ -199,6 +244,8 @@ def test_recurring(text: str, rrule: str) -> None:
         # KH-UBND Lâm Đồng, cải cách hành chính 2026-2030
         ("Trước ngày 31/01 năm liền kề", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=31"),
         ("Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"),
+        # 2579/QĐ-UBND: a quarter of the year after the one assessed, every year
+        ("Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì, tổng hợp kết quả", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31"),
     ],
 )
 def test_day_of_a_year_named_relative_to_another_recurs_yearly(text: str, rrule: str) -> None:

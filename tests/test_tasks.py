@@ -842,6 +842,41 @@ def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() 
     assert due.tasks[0].deadline is not None and due.tasks[0].deadline.due == "2025-12-31"
 
 
+
+@pytest.mark.parametrize(("unit", "due"), [
+    # 11414/VPCP-CN: what must be finished stands far before "trong năm 2025", in the same clause
+    ("1. Bộ Xây dựng: chỉ đạo Ban Quản lý dự án, các nhà thầu tập trung nguồn lực tài chính, huy động thêm nhân lực, "
+     "thiết bị, tăng mũi thi công, áp dụng các giải pháp kỹ thuật rút ngắn thời gian thi công để có thể hoàn thành Dự án "
+     "thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025, bảo đảm chất lượng, hiệu quả, an toàn công "
+     "trình.", "2025-12-31"),
+    # 494/NQ-UBTVQH13
+    ("1. Chính phủ phê duyệt Đề án tìm kiếm, quy tập hài cốt liệt sỹ và Đề án xác định danh tính hài cốt liệt sỹ còn "
+     "thiếu thông tin trong năm 2012 để tiếp tục triển khai thực hiện.", "2012-12-31"),
+    # the time an activity runs is no deadline
+    ("1. Sở Văn hóa, Thể thao và Du lịch tổ chức tuyên truyền, phổ biến rộng rãi các chủ trương của Đảng về công tác "
+     "dân số trong năm 2025.", None),
+    # nor is a completion in an earlier clause
+    ("1. Sở Tài chính hoàn thành việc rà soát các khoản chi; tổ chức tuyên truyền, phổ biến rộng rãi các chủ trương "
+     "của Đảng về công tác dân số trong năm 2025.", None),
+])
+def test_a_completion_anywhere_in_the_clause_makes_its_year_the_deadline(unit: str, due: str | None) -> None:
+    [t] = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n").tasks
+    assert (t.deadline.due if t.deadline else None) == due
+
+
+@pytest.mark.parametrize(("lead_in", "due"), [
+    # 637/TB-VPCP: the target the lead-in sets for the whole is not each item's deadline
+    ("2. Để đảm bảo chất lượng, tiến độ hoàn thành 02 công trình dự án, phấn đấu hoàn thành xây dựng trước ngày 30 tháng "
+     "11 năm 2025 theo đúng chỉ đạo của Thủ tướng Chính phủ, yêu cầu:", None),
+    # a lead-in's own deadline is handed down as before
+    ("2. Các bộ, cơ quan hoàn thành các nhiệm vụ sau trước ngày 30 tháng 11 năm 2025:", "2025-11-30"),
+])
+def test_a_lead_ins_target_is_not_its_items_deadline(lead_in: str, due: str | None) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 637/TB-VPCP\nTHÔNG BÁO\nPhó Thủ tướng Chính phủ kết luận như sau:\n" + lead_in +
+            "\na) Bộ Y tế chỉ đạo Ban Quản lý dự án tập trung nhân lực, thiết bị thi công.\n"
+            "b) Bộ Xây dựng chỉ đạo các cơ quan liên quan phối hợp nghiệm thu công trình.\n")
+    assert [t.deadline.due if t.deadline else None for t in g.tasks] == [due, due]
+
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
     g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"
@@ -1277,6 +1312,47 @@ def test_role_list_ends_at_the_action(text: str, coordinators: list[str]) -> Non
     assert names(t.coordinators) == coordinators
 
 
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 637/TB-VPCP: the bodies after "phối hợp, hướng dẫn" are the partners of both verbs
+    ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án trong công tác phòng cháy, chữa "
+     "cháy.", ["Bộ Y tế", "Ban Quản lý dự án"]),
+    ("1. Bộ Tài chính chỉ đạo các cơ quan liên quan tiếp tục phối hợp, hỗ trợ Bộ Y tế trong quá trình thanh toán.",
+     ["Bộ Y tế"]),
+])
+def test_partners_after_joined_verbs(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 163/2025/QĐ-CTUBND: the ministry written after its department says where the department sits; the department's
+    # full name goes on past "quản lý"
+    ("1. Công an tỉnh phối hợp với Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an kiểm tra, đánh giá kết "
+     "quả khai thác Cơ sở dữ liệu quốc gia về dân cư.", ["Cục Cảnh sát quản lý hành chính về trật tự xã hội"]),
+    ("1. Sở Tài chính phối hợp với Cục Thuế, Bộ Tài chính và Sở Nội vụ rà soát các khoản thu.", ["Cục Thuế", "Sở Nội vụ"]),
+    # two ministries stay two partners
+    ("1. Sở Tài chính phối hợp với Bộ Công an, Bộ Tài chính rà soát các khoản thu.", ["Bộ Công an", "Bộ Tài chính"]),
+])
+def test_the_body_a_partner_belongs_to_is_no_partner(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+@pytest.mark.parametrize(("text", "coordinators"), [
+    # 1505/QĐ-UBND Bắc Ninh: the part of the partner that does the work, in brackets after it, is no partner of its own
+    ("Điều 2. Giao các cơ quan, đơn vị:\n1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng UBND tỉnh "
+     "(Trung tâm Phục vụ hành chính công): Rà soát, xây dựng quy trình nội bộ, quy trình điện tử trong giải quyết thủ "
+     "tục hành chính.", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    # 157/KH-UBND: the same, with the brackets in italics
+    ("1. Sở Tài chính:\n- Phối hợp Sở Nội vụ *(Ban Thi đua - Khen thưởng)* đề xuất khen thưởng các tập thể, cá nhân có "
+     "thành tích.", ["Sở Nội vụ"]),
+    # the list goes on after the brackets
+    ("1. Sở Tài chính chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công), Sở Nội vụ rà soát "
+     "quy trình.", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+])
+def test_a_partners_part_in_brackets_is_no_partner(text: str, coordinators: list[str]) -> None:
+    [t] = run(text).tasks
+    assert names(t.coordinators) == coordinators
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # 302/2025/NĐ-CP: a body the data does not know, shortened by a definition (NĐ 30/2020 "sau đây gọi là")
     ("quy định về hoạt động của Quỹ nhà ở quốc gia (sau đây gọi là Quỹ) và", {"quỹ": "Quỹ nhà ở quốc gia"}),
@@ -1346,6 +1422,21 @@ def test_time_inside_an_item_is_that_items_and_a_closing_one_is_shared() -> None
     due = [t.deadline.due if t.deadline else None for t in g.tasks]
     assert due == ["2025-12-10", None, "2025-11-30", "2025-11-30"]
 
+
+
+@pytest.mark.parametrize(("unit", "coordinators"), [
+    # 11520/VPCP-CN: the partners named before "(i)" work on every enumerated item
+    ("Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan khẩn trương làm rõ các nội dung còn vướng mắc, "
+     "cụ thể: (i) Đánh giá khả năng sản xuất, cung ứng, phân phối nguồn cung ethanol; (ii) Rà soát năng lực phối trộn "
+     "của các doanh nghiệp đầu mối.", [["Các bộ, cơ quan liên quan"]] * 2),
+    # an item's own partners stay its own
+    ("Giao Bộ Công an chủ trì: (i) Rà soát, hoàn thiện cơ sở dữ liệu dân cư; (ii) Phối hợp với Bộ Tài chính đánh giá "
+     "hiệu quả đầu tư.", [[], ["Bộ Tài chính"]]),
+])
+def test_partners_before_enumerated_items_pass_to_them(unit: str, coordinators: list[list[str]]) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 11520/VPCP-CN\nKính gửi: Bộ trưởng Bộ Công Thương\n"
+            "Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:\n" + unit)
+    assert [names(t.coordinators) for t in g.tasks] == coordinators
 
 RESPONSIBILITY_LABELS = [
     # (the lines under "2. Trách nhiệm thực hiện" after "1. Thời gian thực hiện: …", the leads of the tasks)

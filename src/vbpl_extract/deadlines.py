@@ -31,7 +31,8 @@ Rules worth knowing (see also the annotation guide, "Deadlines"):
   when ``issue_date`` is known, end before it (``trước ngày 01 tháng 01 năm 1945`` in a 2025 decree
   is a condition, not a deadline; a triggered day at most ``late_notice_days`` before it stays: a notice
   records what its meeting decided). A point after ``từ`` / ``bắt đầu`` is where the work starts, not a due
-  point. A day of a year named relative to another (``trước ngày 20 tháng 11 năm trước``) recurs yearly. ``parse_deadline`` (a table cell) accepts bare ``2025``,
+  point. A day or a quarter of a year named relative to another (``trước ngày 20 tháng 11 năm trước``, ``trong quý I
+  của năm liền kề``) recurs yearly. ``parse_deadline`` (a table cell) accepts bare ``2025``,
   ``2025 - 2030`` and ``12/2026`` and does not apply the issue-date filter.
 * Every regex call carries a timeout; on timeout the candidates found so far are used. Nothing here
   raises on text.
@@ -91,6 +92,8 @@ class DeadlineWords(BaseModel):
 
     triggers: list[str]
     day_of_words: list[str]
+    ensure_words: list[str]
+    start_of_operation_words: list[str]
     hour_words: list[str]
     date_word: str
     month_word: str
@@ -115,6 +118,8 @@ class DeadlineWords(BaseModel):
     since_words: list[str]
     issue_events: list[str]
     event_session: list[str]
+    event_session_done: list[str]
+    event_session_dated: list[str]
     event_same_time: list[str]
     event_when: list[str]
     event_verbs: list[str]
@@ -334,6 +339,14 @@ def _grammar() -> _Grammar:
             return None
         return _Cand(m.start(), m.end(), "date", due, prio=6, trig=True, check=y is not None)
 
+    ensure_rev = regex.compile(_L + _alt(w.ensure_words) + _R + r"[^.;!?\n]{0,300}$", _FLAGS)
+
+    def h_date_operating(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        # "bảo đảm để … chính thức hoạt động từ ngày 01 tháng 7 năm 2025": the work is due the day the thing runs
+        if not ensure_rev.search(m.string, max(0, m.start() - 300), m.start(), timeout=TIMEOUT):
+            return None
+        return h_date(m, issue)
+
     def h_day(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         d = int(m.group("d"))
         if not 1 <= d <= 31:
@@ -415,6 +428,15 @@ def _grammar() -> _Grammar:
     def h_event(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         return _Cand(m.start(), m.end(), "relative", None, prio=7, trig=False, check=False)
 
+    session_done = regex.compile(rf"(?<!để\s+){_L}{_alt(w.event_session_done)}\s*$", _FLAGS)
+    session_dated = regex.compile(rf"{_alt(w.event_session_dated)}$", _FLAGS)
+
+    def h_event_session(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        # "được ban hành tại Kỳ họp thứ 10", "Tại phiên họp ngày 14/11/2025": where something was done, not by when
+        if session_dated.fullmatch(m.group("s")) or session_done.search(m.string, max(0, m.start() - 40), m.start()):
+            return None
+        return h_event(m, issue)
+
     def rec(rrule: str | None, trig: bool = False) -> _Handler:
         def handler(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
             return _Cand(m.start(), m.end(), "recurring", None, rrule, prio=9, trig=trig, check=False)
@@ -433,6 +455,14 @@ def _grammar() -> _Grammar:
             return None
         rrule = f"FREQ=YEARLY;BYMONTH={mo};BYMONTHDAY={d}"
         return _Cand(m.start(), m.end(), "recurring", None, rrule, 9, trig=True, check=False)
+
+    def h_rec_quarter(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
+        q = _int(m.group("q"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        last = calendar.monthrange(2001, q * 3)[1]
+        return _Cand(m.start(), m.end(), "recurring", None, f"FREQ=YEARLY;BYMONTH={q * 3};BYMONTHDAY={last}", 9,
+                     check=False)
 
     def h_rec_pair(m: regex.Match[str], issue: datetime.date | None) -> _Cand | None:
         d1, m1, d2, m2 = (int(m.group(g)) for g in ("d1", "m1", "d2", "m2"))
@@ -486,6 +516,9 @@ def _grammar() -> _Grammar:
         # "hoàn thành trước 31/12": a day and month after a trigger, without "ngày" (the issue year); "24/7" is
         # round the clock
         ("date", rf"{_L}(?:{ngay}\s+(?:{numdate}|{worddate}|{shortdate})|{numdate}|(?!24\s?/\s?7{_R}){shortdate})", h_date, _REQ),
+        # bảo đảm để … chính thức hoạt động từ ngày 01 tháng 7 năm 2025
+        ("date_operating", rf"{_L}{_alt(w.start_of_operation_words)}\s+(?:kể\s+)?từ\s+{ngay}\s+(?:{numdate}|{worddate})",
+         h_date_operating),
         # khởi công vào ngày 19 tháng 12 năm 2025
         ("date_on", rf"{_L}{_alt(w.day_of_words)}\s+{ngay}\s+(?:{numdate}|{worddate})", h_date),
         # trước ngày 25 (kept only beside "hằng tháng")
@@ -559,9 +592,9 @@ def _grammar() -> _Grammar:
         # tại Kỳ họp thứ 10
         (
             "event_session",
-            rf"{_L}(?:{_alt(w.event_verbs)}\s+)?{_alt(w.event_session)}\s+(?:thứ\s+)?[\p{{L}}\p{{N}}]+"
+            rf"{_L}(?:{_alt(w.event_verbs)}\s+)?{_alt(w.event_session)}\s+(?:thứ\s+)?(?P<s>[\p{{L}}\p{{N}}]+)"
             rf"(?:\s*,?\s*(?:của\s+)?(?:quốc\s+hội|hội\s+đồng\s+nhân\s+dân)(?:\s+(?:khóa|nhiệm\s+kỳ)\s+[\p{{L}}\p{{N}}]+)?)?",
-            h_event,
+            h_event_session,
         ),
         # hoàn thành cùng thời điểm luật có hiệu lực thi hành
         (
@@ -594,6 +627,13 @@ def _grammar() -> _Grammar:
             rf"{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
             h_rec_yearday,
             _REQ,
+        ),
+        # trong quý I của năm liền kề, quý IV năm trước: a quarter named by its place next to another year recurs yearly
+        (
+            "rec_quarter_rel",
+            rf"{_L}{quy}\s+(?P<q>iv|iii|ii|i|0?[1-4]){_R}\s+(?:của\s+)?{nam}\s+{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
+            h_rec_quarter,
+            _OPT,
         ),
         # hằng năm, trước ngày 15 tháng 12
         (
@@ -661,7 +701,8 @@ def _grammar() -> _Grammar:
     # what every match of a family contains (see _admits); a family not named here always runs
     d, y, date_w, month_w, year_w = _DIGIT, _YEAR_DIGITS, [w.date_word], [w.month_word], [w.year_word]
     needs: dict[str, tuple[_Need, ...]] = {
-        "date": (d,), "date_on": (d, *_need(w.day_of_words, date_w)), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
+        "date": (d,), "date_on": (d, *_need(w.day_of_words, date_w)),
+        "date_operating": (d, *_need(w.ensure_words, w.start_of_operation_words, date_w)), "day": (d, *_need(date_w)), "month": (y,), "month_yearless": (d, *_need(month_w)),
         "quarter": _need(w.quarter_words), "half": _need(month_w, w.half_year_positions, year_w),
         "year": (y, *_need(year_w)), "year_trig": (y,), "period_years": (y,), "period_to": (y, *_need(year_w)),
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
@@ -672,6 +713,7 @@ def _grammar() -> _Grammar:
         "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
         "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
         "rec_yearday_rel": (d, *_need(date_w, year_w, w.relative_year_words)),
+        "rec_quarter_rel": _need(w.quarter_words, year_w, w.relative_year_words),
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
         "ongoing_years": (y, *_need(w.following_years_words)), "block_date": (y,), "block_number": (d,),

@@ -137,6 +137,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "recurrence_exception": regex.compile(w["recurrence_exception"], regex.IGNORECASE),
         "completion_sentence": regex.compile(w["completion_sentence"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
+        "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
+        "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -454,8 +456,12 @@ def _dedupe_mentions(ms: list) -> list:
     return [m for m in ms if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
 
 
-def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2) -> list:
-    """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …")."""
+def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_gap_words: int = 2,
+                parts_in_brackets: bool = False) -> list:
+    """Agencies right after a marker ("phối hợp với Bộ Tài chính, Bộ Công an …").
+
+    ``parts_in_brackets``: a body in brackets right after a named one is its part, not one more of the list.
+    """
     out: list = []
     for m in marker.finditer(text):
         pos = m.end()
@@ -469,9 +475,32 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 break  # "báo cáo Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền": whom it submits to is not whom it reports to
             if out and _res()["role_list_stop"].search(gap):
                 break  # "phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh": the action ends the list
+            if (parts_in_brackets and out and out[-1].end == pos and mention.id is not None and out[-1].id is not None
+                    and _APPOSITION.fullmatch(gap) and _parent_id(out[-1].id) == mention.id):
+                # "phối hợp với Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an": the body it belongs
+                # to, written after it, says where it sits, no partner of its own
+                pos = mention.end
+                continue
+            if (parts_in_brackets and out and out[-1].end == pos and out[-1].kind != "collective"
+                    and _OPEN_PAREN.fullmatch(gap)):
+                # "phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": the part of the body
+                # that does the work, in brackets after it, is no partner of its own
+                close = text.find(")", mention.end)
+                if close != -1:
+                    pos = close + 1
+                    continue
             out.append(mention)
             pos = mention.end
     return out
+
+
+_OPEN_PAREN = regex.compile(r"\s*[*_]*\s*\(\s*[*_]*\s*")
+_APPOSITION = regex.compile(r"\s*(?:,|[-–])\s*")
+
+
+def _parent_id(agency_id: str) -> str | None:
+    entry = load_agency_data().entries.get(agency_id)
+    return entry.parent if entry is not None else None
 
 
 @cache
@@ -640,7 +669,12 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
     # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
-    return m.kind not in _SPAN_KINDS or bool(_COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text))
+    if m.kind not in _SPAN_KINDS or _COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text):
+        return True
+    # "… hoàn thành Dự án thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025": what must be finished
+    # stands earlier in the clause than the window above reaches
+    return (m.kind == "year" and regex.match(r"trong\s", m.text, regex.IGNORECASE) is not None
+            and _res()["year_completion"].search(text[max(0, m.start - 300):m.start]) is not None)
 
 
 _SPAN_KINDS = frozenset({"year", "period", "half_year"})
@@ -680,6 +714,8 @@ def inheritable(m, text: str) -> bool:
     2025"), not when it says when they run ("Nhiệm vụ trọng tâm năm 2025:")."""
     if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
         return False
+    if _res()["lead_in_target"].search(text[max(0, m.start - 60):m.start]):
+        return False  # "…, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025 …, yêu cầu:": the whole's target
     return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(text[max(0, m.start - 60):m.start] + " " + m.text))
 
 
@@ -1624,7 +1660,7 @@ class TaskExtractor:
 
     def _partners(self, text: str, mentions: list, actors: list) -> list:
         """The partners after "phối hợp (với)", the actors aside."""
-        coords = [m for m in _role_after(text, _res()["coord"], mentions) if m not in actors]
+        coords = [m for m in _role_after(text, _res()["coord"], mentions, parts_in_brackets=True) if m not in actors]
         if not coords and (phrase := _coordinated_collective(text)) is not None:
             # "phối hợp với các cơ quan, địa phương đánh giá …": a collective the data does not know
             coords = self._collectives(text, phrase)
@@ -1644,7 +1680,10 @@ class TaskExtractor:
         while True:
             nxt = next((m for m in mentions if m.start >= pos), None)
             if nxt is not None and _LIST_GAP.fullmatch(text, pos, nxt.start):
-                out.append(nxt)
+                prev = out[-1] if out else next((m for m in mentions if m.end == pos), None)
+                if not (prev is not None and prev.id is not None and nxt.id is not None
+                        and _APPOSITION.fullmatch(text, pos, nxt.start) and _parent_id(prev.id) == nxt.id):
+                    out.append(nxt)  # not "Cục Cảnh sát …, Bộ Công an": the body a partner belongs to
                 pos = nxt.end
             elif (phrase := _coordinated_collective(text, pos)) is not None:
                 more = self._collectives(text, phrase)
@@ -1735,6 +1774,11 @@ class TaskExtractor:
             shared_reports = reports if close_at is not None and reports and all(
                 r.span is not None and r.span[0] > close_at for r in reports) else []
             first = len(self.tasks)
+            first_mark = f.to_source(marks[0].start(), marks[0].end())[0]
+            if partners := [c for c in coords if c.span is None or c.span[0] < first_mark]:
+                # "Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan …, cụ thể: (i) …; (ii) …": the
+                # partners named before the first mark work on every item, like a lead-in's (rule 4)
+                sub.lead_coordinators = (lead, partners)
             last = None
             for k, m in enumerate(marks):
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
@@ -1987,7 +2031,8 @@ class TaskExtractor:
         elif cols.get("coordinators") is None:
             # no partner column: the task cell names them ("Chủ trì, phối hợp với Bộ Khoa học và Công nghệ …")
             lead_ids = {a.id or a.name for a in lead}
-            coords = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["coord"], self.mentions.agencies(tf.text))
+            coords = [agency_ref(m, tf) for m in _role_after(tf.text, _res()["coord"], self.mentions.agencies(tf.text),
+                                                             parts_in_brackets=True)
                       if (m.id or m.name) not in lead_ids]
             if coords:
                 prov["coordinators"] = "own text"

@@ -156,6 +156,8 @@ class TaskWords(_Data):
     completion_sentence: str
     recurrence_exception: str
     purpose_after: str
+    year_completion_in_clause: str
+    lead_in_target: str
     columns: dict[str, str]
     speaker_verbs: list[str]
     addressee_receives_types: list[str] = []
@@ -177,7 +179,7 @@ class TaskWords(_Data):
         "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_via_later", "dispatch_purpose", "report_onward", "role_stop", "product_verbs", "product_heads", "product_cited_title", "report_product",
-        "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
+        "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
         "reference_cell",
     )(_compiles)
