@@ -1027,3 +1027,23 @@ def test_commander_over_units_is_the_units() -> None:
 ])
 def test_provincial_court_and_procuracy(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == expected
+
+
+# The compressed text the matching runs on: the drops of each cluster of spaces and punctuation are worked out
+# once per distinct cluster (text_forms._cluster_drops), with the same result as reading the cluster each time.
+@pytest.mark.parametrize(("text", "compressed"), [
+    # 03/NQ-CP: "Bộ Lao động - Thương binh và Xã hội" (spaces around a dash dropped)
+    ("Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động-Thương binh và Xã hội"),
+    # 2623/QĐ-TTg: "các bộ,\ncơ quan ngang bộ" (a line break after a comma)
+    ("các bộ,\ncơ quan ngang bộ, cơ quan thuộc Chính phủ", "các bộ,cơ quan ngang bộ,cơ quan thuộc Chính phủ"),
+    # a run of spaces keeps one; a table cell's "<br>" is a space
+    ("Sở Thông tin và<br>Truyền thông;   Sở  Tài chính .", "Sở Thông tin và Truyền thông;Sở Tài chính."),
+])
+def test_compressed_text_and_its_map(text: str, compressed: str) -> None:
+    from vbpl_extract.agencies.text_forms import _Compressed
+
+    c = _Compressed(text)
+    assert c.text == compressed
+    for i, ch in enumerate(c.text):  # each kept character maps back to itself
+        if ch != " ":
+            assert text[c.orig(i)] in (ch, "–", "—") or ch == "-"

@@ -32,35 +32,36 @@ def build_graph(tg: TaskGraph) -> Graph:
     edges: list[GraphEdge] = []
     seen: set[str] = {"doc"}
 
-    def add(node: GraphNode) -> None:
-        if node.id not in seen:
-            seen.add(node.id)
-            nodes.append(node)
-
-    def walk(children: list[Node], parent: str) -> None:
-        for n in children:
-            if n.kind in ("block", "intro", "wrapup", "cell"):
-                continue
-            nid = f"unit:{n.id}"
-            add(GraphNode(id=nid, type="unit", label=(n.heading or n.text or n.id)[:80]))
-            edges.append(GraphEdge(source=parent, target=nid, type="contains"))
-            for ref in n.references:
-                edges.append(GraphEdge(source=nid, target=f"ref:{ref}", type="cites"))
-            walk(n.children, nid)
+    def add(nid: str, type_: str, label: str) -> None:
+        if nid not in seen:  # a node is built once (an agency is named by many tasks)
+            seen.add(nid)
+            nodes.append(GraphNode(id=nid, type=type_, label=label))
 
     for ref in tg.references:
-        add(GraphNode(id=f"ref:{ref.id}", type="reference", label=ref.number or ref.title or ref.id))
-    walk(tg.structure, "doc")
+        add(f"ref:{ref.id}", "reference", ref.number or ref.title or ref.id)
+    # the units depth first, in document order: a loop, not a nested function that calls itself (that is a
+    # reference cycle, which kept each document's nodes and edges alive until the garbage collector ran)
+    stack: list[tuple[Node, str]] = [(n, "doc") for n in reversed(tg.structure)]
+    while stack:
+        n, parent = stack.pop()
+        if n.kind in ("block", "intro", "wrapup", "cell"):
+            continue
+        nid = f"unit:{n.id}"
+        add(nid, "unit", (n.heading or n.text or n.id)[:80])
+        edges.append(GraphEdge(source=parent, target=nid, type="contains"))
+        for ref in n.references:
+            edges.append(GraphEdge(source=nid, target=f"ref:{ref}", type="cites"))
+        stack.extend((c, nid) for c in reversed(n.children))
     edges = [e for e in edges if e.type != "cites" or e.target in seen]
     for t in tg.tasks:
         tid = f"task:{t.id}"
-        add(GraphNode(id=tid, type="task", label=t.text[:80]))
+        add(tid, "task", t.text[:80])
         parent = f"unit:{t.unit_id}" if t.unit_id and f"unit:{t.unit_id}" in seen else "doc"
         edges.append(GraphEdge(source=parent, target=tid, type="contains"))
         for role, agencies in (("lead", t.lead), ("coordinates", t.coordinators), ("reports_to", t.report_to)):
             for a in agencies:
                 aid = _agency_key(a)
-                add(GraphNode(id=aid, type="agency", label=a.name))
+                add(aid, "agency", a.name)
                 edges.append(GraphEdge(source=tid, target=aid, type=role))
         for ref in t.references:
             if f"ref:{ref}" in seen:

@@ -1359,51 +1359,53 @@ class TaskExtractor:
         trì: …", "- Đơn vị phối hợp: …"); "a) Nhiệm vụ:" over bullets makes each bullet a task.
         """
         found: dict[str, tuple[Node, Fragment]] = {}
-
-        def scan(children: list[Node], depth: int) -> None:
-            for child in children:
-                f = self.frag(child)
-                text = _BULLET.sub("", f.text)
-                cut = len(f.text) - len(text)
-                for name in ("lead", "coordinators", "deadline", "product", "content"):
-                    m = _res()[f"field_{name}"].match(text)
-                    bare = None if m else _res()[f"field_{name}_bare"].fullmatch(text)
-                    if bare is not None and child.children:
-                        # "2. Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia." …; "Cơ quan chủ trì, phối hợp" over
-                        # "a) Cơ quan chủ trì" …; "1. Nội dung, biện pháp" over its points
-                        if name == "content":
-                            found.setdefault(name, (child, Fragment("", [], [])))
-                        elif bare["more"] and depth == 0 and any(c.children for c in child.children):
-                            scan(child.children, depth + 1)
-                        elif name == "lead" and any(not (t := self.frag(c).text).lstrip().startswith("(")
-                                                    and names_an_action(t, self._names(t)) and _words_upto(t, 9) > 8
-                                                    for c in child.children):
-                            # "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen thưởng …; phối hợp …":
-                            # sentences that each name their actor and action, not a labelled list of names
-                            pass
-                        elif name not in found:
-                            # a bracketed note under the list ("(Văn phòng Ban Chỉ đạo, cơ quan thường trực …)") is none of it
-                            parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text
-                                     and not self.frag(c).text.lstrip().startswith("(")]
-                            found[name] = (child, _join_fragments(parts))
-                        break
-                    if not m:
-                        continue
-                    s = cut + m.end()
-                    value = Fragment(f.text[s:], f.starts[s:], f.ends[s:])
-                    if child.children:
-                        if name == "content":
-                            found.setdefault(name, (child, value))
-                        elif not value.text.strip(" .;:") and depth == 0:
-                            scan(child.children, depth + 1)
-                    elif name not in found:
-                        found[name] = (child, value)
-                    break
-
-        scan(node.children, 0)
+        self._scan_fields(node.children, 0, found)
         if not ({"lead", "content"} & found.keys()) or len(found) < 2:
             return {}
         return found
+
+    def _scan_fields(self, children: list[Node], depth: int, found: dict[str, tuple[Node, Fragment]]) -> None:
+        """The labelled cells among ``children`` into ``found`` (:meth:`_fields`). A method, not a function
+        nested in ``_fields``: a nested function that calls itself is a reference cycle, which kept each
+        document's extractor (mentions, tasks) alive until the garbage collector ran."""
+        for child in children:
+            f = self.frag(child)
+            text = _BULLET.sub("", f.text)
+            cut = len(f.text) - len(text)
+            for name in ("lead", "coordinators", "deadline", "product", "content"):
+                m = _res()[f"field_{name}"].match(text)
+                bare = None if m else _res()[f"field_{name}_bare"].fullmatch(text)
+                if bare is not None and child.children:
+                    # "2. Cơ quan chủ trì" over "- Ban Chỉ đạo quốc gia." …; "Cơ quan chủ trì, phối hợp" over
+                    # "a) Cơ quan chủ trì" …; "1. Nội dung, biện pháp" over its points
+                    if name == "content":
+                        found.setdefault(name, (child, Fragment("", [], [])))
+                    elif bare["more"] and depth == 0 and any(c.children for c in child.children):
+                        self._scan_fields(child.children, depth + 1, found)
+                    elif name == "lead" and any(not (t := self.frag(c).text).lstrip().startswith("(")
+                                                and names_an_action(t, self._names(t)) and _words_upto(t, 9) > 8
+                                                for c in child.children):
+                        # "2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen thưởng …; phối hợp …":
+                        # sentences that each name their actor and action, not a labelled list of names
+                        pass
+                    elif name not in found:
+                        # a bracketed note under the list ("(Văn phòng Ban Chỉ đạo, cơ quan thường trực …)") is none of it
+                        parts = [self.frag(c) for c in child.children if not c.children and self.frag(c).text
+                                 and not self.frag(c).text.lstrip().startswith("(")]
+                        found[name] = (child, _join_fragments(parts))
+                    break
+                if not m:
+                    continue
+                s = cut + m.end()
+                value = Fragment(f.text[s:], f.starts[s:], f.ends[s:])
+                if child.children:
+                    if name == "content":
+                        found.setdefault(name, (child, value))
+                    elif not value.text.strip(" .;:") and depth == 0:
+                        self._scan_fields(child.children, depth + 1, found)
+                elif name not in found:
+                    found[name] = (child, value)
+                break
 
     def _fielded(self, node: Node, path: list[Node], ctx: Context, fields: dict[str, tuple[Node, Fragment]]) -> None:
         """A plan item whose actor, partners, time and product are labelled lines under it: one task (or one

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..textutil import match_key, nfc
@@ -39,20 +40,11 @@ class _Compressed:
             spaced = _BR_RE.sub(lambda m: " " + "\x00" * (len(m.group()) - 1), spaced)
         drops: list[tuple[int, int]] = []  # dropped input spans, ascending
         for m in _CLUSTER_RE.finditer(spaced):
-            cluster = m.group()
-            if " " not in cluster and "\x00" not in cluster:
-                continue
-            base = m.start()
-            has_punct = bool(cluster.strip(" \x00"))
-            kept_space = False
-            for i, ch in enumerate(cluster):
-                if ch == "\x00" or (ch == " " and (has_punct or kept_space)):
-                    if drops and drops[-1][1] == base + i:
-                        drops[-1] = (drops[-1][0], base + i + 1)
-                    else:
-                        drops.append((base + i, base + i + 1))
-                elif ch == " ":
-                    kept_space = True
+            # two clusters are never adjacent (each is a longest run), so their drops never join
+            rel = _cluster_drops(m.group())
+            if rel:
+                base = m.start()
+                drops.extend([(base + a, base + b) for a, b in rel])
         breaks: list[int] = []  # compressed position from which shifts[k] applies
         obreaks: list[int] = []  # the same position in the input
         shifts: list[int] = []
@@ -82,6 +74,31 @@ class _Compressed:
         """Compressed position of input offset ``opos`` (the next kept character when dropped)."""
         k = bisect.bisect_right(self._obreaks, opos) - 1
         return opos - (self._shifts[k] if k >= 0 else 0)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cluster_drops(cluster: str) -> tuple[tuple[int, int], ...]:
+    """The spans of a cluster of spaces and punctuation that :class:`_Compressed` drops: around punctuation every
+    space (and ``\x00``, what is left of a ``<br>``), else every space after the first. A text has few distinct
+    clusters (", ", " - ", ".  "), each worked out once.
+
+    >>> _cluster_drops(" - "), _cluster_drops("   "), _cluster_drops(",.")
+    (((0, 1), (2, 3)), ((1, 3),), ())
+    """
+    if " " not in cluster and "\x00" not in cluster:
+        return ()
+    has_punct = bool(cluster.strip(" \x00"))
+    kept_space = False
+    drops: list[tuple[int, int]] = []
+    for i, ch in enumerate(cluster):
+        if ch == "\x00" or (ch == " " and (has_punct or kept_space)):
+            if drops and drops[-1][1] == i:
+                drops[-1] = (drops[-1][0], i + 1)
+            else:
+                drops.append((i, i + 1))
+        elif ch == " ":
+            kept_space = True
+    return tuple(drops)
 
 
 def _compress(text: str) -> tuple[str, _Compressed]:
