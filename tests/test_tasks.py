@@ -1164,6 +1164,12 @@ def test_actor_heading_ending_in_co_nhiem_vu() -> None:
         # 68/2025/TT-BNNMT: "Báo cáo …" opens a report, not a newspaper ("Báo Lâm Đồng")
         ("2. Kỳ báo cáo\na) Báo cáo định kỳ hằng tháng:\nTính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo;", []),
         ("7. Báo Lâm Đồng\na) Tuyên truyền rộng rãi Kế hoạch này.", [["Báo Lâm Đồng"]]),
+        # 179/KH-UBND: "Doanh nghiệp số" is a pillar of the digital transformation programme, a topic heading
+        # under the lead-in that names the actor
+        ("2. Sở Khoa học và Công nghệ chủ trì thực hiện các nhiệm vụ sau:\ni) Doanh nghiệp số\n"
+         "- Hỗ trợ doanh nghiệp chuyển đổi số gắn liền với thúc đẩy sử dụng nền tảng số.",
+         [["Sở Khoa học và Công nghệ"]]),
+        ("7. Doanh nghiệp viễn thông\na) Bảo đảm hạ tầng mạng.", [["Doanh nghiệp viễn thông"]]),
     ],
 )
 def test_actor_heading_heads_are_whole_words(text: str, expected: list[list[str]]) -> None:
