@@ -1768,3 +1768,23 @@ def test_a_line_that_only_gives_a_time_is_no_task() -> None:
     assert is_non_task("Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026.")
     assert is_non_task("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
     assert not is_non_task("Thời hạn các đối tượng trả lời phiếu khảo sát: từ ngày 01/10/2025 đến 31/10/2025.")
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 170/2025/NĐ-CP, Điều 9: how a council works
+    ("Hội đồng kiểm tra, sát hạch làm việc theo nguyên tắc tập thể, quyết định theo đa số; trường hợp biểu quyết "
+     "ngang nhau thì thực hiện theo ý kiến mà Chủ tịch Hội đồng kiểm tra, sát hạch đã biểu quyết.", True),
+    # 86/2025/QĐ-UBND: the same for the emulation council
+    ("Hội đồng hoạt động theo nguyên tắc tập trung, dân chủ, biểu quyết theo đa số.", True),
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương: the inspection board
+    ("Ban Kiểm tra hoạt động độc lập, làm việc theo chế độ kiêm nhiệm.", True),
+    ("Nguyên tắc hoạt động của Ban Kiểm tra: Ban Kiểm tra hoạt động độc lập.", True),
+    # TB-UBND Lâm Đồng (kết luận cao tốc): the sentence the notice announces itself with
+    ("UBND tỉnh trân trọng thông báo kết luận của đồng chí Nguyễn Hồng Hải, Phó Chủ tịch UBND tỉnh như sau:", True),
+    # a duty that only ends with how a body shall work stays a task
+    ("Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng quy chế để Hội đồng hoạt động theo nguyên tắc tập thể.",
+     False),
+])
+def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
