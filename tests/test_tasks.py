@@ -1788,3 +1788,19 @@ def test_a_line_that_only_gives_a_time_is_no_task() -> None:
 def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
 
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 211/2025/QĐ-UBND, Điều 14: what a body may do with a database
+    ("Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu phục vụ cho công tác quản lý nhà nước về "
+     "công chứng, chứng thực trên địa bàn thành phố.", True),
+    # 82/2025/QĐ-UBND
+    ("Sở Tài chính được quyền khai thác, sử dụng thông tin về giá đất trong cơ sở dữ liệu.", True),
+    # 302/2025/NĐ-CP, Điều 7: a power of the housing fund
+    ("Được từ chối yêu cầu cung cấp thông tin hoặc sử dụng nguồn lực của Quỹ nếu yêu cầu đó trái với quy định của "
+     "pháp luật và hoạt động của Quỹ.", True),
+    # 99/2025/QĐ-UBND: those who are given an account still have duties
+    ("Cơ quan, đơn vị, cá nhân được cấp tài khoản địa chỉ thư điện tử công vụ có trách nhiệm quản lý, sử dụng.", False),
+    ("Giao Sở Tư pháp hướng dẫn để các tổ chức hành nghề công chứng được khai thác dữ liệu.", False),
+])
+def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
