@@ -1804,3 +1804,20 @@ def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: s
 ])
 def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 60/2024/QH15 (Luật Dữ liệu): what the fund is
+    ("Quỹ phát triển dữ liệu quốc gia là quỹ tài chính nhà nước ngoài ngân sách, do Chính phủ thành lập.", True),
+    # 2920/QĐ-UBND: who heads the department
+    ("Giám đốc Sở Nội vụ là người đứng đầu Sở Nội vụ, chịu trách nhiệm trước Ủy ban nhân dân tỉnh.", True),
+    # 144/KH-UBND (kinh tế số): statements of a plan's orientation
+    ("Doanh nghiệp công nghệ số là lực lượng tiên phong trong kiến tạo hạ tầng số.", True),
+    ("Trọng tâm là phát triển doanh nghiệp công nghệ số Make in Viet Nam.", True),
+    ("Đột phá chiến lược là hình thành một số doanh nghiệp số có quy mô lớn.", True),
+    # 2629/QĐ-TTg: a task whose object is then described with "là" stays a task
+    ("Phát triển nền tảng Bình dân học vụ số, là nền tảng học trực tuyến mở đại trà quốc gia.", False),
+    ("Sở Tài chính là cơ quan đầu mối, tổng hợp báo cáo Ủy ban nhân dân tỉnh.", False),
+])
+def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
