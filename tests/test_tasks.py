@@ -1821,3 +1821,18 @@ def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -
 ])
 def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 5115/LĐTBXH-KHTC: an earlier letter told as background, after a fronted phrase
+    ("Qua Sơ kết đánh giá kết quả thực hiện thí điểm Phương thức chi trả qua hệ thống Bưu điện tại 06 địa phương, "
+     "ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi Tổng công ty Bưu "
+     "điện Việt Nam.", True),
+    # 3354/VPCP-KGVX: what an earlier letter assigned
+    ("Tại công văn số 8014/VPCP-KGVX ngày 09 tháng 10 năm 2012 của Văn phòng Chính phủ, Phó Thủ tướng Nguyễn Thiện "
+     "Nhân đã giao Bộ Lao động - Thương binh và Xã hội xây dựng, ban hành Thông tư hướng dẫn.", True),
+    ("Tại công văn số 8014/VPCP-KGVX, đề nghị Bộ Lao động - Thương binh và Xã hội khẩn trương ban hành Thông tư.",
+     False),
+])
+def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
