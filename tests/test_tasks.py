@@ -1836,3 +1836,19 @@ def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> N
 ])
 def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 127/2025/TT-BQP, Điều 2: the execution clause with "có trách nhiệm thi hành"
+    ("Cục trưởng Cục Pháp chế Bộ Quốc phòng, Thủ trưởng các cơ quan, đơn vị, tổ chức và cá nhân có liên quan có trách "
+     "nhiệm thi hành Thông tư này./.", True),
+    # 471/QĐ-UBND, Điều 3: "… căn cứ Quyết định thi hành"
+    ("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch, Ban Quản lý các "
+     "khu công nghiệp tỉnh; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân liên quan căn cứ Quyết định thi hành./.",
+     True),
+    # 1658/NQ-UBTVQH15: a clause that goes on with duties of its own stays a task
+    ("Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Bắc Ninh và các cơ quan, tổ chức khác có liên quan có trách "
+     "nhiệm tổ chức thi hành Nghị quyết này; sắp xếp, ổn định bộ máy các cơ quan, tổ chức ở địa phương.", False),
+])
+def test_the_execution_clause_in_its_other_wordings_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
