@@ -1852,3 +1852,15 @@ def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bo
 ])
 def test_the_execution_clause_in_its_other_wordings_is_no_task(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 112/2025/TT-BTC: the instruction of an amending text, with the amended wording run into the same unit
+    ("Sửa đổi, bổ sung khoản 1, khoản 2 Điều 23 như sau: “1. Chi xây dựng, biên soạn, chỉnh sửa chương trình, tài liệu "
+     "bồi dưỡng đội ngũ nhà giáo”", True),
+    ("Bổ sung khoản 4 sau khoản 3 Điều 3 như sau:", True),
+    # a plan's task to amend a law stays a task
+    ("Sửa đổi, bổ sung Luật Khoa học và Công nghệ, hoàn thành trong năm 2026.", False),
+])
+def test_the_instruction_of_an_amending_text_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
