@@ -1864,3 +1864,18 @@ def test_the_execution_clause_in_its_other_wordings_is_no_task(text: str, non_ta
 ])
 def test_the_instruction_of_an_amending_text_is_no_task(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương: who the inspection board is
+    ("Ban Kiểm tra Hội gồm Trưởng ban và các ủy viên do Ban Chấp hành bầu trong số các ủy viên Ban Chấp hành.", True),
+    # 86/2025/QĐ-UBND: the members of a council
+    ("Khen thưởng cấp cơ sở gồm: a) Chủ tịch Hội đồng là người đứng đầu cơ quan, đơn vị.", True),
+    # 09/2025/NĐ-CP: a membership sentence followed by the body's duty is read sentence by sentence
+    ("Tổ kiểm tra bao gồm đại diện Ủy ban nhân dân cấp xã. Tổ kiểm tra thực hiện phối hợp với cơ sở sản xuất tổ chức "
+     "thống kê, đánh giá mức độ thiệt hại.", False),
+    # setting up a body of such members is a task
+    ("Sở Nội vụ chủ trì thành lập Hội đồng gồm đại diện các sở, ngành liên quan.", False),
+])
+def test_the_membership_of_a_body_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
