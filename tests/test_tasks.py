@@ -1774,3 +1774,114 @@ def test_a_line_that_only_gives_a_time_is_no_task() -> None:
     assert is_non_task("Thời hạn ban hành: trước ngày 31 tháng 12 năm 2026.")
     assert is_non_task("Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.")
     assert not is_non_task("Thời hạn các đối tượng trả lời phiếu khảo sát: từ ngày 01/10/2025 đến 31/10/2025.")
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 170/2025/NĐ-CP, Điều 9: how a council works
+    ("Hội đồng kiểm tra, sát hạch làm việc theo nguyên tắc tập thể, quyết định theo đa số; trường hợp biểu quyết "
+     "ngang nhau thì thực hiện theo ý kiến mà Chủ tịch Hội đồng kiểm tra, sát hạch đã biểu quyết.", True),
+    # 86/2025/QĐ-UBND: the same for the emulation council
+    ("Hội đồng hoạt động theo nguyên tắc tập trung, dân chủ, biểu quyết theo đa số.", True),
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương: the inspection board
+    ("Ban Kiểm tra hoạt động độc lập, làm việc theo chế độ kiêm nhiệm.", True),
+    ("Nguyên tắc hoạt động của Ban Kiểm tra: Ban Kiểm tra hoạt động độc lập.", True),
+    # TB-UBND Lâm Đồng (kết luận cao tốc): the sentence the notice announces itself with
+    ("UBND tỉnh trân trọng thông báo kết luận của đồng chí Nguyễn Hồng Hải, Phó Chủ tịch UBND tỉnh như sau:", True),
+    # a duty that only ends with how a body shall work stays a task
+    ("Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng quy chế để Hội đồng hoạt động theo nguyên tắc tập thể.",
+     False),
+])
+def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 211/2025/QĐ-UBND, Điều 14: what a body may do with a database
+    ("Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu phục vụ cho công tác quản lý nhà nước về "
+     "công chứng, chứng thực trên địa bàn thành phố.", True),
+    # 82/2025/QĐ-UBND
+    ("Sở Tài chính được quyền khai thác, sử dụng thông tin về giá đất trong cơ sở dữ liệu.", True),
+    # 302/2025/NĐ-CP, Điều 7: a power of the housing fund
+    ("Được từ chối yêu cầu cung cấp thông tin hoặc sử dụng nguồn lực của Quỹ nếu yêu cầu đó trái với quy định của "
+     "pháp luật và hoạt động của Quỹ.", True),
+    # 99/2025/QĐ-UBND: those who are given an account still have duties
+    ("Cơ quan, đơn vị, cá nhân được cấp tài khoản địa chỉ thư điện tử công vụ có trách nhiệm quản lý, sử dụng.", False),
+    ("Giao Sở Tư pháp hướng dẫn để các tổ chức hành nghề công chứng được khai thác dữ liệu.", False),
+])
+def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 60/2024/QH15 (Luật Dữ liệu): what the fund is
+    ("Quỹ phát triển dữ liệu quốc gia là quỹ tài chính nhà nước ngoài ngân sách, do Chính phủ thành lập.", True),
+    # 2920/QĐ-UBND: who heads the department
+    ("Giám đốc Sở Nội vụ là người đứng đầu Sở Nội vụ, chịu trách nhiệm trước Ủy ban nhân dân tỉnh.", True),
+    # 144/KH-UBND (kinh tế số): statements of a plan's orientation
+    ("Doanh nghiệp công nghệ số là lực lượng tiên phong trong kiến tạo hạ tầng số.", True),
+    ("Trọng tâm là phát triển doanh nghiệp công nghệ số Make in Viet Nam.", True),
+    ("Đột phá chiến lược là hình thành một số doanh nghiệp số có quy mô lớn.", True),
+    # 2629/QĐ-TTg: a task whose object is then described with "là" stays a task
+    ("Phát triển nền tảng Bình dân học vụ số, là nền tảng học trực tuyến mở đại trà quốc gia.", False),
+    ("Sở Tài chính là cơ quan đầu mối, tổng hợp báo cáo Ủy ban nhân dân tỉnh.", False),
+])
+def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 5115/LĐTBXH-KHTC: an earlier letter told as background, after a fronted phrase
+    ("Qua Sơ kết đánh giá kết quả thực hiện thí điểm Phương thức chi trả qua hệ thống Bưu điện tại 06 địa phương, "
+     "ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi Tổng công ty Bưu "
+     "điện Việt Nam.", True),
+    # 3354/VPCP-KGVX: what an earlier letter assigned
+    ("Tại công văn số 8014/VPCP-KGVX ngày 09 tháng 10 năm 2012 của Văn phòng Chính phủ, Phó Thủ tướng Nguyễn Thiện "
+     "Nhân đã giao Bộ Lao động - Thương binh và Xã hội xây dựng, ban hành Thông tư hướng dẫn.", True),
+    ("Tại công văn số 8014/VPCP-KGVX, đề nghị Bộ Lao động - Thương binh và Xã hội khẩn trương ban hành Thông tư.",
+     False),
+])
+def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 127/2025/TT-BQP, Điều 2: the execution clause with "có trách nhiệm thi hành"
+    ("Cục trưởng Cục Pháp chế Bộ Quốc phòng, Thủ trưởng các cơ quan, đơn vị, tổ chức và cá nhân có liên quan có trách "
+     "nhiệm thi hành Thông tư này./.", True),
+    # 471/QĐ-UBND, Điều 3: "… căn cứ Quyết định thi hành"
+    ("Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch, Ban Quản lý các "
+     "khu công nghiệp tỉnh; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân liên quan căn cứ Quyết định thi hành./.",
+     True),
+    # 1658/NQ-UBTVQH15: a clause that goes on with duties of its own stays a task
+    ("Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Bắc Ninh và các cơ quan, tổ chức khác có liên quan có trách "
+     "nhiệm tổ chức thi hành Nghị quyết này; sắp xếp, ổn định bộ máy các cơ quan, tổ chức ở địa phương.", False),
+])
+def test_the_execution_clause_in_its_other_wordings_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # 112/2025/TT-BTC: the instruction of an amending text, with the amended wording run into the same unit
+    ("Sửa đổi, bổ sung khoản 1, khoản 2 Điều 23 như sau: “1. Chi xây dựng, biên soạn, chỉnh sửa chương trình, tài liệu "
+     "bồi dưỡng đội ngũ nhà giáo”", True),
+    ("Bổ sung khoản 4 sau khoản 3 Điều 3 như sau:", True),
+    # a plan's task to amend a law stays a task
+    ("Sửa đổi, bổ sung Luật Khoa học và Công nghệ, hoàn thành trong năm 2026.", False),
+])
+def test_the_instruction_of_an_amending_text_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
+
+
+@pytest.mark.parametrize(("text", "non_task"), [
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương: who the inspection board is
+    ("Ban Kiểm tra Hội gồm Trưởng ban và các ủy viên do Ban Chấp hành bầu trong số các ủy viên Ban Chấp hành.", True),
+    # 86/2025/QĐ-UBND: the members of a council
+    ("Khen thưởng cấp cơ sở gồm: a) Chủ tịch Hội đồng là người đứng đầu cơ quan, đơn vị.", True),
+    # 09/2025/NĐ-CP: a membership sentence followed by the body's duty is read sentence by sentence
+    ("Tổ kiểm tra bao gồm đại diện Ủy ban nhân dân cấp xã. Tổ kiểm tra thực hiện phối hợp với cơ sở sản xuất tổ chức "
+     "thống kê, đánh giá mức độ thiệt hại.", False),
+    # setting up a body of such members is a task
+    ("Sở Nội vụ chủ trì thành lập Hội đồng gồm đại diện các sở, ngành liên quan.", False),
+])
+def test_the_membership_of_a_body_is_no_task(text: str, non_task: bool) -> None:
+    assert is_non_task(text) is non_task
