@@ -204,6 +204,22 @@ def test_heading_asking_a_body_the_data_does_not_know(heading: str, lead: str) -
     assert [leads(t) for t in g.tasks] == [[lead], [lead]]
 
 
+CLOSED_ACTOR_HEADINGS = [
+    # (a clause naming its actor over points, closed by a full stop; the lead its points inherit)
+    # 82/2025/QĐ-UBND, Điều 9 khoản 4
+    ("4. Các cơ quan, tổ chức, đơn vị còn lại.", "Các cơ quan, tổ chức, đơn vị còn lại"),
+    ("4. Các cơ quan, tổ chức, đơn vị còn lại", "Các cơ quan, tổ chức, đơn vị còn lại"),
+]
+
+
+@pytest.mark.parametrize(("heading", "lead"), CLOSED_ACTOR_HEADINGS)
+def test_actor_heading_closed_by_a_full_stop(heading: str, lead: str) -> None:
+    g = run(f"Điều 9. Trách nhiệm thực hiện\n{heading}\n"
+            "a) Cập nhật kịp thời dữ liệu phát sinh, biến động (tăng, giảm) về tài sản công vào Cơ sở dữ liệu;\n"
+            "b) Thực hiện công khai tài sản công theo quy định tại Điều 104, Điều 105 Nghị định số 151/2017/NĐ-CP.")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
 ROLE_SUBJECTS = [
     # (a clause of a normative text, the leads it gives; [] = not a task)
     ("Chủ đầu tư chịu trách nhiệm lập hồ sơ quyết toán dự án gửi cơ quan tài chính.", ["Chủ đầu tư"]),

@@ -377,6 +377,8 @@ def _non_agency_words(text: str, mentions: list) -> int:
 
 
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
+# a single full stop closing a unit (not "…", not an abbreviation's "TP.")
+_CLOSING_STOP = regex.compile(r"(?<![.\p{Lu}])\.$")
 
 
 def _heading_like(text: str) -> bool:
@@ -921,6 +923,10 @@ class TaskExtractor:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
         Truyền hình thành phố"): that body, as written, ``known: false``."""
         text = f.text.strip()
+        if node.children and _CLOSING_STOP.search(text):
+            # "4. Các cơ quan, tổ chức, đơn vị còn lại." over "a) Cập nhật kịp thời dữ liệu …" (82/2025/QĐ-UBND): a
+            # full stop closing a heading over its points ends no sentence
+            text = text[:-1].rstrip()
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         body = text[off:off + 1].upper() + text[off + 1:]
