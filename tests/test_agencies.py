@@ -522,6 +522,35 @@ def test_split_unknown_bodies_are_not_cut(cell: str, expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # 94/VBHN-BQP, Điều 9: the army's branches, services, military regions and corps are bodies, named as written
+    ("Binh chủng Công binh thẩm định phương án kỹ thuật thi công, dự toán điều tra, khảo sát, rà phá bom mìn vật nổ",
+     ["Binh chủng Công binh"]),
+    ("Binh chủng Công binh chủ trì, phối hợp với Cục Tác chiến Bộ Tổng Tham mưu", ["Binh chủng Công binh"]),
+    # a lower-case verb ends the name ("đào tạo" is what the branch does, Điều 25)
+    ("Binh chủng Công binh đào tạo, cấp chứng chỉ đội trưởng, giám sát viên", ["Binh chủng Công binh"]),
+    ("Quân khu 7 chỉ đạo Bộ Chỉ huy quân sự tỉnh", ["Quân khu 7"]),
+    # the same words in lower case are common nouns, no body ("Quân khu, quân chủng, quân đoàn, Bộ đội Biên phòng")
+    ("Quân khu, quân chủng, quân đoàn thẩm định phương án kỹ thuật thi công", []),
+])
+def test_military_bodies_the_data_does_not_know(text: str, expected: list[str]) -> None:
+    # the subject opening the text (later bodies are named by their own rules)
+    assert names(find_agencies(text))[:1] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 94/VBHN-BQP: a department followed by the ministry it belongs to is one body, as written
+    ("Cục Tài chính Bộ Quốc phòng chủ trì thẩm định", ["Cục Tài chính Bộ Quốc phòng"]),
+    # 94/VBHN-BQP, Điều 25: so is one of the General Staff, a "Bộ" inside the Ministry of Defence
+    ("phối hợp với Cục Tác chiến Bộ Tổng Tham mưu và các cơ quan liên quan tổ chức thẩm tra",
+     ["Cục Tác chiến Bộ Tổng Tham mưu", "Các cơ quan liên quan"]),
+])
+def test_department_written_with_its_own_ministry(text: str, expected: list[str]) -> None:
+    found = find_agencies(text)
+    assert names(found) == expected
+    assert_spans(text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a board "of the …" named in lower-case words only (310/KH-UBND Hà Nội: "Ban Quản lý các khu công nghệ cao
     # và khu công nghiệp" in headings and the table's lead column; Lâm Đồng CCHC: "Ban Quản lý các khu công nghiệp")
     ("Ban Quản lý các khu công nghệ cao và khu công nghiệp chủ trì", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp"]),

@@ -204,6 +204,49 @@ def test_heading_asking_a_body_the_data_does_not_know(heading: str, lead: str) -
     assert [leads(t) for t in g.tasks] == [[lead], [lead]]
 
 
+CLOSED_ACTOR_HEADINGS = [
+    # (a clause naming its actor over points, closed by a full stop; the lead its points inherit)
+    # 82/2025/QĐ-UBND, Điều 9 khoản 4
+    ("4. Các cơ quan, tổ chức, đơn vị còn lại.", "Các cơ quan, tổ chức, đơn vị còn lại"),
+    ("4. Các cơ quan, tổ chức, đơn vị còn lại", "Các cơ quan, tổ chức, đơn vị còn lại"),
+]
+
+
+FRONTED_TOPICS = [
+    # (a unit opening with a topic closed by a colon, its leads; the task's text starts at the unit's first words)
+    # 157/KH-UBND, III.2.b: the subject stands right after the topic's colon
+    ("b) Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường phối hợp với các Ngân hàng thương mại "
+     "thực hiện mở tài khoản cho đối tượng tại Ủy ban nhân dân xã, phường.",
+     [["Ủy ban nhân dân các xã, phường"]]),
+    # 636/TB-VPCP, III.3: a reply "Về kiến nghị …: <actor> …" is a task of that actor (guide, Genres)
+    ("3. Về kiến nghị liên quan đến tổ chức bộ máy để bảo đảm vận hành hiệu quả chính quyền địa phương 02 cấp:\n\n"
+     "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương nghiên cứu, xử lý kiến nghị của tỉnh Phú Thọ.",
+     [["Bộ Nội vụ"]]),
+    # 99/2025/QĐ-UBND, Điều 7: a colon after the first sentence closes no topic ("Ví dụ: Sở AH sẽ có …")
+    ("a) Đối với địa chỉ thư điện tử công vụ các Sở, ban, ngành được đặt theo cấu trúc như sau: "
+     "<tên viết tắt của cơ quan, đơn vị>@nghean.gov.vn; Ví dụ: Sở AH sẽ có địa chỉ thư điện tử công vụ là: "
+     "[email protected].", []),
+    # 81/2025/QĐ-UBND, Điều 12: a condition ("Trường hợp …") keeps its own rules ("thì", its comma)
+    ("4. Trường hợp Liên hiệp các hội Khoa học và Kỹ thuật tỉnh đề xuất tư vấn, phản biện và giám định xã hội: "
+     "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh xác định nội dung, phạm vi tư vấn, phản biện.", []),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), FRONTED_TOPICS)
+def test_subject_after_a_topic_closed_by_a_colon(unit: str, expected: list[list[str]]) -> None:
+    g = run(f"III. VỀ MỘT SỐ KIẾN NGHỊ\n{unit}\n")
+    assert [leads(t) for t in g.tasks] == expected
+    assert all(t.text.startswith(unit.split(" ", 1)[1][:20]) for t in g.tasks)
+
+
+@pytest.mark.parametrize(("heading", "lead"), CLOSED_ACTOR_HEADINGS)
+def test_actor_heading_closed_by_a_full_stop(heading: str, lead: str) -> None:
+    g = run(f"Điều 9. Trách nhiệm thực hiện\n{heading}\n"
+            "a) Cập nhật kịp thời dữ liệu phát sinh, biến động (tăng, giảm) về tài sản công vào Cơ sở dữ liệu;\n"
+            "b) Thực hiện công khai tài sản công theo quy định tại Điều 104, Điều 105 Nghị định số 151/2017/NĐ-CP.")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
 ROLE_SUBJECTS = [
     # (a clause of a normative text, the leads it gives; [] = not a task)
     ("Chủ đầu tư chịu trách nhiệm lập hồ sơ quyết toán dự án gửi cơ quan tài chính.", ["Chủ đầu tư"]),

@@ -113,6 +113,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
         "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                      regex.IGNORECASE),
+        "topic_end": regex.compile(r"^[^.;:]*(?:" + w["topic_closer"] + r")\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
+                                   regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
         "connective": regex.compile(r"^\s*(?:" + "|".join(w["clause_connectives"]) + r")\s*,?\s*", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
@@ -216,7 +218,8 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     # "Trên cơ sở nội dung …, các bộ, … theo chức năng, nhiệm vụ xây dựng …", "Trường hợp …, Ủy ban nhân dân
     # cấp tỉnh chỉ đạo …": the subject is the first agency right after a comma
     for k, mention in enumerate(mentions):
-        if mention.start > 0 and r["fronted_end"].search(text[:mention.start]):
+        if mention.start > 0 and (r["fronted_end"].search(text[:mention.start])
+                                  or (not r["condition"].match(text) and r["topic_end"].match(text[:mention.start]))):
             if (m or r["condition"].match(text)) and (_continues_list(text, mentions, mention) or _unnamed_collective(mention)):
                 # "Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, …": a list inside the topic;
                 # "Trường hợp …, cấp có thẩm quyền bổ nhiệm xem xét …": no identifiable actor
@@ -377,6 +380,8 @@ def _non_agency_words(text: str, mentions: list) -> int:
 
 
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
+# a single full stop closing a unit (not "…", not an abbreviation's "TP.")
+_CLOSING_STOP = regex.compile(r"(?<![.\p{Lu}])\.$")
 
 
 def _heading_like(text: str) -> bool:
@@ -921,6 +926,10 @@ class TaskExtractor:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
         Truyền hình thành phố"): that body, as written, ``known: false``."""
         text = f.text.strip()
+        if node.children and _CLOSING_STOP.search(text):
+            # "4. Các cơ quan, tổ chức, đơn vị còn lại." over "a) Cập nhật kịp thời dữ liệu …" (82/2025/QĐ-UBND): a
+            # full stop closing a heading over its points ends no sentence
+            text = text[:-1].rstrip()
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         body = text[off:off + 1].upper() + text[off + 1:]

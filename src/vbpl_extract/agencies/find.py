@@ -96,11 +96,13 @@ _MINISTRY_UNIT = regex.compile(r"^(?:Tổng cục|Cục|Vụ|Thanh tra|Văn phò
 
 def _with_own_ministry(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
     """A ministry's department followed by the ministry with only a space between is one body, as written:
-    "Cục Tài chính Bộ Quốc phòng" (not "Cục Tài chính" and "Bộ Quốc phòng")."""
+    "Cục Tài chính Bộ Quốc phòng" (not "Cục Tài chính" and "Bộ Quốc phòng"); so is one of a "Bộ" inside a ministry
+    ("Cục Tác chiến Bộ Tổng Tham mưu")."""
     out: list[AgencyMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and m.kind == "ministry" and m.origin == "gazetteer" and prev.origin != "office_holder"
+        if (prev is not None and (m.kind == "ministry" or (m.kind == "ministry_department" and m.name.startswith("Bộ ")))
+                and m.origin == "gazetteer" and prev.origin != "office_holder"
                 and _MINISTRY_UNIT.match(prev.name) and text[prev.end:m.start] == " " and prev.end < m.start):
             name = f"{prev.name} {m.name}"
             out[-1] = AgencyMention(prev.start, m.end, text[prev.start:m.end], "unknown:" + slugify(name), name,
