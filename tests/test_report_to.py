@@ -24,9 +24,10 @@ REPORTS = [
     ("Điều 3. Sở Tài chính chủ động, kịp thời báo cáo kết quả thực hiện các nhiệm vụ, các phát sinh vướng mắc trong quá "
      "trình thực hiện về Bộ Khoa học và Công nghệ (cơ quan thường trực Ban Chỉ đạo) để tổng hợp, phối hợp tháo gỡ, báo "
      "cáo cấp có thẩm quyền.", ["Sở Tài chính"], ["Bộ Khoa học và Công nghệ"]),
-    # 47/2009/TTLT-BTC-BLĐTBXH: a second "gửi" after a purpose is the task's own sending
+    # 47/2009/TTLT-BTC-BLĐTBXH: a second "gửi" after a purpose is the task's own sending; the decision sent to
+    # the treasury "để kiểm soát chi" is a dispatch, not a report (`dispatch_purpose`)
     ("Điều 3. Bộ Lao động – Thương binh và Xã hội ra quyết định điều chỉnh dự toán, đồng thời gửi Kho bạc Nhà nước "
-     "để kiểm soát chi và gửi Bộ Tài chính để báo cáo.", ["Bộ Lao động - Thương binh và Xã hội"], ["Kho bạc Nhà nước", "Bộ Tài chính"]),
+     "để kiểm soát chi và gửi Bộ Tài chính để báo cáo.", ["Bộ Lao động - Thương binh và Xã hội"], ["Bộ Tài chính"]),
     # a purpose clause with no receiver before it is the task's own report
     ("Điều 3. Sở Tài chính tổng hợp kết quả thực hiện để báo cáo Ủy ban nhân dân tỉnh.",
      ["Sở Tài chính"], ["Ủy ban nhân dân tỉnh"]),
