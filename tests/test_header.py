@@ -610,3 +610,33 @@ def test_recipients_sentence_is_no_label() -> None:
     ct = normalize(text)
     closing = [ct.paragraphs[i].text for i in sorted(h.closing_paragraphs)]
     assert closing[0] == "Nơi nhận:" and h.info.recipients == ["Lưu VPTW"]
+
+
+_CAPTIONED = ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày | tháng 12 năm 2025\n\nSố:96ÿđ /BCA-C04\n\n"
+              "V/v dự kiến mục tiêu, nhiệm vụ\n\nKính gửi: Các Bộ.\n\nThực hiện Nghị quyết số 163/2024/QH15.\n\n"
+              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nPHỤ LỤC\n")
+
+
+@pytest.mark.parametrize(("text", "number", "date"), [
+    # the number hand-written (OCR reads only the symbol): the annex caption names the document
+    # (originals/5240-BCA-V01_2025_vbai.pdf, its lines joined by OCR)
+    ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày 23 tháng 1] năm 2025\n\nSố:52ø/BCA-V01\n\nV/v tổng kết công tác\n\n"
+     "Kính gửi: Các Bộ.\n\nThực hiện Quy chế.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nĐÈ CƯƠNG Báo cáo tổng kết "
+     "(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an) Phần thứ nhất\n",
+     "5240/BCA-V01", "2025-11-23"),
+    # number and day illegible (originals/5689-BCA-C04_2025_vbai.pdf)
+    (_CAPTIONED + "(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n", "5689/BCA-C04", "2025-12-16"),
+    # a caption of another symbol, or of another month, names another document
+    (_CAPTIONED + "(Kèm theo Công văn số: 5689/BCA-C06 ngày 16 tháng 12 năm 2025)\n", None, None),
+    (_CAPTIONED + "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 10 năm 2025)\n", "5689/BCA-C04", None),
+    # the date dropped from the copy's header (tnt305_tvpl_2025/170-2025-ND-CP)
+    ("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc____\n|\n\n"
+     "**NGHỊ ĐỊNH**\n\n**Quy định về tuyển dụng**\n\n*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n\n"
+     "**Điều 1. Phạm vi điều chỉnh**\n\nNghị định này quy định.\n\n**Phụ lục**\n\n"
+     "*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
+     "170/2025/NĐ-CP", "2025-06-30"),
+])
+def test_number_and_date_from_annex_caption(text: str, number: str | None, date: str | None) -> None:
+    got = info(text)
+    assert (got.number, got.date) == (number, date)
+

@@ -337,6 +337,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
         _date_from_signing_stamp(ct, res, info)
     if info.date is None:
         _date_from_adoption(ct, info)
+    if info.number is None or info.date is None:
+        _self_from_annex_caption(ct, res, info)
     _fill_from_site_metadata(ct, info)
     if info.addressees:
         for a in info.addressees:
@@ -427,6 +429,56 @@ def _date_from_adoption(ct: CleanText, info: DocumentInfo) -> None:
     if last is not None and (iso := _iso(int(last["d"]), int(last["m"]), int(last["y"]))):
         info.date, info.date_span = iso, ct.to_source(last.start(), last.end())
         info.provenance["date"] = "adoption sentence"
+
+
+_CAPTION_DATE = r"(?P<d>\d{1,2})\s*(?:tháng\s+|/|-)(?P<m>\d{1,2})\s*(?:năm\s+|/|-)(?P<y>\d{4})"
+
+
+@cache
+def _annex_caption() -> regex.Pattern[str]:
+    """The caption under an annex's title, in brackets (``signature_words.yaml``): "(Kèm theo Nghị định số
+    75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)"; OCR may join it to the title's lines."""
+    cues = "|".join(f"(?:{c})" for c in SignatureWords.load().annex_captions) or "(?!)"
+    return regex.compile(r"\(\s*(?:" + cues + r")\s+(?P<type>\p{L}[\p{L}\s]{1,30}?)\s+(?:số|sô|so)\s*:?\s*(?P<num>"
+                         + NUMBER_PATTERN + r")(?:\s+ngày\s+" + _CAPTION_DATE + r")?", regex.IGNORECASE)
+
+
+def _symbol_key(number: str) -> str:
+    return regex.sub(r"\s+", "", number).upper()
+
+
+def _self_from_annex_caption(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
+    """The number and date a header lost, from the caption of the document's own annex, which names the
+    document it is attached to: a hand-written number OCR could not read ("Số:52ø/BCA-V01", the caption
+    "(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an)"), a day left illegible, a header
+    the copy dropped. The caption must name the same document: the symbol the header shows, else the
+    header's type; its date the month and year of the header's date line, when that is legible."""
+    paras = ct.paragraphs
+    symbol = next((_symbol_key(m["sym"]) for j in sorted(res.header_paragraphs) if paras[j].kind == "text"
+                   and (m := _SYMBOL_ONLY_LINE.match(paras[j].text))), None)
+    month_year = next(((int(m["m"]), int(m["y"])) for j in sorted(res.header_paragraphs) if paras[j].kind == "text"
+                       and _PLACE_LINE.match(paras[j].text) and (m := _MONTH_YEAR.search(paras[j].text))), None)
+    names = {n.lower(): n for n in all_type_names()}
+    for p in paras[res.body_first:]:
+        if p.kind != "text" or not (m := _annex_caption().search(p.text)):
+            continue
+        kind = names.get(" ".join(m["type"].split()).lower())
+        number = regex.sub(r"\s+", "", m["num"])
+        if kind is None:
+            continue
+        if info.number is None:
+            if not (_symbol_key(number).endswith(symbol) if symbol else info.type == kind):
+                continue
+            info.number, info.number_span = number, p.to_source(m.start("num"), m.end("num"))
+            info.provenance["number"] = "the caption of the document's annex"
+        elif _symbol_key(number) != _symbol_key(info.number):
+            continue
+        if info.date is None and m["y"]:
+            d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+            if month_year in (None, (mo, y)) and (iso := _iso(d, mo, y)):
+                info.date, info.date_span = iso, p.to_source(m.start("d"), m.end("y"))
+                info.provenance["date"] = "the caption of the document's annex"
+        return
 
 
 def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
