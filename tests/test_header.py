@@ -640,3 +640,13 @@ def test_number_and_date_from_annex_caption(text: str, number: str | None, date:
     got = info(text)
     assert (got.number, got.date) == (number, date)
 
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_header_row_as_pipe_text(gap: str) -> None:
+    # a two-column header table that reached the text as pipe rows (congbot_reconstructed/23_2012_ND_CP.md);
+    # the number's row stays apart or joins the motto's
+    got = info("| CHÍNH PHỦ -------\n|---|---\n| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n" + gap
+               + "| Số: 23/2012/NĐ-CP | Hà Nội, ngày 03 tháng 04 năm 2012 |\n\nNGHỊ ĐỊNH\n\nQUY ĐỊNH MỘT SỐ CHẾ ĐỘ\n\n"
+               "Căn cứ Luật tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
+    assert (got.number, got.date, got.type) == ("23/2012/NĐ-CP", "2012-04-03", "Nghị định")
+

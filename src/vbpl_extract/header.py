@@ -213,6 +213,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for part in (x.strip(" -–—_=*") for x in regex.split(r"\||[_=]{3,}|-{3,}", pre)):  # "CHÍNH PHỦ_____ Số: 170/…"
                 if part and not (_NUMBER_LINE.match(part) and _header_line(part, p.span, info, [], types, p)):
                     issuer_lines.append(part)  # "----- Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …": the number is no issuer
+            post = t[_MOTTO.search(t).end():]
+            if "|" in post:  # "CỘNG HÒA … Hạnh phúc ---- | Số: 23/2012/NĐ-CP | Hà Nội, ngày …": the next row joined
+                _header_cells(post, p.span, info, types)
             res.header_paragraphs.add(i)
             last_header = i
             continue
@@ -227,6 +230,10 @@ def parse_header(ct: CleanText) -> HeaderResult:
             rest = t[m.end():].strip(" |")
             if rest:
                 _header_line(rest, p.span, info, [], types)
+            continue
+        if t.startswith("|") and _header_cells(t, p.span, info, types):
+            res.header_paragraphs.add(i)
+            last_header = i
             continue
         if _header_line(t, p.span, info, [], types, p):
             res.header_paragraphs.add(i)
@@ -594,6 +601,17 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         issuer_lines.append(t)
         return False
     return False
+
+
+def _header_cells(t: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> bool:
+    """A row of the two-column header that reached the text as a pipe row, not a table ("| Số: 23/2012/NĐ-CP |
+    Hà Nội, ngày 03 tháng 04 năm 2012 |"): each cell read as a header line, when one is the number or the date."""
+    cells = [c.strip() for c in t.split("|") if c.strip()]
+    if not any(_NUMBER_LINE.match(c) or _DATE_LINE.match(c) for c in cells):
+        return False
+    for c in cells:
+        _header_line(c, span, info, [], types)
+    return True
 
 
 _BARE_PLACE = regex.compile(r"^(?:tỉnh|thành phố)\s+\S", regex.IGNORECASE)
