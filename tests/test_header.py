@@ -650,3 +650,19 @@ def test_header_row_as_pipe_text(gap: str) -> None:
                "Căn cứ Luật tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
     assert (got.number, got.date, got.type) == ("23/2012/NĐ-CP", "2012-04-03", "Nghị định")
 
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # the issuer cell cut short; the enacting authority line names the body (congbot_reconstructed/494_2012_NQ_UBTVQH13.md)
+    ("| ỦY BAN THƯỜNG VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |\n|---|---|\n"
+     "| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 05 năm 2012 |\n\nNGHỊ QUYẾT\n\nVỀ KẾT QUẢ GIÁM SÁT VIỆC THỰC HIỆN "
+     "CHÍNH SÁCH\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĨa Việt Nam năm 1992;\n\n"
+     "QUYẾT NGHỊ:\n\nĐiều 1. X\n", "Ủy ban Thường vụ Quốc hội"),
+    # an enacting authority that does not continue the issuer's name leaves it as written
+    ("| ỦY BAN THƯỜNG VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |\n|---|---|\n"
+     "| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 05 năm 2012 |\n\nNGHỊ QUYẾT\n\nVỀ KẾT QUẢ GIÁM SÁT VIỆC THỰC HIỆN "
+     "CHÍNH SÁCH\n\nCHÍNH PHỦ\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĨa Việt Nam năm 1992;\n\n"
+     "QUYẾT NGHỊ:\n\nĐiều 1. X\n", "Ủy ban thường vụ"),
+])
+def test_issuer_cut_short_completed_by_enacting_authority(text: str, issuer: str) -> None:
+    assert info(text).issuer.name == issuer
+

@@ -334,6 +334,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     if info.issuer is None:
         _issuer_from_enacting_authority(paras, res.body_first, info)
+    elif not info.issuer.known and info.issuer.id is None:
+        _issuer_completed_by_enacting_authority(paras, res.body_first, info)
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
@@ -397,6 +399,22 @@ def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: Doc
                                     origin="enacting authority")
             info.provenance["issuer"] = "enacting authority line"
             return
+
+
+def _issuer_completed_by_enacting_authority(paras: list[Paragraph], upto: int, info: DocumentInfo) -> None:
+    """An issuer block cut short ("ỦY BAN THƯỜNG VỤ" for "ỦY BAN THƯỜNG VỤ QUỐC HỘI", the name's last words lost
+    to the copy's column) names no known body: the enacting authority line whose known name begins with it does."""
+    head, note = info.issuer, info.provenance.get("issuer")
+    info.issuer = None
+    _issuer_from_enacting_authority(paras, upto, info)
+    if info.issuer is not None and head is not None and fold_tones(info.issuer.name.lower()).startswith(
+            fold_tones(" ".join(head.name.lower().split())) + " "):
+        return
+    info.issuer = head
+    if note is None:
+        info.provenance.pop("issuer", None)
+    else:
+        info.provenance["issuer"] = note
 
 
 _ENACTS = regex.compile(r"^(?P<who>[^.;:]{3,90}?)\s+(?:ban\s+hành|quyết\s+định|quyết\s+nghị)\b")
