@@ -666,3 +666,14 @@ def test_header_row_as_pipe_text(gap: str) -> None:
 def test_issuer_cut_short_completed_by_enacting_authority(text: str, issuer: str) -> None:
     assert info(text).issuer.name == issuer
 
+
+@pytest.mark.parametrize(("block", "name"), [
+    # the text layer split the name's first syllable (congbot_reconstructed/3210_2014_QD_UBND.md)
+    ("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín", "Nguyễn Hữu Tín"),
+    ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Hòa Bình", "Nguyễn Hòa Bình"),
+])
+def test_signer_name_with_split_syllable(block: str, name: str) -> None:
+    from vbpl_extract.header import parse_signature_text
+
+    assert parse_signature_text(block).name == name
+

@@ -27,6 +27,7 @@ from .agencies.entries import load_agency_data
 from .clean import CleanText, Paragraph, clean_span
 from .data.schemas import SignatureWords
 from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
+from .encodings import syllable_ok
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones, slugify
@@ -812,6 +813,22 @@ _POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replac
 _SIGNED = regex.compile(r"^[\[(]?\s*(?:đã\s+ký|Đã\s+ký|ký|Ký|\(Đã ký\))[\])]?\s*$")
 
 
+def _join_split_name(t: str) -> str:
+    """A text layer that split the syllables of the signer's name ("P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín"): after
+    the capitals of the position, a lower-case piece is the rest of the Title Case syllable before it, when
+    the two make one syllable ("Nguyễn Hữu Tín"); a name has no lower-case word."""
+    toks = t.split(" ")
+    last_cap = max((i for i, w in enumerate(toks) if w.isupper()), default=-1)
+    out = toks[: last_cap + 1]
+    tail: list[str] = []
+    for w in toks[last_cap + 1:]:
+        if tail and w.isalpha() and w.islower() and tail[-1][:1].isupper() and syllable_ok(tail[-1] + w):
+            tail[-1] += w
+        else:
+            tail.append(w)
+    return " ".join(out + tail)
+
+
 def parse_signature_text(text: str) -> Signature:
     """Read a signature block given as one string.
 
@@ -821,7 +838,7 @@ def parse_signature_text(text: str) -> Signature:
     """
     sig = Signature()
     t = regex.sub(r"[\[(]\s*(?:đã\s+ký|Đã\s+ký)\s*[\])]", " ", text)
-    t = " ".join(t.split())
+    t = _join_split_name(" ".join(t.split()))
     # the signer's name: the trailing Title Case words
     m = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", t)
     if m:
