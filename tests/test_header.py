@@ -677,3 +677,9 @@ def test_signer_name_with_split_syllable(block: str, name: str) -> None:
 
     assert parse_signature_text(block).name == name
 
+
+def test_number_symbol_wrapped_to_next_line() -> None:
+    # the symbol wrapped in the number's narrow column (tnt305_tvpl_2025/3783-QD-UBND__128b34e0abc1c504.md)
+    got = info("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "---------------\n|\n|\nSố: 3783/QĐ-\nUBND\n|\n*Nghệ An, ngày\n20 tháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\n")
+    assert got.number == "3783/QĐ-UBND"

@@ -74,6 +74,10 @@ _POSITION_WORDS = regex.compile(
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4}$")
 
 
+_NUMBER_WRAPPED = regex.compile(r"^S[ốỐ]\s*:?\s*\d{1,6}[^\s]*[-/]$")
+_SYMBOL_REST = regex.compile(r"^[\p{Lu}Đ][\p{Lu}Đ\d]{0,11}(?:-[\p{Lu}Đ\d]{1,12}){0,3}$")
+
+
 @dataclass
 class HeaderResult:
     info: DocumentInfo
@@ -232,6 +236,16 @@ def parse_header(ct: CleanText) -> HeaderResult:
             if rest:
                 _header_line(rest, p.span, info, [], types)
             continue
+        if (not info.number and _NUMBER_WRAPPED.match(t) and i + 1 < n and paras[i + 1].kind == "text"
+                and _SYMBOL_REST.match(paras[i + 1].text)):
+            # "Số: 3783/QĐ-" / "UBND": the symbol wrapped in its narrow column
+            m = _NUMBER_LINE.match(t + paras[i + 1].text.strip())
+            if m:
+                info.number = regex.sub(r"\s+", "", m["num"])
+                info.number_span = (p.to_source(m.start("num"), len(t))[0], paras[i + 1].span[1])
+                res.header_paragraphs.update((i, i + 1))
+                last_header = i + 1
+                continue
         if t.startswith("|") and _header_cells(t, p.span, info, types):
             res.header_paragraphs.add(i)
             last_header = i
