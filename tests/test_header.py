@@ -683,3 +683,15 @@ def test_number_symbol_wrapped_to_next_line() -> None:
     got = info("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                "---------------\n|\n|\nSố: 3783/QĐ-\nUBND\n|\n*Nghệ An, ngày\n20 tháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\n")
     assert got.number == "3783/QĐ-UBND"
+
+
+@pytest.mark.parametrize(("block", "issuer"), [
+    # the unit named by its kind alone under its body (vnmasterplan/402-CV-VPDU_2025__with_draft_report.md)
+    ("**ĐẢNG ỦY CHÍNH PHỦ**\n**VĂN PHÒNG**\n\\*\nSố 402-CV/VPĐU\nV/v xin ý kiến dự thảo báo cáo.\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n"
+     "Hà Nội, ngày 25 tháng 5 năm 2025\n\n**Kính gửi:**\n- Các đồng chí.\n", "Văn phòng Đảng ủy Chính phủ"),
+    ("BỘ NỘI VỤ\nVĂN PHÒNG\n-------\n|\n" + MOTTO + "Số: 12/VP-TH\n|\nHà Nội, ngày 1 tháng 2 năm 2025\nV/v họp\n"
+     "Kính gửi: Các đơn vị.\n", "Văn phòng Bộ Nội vụ"),
+])
+def test_bare_unit_under_its_body(block: str, issuer: str) -> None:
+    assert info(block).issuer.name == issuer
+

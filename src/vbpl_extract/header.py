@@ -814,6 +814,16 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
             info.issuer = info.issuer.model_copy(update={"name": entry.name if entry else name,
                                                          "id": entry.id if entry else own.id or f"unknown:{slugify(name)}"})
         return
+    unit = next((u for u in SignatureWords.load().bare_units if joined.endswith(" " + u.upper())), None)
+    if unit is not None and len(found) == 1 and found[0].known and found[0].id and found[0].end < len(joined) - len(unit):
+        # "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG": the unit of the body above it, named by its kind alone
+        parent = found[0]
+        name = f"{unit} {parent.name}"
+        entry = lookup_agency(name)
+        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
+        info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                                text=joined, known=entry is not None, origin="header")
+        return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
     if cased is not None and (info.issuer is None or (
