@@ -695,3 +695,26 @@ def test_number_symbol_wrapped_to_next_line() -> None:
 def test_bare_unit_under_its_body(block: str, issuer: str) -> None:
     assert info(block).issuer.name == issuer
 
+
+@pytest.mark.parametrize(("number", "place", "issuer"), [
+    # the site's "Nơi ban hành: Thành phố Hồ Chí Minh" for a công văn whose symbol names the body first and the
+    # drafting unit after it (tnt305_tvpl_2025/4001-UBND-DT__76415b3ed5295e94.md)
+    ("4001/UBND-ĐT", "Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+    ("235/KH-UBND", "TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("12/SYT-KHTC", "TỈNH THANH HÓA", "Tỉnh Thanh Hóa"),
+])
+def test_issuer_from_symbol_of_a_bare_place(number: str, place: str, issuer: str) -> None:
+    from vbpl_extract.header import _issuer_from_symbol, resolve_agency_name
+
+    doc = DocumentInfo(number=number, issuer=resolve_agency_name(place))
+    _issuer_from_symbol(doc)
+    assert doc.issuer.name.casefold() == issuer.casefold()
+
+
+def test_site_metadata_place_is_the_body_of_the_symbol() -> None:
+    # tnt305_tvpl_2025/4001-UBND-DT__76415b3ed5295e94.md: the page's metadata table, no header block
+    got = info("#\n**Số hiệu:**\n|\n4001/UBND-ĐT\n|\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+               "Thành phố Hồ Chí Minh\n|\n|\n**Người ký:**\n|\nBùi Minh Thạnh\n|\n- Sở Tài chính;\n|\nThực hiện Kết luận số "
+               "15-KL/ĐU, Chủ tịch Ủy ban nhân dân Thành phố chỉ đạo như sau:\n**1.** Chấp thuận đề nghị của Sở Tài chính.\n")
+    assert got.issuer.name.casefold() == "ủy ban nhân dân thành phố hồ chí minh"
+

@@ -558,6 +558,7 @@ def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
             ref.origin = "site metadata"
             info.issuer = ref
             info.provenance["issuer"] = "site metadata"
+            _issuer_from_symbol(info)  # "Nơi ban hành: Thành phố Hồ Chí Minh" names the place of a "…/UBND-ĐT"
 
 
 def addressee_items(text: str) -> list[str]:
@@ -696,8 +697,8 @@ def _issuer_from_symbol(info: DocumentInfo) -> None:
     issuer = info.issuer
     if issuer is None or not info.number or not _BARE_PLACE.match(issuer.name):
         return
-    symbol = info.number.rsplit("-", 1)[-1]
-    body = _LOCAL_SYMBOL.get(symbol)
+    codes = parse_number(info.number).issuer_codes  # "…/KH-UBND", "…/UBND-ĐT" (the drafting unit after it)
+    body = _LOCAL_SYMBOL.get(codes[0]) if codes else None
     if body is None:
         return
     place = issuer_case(issuer.text) if issuer.text and issuer.text.isupper() else issuer.name
