@@ -718,3 +718,14 @@ def test_site_metadata_place_is_the_body_of_the_symbol() -> None:
                "15-KL/ĐU, Chủ tịch Ủy ban nhân dân Thành phố chỉ đạo như sau:\n**1.** Chấp thuận đề nghị của Sở Tài chính.\n")
     assert got.issuer.name.casefold() == "ủy ban nhân dân thành phố hồ chí minh"
 
+
+def test_closing_row_as_pipe_text_before_forms() -> None:
+    # the closing block left as one pipe row, the annex's forms after it
+    # (congbot_reconstructed/835_2024_VBHN_BLDTBXH.md)
+    body = ("Mẫu số 1A\n\n| XÁC NHẬN CỦA UBND XÃ | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, họ và tên, đóng dấu) |\n|---|---|\n\n"
+            + "".join(f"Mẫu số {k}A{k + 3} (được bãi bỏ)\n\n" for k in range(1, 7)))
+    got = info("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n|\n" + MOTTO + "Số: 835/VBHN-BLĐTBXH\n|\nHà Nội, ngày 4 tháng 3 năm 2024\n\n"
+               "THÔNG TƯ\n\nQuy định chế độ\n\nĐiều 1. Phạm vi\n\nThông tư này có hiệu lực kể từ ngày 01 tháng 6 năm 2012.\n\n"
+               "| Nơi nhận: - VPCP (để đăng công báo); - Lưu: VT, Cục NCC. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG "
+               "Nguyễn Bá Hoan |\n\n" + body)
+    assert got.signer == "Nguyễn Bá Hoan"

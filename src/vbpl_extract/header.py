@@ -922,7 +922,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             break
         if p.kind == "table":
             cells = _table_lines(p, ct.source)
-        elif p.text.startswith("|") and p.text.count("|") >= 3 and i >= n - 4:
+        elif p.text.startswith("|") and p.text.count("|") >= 3 and (i >= n - 4 or _NOI_NHAN.match(p.text.lstrip("| "))):
+            # (anywhere when its first cell is "Nơi nhận:": annexes and forms may follow the closing block)
             cells = [(m.group().strip(), p.to_source(m.start(), m.end())) for m in regex.finditer(r"[^|]+", p.text)
                      if m.group().strip()]
         else:
