@@ -610,3 +610,122 @@ def test_recipients_sentence_is_no_label() -> None:
     ct = normalize(text)
     closing = [ct.paragraphs[i].text for i in sorted(h.closing_paragraphs)]
     assert closing[0] == "Nơi nhận:" and h.info.recipients == ["Lưu VPTW"]
+
+
+_CAPTIONED = ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày | tháng 12 năm 2025\n\nSố:96ÿđ /BCA-C04\n\n"
+              "V/v dự kiến mục tiêu, nhiệm vụ\n\nKính gửi: Các Bộ.\n\nThực hiện Nghị quyết số 163/2024/QH15.\n\n"
+              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nPHỤ LỤC\n")
+
+
+@pytest.mark.parametrize(("text", "number", "date"), [
+    # the number hand-written (OCR reads only the symbol): the annex caption names the document
+    # (originals/5240-BCA-V01_2025_vbai.pdf, its lines joined by OCR)
+    ("BỘ CÔNG AN\n\n" + _OCR_MOTTO + "Hà Nội, ngày 23 tháng 1] năm 2025\n\nSố:52ø/BCA-V01\n\nV/v tổng kết công tác\n\n"
+     "Kính gửi: Các Bộ.\n\nThực hiện Quy chế.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nĐÈ CƯƠNG Báo cáo tổng kết "
+     "(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an) Phần thứ nhất\n",
+     "5240/BCA-V01", "2025-11-23"),
+    # number and day illegible (originals/5689-BCA-C04_2025_vbai.pdf)
+    (_CAPTIONED + "(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n", "5689/BCA-C04", "2025-12-16"),
+    # a caption of another symbol, or of another month, names another document
+    (_CAPTIONED + "(Kèm theo Công văn số: 5689/BCA-C06 ngày 16 tháng 12 năm 2025)\n", None, None),
+    (_CAPTIONED + "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 10 năm 2025)\n", "5689/BCA-C04", None),
+    # the date dropped from the copy's header (tnt305_tvpl_2025/170-2025-ND-CP)
+    ("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc____\n|\n\n"
+     "**NGHỊ ĐỊNH**\n\n**Quy định về tuyển dụng**\n\n*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n\n"
+     "**Điều 1. Phạm vi điều chỉnh**\n\nNghị định này quy định.\n\n**Phụ lục**\n\n"
+     "*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
+     "170/2025/NĐ-CP", "2025-06-30"),
+])
+def test_number_and_date_from_annex_caption(text: str, number: str | None, date: str | None) -> None:
+    got = info(text)
+    assert (got.number, got.date) == (number, date)
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_header_row_as_pipe_text(gap: str) -> None:
+    # a two-column header table that reached the text as pipe rows (congbot_reconstructed/23_2012_ND_CP.md);
+    # the number's row stays apart or joins the motto's
+    got = info("| CHÍNH PHỦ -------\n|---|---\n| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n" + gap
+               + "| Số: 23/2012/NĐ-CP | Hà Nội, ngày 03 tháng 04 năm 2012 |\n\nNGHỊ ĐỊNH\n\nQUY ĐỊNH MỘT SỐ CHẾ ĐỘ\n\n"
+               "Căn cứ Luật tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n")
+    assert (got.number, got.date, got.type) == ("23/2012/NĐ-CP", "2012-04-03", "Nghị định")
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # the issuer cell cut short; the enacting authority line names the body (congbot_reconstructed/494_2012_NQ_UBTVQH13.md)
+    ("| ỦY BAN THƯỜNG VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |\n|---|---|\n"
+     "| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 05 năm 2012 |\n\nNGHỊ QUYẾT\n\nVỀ KẾT QUẢ GIÁM SÁT VIỆC THỰC HIỆN "
+     "CHÍNH SÁCH\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĨa Việt Nam năm 1992;\n\n"
+     "QUYẾT NGHỊ:\n\nĐiều 1. X\n", "Ủy ban Thường vụ Quốc hội"),
+    # an enacting authority that does not continue the issuer's name leaves it as written
+    ("| ỦY BAN THƯỜNG VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |\n|---|---|\n"
+     "| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 05 năm 2012 |\n\nNGHỊ QUYẾT\n\nVỀ KẾT QUẢ GIÁM SÁT VIỆC THỰC HIỆN "
+     "CHÍNH SÁCH\n\nCHÍNH PHỦ\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĨa Việt Nam năm 1992;\n\n"
+     "QUYẾT NGHỊ:\n\nĐiều 1. X\n", "Ủy ban thường vụ"),
+])
+def test_issuer_cut_short_completed_by_enacting_authority(text: str, issuer: str) -> None:
+    assert info(text).issuer.name == issuer
+
+
+@pytest.mark.parametrize(("block", "name"), [
+    # the text layer split the name's first syllable (congbot_reconstructed/3210_2014_QD_UBND.md)
+    ("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín", "Nguyễn Hữu Tín"),
+    ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Hòa Bình", "Nguyễn Hòa Bình"),
+])
+def test_signer_name_with_split_syllable(block: str, name: str) -> None:
+    from vbpl_extract.header import parse_signature_text
+
+    assert parse_signature_text(block).name == name
+
+
+def test_number_symbol_wrapped_to_next_line() -> None:
+    # the symbol wrapped in the number's narrow column (tnt305_tvpl_2025/3783-QD-UBND__128b34e0abc1c504.md)
+    got = info("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "---------------\n|\n|\nSố: 3783/QĐ-\nUBND\n|\n*Nghệ An, ngày\n20 tháng 11 năm 2025*\n|\n**QUYẾT ĐỊNH**\n")
+    assert got.number == "3783/QĐ-UBND"
+
+
+@pytest.mark.parametrize(("block", "issuer"), [
+    # the unit named by its kind alone under its body (vnmasterplan/402-CV-VPDU_2025__with_draft_report.md)
+    ("**ĐẢNG ỦY CHÍNH PHỦ**\n**VĂN PHÒNG**\n\\*\nSố 402-CV/VPĐU\nV/v xin ý kiến dự thảo báo cáo.\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n"
+     "Hà Nội, ngày 25 tháng 5 năm 2025\n\n**Kính gửi:**\n- Các đồng chí.\n", "Văn phòng Đảng ủy Chính phủ"),
+    ("BỘ NỘI VỤ\nVĂN PHÒNG\n-------\n|\n" + MOTTO + "Số: 12/VP-TH\n|\nHà Nội, ngày 1 tháng 2 năm 2025\nV/v họp\n"
+     "Kính gửi: Các đơn vị.\n", "Văn phòng Bộ Nội vụ"),
+])
+def test_bare_unit_under_its_body(block: str, issuer: str) -> None:
+    assert info(block).issuer.name == issuer
+
+
+@pytest.mark.parametrize(("number", "place", "issuer"), [
+    # the site's "Nơi ban hành: Thành phố Hồ Chí Minh" for a công văn whose symbol names the body first and the
+    # drafting unit after it (tnt305_tvpl_2025/4001-UBND-DT__76415b3ed5295e94.md)
+    ("4001/UBND-ĐT", "Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+    ("235/KH-UBND", "TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("12/SYT-KHTC", "TỈNH THANH HÓA", "Tỉnh Thanh Hóa"),
+])
+def test_issuer_from_symbol_of_a_bare_place(number: str, place: str, issuer: str) -> None:
+    from vbpl_extract.header import _issuer_from_symbol, resolve_agency_name
+
+    doc = DocumentInfo(number=number, issuer=resolve_agency_name(place))
+    _issuer_from_symbol(doc)
+    assert doc.issuer.name.casefold() == issuer.casefold()
+
+
+def test_site_metadata_place_is_the_body_of_the_symbol() -> None:
+    # tnt305_tvpl_2025/4001-UBND-DT__76415b3ed5295e94.md: the page's metadata table, no header block
+    got = info("#\n**Số hiệu:**\n|\n4001/UBND-ĐT\n|\n|\n**Loại văn bản:**\n|\nCông văn\n|\n**Nơi ban hành:**\n|\n"
+               "Thành phố Hồ Chí Minh\n|\n|\n**Người ký:**\n|\nBùi Minh Thạnh\n|\n- Sở Tài chính;\n|\nThực hiện Kết luận số "
+               "15-KL/ĐU, Chủ tịch Ủy ban nhân dân Thành phố chỉ đạo như sau:\n**1.** Chấp thuận đề nghị của Sở Tài chính.\n")
+    assert got.issuer.name.casefold() == "ủy ban nhân dân thành phố hồ chí minh"
+
+
+def test_closing_row_as_pipe_text_before_forms() -> None:
+    # the closing block left as one pipe row, the annex's forms after it
+    # (congbot_reconstructed/835_2024_VBHN_BLDTBXH.md)
+    body = ("Mẫu số 1A\n\n| XÁC NHẬN CỦA UBND XÃ | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, họ và tên, đóng dấu) |\n|---|---|\n\n"
+            + "".join(f"Mẫu số {k}A{k + 3} (được bãi bỏ)\n\n" for k in range(1, 7)))
+    got = info("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n|\n" + MOTTO + "Số: 835/VBHN-BLĐTBXH\n|\nHà Nội, ngày 4 tháng 3 năm 2024\n\n"
+               "THÔNG TƯ\n\nQuy định chế độ\n\nĐiều 1. Phạm vi\n\nThông tư này có hiệu lực kể từ ngày 01 tháng 6 năm 2012.\n\n"
+               "| Nơi nhận: - VPCP (để đăng công báo); - Lưu: VT, Cục NCC. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG "
+               "Nguyễn Bá Hoan |\n\n" + body)
+    assert got.signer == "Nguyễn Bá Hoan"

@@ -27,6 +27,7 @@ from .agencies.entries import load_agency_data
 from .clean import CleanText, Paragraph, clean_span
 from .data.schemas import SignatureWords
 from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
+from .encodings import syllable_ok
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones, slugify
@@ -71,6 +72,10 @@ _POSITION_WORDS = regex.compile(
     r"THỨ\s+TRƯỞNG|CHỦ\s+NHIỆM|TỔNG\s+THANH\s+TRA|PHÓ\s+CHỦ\s+TỊCH|PHÓ\s+GIÁM\s+ĐỐC|PHÓ\s+TRƯỞNG\s+BAN|PHÓ\s+CHÁNH\s+VĂN\s+PHÒNG)\b"
 )
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4}$")
+
+
+_NUMBER_WRAPPED = regex.compile(r"^S[ốỐ]\s*:?\s*\d{1,6}[^\s]*[-/]$")
+_SYMBOL_REST = regex.compile(r"^[\p{Lu}Đ][\p{Lu}Đ\d]{0,11}(?:-[\p{Lu}Đ\d]{1,12}){0,3}$")
 
 
 @dataclass
@@ -213,6 +218,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for part in (x.strip(" -–—_=*") for x in regex.split(r"\||[_=]{3,}|-{3,}", pre)):  # "CHÍNH PHỦ_____ Số: 170/…"
                 if part and not (_NUMBER_LINE.match(part) and _header_line(part, p.span, info, [], types, p)):
                     issuer_lines.append(part)  # "----- Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …": the number is no issuer
+            post = t[_MOTTO.search(t).end():]
+            if "|" in post:  # "CỘNG HÒA … Hạnh phúc ---- | Số: 23/2012/NĐ-CP | Hà Nội, ngày …": the next row joined
+                _header_cells(post, p.span, info, types)
             res.header_paragraphs.add(i)
             last_header = i
             continue
@@ -227,6 +235,20 @@ def parse_header(ct: CleanText) -> HeaderResult:
             rest = t[m.end():].strip(" |")
             if rest:
                 _header_line(rest, p.span, info, [], types)
+            continue
+        if (not info.number and _NUMBER_WRAPPED.match(t) and i + 1 < n and paras[i + 1].kind == "text"
+                and _SYMBOL_REST.match(paras[i + 1].text)):
+            # "Số: 3783/QĐ-" / "UBND": the symbol wrapped in its narrow column
+            m = _NUMBER_LINE.match(t + paras[i + 1].text.strip())
+            if m:
+                info.number = regex.sub(r"\s+", "", m["num"])
+                info.number_span = (p.to_source(m.start("num"), len(t))[0], paras[i + 1].span[1])
+                res.header_paragraphs.update((i, i + 1))
+                last_header = i + 1
+                continue
+        if t.startswith("|") and _header_cells(t, p.span, info, types):
+            res.header_paragraphs.add(i)
+            last_header = i
             continue
         if _header_line(t, p.span, info, [], types, p):
             res.header_paragraphs.add(i)
@@ -327,6 +349,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     if info.issuer is None:
         _issuer_from_enacting_authority(paras, res.body_first, info)
+    elif not info.issuer.known and info.issuer.id is None:
+        _issuer_completed_by_enacting_authority(paras, res.body_first, info)
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
@@ -337,6 +361,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
         _date_from_signing_stamp(ct, res, info)
     if info.date is None:
         _date_from_adoption(ct, info)
+    if info.number is None or info.date is None:
+        _self_from_annex_caption(ct, res, info)
     _fill_from_site_metadata(ct, info)
     if info.addressees:
         for a in info.addressees:
@@ -390,6 +416,22 @@ def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: Doc
             return
 
 
+def _issuer_completed_by_enacting_authority(paras: list[Paragraph], upto: int, info: DocumentInfo) -> None:
+    """An issuer block cut short ("ỦY BAN THƯỜNG VỤ" for "ỦY BAN THƯỜNG VỤ QUỐC HỘI", the name's last words lost
+    to the copy's column) names no known body: the enacting authority line whose known name begins with it does."""
+    head, note = info.issuer, info.provenance.get("issuer")
+    info.issuer = None
+    _issuer_from_enacting_authority(paras, upto, info)
+    if info.issuer is not None and head is not None and fold_tones(info.issuer.name.lower()).startswith(
+            fold_tones(" ".join(head.name.lower().split())) + " "):
+        return
+    info.issuer = head
+    if note is None:
+        info.provenance.pop("issuer", None)
+    else:
+        info.provenance["issuer"] = note
+
+
 _ENACTS = regex.compile(r"^(?P<who>[^.;:]{3,90}?)\s+(?:ban\s+hành|quyết\s+định|quyết\s+nghị)\b")
 _ADOPTED = regex.compile(r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 
@@ -429,6 +471,56 @@ def _date_from_adoption(ct: CleanText, info: DocumentInfo) -> None:
         info.provenance["date"] = "adoption sentence"
 
 
+_CAPTION_DATE = r"(?P<d>\d{1,2})\s*(?:tháng\s+|/|-)(?P<m>\d{1,2})\s*(?:năm\s+|/|-)(?P<y>\d{4})"
+
+
+@cache
+def _annex_caption() -> regex.Pattern[str]:
+    """The caption under an annex's title, in brackets (``signature_words.yaml``): "(Kèm theo Nghị định số
+    75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)"; OCR may join it to the title's lines."""
+    cues = "|".join(f"(?:{c})" for c in SignatureWords.load().annex_captions) or "(?!)"
+    return regex.compile(r"\(\s*(?:" + cues + r")\s+(?P<type>\p{L}[\p{L}\s]{1,30}?)\s+(?:số|sô|so)\s*:?\s*(?P<num>"
+                         + NUMBER_PATTERN + r")(?:\s+ngày\s+" + _CAPTION_DATE + r")?", regex.IGNORECASE)
+
+
+def _symbol_key(number: str) -> str:
+    return regex.sub(r"\s+", "", number).upper()
+
+
+def _self_from_annex_caption(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
+    """The number and date a header lost, from the caption of the document's own annex, which names the
+    document it is attached to: a hand-written number OCR could not read ("Số:52ø/BCA-V01", the caption
+    "(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an)"), a day left illegible, a header
+    the copy dropped. The caption must name the same document: the symbol the header shows, else the
+    header's type; its date the month and year of the header's date line, when that is legible."""
+    paras = ct.paragraphs
+    symbol = next((_symbol_key(m["sym"]) for j in sorted(res.header_paragraphs) if paras[j].kind == "text"
+                   and (m := _SYMBOL_ONLY_LINE.match(paras[j].text))), None)
+    month_year = next(((int(m["m"]), int(m["y"])) for j in sorted(res.header_paragraphs) if paras[j].kind == "text"
+                       and _PLACE_LINE.match(paras[j].text) and (m := _MONTH_YEAR.search(paras[j].text))), None)
+    names = {n.lower(): n for n in all_type_names()}
+    for p in paras[res.body_first:]:
+        if p.kind != "text" or not (m := _annex_caption().search(p.text)):
+            continue
+        kind = names.get(" ".join(m["type"].split()).lower())
+        number = regex.sub(r"\s+", "", m["num"])
+        if kind is None:
+            continue
+        if info.number is None:
+            if not (_symbol_key(number).endswith(symbol) if symbol else info.type == kind):
+                continue
+            info.number, info.number_span = number, p.to_source(m.start("num"), m.end("num"))
+            info.provenance["number"] = "the caption of the document's annex"
+        elif _symbol_key(number) != _symbol_key(info.number):
+            continue
+        if info.date is None and m["y"]:
+            d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+            if month_year in (None, (mo, y)) and (iso := _iso(d, mo, y)):
+                info.date, info.date_span = iso, p.to_source(m.start("d"), m.end("y"))
+                info.provenance["date"] = "the caption of the document's annex"
+        return
+
+
 def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
     """Header fields the page lacks, from the site's metadata table ("Số hiệu:", "Người ký:" …)."""
     meta = ct.metadata
@@ -466,6 +558,7 @@ def _fill_from_site_metadata(ct: CleanText, info: DocumentInfo) -> None:
             ref.origin = "site metadata"
             info.issuer = ref
             info.provenance["issuer"] = "site metadata"
+            _issuer_from_symbol(info)  # "Nơi ban hành: Thành phố Hồ Chí Minh" names the place of a "…/UBND-ĐT"
 
 
 def addressee_items(text: str) -> list[str]:
@@ -544,6 +637,17 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
     return False
 
 
+def _header_cells(t: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> bool:
+    """A row of the two-column header that reached the text as a pipe row, not a table ("| Số: 23/2012/NĐ-CP |
+    Hà Nội, ngày 03 tháng 04 năm 2012 |"): each cell read as a header line, when one is the number or the date."""
+    cells = [c.strip() for c in t.split("|") if c.strip()]
+    if not any(_NUMBER_LINE.match(c) or _DATE_LINE.match(c) for c in cells):
+        return False
+    for c in cells:
+        _header_line(c, span, info, [], types)
+    return True
+
+
 _BARE_PLACE = regex.compile(r"^(?:tỉnh|thành phố)\s+\S", regex.IGNORECASE)
 _LOCAL_SYMBOL = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 
@@ -593,8 +697,8 @@ def _issuer_from_symbol(info: DocumentInfo) -> None:
     issuer = info.issuer
     if issuer is None or not info.number or not _BARE_PLACE.match(issuer.name):
         return
-    symbol = info.number.rsplit("-", 1)[-1]
-    body = _LOCAL_SYMBOL.get(symbol)
+    codes = parse_number(info.number).issuer_codes  # "…/KH-UBND", "…/UBND-ĐT" (the drafting unit after it)
+    body = _LOCAL_SYMBOL.get(codes[0]) if codes else None
     if body is None:
         return
     place = issuer_case(issuer.text) if issuer.text and issuer.text.isupper() else issuer.name
@@ -711,6 +815,16 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
             info.issuer = info.issuer.model_copy(update={"name": entry.name if entry else name,
                                                          "id": entry.id if entry else own.id or f"unknown:{slugify(name)}"})
         return
+    unit = next((u for u in SignatureWords.load().bare_units if joined.endswith(" " + u.upper())), None)
+    if unit is not None and len(found) == 1 and found[0].known and found[0].id and found[0].end < len(joined) - len(unit):
+        # "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG": the unit of the body above it, named by its kind alone
+        parent = found[0]
+        name = f"{unit} {parent.name}"
+        entry = lookup_agency(name)
+        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
+        info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                                text=joined, known=entry is not None, origin="header")
+        return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
     if cased is not None and (info.issuer is None or (
@@ -724,6 +838,22 @@ _POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replac
 _SIGNED = regex.compile(r"^[\[(]?\s*(?:đã\s+ký|Đã\s+ký|ký|Ký|\(Đã ký\))[\])]?\s*$")
 
 
+def _join_split_name(t: str) -> str:
+    """A text layer that split the syllables of the signer's name ("P HÓ CHỦ T Ị CH Ngu y ễn Hữu Tín"): after
+    the capitals of the position, a lower-case piece is the rest of the Title Case syllable before it, when
+    the two make one syllable ("Nguyễn Hữu Tín"); a name has no lower-case word."""
+    toks = t.split(" ")
+    last_cap = max((i for i, w in enumerate(toks) if w.isupper()), default=-1)
+    out = toks[: last_cap + 1]
+    tail: list[str] = []
+    for w in toks[last_cap + 1:]:
+        if tail and w.isalpha() and w.islower() and tail[-1][:1].isupper() and syllable_ok(tail[-1] + w):
+            tail[-1] += w
+        else:
+            tail.append(w)
+    return " ".join(out + tail)
+
+
 def parse_signature_text(text: str) -> Signature:
     """Read a signature block given as one string.
 
@@ -733,7 +863,7 @@ def parse_signature_text(text: str) -> Signature:
     """
     sig = Signature()
     t = regex.sub(r"[\[(]\s*(?:đã\s+ký|Đã\s+ký)\s*[\])]", " ", text)
-    t = " ".join(t.split())
+    t = _join_split_name(" ".join(t.split()))
     # the signer's name: the trailing Title Case words
     m = regex.search(r"(?:\s|^)((?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4})$", t)
     if m:
@@ -792,7 +922,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             break
         if p.kind == "table":
             cells = _table_lines(p, ct.source)
-        elif p.text.startswith("|") and p.text.count("|") >= 3 and i >= n - 4:
+        elif p.text.startswith("|") and p.text.count("|") >= 3 and (i >= n - 4 or _NOI_NHAN.match(p.text.lstrip("| "))):
+            # (anywhere when its first cell is "Nơi nhận:": annexes and forms may follow the closing block)
             cells = [(m.group().strip(), p.to_source(m.start(), m.end())) for m in regex.finditer(r"[^|]+", p.text)
                      if m.group().strip()]
         else:

@@ -84,8 +84,10 @@ class SignatureWords(_Data):
     ranks: list[str] = Field(min_length=1)
     labels: list[str] = Field(default_factory=list)
     issuing_heads: list[str] = Field(default_factory=list)
+    annex_captions: list[str] = Field(default_factory=list)
+    bare_units: list[str] = Field(default_factory=list)
 
-    _check = field_validator("labels")(_compiles)
+    _check = field_validator("labels", "annex_captions")(_compiles)
 
 
 class LegacyEncodings(_Data):
