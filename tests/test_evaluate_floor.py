@@ -79,8 +79,10 @@ def test_own_gold_files_are_valid() -> None:
 # F1 0.860, lead 0.831, coordinators 0.819, deadline 0.920, header 0.966.
 # Raised 2026-12-06 (third session; no new documents): measured at ed0a3bc on the 269: task P 0.898 R 0.878
 # F1 0.888, lead 0.881, coordinators 0.894, deadline 0.929, header 0.974, refs recall 0.946.
-BLIND_FLOORS = {"tasks.f1": 0.87, "tasks.precision": 0.88, "tasks.recall": 0.86, "lead.f1": 0.86,
-                "coordinators.f1": 0.87, "deadline": 0.91, "header": 0.96, "references.recall": 0.94}
+# Raised 2026-12-06 (fourth session; no new documents): measured at 819d85f on the 269: task P 0.906 R 0.889
+# F1 0.897, lead 0.894, coordinators 0.900, deadline 0.939, header 0.985, refs recall 0.946.
+BLIND_FLOORS = {"tasks.f1": 0.88, "tasks.precision": 0.89, "tasks.recall": 0.87, "lead.f1": 0.88,
+                "coordinators.f1": 0.89, "deadline": 0.93, "header": 0.97, "references.recall": 0.94}
 # Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
 # 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
 # inbound stamps: 5 of their 20 header fields are read (measured 0.773 on the 22; the 18 earlier files hold 0.889).
@@ -94,7 +96,8 @@ BLIND_FLOORS = {"tasks.f1": 0.87, "tasks.precision": 0.88, "tasks.recall": 0.86,
 # Raised 2026-12-06 (second session): stamped numbers and dates of signed PDFs are read; measured at 02bfe69 on
 # the 34: task F1 0.820, lead 0.791, header 0.753.
 # Raised 2026-12-06 (third session): measured at ed0a3bc on the 34: task F1 0.888, lead 0.817, header 0.824.
-ORIGINALS_FLOORS = {"tasks.f1": 0.87, "lead.f1": 0.80, "header": 0.80}
+# Raised 2026-12-06 (fourth session): measured at 819d85f on the 34: task F1 0.897, lead 0.835, header 0.841.
+ORIGINALS_FLOORS = {"tasks.f1": 0.88, "lead.f1": 0.82, "header": 0.82}
 
 
 @pytest.fixture(scope="module")
