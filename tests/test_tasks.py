@@ -1819,7 +1819,10 @@ def test_a_line_that_only_gives_a_time_is_no_task() -> None:
     assert not is_non_task("Thời hạn các đối tượng trả lời phiếu khảo sát: từ ngày 01/10/2025 đến 31/10/2025.")
 
 
-@pytest.mark.parametrize(("text", "non_task"), [
+# Units that state rather than assign (non_task_text in task_words.yaml): True = no task; the False rows are
+# near misses that stay tasks.
+NON_TASK_STATEMENTS = [
+    # --- how a body works; a notice's announcement
     # 170/2025/NĐ-CP, Điều 9: how a council works
     ("Hội đồng kiểm tra, sát hạch làm việc theo nguyên tắc tập thể, quyết định theo đa số; trường hợp biểu quyết "
      "ngang nhau thì thực hiện theo ý kiến mà Chủ tịch Hội đồng kiểm tra, sát hạch đã biểu quyết.", True),
@@ -1833,12 +1836,7 @@ def test_a_line_that_only_gives_a_time_is_no_task() -> None:
     # a duty that only ends with how a body shall work stays a task
     ("Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng quy chế để Hội đồng hoạt động theo nguyên tắc tập thể.",
      False),
-])
-def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- a right a normative text grants
     # 211/2025/QĐ-UBND, Điều 14: what a body may do with a database
     ("Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu phục vụ cho công tác quản lý nhà nước về "
      "công chứng, chứng thực trên địa bàn thành phố.", True),
@@ -1850,12 +1848,7 @@ def test_working_rules_of_a_body_and_a_notices_announcement_are_no_tasks(text: s
     # 99/2025/QĐ-UBND: those who are given an account still have duties
     ("Cơ quan, đơn vị, cá nhân được cấp tài khoản địa chỉ thư điện tử công vụ có trách nhiệm quản lý, sử dụng.", False),
     ("Giao Sở Tư pháp hướng dẫn để các tổ chức hành nghề công chứng được khai thác dữ liệu.", False),
-])
-def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- a definition or role statement with "là"
     # 60/2024/QH15 (Luật Dữ liệu): what the fund is
     ("Quỹ phát triển dữ liệu quốc gia là quỹ tài chính nhà nước ngoài ngân sách, do Chính phủ thành lập.", True),
     # 2920/QĐ-UBND: who heads the department
@@ -1867,12 +1860,7 @@ def test_a_right_a_normative_text_grants_is_no_task(text: str, non_task: bool) -
     # 2629/QĐ-TTg: a task whose object is then described with "là" stays a task
     ("Phát triển nền tảng Bình dân học vụ số, là nền tảng học trực tuyến mở đại trà quốc gia.", False),
     ("Sở Tài chính là cơ quan đầu mối, tổng hợp báo cáo Ủy ban nhân dân tỉnh.", False),
-])
-def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- an earlier letter told as background
     # 5115/LĐTBXH-KHTC: an earlier letter told as background, after a fronted phrase
     ("Qua Sơ kết đánh giá kết quả thực hiện thí điểm Phương thức chi trả qua hệ thống Bưu điện tại 06 địa phương, "
      "ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi Tổng công ty Bưu "
@@ -1882,12 +1870,7 @@ def test_a_definition_with_the_copula_is_no_task(text: str, non_task: bool) -> N
      "Nhân đã giao Bộ Lao động - Thương binh và Xã hội xây dựng, ban hành Thông tư hướng dẫn.", True),
     ("Tại công văn số 8014/VPCP-KGVX, đề nghị Bộ Lao động - Thương binh và Xã hội khẩn trương ban hành Thông tư.",
      False),
-])
-def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- the execution clause in its other wordings
     # 127/2025/TT-BQP, Điều 2: the execution clause with "có trách nhiệm thi hành"
     ("Cục trưởng Cục Pháp chế Bộ Quốc phòng, Thủ trưởng các cơ quan, đơn vị, tổ chức và cá nhân có liên quan có trách "
      "nhiệm thi hành Thông tư này./.", True),
@@ -1898,24 +1881,14 @@ def test_an_earlier_letter_told_as_background_is_no_task(text: str, non_task: bo
     # 1658/NQ-UBTVQH15: a clause that goes on with duties of its own stays a task
     ("Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Bắc Ninh và các cơ quan, tổ chức khác có liên quan có trách "
      "nhiệm tổ chức thi hành Nghị quyết này; sắp xếp, ổn định bộ máy các cơ quan, tổ chức ở địa phương.", False),
-])
-def test_the_execution_clause_in_its_other_wordings_is_no_task(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- the instruction of an amending text
     # 112/2025/TT-BTC: the instruction of an amending text, with the amended wording run into the same unit
     ("Sửa đổi, bổ sung khoản 1, khoản 2 Điều 23 như sau: “1. Chi xây dựng, biên soạn, chỉnh sửa chương trình, tài liệu "
      "bồi dưỡng đội ngũ nhà giáo”", True),
     ("Bổ sung khoản 4 sau khoản 3 Điều 3 như sau:", True),
     # a plan's task to amend a law stays a task
     ("Sửa đổi, bổ sung Luật Khoa học và Công nghệ, hoàn thành trong năm 2026.", False),
-])
-def test_the_instruction_of_an_amending_text_is_no_task(text: str, non_task: bool) -> None:
-    assert is_non_task(text) is non_task
-
-
-@pytest.mark.parametrize(("text", "non_task"), [
+    # --- whom a body is made of
     # Điều lệ Hội Thiện nguyện lan tỏa yêu thương: who the inspection board is
     ("Ban Kiểm tra Hội gồm Trưởng ban và các ủy viên do Ban Chấp hành bầu trong số các ủy viên Ban Chấp hành.", True),
     # 86/2025/QĐ-UBND: the members of a council
@@ -1925,6 +1898,9 @@ def test_the_instruction_of_an_amending_text_is_no_task(text: str, non_task: boo
      "thống kê, đánh giá mức độ thiệt hại.", False),
     # setting up a body of such members is a task
     ("Sở Nội vụ chủ trì thành lập Hội đồng gồm đại diện các sở, ngành liên quan.", False),
-])
-def test_the_membership_of_a_body_is_no_task(text: str, non_task: bool) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "non_task"), NON_TASK_STATEMENTS)
+def test_statements_are_no_tasks(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
