@@ -1487,6 +1487,31 @@ def test_partners_before_enumerated_items_pass_to_them(unit: str, coordinators: 
             "Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:\n" + unit)
     assert [names(t.coordinators) for t in g.tasks] == coordinators
 
+
+ENUMERATION_HEADS = [
+    # (a unit with "(i) … (ii) …", how many tasks it gives)
+    # the head only names the actor and the assignment: one task per item (11520/VPCP-CN)
+    ("Giao Bộ Công an chủ trì, phối hợp với Bộ Tài chính, cụ thể: (i) Rà soát cơ sở dữ liệu dân cư; (ii) Đánh giá "
+     "hiệu quả đầu tư.", 2),
+    # the head announces its items after an action ("…, cụ thể:"): one task per item (624/TB-VPCP)
+    ("Bộ Công Thương chủ trì phối hợp với các Bộ khẩn trương làm rõ các nội dung còn vướng mắc, cụ thể: (i) Đánh giá "
+     "khả năng sản xuất ethanol; (ii) Rà soát năng lực phối trộn.", 2),
+    # "… tập trung:" announces them too (624/TB-VPCP)
+    ("Các bộ, ngành, địa phương tập trung: (i) Sửa đổi, bổ sung 322 văn bản quy phạm pháp luật; (ii) Rà soát, sửa đổi "
+     "các quy định không phù hợp.", 2),
+    # the head is an action of its own: the items are its parts, one task (the docstring's case, lower-case words
+    # after the actor are no body's name)
+    ("Bộ Tư pháp sửa đổi quy định pháp luật về đấu giá tài sản: (i) thẩm quyền xử lý tài sản; (ii) trình tự đấu "
+     "giá.", 1),
+]
+
+
+@pytest.mark.parametrize(("unit", "count"), ENUMERATION_HEADS)
+def test_what_stands_before_enumerated_items_decides_whether_they_split(unit: str, count: int) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 11520/VPCP-CN\nKính gửi: Bộ trưởng Bộ Công Thương\n"
+            "Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:\n" + unit)
+    assert len(g.tasks) == count
+
 RESPONSIBILITY_LABELS = [
     # (the lines under "2. Trách nhiệm thực hiện" after "1. Thời gian thực hiện: …", the leads of the tasks)
     ("- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối hợp với các cơ quan liên quan triển khai.\n"

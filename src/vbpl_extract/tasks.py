@@ -101,6 +101,12 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
                                             r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        # what may stand before "(i)" in a unit that only hands out the enumerated items: assignment words, and
+        # bodies' names (a capitalised word, matched case-sensitively)
+        "enumeration_assign_only": regex.compile(
+            r"[\s,:;]*(?:(?:" + "|".join(w["enumeration_assign_words"]) + r"|(?-i:\p{Lu})[\p{L}\-&]*)(?![\p{L}])[\s,:;]*)*",
+            regex.IGNORECASE | regex.V1),
+        "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -1033,7 +1039,7 @@ class TaskExtractor:
         chủ trì, phối hợp với …, cụ thể:"), not an action of its own ("Sửa đổi quy định pháp luật …: (i) …")?"""
         subj, end = subject_mentions(head, self.mentions.agencies(head))
         rest = head[end:] if subj else _res()["assign"].sub("", head.lstrip(), count=1)
-        return bool(_ONLY_ASSIGN.fullmatch(rest))
+        return bool(_res()["enumeration_assign_only"].fullmatch(rest) or _res()["enumeration_announced"].search(rest))
 
     def _lead_in_place(self, f: Fragment) -> list[AgencyRef]:
         """A lead-in whose actor is a place: "…, tỉnh Đắk Lắk cần tập trung …" -> its People's Committee."""
@@ -2132,11 +2138,6 @@ def _item_number(n: str) -> int:
     """"3" -> 3, "iii" -> 3."""
     return int(n) if n.isdigit() else _ROMAN.index(n) + 1
 
-# what may stand before "(i)" in a unit that only hands out the enumerated items
-_ONLY_ASSIGN = regex.compile(
-    r"[\s,:;]*(?:(?:chủ\s+trì|phối\s+hợp|với|và|cùng|các|cơ\s+quan|đơn\s+vị|có\s+liên\s+quan|liên\s+quan|\p{Lu}[\p{L}\-&]*"
-    r"|cụ\s+thể|như\s+sau|sau\s+đây|gồm|bao\s+gồm|thực\s+hiện|các\s+nội\s+dung|nội\s+dung|nhiệm\s+vụ|sau)[\s,:;]*)*",
-    regex.IGNORECASE)
 _BIG_UNITS = frozenset({"part", "chapter", "section", "subsection", "article", "clause", "appendix"})
 _SUB_UNITS = frozenset({"point", "item", "clause", "section", "subsection", "article", "chapter", "part"})
 # the units a lead-in lists ("a) …", "1. …", "- …"): what a content lead-in's items are
