@@ -599,3 +599,26 @@ def test_the_hour_of_the_due_day_between_trigger_and_date(text: str, due: str) -
 
 def test_an_hour_without_a_trigger_is_no_deadline() -> None:
     assert find_deadlines("Hội nghị họp lúc 14 giờ ngày 08/10/2025 tại trụ sở Chính phủ.") == []
+
+
+MONTH_SPANS = [
+    # (a time line, its due day): a span of months is due at its end, not read as a day (1627/QĐ-UBND)
+    ("Thời gian hoàn thành: Tháng 11 - 12/2025.", D(2025, 12, 31)),
+    ("thực hiện trong tháng 11-12/2025", D(2025, 12, 31)),
+    ("từ tháng 3 đến tháng 5/2026", D(2026, 5, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), MONTH_SPANS)
+def test_a_span_of_months_is_due_at_its_end(text: str, due: datetime.date) -> None:
+    m = parse_deadline(text, issue_date=D(2025, 11, 21))
+    assert m is not None and (m.kind, m.due) == ("month", due)
+
+
+@pytest.mark.parametrize("text", [
+    # when the work runs, up to an event: no deadline, and its start is none either (1627/QĐ-UBND)
+    "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.",
+    "Thời hạn thực hiện: Từ tháng 10/2025 đến khi kết thúc kiểm kê.",
+])
+def test_from_a_month_until_an_event_is_no_deadline(text: str) -> None:
+    assert parse_deadline(text, issue_date=D(2025, 11, 21)) is None

@@ -523,10 +523,13 @@ def _grammar() -> _Grammar:
         ("date_on", rf"{_L}{_alt(w.day_of_words)}\s+{ngay}\s+(?:{numdate}|{worddate})", h_date),
         # trước ngày 25 (kept only beside "hằng tháng")
         ("day", rf"{_L}{ngay}\s+(?P<d>\d{{1,2}}){_R}(?!\s*(?:{thang}|của|[/.\-]\s*\d|,?\s*{nam}))", h_day, _REQ),
-        # tháng 01/2025, trong tháng 01 năm 2025, 12/2026, trong tháng 6
+        # tháng 01/2025, trong tháng 01 năm 2025, 12/2026, trong tháng 6; a span of months is due at its end:
+        # "Tháng 11 - 12/2025" -> 2025-12-31 (1627/QĐ-UBND), not the day 11/12/2025
         (
             "month",
-            rf"{_L}{thang}\s+(?P<m>\d{{1,2}})(?:\s*[/\-]\s*|\s*,?\s*{nam}\s+)(?P<y>{_YEAR}){_R}(?![/\-]\d)"
+            rf"{_L}{thang}\s+\d{{1,2}}\s*(?:[-–—]|đến)\s*(?:{thang}\s+)?(?P<m>\d{{1,2}})(?:\s*[/\-]\s*|\s*,?\s*{nam}\s+)"
+            rf"(?P<y>{_YEAR}){_R}(?![/\-]\d)"
+            rf"|{_L}{thang}\s+(?P<m>\d{{1,2}})(?:\s*[/\-]\s*|\s*,?\s*{nam}\s+)(?P<y>{_YEAR}){_R}(?![/\-]\d)"
             rf"|(?<![\p{{L}}\p{{N}}/.\-])(?P<m>0?[1-9]|1[0-2])\s?/\s?(?P<y>{_YEAR})(?![\p{{N}}/\-]|\.\d)",
             h_month,
             _OPT,
@@ -692,6 +695,10 @@ def _grammar() -> _Grammar:
             h_block,
         ),
         ("block_vision", rf"{_L}{_alt(w.vision_words)}\s+(?:đến\s+)?(?:{nam}\s+)?{_YEAR}{_R}", h_block),
+        # when work runs, up to an event: "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê" (1627/QĐ-UBND) is no
+        # deadline, and its start is none either
+        ("block_until_event", rf"{_L}{_alt(w.since_words)}\s+{point}\s*,?\s*(?:đến|tới)\s+{_alt(w.event_when)}{_R}",
+         h_block),
     ]
     cell_fam: list[tuple[str, str, _Handler, int]] = [
         # a bare year in a cell: "2025"
@@ -717,7 +724,8 @@ def _grammar() -> _Grammar:
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
         "ongoing_years": (y, *_need(w.following_years_words)), "block_date": (y,), "block_number": (d,),
-        "block_vision": (d, *_need(w.vision_words)), "cell_year": (y,),
+        "block_vision": (d, *_need(w.vision_words)), "block_until_event": (d, *_need(w.since_words, w.event_when)),
+        "cell_year": (y,),
     }
 
     def build(spec: tuple) -> _Family:  # type: ignore[type-arg]
