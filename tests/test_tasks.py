@@ -1929,3 +1929,51 @@ NON_TASK_STATEMENTS = [
 @pytest.mark.parametrize(("text", "non_task"), NON_TASK_STATEMENTS)
 def test_statements_are_no_tasks(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+def test_a_time_line_after_a_unit_is_its_deadline_not_a_task() -> None:
+    # 1627/QĐ-UBND: each duty of "Sở Tài chính" is a dash item followed by its own "Thời gian hoàn thành:" line
+    g = run("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "1. Sở Tài chính\n\n- Tham mưu triển khai thực hiện kế hoạch kiểm kê và phân công nhiệm vụ cho các\n"
+            "thành viên Ban Chỉ đạo.\n\nThời\ngian hoàn thành: Tháng 11 - 12/2025.\n\n"
+            "- Phối hợp với các cơ quan chuyên môn có liên quan hướng dẫn chỉ tiêu, biểu mẫu kiểm kê.\n\n"
+            "Thời gian hoàn thành: Tháng 12/2025.\n")
+    assert [(t.text[:9], t.deadline.due if t.deadline else None) for t in g.tasks] == [
+        ("Tham mưu ", "2025-12-31"), ("Phối hợp ", "2025-12-31")]
+    assert g.tasks[0].deadline.origin.startswith("labelled line after")
+
+
+def test_a_long_topic_heading_over_bullets_passes_them_on() -> None:
+    # 171/CV-BCĐ: "1. Về …" wraps over two lines and runs past fourteen words; its bullets are the tasks
+    g = run("BAN CHỈ ĐẠO CỦA CHÍNH PHỦ\nSố: 171/CV-BCĐ\nKính gửi: Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực "
+            "thuộc Trung ương.\nBan Chỉ đạo của Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+            "Trung ương tập trung chỉ đạo, một số nội dung cụ thể sau:\n**1. Về tổ chức thực hiện chức\nnăng, nhiệm vụ "
+            "được phân cấp, phân quyền, phân định thẩm quyền**\n- Tiếp tục đánh giá tính khả thi và khả năng thực\nhiện "
+            "pháp luật về phân cấp, phân quyền.\n- Tập trung lãnh đạo, chỉ đạo thực hiện sát sao, đầy đủ các nhiệm vụ "
+            "được phân cấp.\n")
+    assert [t.text[:9] for t in g.tasks] == ["Tiếp tục ", "Tập trung"]
+
+
+def test_items_of_an_actorless_lead_in_name_their_own_actors() -> None:
+    # 653/TB-VPCP: "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:" then "(i) …", "(ii) …" in the same point
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 653/TB-VPCP\nTHÔNG BÁO\nPhó Thủ tướng Chính phủ Bùi Thanh Sơn đã có ý kiến chỉ "
+            "đạo như sau:\n1. Về Dự án Nhà máy điện Nhơn Trạch 3\na) Đánh giá cao nỗ lực của Chủ đầu tư dự án.\n"
+            "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(i) Tập đoàn Công nghiệp-Năng lượng quốc gia Việt\nNam báo "
+            "cáo Thủ tướng Chính phủ xem xét về thời gian khánh thành dự án.\n(ii) Giao Bộ Công Thương nghiên cứu, "
+            "xem xét theo thẩm quyền các đề xuất.\n")
+    assert [leads(t) for t in g.tasks] == [["Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"], ["Bộ Công Thương"]]
+
+
+def test_a_short_form_defined_after_the_subject_is_no_part_of_its_name() -> None:
+    # 87/2025/QĐ-UBND: "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm …"
+    g = run("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 87/2025/QĐ-UBND\nQUY ĐỊNH\nĐiều 3. Về đăng ký kết hôn\n1. Ủy ban nhân "
+            "dân xã, phường\n(sau đây gọi là cấp xã) chịu trách nhiệm hướng dẫn đăng ký và cấp Giấy chứng nhận kết hôn.\n")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_a_running_time_line_after_a_unit_is_neither_task_nor_deadline() -> None:
+    # 1627/QĐ-UBND: "Thời gian thực hiện: Tháng 11 - 12/2025." says when the work runs (guide, Genres)
+    g = run("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "1. Sở Tài chính\n\n- Làm đầu mối tổ chức tập huấn, hướng dẫn thực hiện tổng kiểm kê.\n\n"
+            "Thời gian thực hiện: Tháng 11 - 12/2025.\n")
+    assert [(t.text[:9], t.deadline) for t in g.tasks] == [("Làm đầu m", None)]

@@ -107,6 +107,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
             r"[\s,:;]*(?:(?:" + "|".join(w["enumeration_assign_words"]) + r"|(?-i:\p{Lu})[\p{L}\-&]*)(?![\p{L}])[\s,:;]*)*",
             regex.IGNORECASE | regex.V1),
         "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
+        "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
+        "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -282,9 +284,14 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
                 break
         subj.append(mention)
         pos = mention.end
+    if subj and (defined := _DEFINITION_AFTER.match(text, pos)) and r["defines_short_form"].match(text, defined.end()):
+        # "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm …" (87/2025/QĐ-UBND): the short form
+        # it defines is no part of the subject's sentence
+        pos = r["defines_short_form"].match(text, defined.end()).end()
     return subj, pos
 
 
+_DEFINITION_AFTER = regex.compile(r"\s*")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
@@ -1037,6 +1044,8 @@ class TaskExtractor:
     def _only_introduces(self, head: str) -> bool:
         """Is the text before "(i)" only an actor and an assignment ("Giao Đảng ủy Chính phủ:", "Bộ Công Thương
         chủ trì, phối hợp với …, cụ thể:"), not an action of its own ("Sửa đổi quy định pháp luật …: (i) …")?"""
+        if ";" not in head and "(" not in head and is_lead_in(head):
+            return True  # "Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) …" (653/TB-VPCP): a lead-in, in one clause
         subj, end = subject_mentions(head, self.mentions.agencies(head))
         rest = head[end:] if subj else _res()["assign"].sub("", head.lstrip(), count=1)
         return bool(_res()["enumeration_assign_only"].fullmatch(rest) or _res()["enumeration_announced"].search(rest))
@@ -1078,7 +1087,10 @@ class TaskExtractor:
         if len(spans) != 1 or spans[0][0] != m.start or spans[0][1] <= m.end or m.text.lower().startswith("các "):
             return []  # "Các sở, ban, ngành tỉnh có liên quan tới việc …": a plural collective is no defined role
         cue = _res()["role_subject"].match(f.text)
-        if cue is None or not _res()["role_defining_duty"].fullmatch(cue["cue"]) or _words_upto(f.text[m.end:spans[0][1]], 3) < 2:
+        # the short form it defines in brackets is no part of a role ("Ủy ban nhân dân xã, phường (sau đây gọi là cấp
+        # xã) chịu trách nhiệm …", 87/2025/QĐ-UBND)
+        between = _res()["defines_short_form"].sub(" ", f.text[m.end:spans[0][1]])
+        if cue is None or not _res()["role_defining_duty"].fullmatch(cue["cue"]) or _words_upto(between, 3) < 2:
             return []
         return self._role_actor(f)
 
@@ -1120,11 +1132,38 @@ class TaskExtractor:
     def _walk(self, nodes: list[Node], path: list[Node], ctx: Context) -> None:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         local.lead_coordinators = ctx.lead_coordinators
+        before = len(self.tasks)
         for node in nodes:
             outer, self.mentions.node_id = self.mentions.node_id, node.id
             with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
-                self._visit(node, path, local)
+                made = self.tasks[before:]
+                before = len(self.tasks)
+                if not (made and self._time_line_of(node, made)):
+                    self._visit(node, path, local)
             self.mentions.node_id = outer
+
+    def _time_line_of(self, node: Node, made: list[Task]) -> bool:
+        """Is ``node`` only a labelled time line ("Thời gian hoàn thành: Tháng 12/2025.") under the unit before it,
+        whose tasks are ``made``? Then it is no task of its own; a completion time is their deadline (1627/QĐ-UBND:
+        "- Phối hợp … hướng dẫn chỉ tiêu, biểu mẫu kiểm kê …" then "Thời gian hoàn thành: Tháng 12/2025.")."""
+        if node.children or node.kind in ("table", "row", "heading") or node.heading:
+            return False
+        f = self.frag(node)
+        text = _BULLET.sub("", f.text)
+        m = _res()["field_deadline"].match(text)
+        if m is None or len(text) - m.end() > 160:
+            return False
+        s = len(f.text) - len(text) + m.end()
+        value = Fragment(f.text[s:], f.starts[s:], f.ends[s:])
+        d = self.mentions.parse_deadline(value.text)
+        if d is None and not value.text.strip(" .;"):
+            return False
+        if d is not None and _res()["completion_time"].match(text):
+            ref = deadline_ref(d, value, f"labelled line after {made[0].id}")
+            for task in made:
+                if task.deadline is None:
+                    task.deadline = ref
+        return True  # "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc …": when it runs, not a task either
 
     def _visit(self, node: Node, path: list[Node], ctx: Context) -> None:
         kind = node.kind
@@ -1489,6 +1528,9 @@ class TaskExtractor:
             return True
         if _heading_like(text) and not _res()["lead_marker"].search(text):
             return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
+        if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
+                and any(c.kind in _LIST_ITEMS for c in node.children)):
+            return True  # "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp, phân quyền, …" over its bullets
         f = self.frag(node)
         mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
@@ -1766,6 +1808,18 @@ class TaskExtractor:
         if not lead and (lead := self._addressee_lead(text)):
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
+            if own_subject and frag is None and (marks := self._inline_items(text)):
+                # "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn … báo cáo …; (ii) Chủ đầu tư phối hợp …"
+                # (653/TB-VPCP): no actor for the whole unit, each item names its own (rule 2)
+                last = None
+                for k, m in enumerate(marks):
+                    end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
+                    seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", f.text[m.end():end].rstrip(" ;,"))
+                    if _words_upto(seg, 3) >= 3:
+                        part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
+                        last = self._make_task(node, path, ctx, frag=part, text=seg, unit=unit,
+                                               id_base=f"{id_base or node.id}__{m['n']}") or last
+                return last
             return None  # no actor, own or inherited: not a task (guide rule 8)
         if self._designation(text):
             return None  # "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": who holds a role, no action
