@@ -44,11 +44,14 @@ def aggregate(docs: list[dict]) -> tuple[float, float, float, float, float]:
 def warm_scores(names: list[str]) -> dict[str, dict]:
     from vbpl_extract.evaluate import evaluate
 
-    dirs = [ROOT / "corpus" / "gold" / "blind", ROOT / "corpus" / "gold" / "originals"]
-    files = [d / n for n in names for d in dirs if (d / n).exists()]
+    # (gold folder, corpus root its "source" paths are relative to); batch 22 came from outside ../shared
+    dirs = [(ROOT / "corpus" / "gold" / "blind", CORPUS), (ROOT / "corpus" / "gold" / "originals", CORPUS),
+            (ROOT / "corpus" / "gold" / "external", ROOT / "corpus" / "external")]
     out: dict[str, dict] = {}
-    for f in files:
-        out.update({d.gold: json.loads(d.model_dump_json()) for d in evaluate(f, CORPUS).documents})
+    for n in names:
+        for d, corpus in dirs:
+            if (d / n).exists():
+                out.update({r.gold: json.loads(r.model_dump_json()) for r in evaluate(d / n, corpus).documents})
     return out
 
 
