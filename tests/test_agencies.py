@@ -1076,3 +1076,18 @@ def test_compressed_text_and_its_map(text: str, compressed: str) -> None:
     for i, ch in enumerate(c.text):  # each kept character maps back to itself
         if ch != " ":
             assert text[c.orig(i)] in (ch, "–", "—") or ch == "-"
+
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương …: "Thường trực" is one unit of the name, which then goes on
+    # only with a capitalised word (not into the verb after it)
+    ("c) Ban Thường trực xem xét chấp nhận đơn gia nhập", ["Ban Thường trực"]),
+    ("b) Ban Thường trực mỗi tháng họp 01 lần", ["Ban Thường trực"]),
+    # 11554/VPCP-V.I: the body whose standing office it is goes on in the name; a known body stays its own
+    ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra", ["Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"]),
+    ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì",
+     ["Ban Thường trực", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+])
+def test_closed_name_unit(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == names
