@@ -1904,3 +1904,35 @@ NON_TASK_STATEMENTS = [
 @pytest.mark.parametrize(("text", "non_task"), NON_TASK_STATEMENTS)
 def test_statements_are_no_tasks(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+# --------------------------------------------------------------------------- organs of the body a charter defines
+CHARTER_ORGANS = [
+    # (unit under the charter's definition of "Hội", its lead) — Điều lệ Hội Thiện nguyện lan tỏa yêu thương Bình
+    # Thuận tỉnh Lâm Đồng (2025): the organ, bare or with the short form, is the defined body's organ
+    ("Ban Thường trực xem xét chấp nhận đơn gia nhập và ra quyết định công nhận hội viên mới.",
+     "Ban Thường trực Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+    ("Khi triệu tập Đại hội, Ban Chấp hành phải công bố chương trình của Đại hội.",
+     "Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+    ("Ban Chấp hành Hội quy định cụ thể hình thức, thẩm quyền, thủ tục khen thưởng.",
+     "Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+]
+
+
+@pytest.mark.parametrize(("unit", "lead"), CHARTER_ORGANS)
+def test_organs_of_the_body_a_charter_defines(unit: str, lead: str) -> None:
+    g = run("Điều 1. Tên gọi\nHội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng (sau đây gọi chung là Hội) "
+            "là tổ chức xã hội.\nĐiều 2. Hoạt động\n1. " + unit + "\n")
+    assert [leads(t) for t in g.tasks if t.text.startswith(unit[:12])] == [[lead]]
+
+
+def test_a_name_cut_inside_the_defined_full_name_is_the_full_name() -> None:
+    """Điều lệ Hội Thiện nguyện …, Điều 1: the finder reads "Hội Thiện nguyện lan tỏa" before "(sau đây gọi chung là
+    Hội)"; the short form's full name replaces it whole (not "… Lâm Đồng Thiện nguyện lan tỏa")."""
+    from vbpl_extract.annotate import Mentions
+    from vbpl_extract.models import AgencyRef
+    from vbpl_extract.tasks import with_defined_name
+
+    full = "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"
+    ref = AgencyRef(name="Hội Thiện nguyện lan tỏa", text="Hội Thiện nguyện lan tỏa", known=False)
+    assert with_defined_name(ref, {"hội": full}, Mentions(None)).name == full

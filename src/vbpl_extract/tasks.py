@@ -2525,6 +2525,21 @@ def _name_before_definition(before: str, short: str) -> str | None:
     return name
 
 
+def _name_runs_on(text: str, short: str) -> bool:
+    """Is ``text`` (from a body's mention to a definition's bracket) one name that the short form shortens:
+    it begins with the short form's head word and has no punctuation, at most 16 words?
+
+    >>> _name_runs_on("Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng", "Hội")
+    True
+    >>> _name_runs_on("Hội Nông dân tỉnh chủ trì, phối hợp với Sở Tư pháp", "Hội")
+    False
+    """
+    words = text.split()
+    head = short.split()[:1]
+    return (bool(head) and head[0][:1].isupper() and words[:1] == head and len(words) <= 16
+            and regex.search(r"[,;.:()\[\]]", text) is None)
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -2537,8 +2552,13 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     for m in _res()["defines_short_form"].finditer(source):
         before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
+        cut = [a for a in mentions.agencies(before)[-1:] if _name_runs_on(before[a.start:], m["short"])]
         if found:
             full = " ".join(found[-1].name.split())
+        elif cut:
+            # "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng (sau đây gọi chung là Hội)": the name
+            # the finder cut short runs on to the bracket (NĐ 30/2020: the full name stands right before it)
+            full = " ".join(before[cut[0].start:].split())
         elif (named := _name_before_definition(before, m["short"])) is not None:
             # "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)": a body the data does not know, named by the words
             # from the short form to the bracket
@@ -2554,16 +2574,55 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     return out
 
 
+def with_defined_organ(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
+    """An organ of the association a charter defines ("Hội … (sau đây gọi chung là Hội)"), named bare
+    ("Ban Chấp hành") or with the short form ("Ban Chấp hành Hội", a name run on into lower-case words or
+    cut inside the full name), is written with the body's full name (annotation guide, Genres: the fullest
+    form the document gives).
+
+    >>> forms = {"hội": "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"}
+    >>> ref = AgencyRef(name="Ban Chấp hành Hội quy định cụ thể", text="…", known=False)
+    >>> with_defined_organ(ref, forms, Mentions(None)).name
+    'Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng'
+    """
+    words = task_words()
+    heads = {fold_tones(h).lower() for h in words["charter_bodies"]}
+    bodies = [(short, full) for short, full in short_forms.items() if short in heads]
+    name = ref.name.split()
+    for organ in words["charter_organs"]:
+        n = len(organ.split())
+        if fold_tones(" ".join(name[:n])).lower() != fold_tones(organ).lower():
+            continue
+        rest = name[n:]
+        said = fold_tones(" ".join(rest)).lower()
+        chosen = [full for short, full in bodies if (not rest and len(bodies) == 1) or (
+            rest and fold_tones(rest[0]).lower() == short
+            and (fold_tones(full).lower().startswith(said) or not any(w[:1].isupper() for w in rest[1:2])))]
+        if len(chosen) != 1:
+            return ref
+        full_name = f"{organ} {chosen[0]}"
+        entry = mentions.lookup_agency(full_name)
+        return ref.model_copy(update={
+            "name": entry.name if entry else full_name, "id": entry.id if entry else f"unknown:{slugify(full_name)}",
+            "known": entry is not None, "origin": f"{ref.origin or 'mention'} (organ of the body the document defines)"})
+    return ref
+
+
 def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
     """A body named by the short form the document defined gets its full name back: "Ban Chỉ huy cấp xã"
     after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"."""
+    organ = with_defined_organ(ref, short_forms, mentions)
+    if organ is not ref:
+        return organ
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
     for short, full in short_forms.items():
         collective = fold_tones(full).lower().startswith("các ")
         if ((key == short or (key.startswith(short + " ") and not collective))
                 and not key.startswith(fold_tones(full).lower())):
-            name = " ".join([full, *words[len(short.split()):]])
+            # a name the finder cut inside the full name ("Hội Thiện nguyện lan tỏa") is the full name itself
+            cut_inside = fold_tones(full).lower().startswith(key + " ")
+            name = full if cut_inside else " ".join([full, *words[len(short.split()):]])
             entry = mentions.lookup_agency(name)
             return ref.model_copy(update={
                 "name": entry.name if entry else name, "id": entry.id if entry else f"unknown:{slugify(name)}",
