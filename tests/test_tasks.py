@@ -1208,10 +1208,11 @@ def test_actor_heading_ending_in_co_nhiem_vu() -> None:
         ("2. Kỳ báo cáo\na) Báo cáo định kỳ hằng tháng:\nTính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo;", []),
         ("7. Báo Lâm Đồng\na) Tuyên truyền rộng rãi Kế hoạch này.", [["Báo Lâm Đồng"]]),
         # 179/KH-UBND: "Doanh nghiệp số" is a pillar of the digital transformation programme, a topic heading
-        # under the lead-in that names the actor
-        ("2. Sở Khoa học và Công nghệ chủ trì thực hiện các nhiệm vụ sau:\ni) Doanh nghiệp số\n"
+        # (as its sibling headings are) under the lead-in that names the actor
+        ("2. Sở Khoa học và Công nghệ chủ trì thực hiện các nhiệm vụ sau:\ng) Nhân lực số\n- Đào tạo nhân lực số.\n"
+         "h) Công dân số và văn hóa số\n- Tổ chức phổ cập kỹ năng số cho người dân.\ni) Doanh nghiệp số\n"
          "- Hỗ trợ doanh nghiệp chuyển đổi số gắn liền với thúc đẩy sử dụng nền tảng số.",
-         [["Sở Khoa học và Công nghệ"]]),
+         [["Sở Khoa học và Công nghệ"]] * 3),
         ("7. Doanh nghiệp viễn thông\na) Bảo đảm hạ tầng mạng.", [["Doanh nghiệp viễn thông"]]),
     ],
 )
@@ -1936,3 +1937,13 @@ def test_a_name_cut_inside_the_defined_full_name_is_the_full_name() -> None:
     full = "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"
     ref = AgencyRef(name="Hội Thiện nguyện lan tỏa", text="Hội Thiện nguyện lan tỏa", known=False)
     assert with_defined_name(ref, {"hội": full}, Mentions(None)).name == full
+
+
+def test_a_heading_among_topic_headings_names_a_topic() -> None:
+    """179/KH-UBND, III.1: "i) Doanh nghiệp số" beside "a) Thể chế", "b) Hạ tầng số" is a pillar, not a body;
+    the bullets under it inherit the lead-in's actor."""
+    g = run("Điều 2. Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau:\n"
+            "a) Thể chế\n- Rà soát, hoàn thiện các quy định về kinh tế số.\n"
+            "b) Hạ tầng số\n- Phát triển hạ tầng viễn thông băng rộng.\n"
+            "c) Doanh nghiệp số\n- Triển khai Chương trình phát triển công nghiệp công nghệ số.\n")
+    assert [leads(t) for t in g.tasks] == [["Sở Khoa học và Công nghệ"]] * 3

@@ -876,6 +876,7 @@ class TaskExtractor:
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
         self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
+        self._parents: dict[int, Node] = {}  # id(node) -> the node it is a child of, filled by run()
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
@@ -943,6 +944,8 @@ class TaskExtractor:
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
         if not name or len(name.split()) > longest or lexicon_action(name.split()[:1]) is not None:
             return []
+        if not duty and off == 0 and self._among_topic_headings(node):
+            return []
         named = Fragment(name, f.starts[off:off + len(name)], f.ends[off:off + len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
@@ -956,6 +959,25 @@ class TaskExtractor:
         written, name = name, " ".join(name.split())
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(written)], span=span,
                           kind=kind, known=False, origin="actor heading")]
+
+    def _among_topic_headings(self, node: Node) -> bool:
+        """Is ``node`` one of a run of sibling headings over sub-items that all name topics, not actors? Then it
+        names a topic too: "i) Doanh nghiệp số" beside "a) Thể chế", "b) Hạ tầng số", "d) Dữ liệu số" (179/KH-UBND,
+        the pillars of a digital transformation plan), not a body called "Doanh nghiệp số"."""
+        parent = self._parents.get(id(node))
+        if parent is None:
+            return False
+        others = [c for c in parent.children if c is not node and c.kind == node.kind and c.children]
+        if len(others) < 2:
+            return False
+        for other in others:
+            text = (other.text or other.heading or "").strip()
+            if not text or not _heading_like(text) or _res()["actor_tail"].search(text) is not None:
+                return False
+            found = self.mentions.agencies(text)
+            if (found and found[0].start == 0) or _res()["actor_head"].match(text[:1].upper() + text[1:]):
+                return False
+        return True
 
     @cached_property
     def place(self) -> tuple[str, str] | None:
@@ -1108,6 +1130,12 @@ class TaskExtractor:
 
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
+        stack = list(nodes)
+        while stack:
+            parent = stack.pop()
+            for child in parent.children:
+                self._parents[id(child)] = parent
+            stack.extend(parent.children)
         self._walk(nodes, [], Context())
         return self.tasks
 
