@@ -1947,3 +1947,11 @@ def test_a_heading_among_topic_headings_names_a_topic() -> None:
             "b) Hạ tầng số\n- Phát triển hạ tầng viễn thông băng rộng.\n"
             "c) Doanh nghiệp số\n- Triển khai Chương trình phát triển công nghiệp công nghệ số.\n")
     assert [leads(t) for t in g.tasks] == [["Sở Khoa học và Công nghệ"]] * 3
+
+
+def test_an_actor_heading_spells_out_abbreviations() -> None:
+    """987/KH-UBND, III.6: a heading naming a collective the data does not know, with an abbreviation inside."""
+    g = run("III. TỔ CHỨC THỰC HIỆN\n6. Các doanh nghiệp thứ cấp đang hoạt động trong KCN\n"
+            "- Chủ động phối hợp với chủ đầu tư hạ tầng KCN để cung cấp thông tin về nhu cầu sử dụng hạ tầng 5G.\n"
+            "- Bảo vệ an toàn thiết bị và hạ tầng trong phạm vi quản lý.\n")
+    assert [leads(t) for t in g.tasks] == [["Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"]] * 2

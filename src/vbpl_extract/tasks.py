@@ -956,7 +956,8 @@ class TaskExtractor:
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
         span = f.to_source(off, off + len(name)) if f.text else None
-        written, name = name, " ".join(name.split())
+        # abbreviations spelled out as in every name found by pattern ("… trong KCN" -> "… trong Khu công nghiệp")
+        written, name = name, display_name(" ".join(name.split()))
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(written)], span=span,
                           kind=kind, known=False, origin="actor heading")]
 
