@@ -179,9 +179,13 @@ def test_collectives_of_banks_and_related_bodies(text: str, expected: list[str])
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list
+    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list; the
+    # place closing the pair is the delegation's too
     ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang giám sát",
-     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội"]),
+     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh An Giang", "Đại biểu Quốc hội"]),
+    # a place the second body takes into its own name is its own
+    ("Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh An Giang giám sát",
+     ["Đoàn đại biểu Quốc hội", "Hội đồng nhân dân tỉnh An Giang"]),
     # 3260/KH-ĐĐQH15: the delegations as a group, after a unit of the Standing Committee
     ("Văn phòng Quốc hội, các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, các đại biểu Quốc hội thực hiện",
      ["Văn phòng Quốc hội", "Các cơ quan thuộc Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội",
@@ -1076,7 +1080,6 @@ def test_compressed_text_and_its_map(text: str, compressed: str) -> None:
     for i, ch in enumerate(c.text):  # each kept character maps back to itself
         if ch != " ":
             assert text[c.orig(i)] in (ch, "–", "—") or ch == "-"
-
 
 
 @pytest.mark.parametrize(("text", "names"), [
