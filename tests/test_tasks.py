@@ -1955,3 +1955,14 @@ def test_an_actor_heading_spells_out_abbreviations() -> None:
             "- Chủ động phối hợp với chủ đầu tư hạ tầng KCN để cung cấp thông tin về nhu cầu sử dụng hạ tầng 5G.\n"
             "- Bảo vệ an toàn thiết bị và hạ tầng trong phạm vi quản lý.\n")
     assert [leads(t) for t in g.tasks] == [["Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"]] * 2
+
+
+def test_a_short_form_defined_over_a_line_break() -> None:
+    """2319/QĐ-TTg (PDF): "(sau đây gọi tắt là Ban\\nChỉ đạo)" wraps inside the bracket; the duty heading's "Ban Chỉ
+    đạo" is the body the decision sets up."""
+    g = run("Điều 1. Thành lập Ban Chỉ đạo quốc gia về dữ liệu (sau đây gọi tắt là Ban\nChỉ đạo) gồm các thành viên.\n"
+            "Thành viên: Ủy viên chuyên trách Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ.\n"
+            "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n"
+            "1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ phương hướng, giải pháp phát triển dữ liệu.\n"
+            "2. Giúp Chính phủ, Thủ tướng Chính phủ đôn đốc, kiểm tra việc thực hiện các nhiệm vụ về dữ liệu.\n")
+    assert [leads(t) for t in g.tasks] == [["Ban Chỉ đạo quốc gia về dữ liệu"]] * 2

@@ -99,7 +99,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
-                                            r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
+                                            r"(?P<short>[^()“”\"\n]{2,60}?(?:\n[^()“”\"\n]{1,40}?)?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
