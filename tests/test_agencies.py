@@ -1094,3 +1094,11 @@ def test_compressed_text_and_its_map(text: str, compressed: str) -> None:
 ])
 def test_closed_name_unit(text: str, names: list[str]) -> None:
     assert [m.name for m in find_agencies(text)] == names
+
+
+def test_office_of_a_provinces_delegation_and_council_is_one_body() -> None:
+    # 1026/KH-UBND: the one office of the delegation and the council (since 2021), not "Văn phòng Đoàn đại biểu
+    # Quốc hội" and a council
+    text = "Đề nghị Văn phòng Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp"
+    assert [m.name for m in find_agencies(text)] == [
+        "Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
