@@ -179,9 +179,13 @@ def test_collectives_of_banks_and_related_bodies(text: str, expected: list[str])
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list
+    # 1654/NQ-UBTVQH15 Điều 2.3: the delegation and the deputies, "đại biểu" in lower case inside the list; the
+    # place closing the pair is the delegation's too
     ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang giám sát",
-     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội", "Đại biểu Quốc hội"]),
+     ["Hội đồng Dân tộc", "Các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội tỉnh An Giang", "Đại biểu Quốc hội"]),
+    # a place the second body takes into its own name is its own
+    ("Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh An Giang giám sát",
+     ["Đoàn đại biểu Quốc hội", "Hội đồng nhân dân tỉnh An Giang"]),
     # 3260/KH-ĐĐQH15: the delegations as a group, after a unit of the Standing Committee
     ("Văn phòng Quốc hội, các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, các đại biểu Quốc hội thực hiện",
      ["Văn phòng Quốc hội", "Các cơ quan thuộc Ủy ban Thường vụ Quốc hội", "Các Đoàn đại biểu Quốc hội",
@@ -1076,3 +1080,25 @@ def test_compressed_text_and_its_map(text: str, compressed: str) -> None:
     for i, ch in enumerate(c.text):  # each kept character maps back to itself
         if ch != " ":
             assert text[c.orig(i)] in (ch, "–", "—") or ch == "-"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Điều lệ Hội Thiện nguyện lan tỏa yêu thương …: "Thường trực" is one unit of the name, which then goes on
+    # only with a capitalised word (not into the verb after it)
+    ("c) Ban Thường trực xem xét chấp nhận đơn gia nhập", ["Ban Thường trực"]),
+    ("b) Ban Thường trực mỗi tháng họp 01 lần", ["Ban Thường trực"]),
+    # 11554/VPCP-V.I: the body whose standing office it is goes on in the name; a known body stays its own
+    ("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra", ["Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"]),
+    ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chủ trì",
+     ["Ban Thường trực", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+])
+def test_closed_name_unit(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_agencies(text)] == names
+
+
+def test_office_of_a_provinces_delegation_and_council_is_one_body() -> None:
+    # 1026/KH-UBND: the one office of the delegation and the council (since 2021), not "Văn phòng Đoàn đại biểu
+    # Quốc hội" and a council
+    text = "Đề nghị Văn phòng Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp"
+    assert [m.name for m in find_agencies(text)] == [
+        "Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Tòa án nhân dân tỉnh"]

@@ -1208,10 +1208,11 @@ def test_actor_heading_ending_in_co_nhiem_vu() -> None:
         ("2. Kỳ báo cáo\na) Báo cáo định kỳ hằng tháng:\nTính từ ngày 15 tháng trước đến ngày 14 của tháng thuộc kỳ báo cáo;", []),
         ("7. Báo Lâm Đồng\na) Tuyên truyền rộng rãi Kế hoạch này.", [["Báo Lâm Đồng"]]),
         # 179/KH-UBND: "Doanh nghiệp số" is a pillar of the digital transformation programme, a topic heading
-        # under the lead-in that names the actor
-        ("2. Sở Khoa học và Công nghệ chủ trì thực hiện các nhiệm vụ sau:\ni) Doanh nghiệp số\n"
+        # (as its sibling headings are) under the lead-in that names the actor
+        ("2. Sở Khoa học và Công nghệ chủ trì thực hiện các nhiệm vụ sau:\ng) Nhân lực số\n- Đào tạo nhân lực số.\n"
+         "h) Công dân số và văn hóa số\n- Tổ chức phổ cập kỹ năng số cho người dân.\ni) Doanh nghiệp số\n"
          "- Hỗ trợ doanh nghiệp chuyển đổi số gắn liền với thúc đẩy sử dụng nền tảng số.",
-         [["Sở Khoa học và Công nghệ"]]),
+         [["Sở Khoa học và Công nghệ"]] * 3),
         ("7. Doanh nghiệp viễn thông\na) Bảo đảm hạ tầng mạng.", [["Doanh nghiệp viễn thông"]]),
     ],
 )
@@ -1977,3 +1978,63 @@ def test_a_running_time_line_after_a_unit_is_neither_task_nor_deadline() -> None
             "1. Sở Tài chính\n\n- Làm đầu mối tổ chức tập huấn, hướng dẫn thực hiện tổng kiểm kê.\n\n"
             "Thời gian thực hiện: Tháng 11 - 12/2025.\n")
     assert [(t.text[:9], t.deadline) for t in g.tasks] == [("Làm đầu m", None)]
+
+# --------------------------------------------------------------------------- organs of the body a charter defines
+CHARTER_ORGANS = [
+    # (unit under the charter's definition of "Hội", its lead) — Điều lệ Hội Thiện nguyện lan tỏa yêu thương Bình
+    # Thuận tỉnh Lâm Đồng (2025): the organ, bare or with the short form, is the defined body's organ
+    ("Ban Thường trực xem xét chấp nhận đơn gia nhập và ra quyết định công nhận hội viên mới.",
+     "Ban Thường trực Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+    ("Khi triệu tập Đại hội, Ban Chấp hành phải công bố chương trình của Đại hội.",
+     "Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+    ("Ban Chấp hành Hội quy định cụ thể hình thức, thẩm quyền, thủ tục khen thưởng.",
+     "Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"),
+]
+
+
+@pytest.mark.parametrize(("unit", "lead"), CHARTER_ORGANS)
+def test_organs_of_the_body_a_charter_defines(unit: str, lead: str) -> None:
+    g = run("Điều 1. Tên gọi\nHội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng (sau đây gọi chung là Hội) "
+            "là tổ chức xã hội.\nĐiều 2. Hoạt động\n1. " + unit + "\n")
+    assert [leads(t) for t in g.tasks if t.text.startswith(unit[:12])] == [[lead]]
+
+
+def test_a_name_cut_inside_the_defined_full_name_is_the_full_name() -> None:
+    """Điều lệ Hội Thiện nguyện …, Điều 1: the finder reads "Hội Thiện nguyện lan tỏa" before "(sau đây gọi chung là
+    Hội)"; the short form's full name replaces it whole (not "… Lâm Đồng Thiện nguyện lan tỏa")."""
+    from vbpl_extract.annotate import Mentions
+    from vbpl_extract.models import AgencyRef
+    from vbpl_extract.tasks import with_defined_name
+
+    full = "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"
+    ref = AgencyRef(name="Hội Thiện nguyện lan tỏa", text="Hội Thiện nguyện lan tỏa", known=False)
+    assert with_defined_name(ref, {"hội": full}, Mentions(None)).name == full
+
+
+def test_a_heading_among_topic_headings_names_a_topic() -> None:
+    """179/KH-UBND, III.1: "i) Doanh nghiệp số" beside "a) Thể chế", "b) Hạ tầng số" is a pillar, not a body;
+    the bullets under it inherit the lead-in's actor."""
+    g = run("Điều 2. Sở Khoa học và Công nghệ thực hiện các nhiệm vụ sau:\n"
+            "a) Thể chế\n- Rà soát, hoàn thiện các quy định về kinh tế số.\n"
+            "b) Hạ tầng số\n- Phát triển hạ tầng viễn thông băng rộng.\n"
+            "c) Doanh nghiệp số\n- Triển khai Chương trình phát triển công nghiệp công nghệ số.\n")
+    assert [leads(t) for t in g.tasks] == [["Sở Khoa học và Công nghệ"]] * 3
+
+
+def test_an_actor_heading_spells_out_abbreviations() -> None:
+    """987/KH-UBND, III.6: a heading naming a collective the data does not know, with an abbreviation inside."""
+    g = run("III. TỔ CHỨC THỰC HIỆN\n6. Các doanh nghiệp thứ cấp đang hoạt động trong KCN\n"
+            "- Chủ động phối hợp với chủ đầu tư hạ tầng KCN để cung cấp thông tin về nhu cầu sử dụng hạ tầng 5G.\n"
+            "- Bảo vệ an toàn thiết bị và hạ tầng trong phạm vi quản lý.\n")
+    assert [leads(t) for t in g.tasks] == [["Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"]] * 2
+
+
+def test_a_short_form_defined_over_a_line_break() -> None:
+    """2319/QĐ-TTg (PDF): "(sau đây gọi tắt là Ban\\nChỉ đạo)" wraps inside the bracket; the duty heading's "Ban Chỉ
+    đạo" is the body the decision sets up."""
+    g = run("Điều 1. Thành lập Ban Chỉ đạo quốc gia về dữ liệu (sau đây gọi tắt là Ban\nChỉ đạo) gồm các thành viên.\n"
+            "Thành viên: Ủy viên chuyên trách Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ.\n"
+            "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n"
+            "1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ phương hướng, giải pháp phát triển dữ liệu.\n"
+            "2. Giúp Chính phủ, Thủ tướng Chính phủ đôn đốc, kiểm tra việc thực hiện các nhiệm vụ về dữ liệu.\n")
+    assert [leads(t) for t in g.tasks] == [["Ban Chỉ đạo quốc gia về dữ liệu"]] * 2

@@ -99,7 +99,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "duty_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
-                                            r"(?P<short>[^()“”\"\n]{2,60}?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
+                                            r"(?P<short>[^()“”\"\n]{2,60}?(?:\n[^()“”\"\n]{1,40}?)?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
         "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
         # what may stand before "(i)" in a unit that only hands out the enumerated items: assignment words, and
         # bodies' names (a capitalised word, matched case-sensitively)
@@ -889,6 +889,7 @@ class TaskExtractor:
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
         self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
+        self._parents: dict[int, Node] = {}  # id(node) -> the node it is a child of, filled by run()
 
     # helpers ------------------------------------------------------------
     def frag(self, node: Node) -> Fragment:
@@ -956,6 +957,8 @@ class TaskExtractor:
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
         if not name or len(name.split()) > longest or lexicon_action(name.split()[:1]) is not None:
             return []
+        if not duty and off == 0 and self._among_topic_headings(node):
+            return []
         named = Fragment(name, f.starts[off:off + len(name)], f.ends[off:off + len(name)])
         parts = self.mentions.split_agencies(name)
         if len(parts) > 1 and parts[0].start == 0 and all(
@@ -966,9 +969,29 @@ class TaskExtractor:
             return [agency_ref(m, named, "actor heading") for m in parts]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
         span = f.to_source(off, off + len(name)) if f.text else None
-        written, name = name, " ".join(name.split())
+        # abbreviations spelled out as in every name found by pattern ("… trong KCN" -> "… trong Khu công nghiệp")
+        written, name = name, display_name(" ".join(name.split()))
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(written)], span=span,
                           kind=kind, known=False, origin="actor heading")]
+
+    def _among_topic_headings(self, node: Node) -> bool:
+        """Is ``node`` one of a run of sibling headings over sub-items that all name topics, not actors? Then it
+        names a topic too: "i) Doanh nghiệp số" beside "a) Thể chế", "b) Hạ tầng số", "d) Dữ liệu số" (179/KH-UBND,
+        the pillars of a digital transformation plan), not a body called "Doanh nghiệp số"."""
+        parent = self._parents.get(id(node))
+        if parent is None:
+            return False
+        others = [c for c in parent.children if c is not node and c.kind == node.kind and c.children]
+        if len(others) < 2:
+            return False
+        for other in others:
+            text = (other.text or other.heading or "").strip()
+            if not text or not _heading_like(text) or _res()["actor_tail"].search(text) is not None:
+                return False
+            found = self.mentions.agencies(text)
+            if (found and found[0].start == 0) or _res()["actor_head"].match(text[:1].upper() + text[1:]):
+                return False
+        return True
 
     @cached_property
     def place(self) -> tuple[str, str] | None:
@@ -1126,6 +1149,12 @@ class TaskExtractor:
 
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
+        stack = list(nodes)
+        while stack:
+            parent = stack.pop()
+            for child in parent.children:
+                self._parents[id(child)] = parent
+            stack.extend(parent.children)
         self._walk(nodes, [], Context())
         return self.tasks
 
@@ -2580,6 +2609,21 @@ def _name_before_definition(before: str, short: str) -> str | None:
     return name
 
 
+def _name_runs_on(text: str, short: str) -> bool:
+    """Is ``text`` (from a body's mention to a definition's bracket) one name that the short form shortens:
+    it begins with the short form's head word and has no punctuation, at most 16 words?
+
+    >>> _name_runs_on("Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng", "Hội")
+    True
+    >>> _name_runs_on("Hội Nông dân tỉnh chủ trì, phối hợp với Sở Tư pháp", "Hội")
+    False
+    """
+    words = text.split()
+    head = short.split()[:1]
+    return (bool(head) and head[0][:1].isupper() and words[:1] == head and len(words) <= 16
+            and regex.search(r"[,;.:()\[\]]", text) is None)
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -2592,8 +2636,13 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     for m in _res()["defines_short_form"].finditer(source):
         before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
+        cut = [a for a in mentions.agencies(before)[-1:] if _name_runs_on(before[a.start:], m["short"])]
         if found:
             full = " ".join(found[-1].name.split())
+        elif cut:
+            # "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng (sau đây gọi chung là Hội)": the name
+            # the finder cut short runs on to the bracket (NĐ 30/2020: the full name stands right before it)
+            full = " ".join(before[cut[0].start:].split())
         elif (named := _name_before_definition(before, m["short"])) is not None:
             # "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)": a body the data does not know, named by the words
             # from the short form to the bracket
@@ -2609,16 +2658,55 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     return out
 
 
+def with_defined_organ(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
+    """An organ of the association a charter defines ("Hội … (sau đây gọi chung là Hội)"), named bare
+    ("Ban Chấp hành") or with the short form ("Ban Chấp hành Hội", a name run on into lower-case words or
+    cut inside the full name), is written with the body's full name (annotation guide, Genres: the fullest
+    form the document gives).
+
+    >>> forms = {"hội": "Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng"}
+    >>> ref = AgencyRef(name="Ban Chấp hành Hội quy định cụ thể", text="…", known=False)
+    >>> with_defined_organ(ref, forms, Mentions(None)).name
+    'Ban Chấp hành Hội Thiện nguyện lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng'
+    """
+    words = task_words()
+    heads = {fold_tones(h).lower() for h in words["charter_bodies"]}
+    bodies = [(short, full) for short, full in short_forms.items() if short in heads]
+    name = ref.name.split()
+    for organ in words["charter_organs"]:
+        n = len(organ.split())
+        if fold_tones(" ".join(name[:n])).lower() != fold_tones(organ).lower():
+            continue
+        rest = name[n:]
+        said = fold_tones(" ".join(rest)).lower()
+        chosen = [full for short, full in bodies if (not rest and len(bodies) == 1) or (
+            rest and fold_tones(rest[0]).lower() == short
+            and (fold_tones(full).lower().startswith(said) or not any(w[:1].isupper() for w in rest[1:2])))]
+        if len(chosen) != 1:
+            return ref
+        full_name = f"{organ} {chosen[0]}"
+        entry = mentions.lookup_agency(full_name)
+        return ref.model_copy(update={
+            "name": entry.name if entry else full_name, "id": entry.id if entry else f"unknown:{slugify(full_name)}",
+            "known": entry is not None, "origin": f"{ref.origin or 'mention'} (organ of the body the document defines)"})
+    return ref
+
+
 def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
     """A body named by the short form the document defined gets its full name back: "Ban Chỉ huy cấp xã"
     after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"."""
+    organ = with_defined_organ(ref, short_forms, mentions)
+    if organ is not ref:
+        return organ
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
     for short, full in short_forms.items():
         collective = fold_tones(full).lower().startswith("các ")
         if ((key == short or (key.startswith(short + " ") and not collective))
                 and not key.startswith(fold_tones(full).lower())):
-            name = " ".join([full, *words[len(short.split()):]])
+            # a name the finder cut inside the full name ("Hội Thiện nguyện lan tỏa") is the full name itself
+            cut_inside = fold_tones(full).lower().startswith(key + " ")
+            name = full if cut_inside else " ".join([full, *words[len(short.split()):]])
             entry = mentions.lookup_agency(name)
             return ref.model_copy(update={
                 "name": entry.name if entry else name, "id": entry.id if entry else f"unknown:{slugify(name)}",

@@ -441,6 +441,7 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
     """
     end = pos
     count = 0
+    closed = False  # the last two words were a closed unit ("Thường trực"): only a capitalised word goes on
     while count < 14:
         t = _TOKEN_RE.match(comp, pos)
         if t is None:
@@ -448,7 +449,12 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
         sep, word = t.group("sep"), t.group("w")
         low = word.lower()
         w_start = t.start("w")
-        if sep in (" ", "-"):
+        if closed and not word[:1].isupper():
+            break
+        after_closed, closed = closed, sep == " " and f"{prev} {low}" in _name_words().closed_units
+        if closed or (after_closed and sep == " " and w_start not in known_starts):
+            pass  # "Văn phòng Thường trực Ban Chỉ đạo …": the body whose standing organ it is goes on in the name
+        elif sep in (" ", "-"):
             if low == "các" and sep == " ":
                 t2 = _TOKEN_RE.match(comp, t.end())
                 if (t2 is None or t2.group("sep") != " " or not t2.group("w")[:1].isupper()

@@ -84,6 +84,9 @@ class NameWords(BaseModel):
     # a lower-case noun phrase followed by one of these is a qualified common noun, no name: "Ban Quản lý các
     # dự án được giao" (not "Ban Quản lý các khu công nghiệp chủ trì")
     relative_words: frozenset[str] = frozenset()
+    # two words that are one name unit, after which the name goes on only with a capitalised word: "Ban
+    # Thường trực Hội …", "Văn phòng Thường trực Ban Chỉ đạo …" (never "Ban Thường trực xem xét …")
+    closed_units: frozenset[str] = frozenset()
 
 
 class _DataFile(BaseModel):

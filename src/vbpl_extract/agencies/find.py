@@ -87,6 +87,7 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     mentions += _shared_head_places(text, mentions)
     mentions += _shared_level_place(text, mentions)
     mentions.sort(key=lambda m: m.start)
+    mentions = _place_closing_a_pair(text, mentions)
     return _with_own_ministry(text, mentions), covered
 
 
@@ -226,6 +227,43 @@ def _with_own_place(entry: AgencyEntry, text: str, end: int) -> tuple[str, int]:
         # "các Ban của Hội đồng nhân dân Thành phố": the level without a place
         return f"{entry.name} {level}", m.end("level")
     return entry.name, end
+
+
+_PAIR_JOIN = regex.compile(r"\s+và\s+")
+
+
+def _place_closing_a_pair(text: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """"Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang": a place written after two bodies joined by
+    "và", which the second did not take into its name, is the first's too, when the first is a body that exists
+    once per province (the data knows "Đoàn đại biểu Quốc hội tỉnh").
+
+    >>> [m.name for m in find_agencies("Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh An Giang giám sát")][:1]
+    ['Đoàn đại biểu Quốc hội tỉnh An Giang']
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (first.kind not in _PER_PROVINCE_KINDS or not first.known
+                or _PAIR_JOIN.fullmatch(text, first.end, second.start) is None):
+            continue
+        m = _PLACE_AFTER.match(text, second.end, min(len(text), second.end + 60))
+        if m is None or not m["level"] or not m["place"]:
+            continue
+        level = m["level"].lower()
+        own = lookup_agency(f"{first.name} {level}")
+        if own is None or own.kind != first.kind:
+            continue
+        words = m["place"].split(" ")
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            province = lookup_agency(f"Ủy ban nhân dân {level} {place}")
+            if province is not None and province.kind == "province":
+                name = f"{first.name} {level} {place}"
+                entry = lookup_agency(name)
+                out[i] = AgencyMention(first.start, first.end, first.text, entry.id if entry else "unknown:" + slugify(name),
+                                       entry.name if entry else name, first.kind, True, first.origin)
+                break
+    return out
 
 
 def find_agencies(text: str) -> list[AgencyMention]:

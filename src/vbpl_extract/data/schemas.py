@@ -175,6 +175,10 @@ class TaskWords(_Data):
     addressee_groups: dict[str, str]
     group_definition: str
     group_back_reference: str
+    # the organs an association's charter gives its body ("Ban Chấp hành", "Ban Kiểm tra"): named bare, they are
+    # the organs of the body the document defines a short form for
+    charter_organs: list[str] = []
+    charter_bodies: list[str] = []  # the head words of such bodies ("Hội", "Hiệp hội")
     clause_connectives: list[str]
     reference_cell: str
     enumeration_assign_words: list[str]
