@@ -953,6 +953,19 @@ def test_a_lead_ins_purpose_hands_down_no_year(lead_in: str, handed_down: bool) 
     assert spans and any(inheritable(m, lead_in) for m in spans) is handed_down
 
 
+def test_a_monthly_allowance_hands_down_no_rhythm() -> None:
+    # 92/VBHN-BQP, Điều 7: "trợ cấp hàng tháng" is the kind of allowance, not the rhythm of the article's clauses
+    from vbpl_extract.deadlines import find_deadlines
+    from vbpl_extract.tasks import inheritable
+
+    text = ("Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ, Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện Quyết định "
+            "này; chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng, chuyển về "
+            "ngành Nội vụ để thực hiện.")
+    [m] = [m for m in find_deadlines(text) if m.kind == "recurring"]
+    assert not inheritable(m, text)
+    assert inheritable(find_deadlines("Hằng tháng, các đơn vị thực hiện các nhiệm vụ sau:")[0], "Hằng tháng, các đơn vị")
+
+
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
     g = run("BỘ XÂY DỰNG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 96/CĐ-BXD\n|\nHà Nội, ngày 22 tháng 11 năm 2025\n|\n"
@@ -1302,6 +1315,11 @@ def test_occurs_answers_as_the_alternation(key: str) -> None:
          "hằng tháng báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh.", True),
         # "định kỳ" qualifying a noun inside the task is not its rhythm
         ("Rà soát, sửa đổi quy chế kiểm tra định kỳ các cơ sở giáo dục trên địa bàn.", False),
+        # 40/2011/QĐ-TTg, 92/VBHN-BQP: nor is a monthly allowance
+        ("Bộ Lao động - Thương binh và Xã hội phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện Quyết định này; "
+         "chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng.", False),
+        ("Bộ Nội vụ chịu trách nhiệm chỉ đạo tiếp nhận, quản lý và chi trả chế độ trợ cấp hàng tháng đối với đối tượng "
+         "theo quy định.", False),
     ],
 )
 def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str, governs: bool) -> None:

@@ -143,6 +143,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
         "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
+        "recurrence_of_noun": regex.compile(w["recurrence_of_noun"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -662,6 +663,8 @@ def governs_task(text: str, m) -> bool:
     qualifying a noun deep inside the text ("kế hoạch công tác hằng năm"), does not.
     """
     if m.kind == "recurring":
+        if _res()["recurrence_of_noun"].search(text[max(0, m.start - 30):m.start]):
+            return False  # "… ra quyết định hưởng chế độ trợ cấp hàng tháng": a monthly allowance
         # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …", "… định kỳ hằng tháng báo cáo kết quả": a reporting cycle
         after = text[m.end:m.end + 40].lower()
         cycle = (bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after))
@@ -741,8 +744,9 @@ def inheritable(m, text: str) -> bool:
         return False
     if _res()["lead_in_target"].search(text[max(0, m.start - 60):m.start]):
         return False  # "…, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025 …, yêu cầu:": the whole's target
-    if _noun_year(text, m):
-        return False
+    if _noun_year(text, m) or (m.kind == "recurring"
+                               and _res()["recurrence_of_noun"].search(text[max(0, m.start - 30):m.start])):
+        return False  # "Điều 7. … chế độ trợ cấp hàng tháng": the allowance's rhythm, not the items'
     return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(_cue_window(text, m)))
 
 
