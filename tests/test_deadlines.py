@@ -447,6 +447,19 @@ def test_days_counted_from_a_later_event_have_no_due_date() -> None:
     assert (m.kind, m.due) == ("relative", D(2025, 1, 14))
 
 
+@pytest.mark.parametrize(("text", "event"), [
+    # 182/KH-UBND: a bracket naming another body's roll-out is the event the task waits for
+    ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai thực "
+     "hiện Dự án 6 trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai).", "khi Bộ Y tế có văn bản triển khai"),
+    # 010/CT-UBND, 627/TB-VPCP: a bracketed condition is none
+    ("Khảo sát thực địa khu vực dự án và tổ chức họp thẩm định (khi cần thiết) trước khi tổng hợp báo cáo.", None),
+    ("Chỉ đạo các quân khu hỗ trợ xe máy, thiết bị, nhân lực (khi các chủ đầu tư đề nghị) nhằm đẩy nhanh tiến độ.", None),
+])
+def test_a_bracketed_roll_out_is_an_event_deadline(text: str, event: str | None) -> None:
+    found = [(m.kind, m.due, m.text) for m in find_deadlines(text, ISSUE)]
+    assert found == ([("relative", None, event)] if event else [])
+
+
 def test_a_day_of_the_next_month_recurs_monthly() -> None:
     # KH-UBND Lâm Đồng (CCHC 2026-2030): "the 5th of the month after" is every month's 5th
     [m] = find_deadlines("Tham mưu Ủy ban nhân dân tỉnh công bố chỉ số mức độ hài lòng trước ngày 05 của tháng liền kề.",

@@ -123,6 +123,7 @@ class DeadlineWords(BaseModel):
     event_same_time: list[str]
     event_when: list[str]
     event_verbs: list[str]
+    event_rollout_words: list[str]
     cell_event_starts: list[str]
     not_deadline_words: list[str]
     document_type_words: list[str]
@@ -608,6 +609,9 @@ def _grammar() -> _Grammar:
         ),
         # trình ngay sau khi Chính phủ ban hành Nghị định
         ("event_when", rf"{_L}{_alt(w.event_verbs)}\s+(?:ngay\s+)?{_alt(w.event_when)}\s+[^\n.;,()]{{3,80}}", h_event),
+        # (khi Bộ Y tế có văn bản triển khai): a task that waits for another body's roll-out
+        ("event_rollout", rf"(?<=\()\s*(?:ngay\s+)?(?:sau\s+)?khi\s+[^()\n]{{3,80}}?{_alt(w.event_rollout_words)}{_R}[^()\n]{{0,60}}?"
+                          rf"(?=\))", h_event),
         # trước ngày 25 hằng tháng
         ("rec_monthday", rf"{_L}{ngay}\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?{every}\s+{thang}{_R}", h_rec_monthday, _REQ),
         # hằng tháng, trước ngày 25
@@ -718,6 +722,7 @@ def _grammar() -> _Grammar:
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
         "event_session": _need(w.event_session), "event_same": _need(w.event_same_time),
         "event_when": _need(w.event_verbs, w.event_when),
+        "event_rollout": _need(w.event_rollout_words),
         "rec_monthday": (d, *_need(date_w, w.every_words, month_w)),
         "rec_monthday2": (d, *_need(w.every_words, month_w, w.triggers, date_w)),
         "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
