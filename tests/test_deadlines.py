@@ -428,6 +428,10 @@ def test_parse_deadline_empty_and_no_deadline() -> None:
     assert parse_deadline("Bộ Tài chính") is None
     # where the work starts, and a cited document's date, are no deadline (141/KH-UBND, the Lâm Đồng plans)
     assert parse_deadline("Từ 01/7/2025", ISSUE) is None
+    # 2530/QĐ-TTg, Phụ lục I: nor is a year the work starts from; the rhythm after it is the cell's deadline
+    assert parse_deadline("Từ năm 2026", ISSUE) is None
+    m = parse_deadline("Triển khai từ năm 2026 và thực hiện thường xuyên, liên tục", ISSUE)
+    assert m is not None and (m.kind, m.due) == ("ongoing", None)
     assert parse_deadline("Theo Quyết định số 1441/QĐ-UBND ngày 25/9/2025", ISSUE) is None
 
 
@@ -436,9 +440,42 @@ def test_days_counted_from_a_later_event_have_no_due_date() -> None:
     [m] = find_deadlines("Trong vòng 02 (hai) ngày làm việc, sau khi nhận được Biên bản Hội nghị, Phòng Văn hóa "
                          "- Xã hội thẩm định hồ sơ.", ISSUE)
     assert (m.kind, m.due) == ("relative", None)
-    # with no event named, "trong thời hạn" counts from the document's date
-    [m] = find_deadlines("Trong thời hạn 03 ngày làm việc, Sở Tư pháp gửi báo cáo.", ISSUE)
+    # with no event named, "trong thời hạn" counts from the document's date (2904/QĐ-UBND)
+    [m] = find_deadlines("Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh và các cơ quan, đơn vị liên quan căn cứ "
+                         "Quyết định này, trong thời hạn 03 ngày làm việc, xây dựng quy trình điện tử giải quyết TTHC.",
+                         ISSUE)
     assert (m.kind, m.due) == ("relative", D(2025, 1, 14))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # 182/KH-UBND: a bracket naming another body's roll-out is the event the task waits for
+    ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai thực "
+     "hiện Dự án 6 trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai).", "khi Bộ Y tế có văn bản triển khai"),
+    # 010/CT-UBND, 627/TB-VPCP: a bracketed condition is none
+    ("Khảo sát thực địa khu vực dự án và tổ chức họp thẩm định (khi cần thiết) trước khi tổng hợp báo cáo.", None),
+    ("Chỉ đạo các quân khu hỗ trợ xe máy, thiết bị, nhân lực (khi các chủ đầu tư đề nghị) nhằm đẩy nhanh tiến độ.", None),
+])
+def test_a_bracketed_roll_out_is_an_event_deadline(text: str, event: str | None) -> None:
+    found = [(m.kind, m.due, m.text) for m in find_deadlines(text, ISSUE)]
+    assert found == ([("relative", None, event)] if event else [])
+
+
+def test_a_day_of_the_next_month_recurs_monthly() -> None:
+    # KH-UBND Lâm Đồng (CCHC 2026-2030): "the 5th of the month after" is every month's 5th
+    [m] = find_deadlines("Tham mưu Ủy ban nhân dân tỉnh công bố chỉ số mức độ hài lòng trước ngày 05 của tháng liền kề.",
+                         ISSUE)
+    assert (m.kind, m.due, m.rrule) == ("recurring", None, "FREQ=MONTHLY;BYMONTHDAY=5")
+
+
+@pytest.mark.parametrize("text", [
+    # 125/2025/QĐ-UBND, the steps of a procedure: a span that opens the text before a comma counts from the step before
+    "Trong thời gian 02 (hai) ngày làm việc, Ủy ban nhân dân cấp xã tiếp nhận, xem xét, kiểm tra tổng hợp hồ sơ.",
+    "Trong vòng 02 (hai) ngày làm việc, Phòng Văn hoá - Xã hội giao thôn nơi hộ gia đình, cá nhân thường trú tổ "
+    "chức Hội nghị thôn.",
+])
+def test_days_that_open_a_procedure_step_have_no_due_date(text: str) -> None:
+    [m] = find_deadlines(text, ISSUE)
+    assert (m.kind, m.due) == ("relative", None)
 
 
 def test_never_raises_on_odd_text() -> None:

@@ -901,6 +901,19 @@ def test_a_heading_year_is_when_items_run_a_completion_year_is_their_deadline() 
     # nor is a completion in an earlier clause
     ("1. Sở Tài chính hoàn thành việc rà soát các khoản chi; tổ chức tuyên truyền, phổ biến rộng rãi các chủ trương "
      "của Đảng về công tác dân số trong năm 2025.", None),
+    # 2638/LĐTBXH-KHTC: "quá trình" (a process) holds no "trình" (submit)
+    ("1. Trong quá trình xây dựng dự toán chi ngân sách nhà nước năm 2020, Sở Lao động - Thương binh và Xã hội các "
+     "tỉnh, thành phố xác định chi tiết chi tiêu cơ sở, chi tiêu mới của địa phương mình.", None),
+    # 631/TB-VPCP: nor does "chương trình" (a programme)
+    ("1. Giao Bộ Nông nghiệp và Môi trường khẩn trương rà soát, hoàn thiện hồ sơ, tạo ra cú hích của toàn bộ chương "
+     "trình; tháo gỡ được những khó khăn, điểm nghẽn mà giai đoạn 2021-2025 vướng mắc không triển khai được.", None),
+    # the verb "trình" still is a cue
+    ("1. Sở Tài chính xây dựng Đề án, trình Ủy ban nhân dân tỉnh trong năm 2026.", "2026-12-31"),
+    # 11298/VPCP-KTTH, 229/CĐ-TTg: a bare year right after a plan's noun is that noun's year
+    ("1. Các Bộ, cơ quan ngang Bộ chủ động rà soát, cập nhật, điều chỉnh các kế hoạch, chương trình hành động, đề án "
+     "để bảo đảm thực hiện ở mức cao nhất mục tiêu tăng trưởng năm 2025.", None),
+    ("1. Các bộ, ngành, địa phương tập trung khắc phục khó khăn nhằm hoàn thành vượt mức các chỉ tiêu, kế hoạch năm "
+     "2025 đã đặt ra.", None),
 ])
 def test_a_completion_anywhere_in_the_clause_makes_its_year_the_deadline(unit: str, due: str | None) -> None:
     [t] = run("Điều 2. Tổ chức thực hiện\n" + unit + "\n").tasks
@@ -919,6 +932,39 @@ def test_a_lead_ins_target_is_not_its_items_deadline(lead_in: str, due: str | No
             "\na) Bộ Y tế chỉ đạo Ban Quản lý dự án tập trung nhân lực, thiết bị thi công.\n"
             "b) Bộ Xây dựng chỉ đạo các cơ quan liên quan phối hợp nghiệm thu công trình.\n")
     assert [t.deadline.due if t.deadline else None for t in g.tasks] == [due, due]
+
+@pytest.mark.parametrize(("lead_in", "handed_down"), [
+    # 0204/KH-UBND: a purpose "để hoàn thành kế hoạch … 2026 - 2028" names the plan the items serve
+    ("Căn cứ đánh giá tình hình kinh tế - xã hội và những thách thức được dự báo cho giai đoạn 03 năm 2026 - 2028, để "
+     "hoàn thành kế hoạch tài chính - NSNN 03 năm 2026 - 2028 của tỉnh, bên cạnh việc nghiêm túc thực hiện các giải "
+     "pháp chỉ đạo, điều hành của Trung ương thì cần tập trung vào các giải pháp sau:", False),
+    # 229/CĐ-TTg: "các mục tiêu, nhiệm vụ năm 2025" is the year of the targets
+    ("Thiết thực lập thành tích chào mừng Đại hội lần thứ XIV của Đảng và khắc phục khó khăn nhất là ảnh hưởng của thảm "
+     "họa thiên tai, bão lũ vừa qua để tăng tốc, bứt phá hoàn thành thắng lợi các mục tiêu, nhiệm vụ năm 2025 và Nghị "
+     "quyết Đại hội lần thứ XIII của Đảng đã đề ra, Thủ tướng Chính phủ yêu cầu:", False),
+    # a completion the items must reach is handed down as before
+    ("Các sở, ngành hoàn thành các nhiệm vụ sau trong năm 2026:", True),
+])
+def test_a_lead_ins_purpose_hands_down_no_year(lead_in: str, handed_down: bool) -> None:
+    from vbpl_extract.deadlines import find_deadlines
+    from vbpl_extract.tasks import inheritable
+
+    spans = [m for m in find_deadlines(lead_in) if m.kind in ("year", "period")]
+    assert spans and any(inheritable(m, lead_in) for m in spans) is handed_down
+
+
+def test_a_monthly_allowance_hands_down_no_rhythm() -> None:
+    # 92/VBHN-BQP, Điều 7: "trợ cấp hàng tháng" is the kind of allowance, not the rhythm of the article's clauses
+    from vbpl_extract.deadlines import find_deadlines
+    from vbpl_extract.tasks import inheritable
+
+    text = ("Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ, Bộ Tài chính chịu trách nhiệm hướng dẫn thực hiện Quyết định "
+            "này; chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng, chuyển về "
+            "ngành Nội vụ để thực hiện.")
+    [m] = [m for m in find_deadlines(text) if m.kind == "recurring"]
+    assert not inheritable(m, text)
+    assert inheritable(find_deadlines("Hằng tháng, các đơn vị thực hiện các nhiệm vụ sau:")[0], "Hằng tháng, các đơn vị")
+
 
 def test_a_lead_in_hands_its_items_to_whom_it_asks() -> None:
     # 96/CĐ-BXD: "…, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:" then numbered items with no actor
@@ -1270,6 +1316,11 @@ def test_occurs_answers_as_the_alternation(key: str) -> None:
          "hằng tháng báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh.", True),
         # "định kỳ" qualifying a noun inside the task is not its rhythm
         ("Rà soát, sửa đổi quy chế kiểm tra định kỳ các cơ sở giáo dục trên địa bàn.", False),
+        # 40/2011/QĐ-TTg, 92/VBHN-BQP: nor is a monthly allowance
+        ("Bộ Lao động - Thương binh và Xã hội phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn thực hiện Quyết định này; "
+         "chỉ đạo tổ chức việc xét duyệt, thẩm định, ra quyết định hưởng chế độ trợ cấp hàng tháng.", False),
+        ("Bộ Nội vụ chịu trách nhiệm chỉ đạo tiếp nhận, quản lý và chi trả chế độ trợ cấp hàng tháng đối với đối tượng "
+         "theo quy định.", False),
     ],
 )
 def test_recurrence_that_opens_the_task_or_names_its_exception_governs(text: str, governs: bool) -> None:

@@ -123,6 +123,7 @@ class DeadlineWords(BaseModel):
     event_same_time: list[str]
     event_when: list[str]
     event_verbs: list[str]
+    event_rollout_words: list[str]
     cell_event_starts: list[str]
     not_deadline_words: list[str]
     document_type_words: list[str]
@@ -409,8 +410,11 @@ def _grammar() -> _Grammar:
             return None
         unit = w.duration_units.get(" ".join(fold_tones(m.group("u")).lower().split()), "days")
         due = None
-        # "trong thời hạn 03 ngày làm việc" with no starting event: from the document's date
-        from_issue = (lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since
+        # "trong thời hạn 03 ngày làm việc" with no starting event: from the document's date; not a duration that opens
+        # the text before a comma ("Trong thời gian 02 (hai) ngày làm việc, Ủy ban nhân dân cấp xã tiếp nhận …",
+        # 125/2025/QĐ-UBND): the time a step of a procedure takes, counted from the step before it
+        opens = not m.string[:m.start()].strip(" \t\n*-+•") and regex.match(r"\s*,", m.string[m.end():]) is not None
+        from_issue = (lead not in ("trong", "sau") and unit in ("days", "workdays") and not has_since and not opens
                       and not event_after.match(m.string, m.end(), min(len(m.string), m.end() + 40)))
         if (m.group("ev") or from_issue) and issue is not None:
             if unit == "days":
@@ -608,6 +612,9 @@ def _grammar() -> _Grammar:
         ),
         # trình ngay sau khi Chính phủ ban hành Nghị định
         ("event_when", rf"{_L}{_alt(w.event_verbs)}\s+(?:ngay\s+)?{_alt(w.event_when)}\s+[^\n.;,()]{{3,80}}", h_event),
+        # (khi Bộ Y tế có văn bản triển khai): a task that waits for another body's roll-out
+        ("event_rollout", rf"(?<=\()\s*(?:ngay\s+)?(?:sau\s+)?khi\s+[^()\n]{{3,80}}?{_alt(w.event_rollout_words)}{_R}[^()\n]{{0,60}}?"
+                          rf"(?=\))", h_event),
         # trước ngày 25 hằng tháng
         ("rec_monthday", rf"{_L}{ngay}\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?{every}\s+{thang}{_R}", h_rec_monthday, _REQ),
         # hằng tháng, trước ngày 25
@@ -629,6 +636,13 @@ def _grammar() -> _Grammar:
             rf"{_L}{ngay}\s+(?P<d>\d{{1,2}})\s*(?:{thang}\s+|/\s?)(?P<m>\d{{1,2}})\s+(?:của\s+)?{nam}\s+"
             rf"{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
             h_rec_yearday,
+            _REQ,
+        ),
+        # trước ngày 05 của tháng liền kề: a day of the month after (or before) the one reported on recurs monthly
+        (
+            "rec_monthday_rel",
+            rf"{_L}{ngay}\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?{thang}\s+{_alt(w.relative_year_words)}{_R}(?!\s+khi{_R})",
+            h_rec_monthday,
             _REQ,
         ),
         # trong quý I của năm liền kề, quý IV năm trước: a quarter named by its place next to another year recurs yearly
@@ -715,11 +729,13 @@ def _grammar() -> _Grammar:
         "period_points": (d,), "relative": _need(w.relative_leads, w.duration_units),
         "event_session": _need(w.event_session), "event_same": _need(w.event_same_time),
         "event_when": _need(w.event_verbs, w.event_when),
+        "event_rollout": _need(w.event_rollout_words),
         "rec_monthday": (d, *_need(date_w, w.every_words, month_w)),
         "rec_monthday2": (d, *_need(w.every_words, month_w, w.triggers, date_w)),
         "rec_yearday": (d, *_need(date_w, w.every_words, year_w)),
         "rec_yearday2": (d, *_need(w.every_words, year_w, w.triggers, date_w)),
         "rec_yearday_rel": (d, *_need(date_w, year_w, w.relative_year_words)),
+        "rec_monthday_rel": (d, *_need(date_w, month_w, w.relative_year_words)),
         "rec_quarter_rel": _need(w.quarter_words, year_w, w.relative_year_words),
         "rec_pair": (d, *_need(date_w)), "rec_periodic": _need(w.periodic_words), "rec_every": _need(w.every_words),
         "rec_times": _need(w.times_words), "rec_yearly": _need(w.yearly_words), "ongoing": _need(w.ongoing_words),
@@ -933,9 +949,11 @@ def _finish(text: str, cands: list[_Cand], issue: datetime.date | None, *, cell:
                 continue
             if not cand.trig and _citation(folded, 0, cand.start):
                 continue
-        if (not cell and not cand.trig and cand.kind in _CALENDAR
+        if (not cand.trig and cand.kind in _CALENDAR
                 and _grammar().starts_from.search(folded, max(0, cand.start - 20), cand.start) is not None):
-            continue  # "bắt đầu thực hiện từ tháng 01/2026": where the work starts, not when it is due
+            # "bắt đầu thực hiện từ tháng 01/2026", a deadline column's "Triển khai từ năm 2026 và thực hiện thường
+            # xuyên, liên tục" (2530/QĐ-TTg, Phụ lục I): where the work starts, not when it is due
+            continue
         out.append(DeadlineMention(cand.start, cand.end, text[cand.start : cand.end], cand.kind, cand.due, cand.rrule))
     return _merge_ranges(text, out)
 

@@ -149,6 +149,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
         "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
+        "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
+        "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
+        "recurrence_of_noun": regex.compile(w["recurrence_of_noun"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -673,6 +676,8 @@ def governs_task(text: str, m) -> bool:
     qualifying a noun deep inside the text ("kế hoạch công tác hằng năm"), does not.
     """
     if m.kind == "recurring":
+        if _res()["recurrence_of_noun"].search(text[max(0, m.start - 30):m.start]):
+            return False  # "… ra quyết định hưởng chế độ trợ cấp hàng tháng": a monthly allowance
         # "định kỳ báo cáo …", "Hằng tháng tổng hợp, báo cáo …", "… định kỳ hằng tháng báo cáo kết quả": a reporting cycle
         after = text[m.end:m.end + 40].lower()
         cycle = (bool(regex.match(r"^\W*(?:\w+\W+){0,2}?(?:gửi\s+)?(?:báo\s+cáo|tổng\s+hợp|cập\s+nhật)", after))
@@ -687,7 +692,9 @@ def governs_task(text: str, m) -> bool:
         return m.start < 40 or m.end >= len(text.rstrip(" .;")) - 2
     # "Tuyên truyền … trong năm 2025", "từ nay đến năm 2030": when the activity runs, not a deadline
     # (annotation guide, Genres: a time span is a deadline only when the task must be done by then)
-    if m.kind not in _SPAN_KINDS or _COMPLETION.search(text[max(0, m.start - 60):m.start] + " " + m.text):
+    if _noun_year(text, m):
+        return False  # "… các chỉ tiêu, kế hoạch năm 2025 đã đặt ra": the plan's year
+    if m.kind not in _SPAN_KINDS or _COMPLETION.search(_cue_window(text, m)):
         return True
     # "… hoàn thành Dự án thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025": what must be finished
     # stands earlier in the clause than the window above reaches
@@ -704,6 +711,22 @@ _COMPLETION_CUES = (r"hoàn\s+thành", r"trước", r"chậm\s+nhất", r"xong",
 _TARGET_CUES = (r"phấn\s+đấu", r"bảo\s+đảm", r"đảm\s+bảo", r"đạt")
 _COMPLETION = regex.compile(r"\b(?:" + "|".join(_COMPLETION_CUES + _TARGET_CUES) + r")\b", regex.IGNORECASE)
 _HANDED_DOWN = regex.compile(r"\b(?:" + "|".join(_COMPLETION_CUES) + r")\b", regex.IGNORECASE)
+
+
+def _cue_window(text: str, m) -> str:
+    """The 60 characters before a time span and the span itself, where its completion cue is looked for, with the
+    words of which a cue is only a syllable blanked ("quá trình", "chương trình", "trước mắt")."""
+    window = text[max(0, m.start - 60):m.start] + " " + m.text
+    return _res()["span_cue_compounds"].sub(lambda c: " " * len(c.group()), window)
+
+
+def _noun_year(text: str, m) -> bool:
+    """Is ``m`` a bare "năm N" (no trigger word) that names the year of the plan noun right before it ("mục tiêu
+    tăng trưởng năm 2025", "dự toán chi ngân sách nhà nước năm 2020")?"""
+    return (m.kind == "year" and regex.match(r"năm\s+\d{4}$", m.text.strip(), regex.IGNORECASE) is not None
+            and _res()["year_of_noun"].search(text[max(0, m.start - 60):m.start]) is not None)
+
+
 _PERIODIC = regex.compile(r"\b(?:định\s+kỳ|hằng\s+năm|hàng\s+năm)\b", regex.IGNORECASE)
 
 
@@ -734,7 +757,10 @@ def inheritable(m, text: str) -> bool:
         return False
     if _res()["lead_in_target"].search(text[max(0, m.start - 60):m.start]):
         return False  # "…, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025 …, yêu cầu:": the whole's target
-    return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(text[max(0, m.start - 60):m.start] + " " + m.text))
+    if _noun_year(text, m) or (m.kind == "recurring"
+                               and _res()["recurrence_of_noun"].search(text[max(0, m.start - 30):m.start])):
+        return False  # "Điều 7. … chế độ trợ cấp hàng tháng": the allowance's rhythm, not the items'
+    return m.kind not in _SPAN_KINDS or bool(_HANDED_DOWN.search(_cue_window(text, m)))
 
 
 def is_lead_in(text: str) -> bool:
