@@ -318,6 +318,20 @@ def test_fatherland_front_of_the_city_and_mass_organisations() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the province's (city's) Youth Union, named by its level like the Party committee: 144/KH-UBND "**14. Tỉnh
+    # đoàn**" over its duties; KH-UBND Lâm Đồng (PCMT 2030) "… Hội Cựu chiến binh tỉnh, Tỉnh đoàn"
+    ("14. Tỉnh\nđoàn", ["Tỉnh đoàn"]),
+    ("Hội Cựu chiến binh tỉnh, Tỉnh đoàn chỉ đạo thực hiện có hiệu quả các kế hoạch liên tịch",
+     ["Hội Cựu chiến binh tỉnh", "Tỉnh đoàn"]),
+    ("Đề nghị Thành Đoàn phối hợp tuyên truyền", ["Thành đoàn"]),
+    # not the verb "đoàn kết" after a place
+    ("Nhân dân toàn tỉnh đoàn kết một lòng", []),
+])
+def test_youth_union_of_the_province(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # persons close a chain of state units as one more member (99/2025/QĐ-UBND Nghệ An: "Cơ quan, đơn vị, cá
     # nhân được cấp tài khoản …"; 144/2025/QĐ-CTUBND: "… các cơ quan, đơn vị, cá nhân phản ánh về …")
     ("Cơ quan, đơn vị, cá nhân được cấp tài khoản", ["Các cơ quan, đơn vị, cá nhân"]),

@@ -291,6 +291,29 @@ def test_body_named_by_its_role_before_a_duty(text: str, expected: list[str]) ->
     assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
 
 
+ROLE_ACTION_SUBJECTS = [
+    # (a clause whose subject is a group of bodies named by their role before an ordinary verb of the action
+    # lexicon, not a duty word, the leads it gives; [] = not a task)
+    # 94/VBHN-BQP Điều 34.3
+    ("Các tổ chức nước ngoài thiết lập hệ thống quản lý chất lượng nội bộ theo quy định.", ["Các tổ chức nước ngoài"]),
+    # 0130/KH-UBND IV.7
+    ("Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", ["Các Trung tâm y tế"]),
+    # 163/2025/QĐ-CTUBND Quy chế Điều 18.1: a verb right after the head names the kind of body
+    ("Các cơ quan thực hiện TTHC công khai địa chỉ trụ sở làm việc, hộp thư điện tử, số điện thoại.",
+     ["Các cơ quan thực hiện TTHC"]),
+    # a single role before an ordinary verb is a step of a procedure (170/2025/NĐ-CP, not a task in its gold)
+    ("Hội đồng tuyển dụng thông báo công khai trên trang thông tin điện tử của cơ quan.", []),
+    # a unit that opens with an action is verb-led, not a role ("Tổ chức" is the verb)
+    ("Tổ chức tập huấn cho cán bộ, công chức làm công tác bảo vệ rừng.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_ACTION_SUBJECTS)
+def test_body_named_by_its_role_before_an_ordinary_verb(text: str, expected: list[str]) -> None:
+    g = run(f"Điều 5. Trách nhiệm thực hiện\n1. {text}")
+    assert [leads(t) for t in g.tasks] == ([expected] if expected else [])
+
+
 CONDITIONAL_SUBJECTS = [
     # (a clause of a normative text opening with a condition or a topic, the leads it gives): the subject stands
     # after the comma or the "thì" that closes the condition

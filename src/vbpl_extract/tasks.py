@@ -84,6 +84,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
             r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
             r"(?P<role>(?:các\s+|mọi\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
             + r")(?![\p{L}])[^.;:]{0,160}?)\s+(?P<cue>" + w["role_subject_duty"] + r")(?![\p{L}])", regex.IGNORECASE),
+        # a role head at the unit's start (after a fronted time or condition), for a role before an ordinary verb
+        "role_action": regex.compile(
+            r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
+            r"(?P<role>(?:các|mọi)\s+(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
+            + r"))(?![\p{L}])", regex.IGNORECASE),
         "role_not_duty": regex.compile(w["role_subject_not_duty"], regex.IGNORECASE),
         "role_bare": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
                                    + r")(?:\s*,\s*(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
@@ -354,7 +359,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
     r = _res()
     m = r["role_subject"].match(text)
     if m is None:
-        return []
+        return _role_action_subject(text)
     start, end = m.span("role")
     cue_end = m.end()
     if r["role_bare"].fullmatch(text[start:end]) and _CHAIR.fullmatch(m["cue"]):
@@ -374,6 +379,90 @@ def role_subject(text: str) -> list[tuple[int, int]]:
     if (stop := r["role_stop"].search(text, start, end)) is not None:
         end = stop.start()
     if _words_upto(text[start:end], 17) > 16:
+        return []
+    spans, s = [], start
+    for sep in r["role_join"].finditer(text, start, end):
+        spans.append((s, sep.start()))
+        s = sep.end()
+    spans.append((s, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+@cache
+def _role_name_verbs() -> frozenset[str]:
+    """The verbs that, right after a role's head noun, name the kind of body (``role_name_verbs``), tone-folded."""
+    return frozenset(fold_tones(w).lower() for w in task_words()["role_name_verbs"])
+
+
+@cache
+def _role_head_keys() -> frozenset[str]:
+    """The role heads of ``role_subject_heads`` as word keys, tone-folded ("cơ quan", "đơn vị" …)."""
+    return frozenset(fold_tones(w).lower() for w in task_words()["role_subject_heads"])
+
+
+_PLURAL_KEYS = frozenset(fold_tones(w) for w in ("các", "mọi", "những"))
+
+
+def _role_action_subject(text: str) -> list[tuple[int, int]]:
+    """Where the bodies a unit names as a group by their role stand when an ordinary verb of the action lexicon, not
+    a duty word, follows them ("Các Trung tâm y tế giám sát tuyến xã …", "Các tổ chức nước ngoài thiết lập …");
+    empty when the unit opens with an action itself ("Tổ chức tập huấn …"). Only a plural group ("các", "mọi"): a
+    single role before an ordinary verb states a step of a procedure ("Hội đồng tuyển dụng thông báo công khai …",
+    "Quỹ mở sổ kế toán …"), which annotators do not take as a task. A verb of ``role_name_verbs`` right after the
+    head names the kind of body when another verb follows ("Các cơ quan thực hiện TTHC công khai …"); a verb of the
+    lexicon that is also a noun ("cấp", "tổ chức") acts only before another verb, never after "các".
+
+    >>> t = "Các cơ quan thực hiện TTHC công khai địa chỉ trụ sở làm việc."
+    >>> [t[s:e] for s, e in _role_action_subject(t)]
+    ['Các cơ quan thực hiện TTHC']
+    >>> t = "Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày."
+    >>> [t[s:e] for s, e in _role_action_subject(t)]
+    ['Các Trung tâm y tế']
+    >>> _role_action_subject("Hội đồng tuyển dụng thông báo công khai trên trang thông tin điện tử.")
+    []
+    >>> _role_action_subject("Tổ chức tập huấn cho cán bộ, công chức.")
+    []
+    """
+    r = _res()
+    m = r["role_action"].match(text)
+    if m is None or opens_with_action(text[m.start("role"):]):
+        return []
+    lex = action_words()
+    start, base = m.start("role"), m.end()
+    window = regex.split(r"[.;:]", text[base:base + 200], maxsplit=1)[0]
+    words = [(s, e, fold_tones(w).lower()) for s, e, w in word_spans(window)]
+    keys = [k for _, _, k in words]
+
+    def is_verb(k: int) -> bool:
+        if keys[k] in lex["lead_adverbs"]:
+            return k + 1 < len(keys) and keys[k + 1] in lex["verbs"]
+        if keys[k] not in lex["verbs"]:
+            return False
+        if keys[k] in lex["first_only"] and k > 0 and keys[k - 1] in _PLURAL_KEYS:
+            return False  # "… các cấp thực hiện": a noun after a plural word
+        return keys[k] not in lex["first_only"] or (k + 1 < len(keys) and keys[k + 1] in lex["verbs"])
+
+    naming = _role_name_verbs()
+    heads = _role_head_keys()
+    cue, named = None, -1
+    for k in range(min(len(words), 17)):
+        if not is_verb(k):
+            continue
+        before = k - 2 if k > 1 and keys[k - 1] == "," else k - 1
+        if keys[k] in naming and (k == 0 or keys[before] in heads or before == named) and any(
+                is_verb(j) for j in range(k + 1, min(len(words), 17))):
+            named = k  # "Cơ quan thanh tra quốc phòng … thực hiện", "đơn vị điều tra, khảo sát …": the kind of body
+            continue
+        cue = k
+        break
+    if cue is None:
+        return []
+    end = base + words[cue][0]
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if (stop := r["role_stop"].search(text, start, end)) is not None:
+        end = stop.start()
+    if end <= start or _words_upto(text[start:end], 17) > 16 or regex.search(r"(?<![\p{L}])(?:là|được)(?![\p{L}])", text[start:end]):
         return []
     spans, s = [], start
     for sep in r["role_join"].finditer(text, start, end):
