@@ -1904,3 +1904,23 @@ NON_TASK_STATEMENTS = [
 @pytest.mark.parametrize(("text", "non_task"), NON_TASK_STATEMENTS)
 def test_statements_are_no_tasks(text: str, non_task: bool) -> None:
     assert is_non_task(text) is non_task
+
+
+# A later sentence of running prose is checked against the non-task patterns by itself, not only the unit as a
+# whole: the attendees' sentence after the opening of a conclusions notice (634/TB-VPCP) is no task, while the
+# unit's own first sentence still is what it is.
+PROSE_SENTENCES_NOT_TASKS = [
+    # 634/TB-VPCP, opening paragraph: "… xử lý các kiến nghị của Tỉnh. Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ
+    # quan: Quốc phòng, Công an, …"
+    ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa, Thủ tướng Chính phủ Phạm Minh Chính đã đến thăm "
+     "Trạm Y tế và Công an xã Yên Khương và chủ trì buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa về tình hình kinh "
+     "tế - xã hội và xử lý các kiến nghị của Tỉnh. Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ quan: Quốc phòng, "
+     "Công an, Tài chính, Xây dựng, Văn phòng Chính phủ và các Tập đoàn: Bưu chính viễn thông Việt Nam, Công nghiệp - "
+     "Viễn thông Quân đội.", "Cùng dự buổi làm việc"),
+]
+
+
+@pytest.mark.parametrize(("text", "opening"), PROSE_SENTENCES_NOT_TASKS)
+def test_later_prose_sentence_checked_as_non_task(text: str, opening: str) -> None:
+    graph = run("THÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n" + text + "\n")
+    assert not [t for t in graph.tasks if t.text.startswith(opening)]

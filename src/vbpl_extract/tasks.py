@@ -1906,6 +1906,10 @@ class TaskExtractor:
                 sub = Fragment(sub.text[k:], sub.starts[k:], sub.ends[k:])
                 mentions = self.mentions.agencies(sub.text)
                 subj, end = subject_mentions(sub.text, mentions)
+            if s > 0 and is_non_task(sub.text):
+                # a later sentence of running prose that is no task by itself: "… kiến nghị của Tỉnh. Cùng dự buổi
+                # làm việc có lãnh đạo các Bộ, cơ quan: …" (634/TB-VPCP); the unit as a whole was checked above
+                continue
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
