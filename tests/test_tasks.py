@@ -1898,6 +1898,20 @@ NON_TASK_STATEMENTS = [
      "thống kê, đánh giá mức độ thiệt hại.", False),
     # setting up a body of such members is a task
     ("Sở Nội vụ chủ trì thành lập Hội đồng gồm đại diện các sở, ngành liên quan.", False),
+    # --- a commendation quota: how many each body may propose
+    # 0125/KH-UBND, III.2.a: the quotas of the Chairman's certificates of merit
+    ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;", True),
+    ("Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;", True),
+    ("Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân/01 đoàn;", True),
+    # a body's duty that counts persons stays a task
+    ("Sở Nội vụ: Tổng hợp danh sách 05 cá nhân đề nghị khen thưởng;", False),
+    # --- a contact person for questions
+    # 12094/BNV-CCHC, mục 3: whom the ministries and provinces call
+    ("Tiếp nhận, giải quyết vướng mắc của các bộ: Ông Nguyễn Mạnh Cường, Vụ Cải cách hành chính, Bộ Nội vụ; số điện "
+     "thoại: 0912.52.14.64; email: nguyenmanhcuong@moha.gov.vn", True),
+    # a duty to report questions to an office, with its phone number, stays a task (2638/LĐTBXH-KHTC)
+    ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị phản ánh về Bộ (qua Vụ Kế hoạch - Tài chính, "
+     "điện thoại: 043.8.269.544) để được hướng dẫn, giải đáp.", False),
 ]
 
 
@@ -1924,3 +1938,4 @@ PROSE_SENTENCES_NOT_TASKS = [
 def test_later_prose_sentence_checked_as_non_task(text: str, opening: str) -> None:
     graph = run("THÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n" + text + "\n")
     assert not [t for t in graph.tasks if t.text.startswith(opening)]
+
