@@ -1939,3 +1939,25 @@ def test_later_prose_sentence_checked_as_non_task(text: str, opening: str) -> No
     graph = run("THÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n" + text + "\n")
     assert not [t for t in graph.tasks if t.text.startswith(opening)]
 
+
+# An office holder who heads no body of his own (a Deputy Prime Minister) named by his portfolio is written as the
+# document writes him ("Phó Thủ tướng phụ trách lĩnh vực"), not cut to the office.
+NAMED_OFFICES = [
+    # 231/CĐ-TTg, point 3: the report goes to the Prime Minister and the Deputy in charge
+    ("3. Văn phòng Chính phủ theo dõi, đôn đốc các Bộ, địa phương thực hiện nghiêm túc Công điện này; kịp thời báo "
+     "cáo Thủ tướng Chính phủ, Phó Thủ tướng phụ trách lĩnh vực những vấn đề phát sinh.", "report_to",
+     ["Thủ tướng Chính phủ", "Phó Thủ tướng phụ trách lĩnh vực"]),
+    # 227/CĐ-TTg: the same with "Chính phủ", kept so
+    ("3. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này; báo cáo Thủ tướng Chính phủ và Phó Thủ "
+     "tướng Chính phủ phụ trách lĩnh vực những vấn đề đột xuất, phát sinh.", "report_to",
+     ["Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ phụ trách lĩnh vực"]),
+    # 627/TB-VPCP: named by the person, the office keeps its full name (the notice writes both "Phó Thủ tướng Chính
+    # phủ Trần Hồng Hà" and "báo cáo Phó Thủ tướng Trần Hồng Hà")
+    ("2. Giao Phó Thủ tướng Trần Hồng Hà tiếp tục chỉ đạo.", "lead", ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "field", "expected"), NAMED_OFFICES)
+def test_named_office_as_written(unit: str, field: str, expected: list[str]) -> None:
+    graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n" + unit + "\n")
+    assert [names(getattr(t, field)) for t in graph.tasks] == [expected]
