@@ -1961,3 +1961,21 @@ NAMED_OFFICES = [
 def test_named_office_as_written(unit: str, field: str, expected: list[str]) -> None:
     graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n" + unit + "\n")
     assert [names(getattr(t, field)) for t in graph.tasks] == [expected]
+
+
+# Receivers of a report, read as a list: the head of a list of bodies of one kind ("các Bộ: Tài chính, …") joins it
+# (annotation guide, rule 7).
+REPORT_RECEIVER_LISTS = [
+    # 232/CĐ-TTg, point 3
+    ("3. Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương gửi Báo cáo về Văn phòng Chính "
+     "phủ và các Bộ: Tài chính, Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp, báo cáo Thủ tướng "
+     "Chính phủ.", ["Văn phòng Chính phủ", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+    # two bodies separated by a comma stay two receivers
+    ("4. Bộ Công an báo cáo Thủ tướng Chính phủ, Ban Chỉ đạo 389 quốc gia.", ["Thủ tướng Chính phủ", "Ban Chỉ đạo 389 quốc gia"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), REPORT_RECEIVER_LISTS)
+def test_report_receiver_lists(unit: str, expected: list[str]) -> None:
+    graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 232/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu Văn phòng Chính phủ:\n" + unit + "\n")
+    assert [names(t.report_to) for t in graph.tasks] == [expected]
