@@ -1964,12 +1964,20 @@ def test_named_office_as_written(unit: str, field: str, expected: list[str]) -> 
 
 
 # Receivers of a report, read as a list: the head of a list of bodies of one kind ("các Bộ: Tài chính, …") joins it
-# (annotation guide, rule 7).
+# (annotation guide, rule 7), and a second title of the same man after a dash is no second receiver: the Prime
+# Minister stays as written, a Deputy Prime Minister stands for the body of his second title (rule 5).
 REPORT_RECEIVER_LISTS = [
     # 232/CĐ-TTg, point 3
     ("3. Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương gửi Báo cáo về Văn phòng Chính "
      "phủ và các Bộ: Tài chính, Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp, báo cáo Thủ tướng "
      "Chính phủ.", ["Văn phòng Chính phủ", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+    # 126/QĐ-BCĐCP (Kế hoạch, mục IV): the Prime Minister as head of the steering committee
+    ("3. Hằng tháng tổng hợp, báo cáo tình hình thực hiện Kế hoạch, báo cáo Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo "
+     "của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 kết quả thực hiện.",
+     ["Thủ tướng Chính phủ"]),
+    # 11554/VPCP-V.I: a Deputy Prime Minister as head of a steering committee stands for the committee
+    ("1. Bộ Công Thương hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả; báo cáo Phó Thủ "
+     "tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia trước ngày 15 tháng 12 năm 2025.", ["Ban Chỉ đạo 389 quốc gia"]),
     # two bodies separated by a comma stay two receivers
     ("4. Bộ Công an báo cáo Thủ tướng Chính phủ, Ban Chỉ đạo 389 quốc gia.", ["Thủ tướng Chính phủ", "Ban Chỉ đạo 389 quốc gia"]),
 ]

@@ -486,6 +486,16 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 # to, written after it, says where it sits, no partner of its own
                 pos = mention.end
                 continue
+            if (out and out[-1].end == pos and out[-1].kind in ("prime_minister", *task_words()["named_office_kinds"])
+                    and _DASH.fullmatch(gap) and office_title_end(text[mention.start:])):
+                # one man with a second title after a dash (annotation guide, rule 5): the head of government stays as
+                # written ("báo cáo Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo của Chính phủ …", 126/QĐ-BCĐCP); a
+                # Deputy Prime Minister, who heads no body of his own, stands for the body of his second title
+                # ("báo cáo Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia", 11554/VPCP-V.I)
+                if out[-1].kind != "prime_minister":
+                    out[-1] = mention
+                pos = mention.end
+                continue
             if (parts_in_brackets and out and out[-1].end == pos and out[-1].kind != "collective"
                     and _OPEN_PAREN.fullmatch(gap)):
                 # "phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": the part of the body
@@ -500,6 +510,7 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
 
 
 _OPEN_PAREN = regex.compile(r"\s*[*_]*\s*\(\s*[*_]*\s*")
+_DASH = regex.compile(r"\s*[-–]\s*")
 _APPOSITION = regex.compile(r"\s*(?:,|[-–])\s*")
 
 
