@@ -642,7 +642,6 @@ MONTH_SPANS = [
     # (a time line, its due day): a span of months is due at its end, not read as a day (1627/QĐ-UBND)
     ("Thời gian hoàn thành: Tháng 11 - 12/2025.", D(2025, 12, 31)),
     ("thực hiện trong tháng 11-12/2025", D(2025, 12, 31)),
-    ("từ tháng 3 đến tháng 5/2026", D(2026, 5, 31)),
 ]
 
 

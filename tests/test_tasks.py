@@ -1998,6 +1998,20 @@ NON_TASK_STATEMENTS = [
      "thống kê, đánh giá mức độ thiệt hại.", False),
     # setting up a body of such members is a task
     ("Sở Nội vụ chủ trì thành lập Hội đồng gồm đại diện các sở, ngành liên quan.", False),
+    # --- a commendation quota: how many each body may propose
+    # 0125/KH-UBND, III.2.a: the quotas of the Chairman's certificates of merit
+    ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;", True),
+    ("Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;", True),
+    ("Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân/01 đoàn;", True),
+    # a body's duty that counts persons stays a task
+    ("Sở Nội vụ: Tổng hợp danh sách 05 cá nhân đề nghị khen thưởng;", False),
+    # --- a contact person for questions
+    # 12094/BNV-CCHC, mục 3: whom the ministries and provinces call
+    ("Tiếp nhận, giải quyết vướng mắc của các bộ: Ông Nguyễn Mạnh Cường, Vụ Cải cách hành chính, Bộ Nội vụ; số điện "
+     "thoại: 0912.52.14.64; email: nguyenmanhcuong@moha.gov.vn", True),
+    # a duty to report questions to an office, with its phone number, stays a task (2638/LĐTBXH-KHTC)
+    ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị phản ánh về Bộ (qua Vụ Kế hoạch - Tài chính, "
+     "điện thoại: 043.8.269.544) để được hướng dẫn, giải đáp.", False),
 ]
 
 
@@ -2112,3 +2126,71 @@ def test_a_short_form_defined_over_a_line_break() -> None:
             "1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ phương hướng, giải pháp phát triển dữ liệu.\n"
             "2. Giúp Chính phủ, Thủ tướng Chính phủ đôn đốc, kiểm tra việc thực hiện các nhiệm vụ về dữ liệu.\n")
     assert [leads(t) for t in g.tasks] == [["Ban Chỉ đạo quốc gia về dữ liệu"]] * 2
+
+# A later sentence of running prose is checked against the non-task patterns by itself, not only the unit as a
+# whole: the attendees' sentence after the opening of a conclusions notice (634/TB-VPCP) is no task, while the
+# unit's own first sentence still is what it is.
+PROSE_SENTENCES_NOT_TASKS = [
+    # 634/TB-VPCP, opening paragraph: "… xử lý các kiến nghị của Tỉnh. Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ
+    # quan: Quốc phòng, Công an, …"
+    ("Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa, Thủ tướng Chính phủ Phạm Minh Chính đã đến thăm "
+     "Trạm Y tế và Công an xã Yên Khương và chủ trì buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa về tình hình kinh "
+     "tế - xã hội và xử lý các kiến nghị của Tỉnh. Cùng dự buổi làm việc có lãnh đạo các Bộ, cơ quan: Quốc phòng, "
+     "Công an, Tài chính, Xây dựng, Văn phòng Chính phủ và các Tập đoàn: Bưu chính viễn thông Việt Nam, Công nghiệp - "
+     "Viễn thông Quân đội.", "Cùng dự buổi làm việc"),
+]
+
+
+@pytest.mark.parametrize(("text", "opening"), PROSE_SENTENCES_NOT_TASKS)
+def test_later_prose_sentence_checked_as_non_task(text: str, opening: str) -> None:
+    graph = run("THÔNG BÁO\nKết luận của Thủ tướng Chính phủ\n\n" + text + "\n")
+    assert not [t for t in graph.tasks if t.text.startswith(opening)]
+
+
+# An office holder who heads no body of his own (a Deputy Prime Minister) named by his portfolio is written as the
+# document writes him ("Phó Thủ tướng phụ trách lĩnh vực"), not cut to the office.
+NAMED_OFFICES = [
+    # 231/CĐ-TTg, point 3: the report goes to the Prime Minister and the Deputy in charge
+    ("3. Văn phòng Chính phủ theo dõi, đôn đốc các Bộ, địa phương thực hiện nghiêm túc Công điện này; kịp thời báo "
+     "cáo Thủ tướng Chính phủ, Phó Thủ tướng phụ trách lĩnh vực những vấn đề phát sinh.", "report_to",
+     ["Thủ tướng Chính phủ", "Phó Thủ tướng phụ trách lĩnh vực"]),
+    # 227/CĐ-TTg: the same with "Chính phủ", kept so
+    ("3. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Công điện này; báo cáo Thủ tướng Chính phủ và Phó Thủ "
+     "tướng Chính phủ phụ trách lĩnh vực những vấn đề đột xuất, phát sinh.", "report_to",
+     ["Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ phụ trách lĩnh vực"]),
+    # 627/TB-VPCP: named by the person, the office keeps its full name (the notice writes both "Phó Thủ tướng Chính
+    # phủ Trần Hồng Hà" and "báo cáo Phó Thủ tướng Trần Hồng Hà")
+    ("2. Giao Phó Thủ tướng Trần Hồng Hà tiếp tục chỉ đạo.", "lead", ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "field", "expected"), NAMED_OFFICES)
+def test_named_office_as_written(unit: str, field: str, expected: list[str]) -> None:
+    graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 231/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n" + unit + "\n")
+    assert [names(getattr(t, field)) for t in graph.tasks] == [expected]
+
+
+# Receivers of a report, read as a list: the head of a list of bodies of one kind ("các Bộ: Tài chính, …") joins it
+# (annotation guide, rule 7), and a second title of the same man after a dash is no second receiver: the Prime
+# Minister stays as written, a Deputy Prime Minister stands for the body of his second title (rule 5).
+REPORT_RECEIVER_LISTS = [
+    # 232/CĐ-TTg, point 3
+    ("3. Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương gửi Báo cáo về Văn phòng Chính "
+     "phủ và các Bộ: Tài chính, Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp, báo cáo Thủ tướng "
+     "Chính phủ.", ["Văn phòng Chính phủ", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+    # 126/QĐ-BCĐCP (Kế hoạch, mục IV): the Prime Minister as head of the steering committee
+    ("3. Hằng tháng tổng hợp, báo cáo tình hình thực hiện Kế hoạch, báo cáo Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo "
+     "của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 kết quả thực hiện.",
+     ["Thủ tướng Chính phủ"]),
+    # 11554/VPCP-V.I: a Deputy Prime Minister as head of a steering committee stands for the committee
+    ("1. Bộ Công Thương hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả; báo cáo Phó Thủ "
+     "tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia trước ngày 15 tháng 12 năm 2025.", ["Ban Chỉ đạo 389 quốc gia"]),
+    # two bodies separated by a comma stay two receivers
+    ("4. Bộ Công an báo cáo Thủ tướng Chính phủ, Ban Chỉ đạo 389 quốc gia.", ["Thủ tướng Chính phủ", "Ban Chỉ đạo 389 quốc gia"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), REPORT_RECEIVER_LISTS)
+def test_report_receiver_lists(unit: str, expected: list[str]) -> None:
+    graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 232/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu Văn phòng Chính phủ:\n" + unit + "\n")
+    assert [names(t.report_to) for t in graph.tasks] == [expected]

@@ -45,6 +45,11 @@ def _qualifier() -> regex.Pattern[str]:
     return regex.compile(TaskWords.load().agency_qualifier, regex.V1)
 
 
+@cache
+def _portfolio() -> regex.Pattern[str]:
+    return regex.compile(TaskWords.load().named_office_portfolio, regex.V1)
+
+
 def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef:
     """The mention as an :class:`AgencyRef` with source span; a qualifier right after it is part of the
     name ("Các tổ chức chính trị - xã hội" + " tỉnh" in "… xã hội tỉnh thực hiện …").
@@ -68,6 +73,14 @@ def agency_ref(m, frag: Fragment | None, origin: str | None = None) -> AgencyRef
         # "Phó Thủ tướng Chính phủ Trần Hồng Hà": heads no body, so the person is part of the name
         m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{m.name} {p['name']}",
                     id=f"{m.id}_{slugify(p['name'])}" if m.id else None)
+    elif (frag is not None and frag.text and m.kind in TaskWords.load().named_office_kinds
+          and (p := _portfolio().match(frag.text, m.end)) is not None):
+        # "Phó Thủ tướng phụ trách lĩnh vực": named by the portfolio, written as the document writes it (the
+        # person's name, by contrast, goes with the office's full name: 627/TB-VPCP writes both forms of one man)
+        tail = " ".join(frag.text[m.end:p.end()].split())
+        written = " ".join(m.text.split())
+        m = replace(m, end=p.end(), text=frag.text[m.start:p.end()], name=f"{written[:1].upper()}{written[1:]} {tail}",
+                    id=f"{m.id}_{slugify(tail)}" if m.id else None)
     span = frag.to_source(m.start, m.end) if frag is not None and frag.text else None
     return AgencyRef(id=m.id, name=m.name, text=m.text, span=span, kind=m.kind, known=m.known,
                      origin=origin or getattr(m, "origin", None))

@@ -591,6 +591,16 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
                 # to, written after it, says where it sits, no partner of its own
                 pos = mention.end
                 continue
+            if (out and out[-1].end == pos and out[-1].kind in ("prime_minister", *task_words()["named_office_kinds"])
+                    and _DASH.fullmatch(gap) and office_title_end(text[mention.start:])):
+                # one man with a second title after a dash (annotation guide, rule 5): the head of government stays as
+                # written ("báo cáo Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo của Chính phủ …", 126/QĐ-BCĐCP); a
+                # Deputy Prime Minister, who heads no body of his own, stands for the body of his second title
+                # ("báo cáo Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia", 11554/VPCP-V.I)
+                if out[-1].kind != "prime_minister":
+                    out[-1] = mention
+                pos = mention.end
+                continue
             if (parts_in_brackets and out and out[-1].end == pos and out[-1].kind != "collective"
                     and _OPEN_PAREN.fullmatch(gap)):
                 # "phối hợp với Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": the part of the body
@@ -605,6 +615,7 @@ def _role_after(text: str, marker: regex.Pattern[str], mentions: list, *, max_ga
 
 
 _OPEN_PAREN = regex.compile(r"\s*[*_]*\s*\(\s*[*_]*\s*")
+_DASH = regex.compile(r"\s*[-–]\s*")
 _APPOSITION = regex.compile(r"\s*(?:,|[-–])\s*")
 
 
@@ -2110,6 +2121,10 @@ class TaskExtractor:
                 sub = Fragment(sub.text[k:], sub.starts[k:], sub.ends[k:])
                 mentions = self.mentions.agencies(sub.text)
                 subj, end = subject_mentions(sub.text, mentions)
+            if s > 0 and is_non_task(sub.text):
+                # a later sentence of running prose that is no task by itself: "… kiến nghị của Tỉnh. Cùng dự buổi
+                # làm việc có lãnh đạo các Bộ, cơ quan: …" (634/TB-VPCP); the unit as a whole was checked above
+                continue
             assign = _ASSIGN_ANY.search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")

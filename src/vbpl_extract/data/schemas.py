@@ -176,6 +176,7 @@ class TaskWords(_Data):
     agency_qualifier: str
     function_after_subject: list[str]
     named_office_kinds: list[str]
+    named_office_portfolio: str
     addressee_groups: dict[str, str]
     group_definition: str
     group_back_reference: str
