@@ -729,3 +729,16 @@ def test_closing_row_as_pipe_text_before_forms() -> None:
                "| Nơi nhận: - VPCP (để đăng công báo); - Lưu: VT, Cục NCC. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG "
                "Nguyễn Bá Hoan |\n\n" + body)
     assert got.signer == "Nguyễn Bá Hoan"
+
+
+# A date right after a document's number is that document's date, not the report's (extracttomarkdown_pdf2md/Public_341).
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Căn cứ Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024 của Bộ Thông tin và Truyền thông phê duyệt Kế hoạch.", None),
+        ("Thực hiện Nghị quyết 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị; sáng ngày 11/9/2025, Ban Chỉ đạo họp.",
+         "2025-09-11"),
+    ],
+)
+def test_fallback_date_skips_the_date_of_a_cited_document(text: str, date: str | None) -> None:
+    assert fallback_date(text) == date

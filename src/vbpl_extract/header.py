@@ -1070,6 +1070,8 @@ def _name_follows(paras: list[Paragraph], i: int) -> bool:
     return False
 
 
+# a document's number right before "ngày …" ("số 1110/QĐ-BTTTT ngày 02/7/2024", "Nghị quyết 57-NQ/TW, ngày …")
+_REFERENCE_BEFORE = regex.compile(r"(?:" + NUMBER_PATTERN + r")(?:\s+năm\s+\d{4})?\s*,?\s*$")
 _DATELINE = regex.compile(r"^(?:[^\n]{0,40}?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b", regex.MULTILINE)
 
 
@@ -1090,6 +1092,8 @@ def fallback_date(text: str) -> str | None:
         if regex.search(r"(?:trước|chậm\s+nhất|hạn|đến|hoàn\s+thành|kể\s+từ|từ)\s*$", text[max(0, m.start() - 20):m.start()],
                         regex.IGNORECASE):
             continue  # a deadline or a period, not the date of the report
+        if _REFERENCE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024": the date of a document the text cites
         return _iso(int(m["d"]), int(m["m"]), int(m["y"]))
     return None
 
