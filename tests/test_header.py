@@ -742,3 +742,23 @@ def test_closing_row_as_pipe_text_before_forms() -> None:
 )
 def test_fallback_date_skips_the_date_of_a_cited_document(text: str, date: str | None) -> None:
     assert fallback_date(text) == date
+
+
+# A text with no header that issues itself in its opening sentence (extracttomarkdown_pdf2md/Public_341, a plan of
+# the Đắk Nông department whose header the Markdown copy lost).
+@pytest.mark.parametrize(
+    ("text", "doc_type", "issuer"),
+    [
+        ("Căn cứ Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024 của Bộ Thông tin và Truyền thông. Để nâng cao chất lượng "
+         "mạng viễn thông di động của tỉnh Đắk Nông; Sở Thông tin và Truyền thông ban hành Kế hoạch nâng cao chất "
+         "lượng mạng viễn thông di động tỉnh Đắk Nông đến năm 2025, với những nội dung sau\n\n# MỤC TIÊU\n",
+         "Kế hoạch", "Sở Thông tin và Truyền thông tỉnh Đắk Nông"),
+        # a news report that tells of a plan issued is no plan
+        ("Ngày 11/9/2025, Ban Chỉ đạo của Chính phủ ban hành Quyết định 126/QĐ-BCĐCP về Kế hoạch hoạt động năm 2025.\n",
+         None, None),
+    ],
+)
+def test_self_enactment_of_a_text_without_header(text: str, doc_type: str | None, issuer: str | None) -> None:
+    i = info(text)
+    assert i.type == doc_type
+    assert (i.issuer.name if i.issuer else None) == issuer

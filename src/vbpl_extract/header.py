@@ -26,7 +26,7 @@ from .agencies import find_agencies, lookup_agency
 from .agencies.entries import load_agency_data
 from .clean import CleanText, Paragraph, clean_span
 from .data.schemas import SignatureWords
-from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
+from .doctypes import all_type_names, issuers_of_number, load_doc_types, parse_number, type_of_number
 from .encodings import syllable_ok
 from .markers import classify
 from .models import AgencyRef, DocumentInfo, Signature
@@ -357,6 +357,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.signature and info.signature.name:
         info.signer = info.signature.name
     _party_issuer(ct, res, info)
+    if not info.number and not info.type and info.signature is None and motto_idx is None:
+        _self_enactment(paras, info)
     if info.date is None:
         _date_from_signing_stamp(ct, res, info)
     if info.date is None:
@@ -369,6 +371,45 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for m in find_agencies(a):
                 info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
+
+
+_PLACE_NAMED = regex.compile(r"\b(?:tỉnh|thành phố)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}")
+
+
+@cache
+def _self_enactment_pattern() -> regex.Pattern[str]:
+    """ "<who> ban hành <Type> <title> …, với những nội dung sau" ending a paragraph (``doc_types.yaml``)."""
+    names = sorted(set(all_type_names()), key=len, reverse=True)
+    tails = "|".join(f"(?:{t})" for t in load_doc_types().self_enactment_tails)
+    return regex.compile(r"(?:^|[;.]\s+)(?P<who>[^;.:]{3,120}?)\s+ban\s+hành\s+(?P<type>" + "|".join(map(regex.escape, names))
+                         + r")\b[^;.]{0,400}?[,\s]\s*(?i:" + tails + r")\s*[:.]?\s*$")
+
+
+def _self_enactment(paras: list[Paragraph], info: DocumentInfo) -> None:
+    """A text with no header, number or signature that names itself in its opening sentence ("…; Sở Thông tin
+    và Truyền thông ban hành Kế hoạch nâng cao … đến năm 2025, với những nội dung sau"): a plan whose header
+    the copy lost. Its type is the type word; its issuer is the known body that subject names, when it has one."""
+    if not load_doc_types().self_enactment_tails:
+        return
+    texts = [p for p in paras[:6] if p.kind == "text"][:3]
+    for p in texts:
+        m = _self_enactment_pattern().search(p.text)
+        if m is None:
+            continue
+        info.type = m["type"]
+        info.provenance["type"] = "the opening sentence names the text it issues"
+        found = [f for f in find_agencies(m["who"]) if f.known and f.end == len(m["who"])]
+        if found and info.issuer is None:
+            f = found[-1]
+            span = p.to_source(m.start("who") + f.start, m.start("who") + f.end)
+            name = f.name
+            where = _PLACE_NAMED.search(p.text, m.end("type"))
+            if f.kind == "provincial_department" and not _LEVEL_IN_NAME.search(name) and where is not None:
+                name = f"{name} {where[0]}"  # a department is its province's, as the sentence names it (the fullest form)
+            info.issuer = AgencyRef(id=f.id, name=name, text=f.text, span=span, kind=f.kind, known=True,
+                                    origin="enacting sentence")
+            info.provenance["issuer"] = "the opening sentence names who issues the text"
+        return
 
 
 def _subject_lines(paras: list[Paragraph], lo: int, hi: int) -> set[int]:
