@@ -762,3 +762,22 @@ def test_self_enactment_of_a_text_without_header(text: str, doc_type: str | None
     i = info(text)
     assert i.type == doc_type
     assert (i.issuer.name if i.issuer else None) == issuer
+
+
+# An appendix sent as a file of its own: "Phụ lục I" first (originals/30-2020-ND-CP-PhuLuc1_2020_vbplus.docx, the
+# appendix of NĐ 30/2020 that shows sample headers; originals/PL1-KetQuaChiSoCCHC2025-ChiDaoDieuHanh_2026_vbai.pdf).
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Phụ lục I\nTHỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH\nVÀ BẢN SAO VĂN BẢN\n(Kèm theo Nghị định số "
+         "30/2020/NĐ-CP\nngày 05 tháng 3 năm 2020 của Chính phủ)\n____________\nPhần I\nI. QUY ĐỊNH CHUNG\n"
+         "1. Khổ giấy: Khổ A4 (210 mm x 297 mm).\n\nBỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC\n" + MOTTO
+         + "Số: 15/QĐ-BNV\nHà Nội, ngày 05 tháng 01 năm 2020\n", "Chính phủ"),
+        ("Phụ lục I\nKẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ THUỘC CÔNG TÁC\nCHỈ ĐẠO ĐIỀU HÀNH NĂM 2025\n"
+         "I. ĐỐI VỚI CẤP SỞ\n", None),
+    ],
+)
+def test_standalone_appendix(text: str, issuer: str | None) -> None:
+    i = info(text)
+    assert (i.type, i.number, i.date) == ("Phụ lục", None, None)
+    assert (i.issuer.name if i.issuer else None) == issuer

@@ -91,6 +91,8 @@ class DocTypesData(_Model):
             regex.compile(pattern)  # a malformed expression fails the data file's validation
         return value
 
+    # the type of a text that is an appendix on its own, its first line "Phụ lục I" (header.py, _standalone_appendix)
+    appendix_type: str | None = None
 
 
 @functools.cache

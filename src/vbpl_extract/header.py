@@ -28,7 +28,7 @@ from .clean import CleanText, Paragraph, clean_span
 from .data.schemas import SignatureWords
 from .doctypes import all_type_names, issuers_of_number, load_doc_types, parse_number, type_of_number
 from .encodings import syllable_ok
-from .markers import classify
+from .markers import APPENDIX, classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones, slugify
 
@@ -172,6 +172,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
         return res
     limit = min(n, 60)
     types = _doc_types()
+    if _standalone_appendix(ct, res):
+        return res
 
     # ---------------------------------------------------------------- top block
     motto_idx = None
@@ -371,6 +373,44 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for m in find_agencies(a):
                 info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
+
+
+_CAPTION_ISSUER = regex.compile(r"\bcủa\s+(?P<who>[^()]{3,90}?)\s*\)")
+
+
+def _standalone_appendix(ct: CleanText, res: HeaderResult) -> bool:
+    """A text whose first paragraph is an appendix's caption ("Phụ lục I", NĐ 30/2020's layout of an appendix
+    sent as a file of its own): its type is ``doc_types.yaml``'s ``appendix_type``; its issuer is the body the
+    caption "(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)" names; the number
+    and date in that caption are its document's, not its own, and the sample headers an appendix may show are
+    not its header. The caption stays in the body (the appendix's own heading); only the closing block is read."""
+    kind = load_doc_types().appendix_type
+    paras = ct.paragraphs
+    if kind is None or not paras or paras[0].kind != "text" or not (m := APPENDIX.match(paras[0].text)):
+        return False
+    if paras[0].text[m.end():].strip():
+        return False  # "Phụ lục I kèm theo …" run on in a sentence: not a caption line
+    info = res.info
+    info.type = kind
+    info.provenance["type"] = "the text begins with an appendix's caption"
+    for j in range(1, min(len(paras), 7)):
+        t = paras[j].text.strip()
+        if paras[j].kind != "text" or classify(t) is not None or not (t.isupper() or t.startswith("(")):
+            break
+        if t.startswith("("):
+            caption = " ".join(paras[k].text for k in range(j, min(len(paras), j + 3)) if paras[k].kind == "text")
+            caption = caption[: caption.find(")") + 1]
+            who = _CAPTION_ISSUER.search(caption) if _annex_caption().match(caption.lstrip()) else None
+            found = [f for f in find_agencies(who["who"]) if f.known and f.start == 0] if who else []
+            if found:
+                f = found[0]
+                info.issuer = AgencyRef(id=f.id, name=f.name, text=f.text, kind=f.kind, known=True, origin="annex caption")
+                info.provenance["issuer"] = "the appendix's caption names its document's issuer"
+            break
+    _parse_closing(ct, res)
+    if info.signature and info.signature.name:
+        info.signer = info.signature.name
+    return True
 
 
 _PLACE_NAMED = regex.compile(r"\b(?:tỉnh|thành phố)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}")
