@@ -781,3 +781,14 @@ def test_standalone_appendix(text: str, issuer: str | None) -> None:
     i = info(text)
     assert (i.type, i.number, i.date) == ("Phụ lục", None, None)
     assert (i.issuer.name if i.issuer else None) == issuer
+
+
+# The inbound stamp ("ĐẾN", its number and date) OCR read between the motto and the "Số:" line does not end the
+# header (originals/3980-C04-P6_2025_vbai.pdf, a scan): the number line and the "V/v" subject under it are read.
+def test_inbound_stamp_between_motto_and_number_line() -> None:
+    i = info("BỘ CÔNG AN\n\nCỤC CẢNH SÁT ĐIÊU TRA\n\nTỌI PHẠM VE MA TUY\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+             "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày #Š rán Ÿ năm 2025\n\nU8ND TỈNH LÂM ĐỒ\n\nÏJ_\". : HLÀM ĐỒNG\n\n"
+             "'PP) | Số⁄4Qđ,..............\n\nN sày02/4 ,Ú,...\n\nSố: 3 39/C04-P6\n\nV/v chuẩn bị tổ chức triển khai\n\n"
+             "Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng\n\nTrong thời gian qua, công tác phòng, chống ma tuý tại "
+             "địa bàn tỉnh Lâm Đồng đã được quan tâm.\n")
+    assert i.type == "Công văn"

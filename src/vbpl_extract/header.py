@@ -325,6 +325,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if motto_idx is not None or info.number or info.type:
             # an addressee line right after the header (two-column công văn / công điện layouts)
             if not (res.header_paragraphs and i == last_header + 1 and _is_addressee_line(t)):
+                if _stamp_over_number_line(paras, i, info, motto_idx):
+                    res.header_paragraphs.add(i)
+                    continue
                 break
             info.addressees.append(t.lstrip("-–+ ").rstrip(";,."))
             res.header_paragraphs.add(i)
@@ -450,6 +453,19 @@ def _self_enactment(paras: list[Paragraph], info: DocumentInfo) -> None:
                                     origin="enacting sentence")
             info.provenance["issuer"] = "the opening sentence names who issues the text"
         return
+
+
+def _stamp_over_number_line(paras: list[Paragraph], i: int, info: DocumentInfo, motto_idx: int | None) -> bool:
+    """A line between the motto and a "Số:" line not read yet is the inbound stamp ("ĐẾN", its number and
+    date, written over the header of a scan) that OCR read in with the header: it does not end the header
+    (NĐ 30/2020 sets the number line under the issuer, beside the motto)."""
+    if motto_idx is None or info.number or "number" in info.provenance or not 0 < i - motto_idx <= 8:
+        return False
+    for k in range(i + 1, min(len(paras), i + 7)):
+        t = paras[k].text
+        if paras[k].kind == "text" and (_NUMBER_LINE.match(t) or _SYMBOL_ONLY_LINE.match(t)):
+            return True
+    return False
 
 
 def _subject_lines(paras: list[Paragraph], lo: int, hi: int) -> set[int]:
