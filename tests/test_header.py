@@ -783,6 +783,15 @@ def test_standalone_appendix(text: str, issuer: str | None) -> None:
     assert (i.issuer.name if i.issuer else None) == issuer
 
 
+# A Party text of two central bodies at once issues under the Central Committee's header, whoever signs
+# "T/M BỘ CHÍNH TRỊ" (tnt305_tvpl_2025/212-KL-TW__53b3997d70905b16.md).
+def test_joint_party_text_keeps_the_central_committee() -> None:
+    i = info(PARTY + "Số 212-KL/TW\n|\nHà Nội, ngày 18 tháng 11 năm 2025\n|\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ,\nBAN BÍ THƯ\n"
+             "VỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN CỦA ĐƠN VỊ HÀNH CHÍNH\n1. Các cấp ủy tăng cường lãnh đạo\n\n"
+             "T/M BỘ CHÍNH TRỊ\n\nTrần Cẩm Tú")
+    assert i.issuer is not None and i.issuer.name == "Ban Chấp hành Trung ương Đảng"
+
+
 # The inbound stamp ("ĐẾN", its number and date) OCR read between the motto and the "Số:" line does not end the
 # header (originals/3980-C04-P6_2025_vbai.pdf, a scan): the number line and the "V/v" subject under it are read.
 def test_inbound_stamp_between_motto_and_number_line() -> None:

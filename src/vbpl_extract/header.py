@@ -754,6 +754,11 @@ _CENTRAL_COMMITTEE = "ban_chap_hanh_trung_uong_dang"
 _OF_BODY = regex.compile(r"^(?:\p{Lu}+\s+){0,3}(?:CỦA|của)\s+(?P<body>\p{Lu}[\p{Lu}\s]{3,60}?)(?=\s+\p{Ll}|\s*$)")
 
 
+# "CỦA BỘ CHÍNH TRỊ, / BAN BÍ THƯ" (two lines joined): a text of two central bodies at once
+_OF_BODIES = regex.compile(r"^(?:\p{Lu}+\s+){0,3}CỦA\s+(?P<a>\p{Lu}[\p{Lu}\s]{3,40}?)\s*(?:,|\s+VÀ)\s*"
+                           r"(?P<b>\p{Lu}[\p{Lu}\s]{3,40}?)(?=\s+VỀ\b|\s+\p{Ll}|\s*[*,]*\s*$)")
+
+
 def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
     """A Party document sets "BAN CHẤP HÀNH TRUNG ƯƠNG" over whichever central body issues it (Hướng dẫn
     36-HD/VPTW); the body itself is named by the signature's "T/M ĐẢNG ĐOÀN QUỐC HỘI" / "T/M BAN BÍ THƯ",
@@ -763,6 +768,13 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
     committee = info.issuer if info.issuer.id == _CENTRAL_COMMITTEE else info.parent_issuer
     if committee is None or committee.id != _CENTRAL_COMMITTEE:
         return  # ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI" read as the committee over "Quốc hội": the signature decides)
+    lines = sorted(res.header_paragraphs)[:40] + list(range(res.body_first, min(res.body_first + 3, len(ct.paragraphs))))
+    for j in lines:
+        if j + 1 < len(ct.paragraphs) and (m := _OF_BODIES.match(f"{ct.paragraphs[j].text} {ct.paragraphs[j + 1].text}".strip(" *"))):
+            both = [resolve_agency_name(m[g]) for g in ("a", "b")]
+            if all(r is not None and r.known and r.kind == "party" and r.id != _CENTRAL_COMMITTEE for r in both):
+                info.provenance["issuer"] = "Party document of two central bodies: the committee over both"
+                return  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ": a joint text issues under the Central Committee
     found: AgencyRef | None = None
     how = ""
     sig = info.signature
@@ -772,7 +784,7 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
             found = AgencyRef(id=entry.id, name=entry.name, text=sig.authority, kind=entry.kind, origin="header")
             how = "signature (T/M)"
     if found is None:
-        for j in sorted(res.header_paragraphs)[:40] + list(range(res.body_first, min(res.body_first + 3, len(ct.paragraphs)))):
+        for j in lines:
             m = _OF_BODY.match(ct.paragraphs[j].text.strip(" *"))
             ref = resolve_agency_name(m["body"]) if m else None
             if ref is not None and ref.known and ref.id != _CENTRAL_COMMITTEE:
