@@ -801,3 +801,12 @@ def test_inbound_stamp_between_motto_and_number_line() -> None:
              "Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng\n\nTrong thời gian qua, công tác phòng, chống ma tuý tại "
              "địa bàn tỉnh Lâm Đồng đã được quan tâm.\n")
     assert i.type == "Công văn"
+
+
+# The signature column OCR read into the "Nơi nhận" list, its head lost under the seal: the signer's name ends a
+# recipient's line (originals/ND-CP-lastpage-signature_2021_ocrvbpl.jpg, the last page of a Nghị định).
+def test_signer_name_beside_a_recipient_line() -> None:
+    i = info("2. Bãi bỏ các quy định tại khoản 8 Điều 4 Nghị định số 151/2013/NĐ-CP của Chính phủ./.\nNơi nhận:\n"
+             "- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội; -\n~ Tòa án nhân dân tối cao; Nguyễn Xuân Phúc\n"
+             "¬ Viện kiểm sát nhân dân tối cao; :\n- Kiểm toán nhà nước; Ộ\n- Lưu: VT, ĐMDN (2b).KN 8\n")
+    assert i.signer == "Nguyễn Xuân Phúc"

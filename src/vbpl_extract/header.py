@@ -1078,6 +1078,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             j += 1
     if sig_idx is None:
         found = _interleaved_signature(paras, noi_nhan) if noi_nhan is not None else None
+        if found is None and noi_nhan is not None:
+            found = _name_beside_recipients(ct, noi_nhan)
         if found is not None:
             info.signature = parse_signature_text(found[0])
             info.signature.span = (paras[noi_nhan].span[0], paras[found[1]].span[1])  # type: ignore[index]
@@ -1169,6 +1171,29 @@ def _interleaved_signature(paras: list[Paragraph], noi_nhan: int) -> tuple[str, 
         if m is not None:
             return f"{head} {m['name']}", k
     return None
+
+
+@cache
+def _name_after_item() -> regex.Pattern[str]:
+    surnames = "|".join(regex.escape(x) for x in SignatureWords.load().surnames) or "(?!)"
+    return regex.compile(r"[;.:]\s+(?P<name>(?:" + surnames + r")(?:\s+\p{Lu}\p{Ll}*){1,3})(?:\s+[^\p{L}\d]{0,3})?\s*$")
+
+
+def _name_beside_recipients(ct: CleanText, noi_nhan: int) -> tuple[str, int] | None:
+    """A scan whose OCR read the signature column into the "Nơi nhận" list, line by line, and lost its head
+    ("TM. CHÍNH PHỦ / THỦ TƯỚNG" under the seal): the one recipient's line that ends, after its item, in a
+    person's name ("~ Tòa án nhân dân tối cao; Nguyễn Xuân Phúc") holds the signer. Returns the name and its
+    paragraph; None when no line, or more than one, has a name so."""
+    paras = ct.paragraphs
+    hits = []
+    for k in range(noi_nhan + 1, min(len(paras), noi_nhan + 40)):
+        p = paras[k]
+        if p.kind != "text" or p.text[:1] not in "-–+•~¬":
+            break
+        for line in ct.source[p.span[0]:p.span[1]].splitlines():  # the source's lines: the paragraph joined them
+            if (m := _name_after_item().search(line)) is not None:
+                hits.append((m["name"], k))
+    return hits[0] if len(hits) == 1 else None
 
 
 def _name_follows(paras: list[Paragraph], i: int) -> bool:
