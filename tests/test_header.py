@@ -810,3 +810,15 @@ def test_signer_name_beside_a_recipient_line() -> None:
              "- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội; -\n~ Tòa án nhân dân tối cao; Nguyễn Xuân Phúc\n"
              "¬ Viện kiểm sát nhân dân tối cao; :\n- Kiểm toán nhà nước; Ộ\n- Lưu: VT, ĐMDN (2b).KN 8\n")
     assert i.signer == "Nguyễn Xuân Phúc"
+
+
+# A joint text names each issuer in its header and signs once per issuer, side by side
+# (congbot_reconstructed/47_2009_TTLT_BTC_BLDTBXH.md).
+def test_joint_text_has_every_issuer_and_signer() -> None:
+    i = info("| BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập "
+             "– Tự do – Hạnh phúc ------------ |\n|---|---|\n| Số: 47/2009/TTLT-BTC-BLĐTBXH | Hà Nội, ngày 11 tháng 03 "
+             "năm 2009 |\n\nTHÔNG TƯ LIÊN TỊCH\n\nHƯỚNG DẪN CẤP PHÁT KINH PHÍ\n\nĐiều 1. Phạm vi\n\nSở Tài chính có trách "
+             "nhiệm hướng dẫn./.\n\n| KT. BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THỨ TRƯỞNG Bùi Hồng Lĩnh | KT. "
+             "BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Phạm Sỹ Danh |\n|---|---|\n| Nơi nhận: - Văn phòng Chính phủ; - Lưu VT |  |\n")
+    assert i.issuer is not None and i.issuer.name == "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"
+    assert i.signer == "Bùi Hồng Lĩnh, Phạm Sỹ Danh"

@@ -337,6 +337,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if issuer_lines:
         _set_issuer(info, issuer_lines)
         _issuer_from_symbol(info)
+        _joint_issuer(info, issuer_lines)
         spans = [paras[j].span for j in sorted(res.header_paragraphs) if paras[j].kind == "text" and j < (motto_idx or 0)]
         if info.issuer is not None and spans and info.issuer.span is None:
             info.issuer.span = (spans[0][0], spans[-1][1])
@@ -359,7 +360,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
-    if info.signature and info.signature.name:
+    if info.signature and info.signature.name and not info.signer:
         info.signer = info.signature.name
     _party_issuer(ct, res, info)
     if not info.number and not info.type and info.signature is None and motto_idx is None:
@@ -800,6 +801,25 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
         info.provenance["issuer"] = f"Party document: {how}"
 
 
+def _joint_issuer(info: DocumentInfo, lines: list[str]) -> None:
+    """A joint text (NĐ 30/2020: "Thông tư liên tịch", "47/2009/TTLT-BTC-BLĐTBXH") names each of its issuers in
+    the header, peers of one kind ("BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), and each in its
+    number's symbol: the issuer is all of them, in the header's order ("Bộ Tài chính, Bộ Lao động - Thương binh
+    và Xã hội"), not the last as the unit under its parent."""
+    if info.issuer is None or not info.number or len(parse_number(info.number).issuer_codes) < 2:
+        return
+    text = " ".join(repair_place(regex.sub(r"[-_=]{3,}", "", x).strip(" |")) for x in lines if not _MOTTO.search(x))
+    found = [m for m in find_agencies(text) if m.end - m.start > 2]
+    if len(found) < 2 or not all(m.known and m.kind == found[0].kind for m in found) or len({m.id for m in found}) < len(found):
+        return
+    if len(found) != len(parse_number(info.number).issuer_codes):
+        return
+    name = ", ".join(m.name for m in found)
+    info.issuer = AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=text, kind=found[0].kind, known=False, origin="header (joint)")
+    info.parent_issuer = None
+    info.provenance["issuer"] = "joint text: every issuer the header and the number's symbol name"
+
+
 def _issuer_from_symbol(info: DocumentInfo) -> None:
     """A header that kept only the place ("TỈNH THANH HÓA") names its body in the number's symbol
     (NĐ 30/2020: "235/KH-UBND" is issued by the Ủy ban nhân dân): "Ủy ban nhân dân tỉnh Thanh Hóa"."""
@@ -1054,6 +1074,11 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         if sg is not None:
             info.signature = parse_signature_text(sg[0])
             info.signature.span = sg[1]
+            if info.issuer is not None and info.issuer.origin == "header (joint)":
+                # a joint text: one signature per issuer, side by side ("KT. BỘ TRƯỞNG … | KT. BỘ TRƯỞNG …")
+                names = [parse_signature_text(t).name for t, _ in cells if _SIGN_MODE.match(t)]
+                if len(names) >= 2 and all(names):
+                    info.signer = ", ".join(x for x in names if x)
         return
     sig_idx = None
     for i in range(noi_nhan if noi_nhan is not None else start, n):
