@@ -822,3 +822,12 @@ def test_joint_text_has_every_issuer_and_signer() -> None:
              "BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Phạm Sỹ Danh |\n|---|---|\n| Nơi nhận: - Văn phòng Chính phủ; - Lưu VT |  |\n")
     assert i.issuer is not None and i.issuer.name == "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"
     assert i.signer == "Bùi Hồng Lĩnh, Phạm Sỹ Danh"
+
+
+# A two-column header that a scan's OCR read row by row, both columns on one line: the number line follows the
+# motto in the same paragraph (originals/996-KH-TCTLNTW-C04_2026_vbai.pdf, its number hand-written).
+def test_number_line_after_the_motto_on_one_ocr_line() -> None:
+    i = info("——_ BỘCÔNGAN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỎ CÔNG TÁC LIÊN NGÀNH TW Độc lập - Tự do - Hạnh phúc\n"
+             "Só:ØÓ6” /KH-TCTLNTW-C04 Hà Nội, ngày44tháng năm 2026\n\nI. MỤC ĐÍCH, YÊU CÂU\n"
+             "1. Tăng cường phối hợp trong công tác kiểm soát các hoạt động hợp pháp liên quan đến ma túy.\n")
+    assert i.type == "Kế hoạch"

@@ -223,6 +223,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
             post = t[_MOTTO.search(t).end():]
             if "|" in post:  # "CỘNG HÒA … Hạnh phúc ---- | Số: 23/2012/NĐ-CP | Hà Nội, ngày …": the next row joined
                 _header_cells(post, p.span, info, types)
+            else:
+                _number_after_motto(post, p.span, info, types)
             res.header_paragraphs.add(i)
             last_header = i
             continue
@@ -710,7 +712,10 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         info.place = m["place"].strip()
         info.provenance.setdefault("date", f"the date is incomplete or illegible: {' '.join(t[m.start('when'):].split())[:40]!r}")
         return True
-    if _MOTTO.search(t) or _DATE_BLANK.match(t):
+    if (motto := _MOTTO.search(t)) is not None:
+        _number_after_motto(t[motto.end():], span, info, types)
+        return True
+    if _DATE_BLANK.match(t):
         return True
     m = _BLANK_NUMBER.match(t)
     if m and not info.number:
@@ -733,6 +738,20 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         issuer_lines.append(t)
         return False
     return False
+
+
+_NUMBER_START = regex.compile(r"(?:^|\s)(?P<rest>S[oóòõỏọôốồổỗộ]\s*[:.].*)$")
+
+
+def _number_after_motto(post: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> None:
+    """A two-column header that a scan's OCR read row by row, both columns on one line, the lines then joined:
+    "TỔ CÔNG TÁC LIÊN NGÀNH TW Độc lập - Tự do - Hạnh phúc Số: 996/KH-TCTLNTW-C04 Hà Nội, ngày …" — the
+    number line (with the date beside it) follows the motto in the same paragraph."""
+    if info.number or "number" in info.provenance:
+        return
+    m = _NUMBER_START.search(post.strip(" -–—_"))
+    if m is not None:
+        _header_line(m["rest"].strip(), span, info, [], types)
 
 
 def _header_cells(t: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> bool:
