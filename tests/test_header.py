@@ -831,3 +831,15 @@ def test_number_line_after_the_motto_on_one_ocr_line() -> None:
              "Só:ØÓ6” /KH-TCTLNTW-C04 Hà Nội, ngày44tháng năm 2026\n\nI. MỤC ĐÍCH, YÊU CÂU\n"
              "1. Tăng cường phối hợp trong công tác kiểm soát các hoạt động hợp pháp liên quan đến ma túy.\n")
     assert i.type == "Kế hoạch"
+
+
+# A basis wrapped onto a line of its own ("Căn cứ" / "Nghị định số 84/2020/NĐ-CP …;") is still among the bases: the
+# enacting sentence after it names the issuer (tnt305_tvpl_2025/05-2025-TT-BGDDT, its header's issuer cell empty).
+def test_enacting_sentence_after_a_wrapped_basis() -> None:
+    i = info("|\n|\nĐộc lập - Tự do - Hạnh phúc |\n| Số: 05/2025/TT-BGDĐT |\n|\n\n**THÔNG TƯ**\n\n"
+             "*Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;*\n\n*Căn cứ *\n\n*Nghị định số 84/2020/NĐ-CP ngày 17 tháng 7 "
+             "năm 2020 của Chính phủ quy định chi tiết một số điều của Luật Giáo dục;*\n\n*Theo đề nghị của Cục trưởng Cục "
+             "Nhà giáo và Cán bộ quản lý giáo dục;*\n\n*Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư quy định chế độ "
+             "làm việc đối với giáo viên phổ thông, dự bị đại học.*\n\n**Điều 1. Phạm vi điều chỉnh**\n\nThông tư này quy "
+             "định chế độ làm việc.\n")
+    assert i.issuer is not None and i.issuer.name == "Bộ Giáo dục và Đào tạo"

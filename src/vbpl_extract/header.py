@@ -495,6 +495,8 @@ def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: Doc
         if seen_preamble:
             # "Chính phủ ban hành Nghị định …", "Bộ trưởng Bộ Tài chính ban hành Thông tư …" after the bases
             m = _ENACTS.match(t)
+            if m is None and t.rstrip(" *_").endswith(";"):
+                continue  # a basis wrapped onto a line of its own ("Căn cứ" / "Nghị định số 84/2020/NĐ-CP …;")
             found = [f for f in find_agencies(m["who"]) if f.known and f.start <= 12] if m else []
             if found:
                 f = found[0]
