@@ -729,3 +729,117 @@ def test_closing_row_as_pipe_text_before_forms() -> None:
                "| Nơi nhận: - VPCP (để đăng công báo); - Lưu: VT, Cục NCC. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG "
                "Nguyễn Bá Hoan |\n\n" + body)
     assert got.signer == "Nguyễn Bá Hoan"
+
+
+# A date right after a document's number is that document's date, not the report's (extracttomarkdown_pdf2md/Public_341).
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Căn cứ Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024 của Bộ Thông tin và Truyền thông phê duyệt Kế hoạch.", None),
+        ("Thực hiện Nghị quyết 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị; sáng ngày 11/9/2025, Ban Chỉ đạo họp.",
+         "2025-09-11"),
+    ],
+)
+def test_fallback_date_skips_the_date_of_a_cited_document(text: str, date: str | None) -> None:
+    assert fallback_date(text) == date
+
+
+# A text with no header that issues itself in its opening sentence (extracttomarkdown_pdf2md/Public_341, a plan of
+# the Đắk Nông department whose header the Markdown copy lost).
+@pytest.mark.parametrize(
+    ("text", "doc_type", "issuer"),
+    [
+        ("Căn cứ Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024 của Bộ Thông tin và Truyền thông. Để nâng cao chất lượng "
+         "mạng viễn thông di động của tỉnh Đắk Nông; Sở Thông tin và Truyền thông ban hành Kế hoạch nâng cao chất "
+         "lượng mạng viễn thông di động tỉnh Đắk Nông đến năm 2025, với những nội dung sau\n\n# MỤC TIÊU\n",
+         "Kế hoạch", "Sở Thông tin và Truyền thông tỉnh Đắk Nông"),
+        # a news report that tells of a plan issued is no plan
+        ("Ngày 11/9/2025, Ban Chỉ đạo của Chính phủ ban hành Quyết định 126/QĐ-BCĐCP về Kế hoạch hoạt động năm 2025.\n",
+         None, None),
+    ],
+)
+def test_self_enactment_of_a_text_without_header(text: str, doc_type: str | None, issuer: str | None) -> None:
+    i = info(text)
+    assert i.type == doc_type
+    assert (i.issuer.name if i.issuer else None) == issuer
+
+
+# An appendix sent as a file of its own: "Phụ lục I" first (originals/30-2020-ND-CP-PhuLuc1_2020_vbplus.docx, the
+# appendix of NĐ 30/2020 that shows sample headers; originals/PL1-KetQuaChiSoCCHC2025-ChiDaoDieuHanh_2026_vbai.pdf).
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Phụ lục I\nTHỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH\nVÀ BẢN SAO VĂN BẢN\n(Kèm theo Nghị định số "
+         "30/2020/NĐ-CP\nngày 05 tháng 3 năm 2020 của Chính phủ)\n____________\nPhần I\nI. QUY ĐỊNH CHUNG\n"
+         "1. Khổ giấy: Khổ A4 (210 mm x 297 mm).\n\nBỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC\n" + MOTTO
+         + "Số: 15/QĐ-BNV\nHà Nội, ngày 05 tháng 01 năm 2020\n", "Chính phủ"),
+        ("Phụ lục I\nKẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ THUỘC CÔNG TÁC\nCHỈ ĐẠO ĐIỀU HÀNH NĂM 2025\n"
+         "I. ĐỐI VỚI CẤP SỞ\n", None),
+    ],
+)
+def test_standalone_appendix(text: str, issuer: str | None) -> None:
+    i = info(text)
+    assert (i.type, i.number, i.date) == ("Phụ lục", None, None)
+    assert (i.issuer.name if i.issuer else None) == issuer
+
+
+# A Party text of two central bodies at once issues under the Central Committee's header, whoever signs
+# "T/M BỘ CHÍNH TRỊ" (tnt305_tvpl_2025/212-KL-TW__53b3997d70905b16.md).
+def test_joint_party_text_keeps_the_central_committee() -> None:
+    i = info(PARTY + "Số 212-KL/TW\n|\nHà Nội, ngày 18 tháng 11 năm 2025\n|\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ,\nBAN BÍ THƯ\n"
+             "VỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN CỦA ĐƠN VỊ HÀNH CHÍNH\n1. Các cấp ủy tăng cường lãnh đạo\n\n"
+             "T/M BỘ CHÍNH TRỊ\n\nTrần Cẩm Tú")
+    assert i.issuer is not None and i.issuer.name == "Ban Chấp hành Trung ương Đảng"
+
+
+# The inbound stamp ("ĐẾN", its number and date) OCR read between the motto and the "Số:" line does not end the
+# header (originals/3980-C04-P6_2025_vbai.pdf, a scan): the number line and the "V/v" subject under it are read.
+def test_inbound_stamp_between_motto_and_number_line() -> None:
+    i = info("BỘ CÔNG AN\n\nCỤC CẢNH SÁT ĐIÊU TRA\n\nTỌI PHẠM VE MA TUY\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+             "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày #Š rán Ÿ năm 2025\n\nU8ND TỈNH LÂM ĐỒ\n\nÏJ_\". : HLÀM ĐỒNG\n\n"
+             "'PP) | Số⁄4Qđ,..............\n\nN sày02/4 ,Ú,...\n\nSố: 3 39/C04-P6\n\nV/v chuẩn bị tổ chức triển khai\n\n"
+             "Kính gửi: Đồng chí Chủ tịch UBND tỉnh Lâm Đồng\n\nTrong thời gian qua, công tác phòng, chống ma tuý tại "
+             "địa bàn tỉnh Lâm Đồng đã được quan tâm.\n")
+    assert i.type == "Công văn"
+
+
+# The signature column OCR read into the "Nơi nhận" list, its head lost under the seal: the signer's name ends a
+# recipient's line (originals/ND-CP-lastpage-signature_2021_ocrvbpl.jpg, the last page of a Nghị định).
+def test_signer_name_beside_a_recipient_line() -> None:
+    i = info("2. Bãi bỏ các quy định tại khoản 8 Điều 4 Nghị định số 151/2013/NĐ-CP của Chính phủ./.\nNơi nhận:\n"
+             "- Ban Bí thư Trung ương Đảng;\n- Văn phòng Quốc hội; -\n~ Tòa án nhân dân tối cao; Nguyễn Xuân Phúc\n"
+             "¬ Viện kiểm sát nhân dân tối cao; :\n- Kiểm toán nhà nước; Ộ\n- Lưu: VT, ĐMDN (2b).KN 8\n")
+    assert i.signer == "Nguyễn Xuân Phúc"
+
+
+# A joint text names each issuer in its header and signs once per issuer, side by side
+# (congbot_reconstructed/47_2009_TTLT_BTC_BLDTBXH.md).
+def test_joint_text_has_every_issuer_and_signer() -> None:
+    i = info("| BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập "
+             "– Tự do – Hạnh phúc ------------ |\n|---|---|\n| Số: 47/2009/TTLT-BTC-BLĐTBXH | Hà Nội, ngày 11 tháng 03 "
+             "năm 2009 |\n\nTHÔNG TƯ LIÊN TỊCH\n\nHƯỚNG DẪN CẤP PHÁT KINH PHÍ\n\nĐiều 1. Phạm vi\n\nSở Tài chính có trách "
+             "nhiệm hướng dẫn./.\n\n| KT. BỘ TRƯỞNG BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THỨ TRƯỞNG Bùi Hồng Lĩnh | KT. "
+             "BỘ TRƯỞNG BỘ TÀI CHÍNH THỨ TRƯỞNG Phạm Sỹ Danh |\n|---|---|\n| Nơi nhận: - Văn phòng Chính phủ; - Lưu VT |  |\n")
+    assert i.issuer is not None and i.issuer.name == "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"
+    assert i.signer == "Bùi Hồng Lĩnh, Phạm Sỹ Danh"
+
+
+# A two-column header that a scan's OCR read row by row, both columns on one line: the number line follows the
+# motto in the same paragraph (originals/996-KH-TCTLNTW-C04_2026_vbai.pdf, its number hand-written).
+def test_number_line_after_the_motto_on_one_ocr_line() -> None:
+    i = info("——_ BỘCÔNGAN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỎ CÔNG TÁC LIÊN NGÀNH TW Độc lập - Tự do - Hạnh phúc\n"
+             "Só:ØÓ6” /KH-TCTLNTW-C04 Hà Nội, ngày44tháng năm 2026\n\nI. MỤC ĐÍCH, YÊU CÂU\n"
+             "1. Tăng cường phối hợp trong công tác kiểm soát các hoạt động hợp pháp liên quan đến ma túy.\n")
+    assert i.type == "Kế hoạch"
+
+
+# A basis wrapped onto a line of its own ("Căn cứ" / "Nghị định số 84/2020/NĐ-CP …;") is still among the bases: the
+# enacting sentence after it names the issuer (tnt305_tvpl_2025/05-2025-TT-BGDDT, its header's issuer cell empty).
+def test_enacting_sentence_after_a_wrapped_basis() -> None:
+    i = info("|\n|\nĐộc lập - Tự do - Hạnh phúc |\n| Số: 05/2025/TT-BGDĐT |\n|\n\n**THÔNG TƯ**\n\n"
+             "*Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;*\n\n*Căn cứ *\n\n*Nghị định số 84/2020/NĐ-CP ngày 17 tháng 7 "
+             "năm 2020 của Chính phủ quy định chi tiết một số điều của Luật Giáo dục;*\n\n*Theo đề nghị của Cục trưởng Cục "
+             "Nhà giáo và Cán bộ quản lý giáo dục;*\n\n*Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư quy định chế độ "
+             "làm việc đối với giáo viên phổ thông, dự bị đại học.*\n\n**Điều 1. Phạm vi điều chỉnh**\n\nThông tư này quy "
+             "định chế độ làm việc.\n")
+    assert i.issuer is not None and i.issuer.name == "Bộ Giáo dục và Đào tạo"

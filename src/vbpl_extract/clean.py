@@ -492,6 +492,9 @@ def _issuer_line_above(lines: list[RawLine], k: int, j: int) -> bool:
     return above.isupper() and len(above) < 80 and not regex.search(r":\s*$", above)
 
 
+_APPENDIX_CAPTION = regex.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?:[IVXLC]+|\d+[a-z]?))?\s*$")
+
+
 def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """Index range ``[first, last)`` of the lines that belong to the document itself.
 
@@ -527,6 +530,10 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
                 break
     if anchor is not None and any(_ARTICLE_1.match(lines[i].content) for i in texts if i < anchor):
         # the header table printed after the body (reconstructed copies): the document starts at the top
+        anchor = None
+    if anchor is not None and texts and texts[0] < anchor and _APPENDIX_CAPTION.match(lines[texts[0]].content):
+        # an appendix sent as a file of its own ("Phụ lục I" first, NĐ 30/2020): a motto further down is a sample
+        # header it shows, and the document starts at the top
         anchor = None
     if anchor is None:
         # no header block at all: the document starts after the site's metadata table

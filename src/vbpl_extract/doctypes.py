@@ -20,7 +20,7 @@ import unicodedata
 from typing import NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .data import load as load_data
 from .textutil import match_key
@@ -80,6 +80,19 @@ class DocTypesData(_Model):
     codes_of_law: list[str]
     law_aliases: dict[str, str] = Field(default_factory=dict)
     reference_words: ReferenceWords
+    # "… Sở Thông tin và Truyền thông ban hành Kế hoạch … với những nội dung sau": a text with no header that
+    # names itself in its opening sentence; its issuer and type (header.py, _self_enactment)
+    self_enactment_tails: list[str] = Field(default_factory=list)
+
+    @field_validator("self_enactment_tails")
+    @classmethod
+    def _tails_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            regex.compile(pattern)  # a malformed expression fails the data file's validation
+        return value
+
+    # the type of a text that is an appendix on its own, its first line "Phụ lục I" (header.py, _standalone_appendix)
+    appendix_type: str | None = None
 
 
 @functools.cache

@@ -26,9 +26,9 @@ from .agencies import find_agencies, lookup_agency
 from .agencies.entries import load_agency_data
 from .clean import CleanText, Paragraph, clean_span
 from .data.schemas import SignatureWords
-from .doctypes import all_type_names, issuers_of_number, parse_number, type_of_number
+from .doctypes import all_type_names, issuers_of_number, load_doc_types, parse_number, type_of_number
 from .encodings import syllable_ok
-from .markers import classify
+from .markers import APPENDIX, classify
 from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones, slugify
 
@@ -172,6 +172,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
         return res
     limit = min(n, 60)
     types = _doc_types()
+    if _standalone_appendix(ct, res):
+        return res
 
     # ---------------------------------------------------------------- top block
     motto_idx = None
@@ -221,6 +223,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
             post = t[_MOTTO.search(t).end():]
             if "|" in post:  # "CỘNG HÒA … Hạnh phúc ---- | Số: 23/2012/NĐ-CP | Hà Nội, ngày …": the next row joined
                 _header_cells(post, p.span, info, types)
+            else:
+                _number_after_motto(post, p.span, info, types)
             res.header_paragraphs.add(i)
             last_header = i
             continue
@@ -323,6 +327,9 @@ def parse_header(ct: CleanText) -> HeaderResult:
         if motto_idx is not None or info.number or info.type:
             # an addressee line right after the header (two-column công văn / công điện layouts)
             if not (res.header_paragraphs and i == last_header + 1 and _is_addressee_line(t)):
+                if _stamp_over_number_line(paras, i, info, motto_idx):
+                    res.header_paragraphs.add(i)
+                    continue
                 break
             info.addressees.append(t.lstrip("-–+ ").rstrip(";,."))
             res.header_paragraphs.add(i)
@@ -332,6 +339,7 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if issuer_lines:
         _set_issuer(info, issuer_lines)
         _issuer_from_symbol(info)
+        _joint_issuer(info, issuer_lines)
         spans = [paras[j].span for j in sorted(res.header_paragraphs) if paras[j].kind == "text" and j < (motto_idx or 0)]
         if info.issuer is not None and spans and info.issuer.span is None:
             info.issuer.span = (spans[0][0], spans[-1][1])
@@ -354,9 +362,11 @@ def parse_header(ct: CleanText) -> HeaderResult:
 
     # ---------------------------------------------------------------- closing block
     _parse_closing(ct, res)
-    if info.signature and info.signature.name:
+    if info.signature and info.signature.name and not info.signer:
         info.signer = info.signature.name
     _party_issuer(ct, res, info)
+    if not info.number and not info.type and info.signature is None and motto_idx is None:
+        _self_enactment(paras, info)
     if info.date is None:
         _date_from_signing_stamp(ct, res, info)
     if info.date is None:
@@ -369,6 +379,96 @@ def parse_header(ct: CleanText) -> HeaderResult:
             for m in find_agencies(a):
                 info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
     return res
+
+
+_CAPTION_ISSUER = regex.compile(r"\bcủa\s+(?P<who>[^()]{3,90}?)\s*\)")
+
+
+def _standalone_appendix(ct: CleanText, res: HeaderResult) -> bool:
+    """A text whose first paragraph is an appendix's caption ("Phụ lục I", NĐ 30/2020's layout of an appendix
+    sent as a file of its own): its type is ``doc_types.yaml``'s ``appendix_type``; its issuer is the body the
+    caption "(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)" names; the number
+    and date in that caption are its document's, not its own, and the sample headers an appendix may show are
+    not its header. The caption stays in the body (the appendix's own heading); only the closing block is read."""
+    kind = load_doc_types().appendix_type
+    paras = ct.paragraphs
+    if kind is None or not paras or paras[0].kind != "text" or not (m := APPENDIX.match(paras[0].text)):
+        return False
+    if paras[0].text[m.end():].strip():
+        return False  # "Phụ lục I kèm theo …" run on in a sentence: not a caption line
+    info = res.info
+    info.type = kind
+    info.provenance["type"] = "the text begins with an appendix's caption"
+    for j in range(1, min(len(paras), 7)):
+        t = paras[j].text.strip()
+        if paras[j].kind != "text" or classify(t) is not None or not (t.isupper() or t.startswith("(")):
+            break
+        if t.startswith("("):
+            caption = " ".join(paras[k].text for k in range(j, min(len(paras), j + 3)) if paras[k].kind == "text")
+            caption = caption[: caption.find(")") + 1]
+            who = _CAPTION_ISSUER.search(caption) if _annex_caption().match(caption.lstrip()) else None
+            found = [f for f in find_agencies(who["who"]) if f.known and f.start == 0] if who else []
+            if found:
+                f = found[0]
+                info.issuer = AgencyRef(id=f.id, name=f.name, text=f.text, kind=f.kind, known=True, origin="annex caption")
+                info.provenance["issuer"] = "the appendix's caption names its document's issuer"
+            break
+    _parse_closing(ct, res)
+    if info.signature and info.signature.name:
+        info.signer = info.signature.name
+    return True
+
+
+_PLACE_NAMED = regex.compile(r"\b(?:tỉnh|thành phố)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}")
+
+
+@cache
+def _self_enactment_pattern() -> regex.Pattern[str]:
+    """ "<who> ban hành <Type> <title> …, với những nội dung sau" ending a paragraph (``doc_types.yaml``)."""
+    names = sorted(set(all_type_names()), key=len, reverse=True)
+    tails = "|".join(f"(?:{t})" for t in load_doc_types().self_enactment_tails)
+    return regex.compile(r"(?:^|[;.]\s+)(?P<who>[^;.:]{3,120}?)\s+ban\s+hành\s+(?P<type>" + "|".join(map(regex.escape, names))
+                         + r")\b[^;.]{0,400}?[,\s]\s*(?i:" + tails + r")\s*[:.]?\s*$")
+
+
+def _self_enactment(paras: list[Paragraph], info: DocumentInfo) -> None:
+    """A text with no header, number or signature that names itself in its opening sentence ("…; Sở Thông tin
+    và Truyền thông ban hành Kế hoạch nâng cao … đến năm 2025, với những nội dung sau"): a plan whose header
+    the copy lost. Its type is the type word; its issuer is the known body that subject names, when it has one."""
+    if not load_doc_types().self_enactment_tails:
+        return
+    texts = [p for p in paras[:6] if p.kind == "text"][:3]
+    for p in texts:
+        m = _self_enactment_pattern().search(p.text)
+        if m is None:
+            continue
+        info.type = m["type"]
+        info.provenance["type"] = "the opening sentence names the text it issues"
+        found = [f for f in find_agencies(m["who"]) if f.known and f.end == len(m["who"])]
+        if found and info.issuer is None:
+            f = found[-1]
+            span = p.to_source(m.start("who") + f.start, m.start("who") + f.end)
+            name = f.name
+            where = _PLACE_NAMED.search(p.text, m.end("type"))
+            if f.kind == "provincial_department" and not _LEVEL_IN_NAME.search(name) and where is not None:
+                name = f"{name} {where[0]}"  # a department is its province's, as the sentence names it (the fullest form)
+            info.issuer = AgencyRef(id=f.id, name=name, text=f.text, span=span, kind=f.kind, known=True,
+                                    origin="enacting sentence")
+            info.provenance["issuer"] = "the opening sentence names who issues the text"
+        return
+
+
+def _stamp_over_number_line(paras: list[Paragraph], i: int, info: DocumentInfo, motto_idx: int | None) -> bool:
+    """A line between the motto and a "Số:" line not read yet is the inbound stamp ("ĐẾN", its number and
+    date, written over the header of a scan) that OCR read in with the header: it does not end the header
+    (NĐ 30/2020 sets the number line under the issuer, beside the motto)."""
+    if motto_idx is None or info.number or "number" in info.provenance or not 0 < i - motto_idx <= 8:
+        return False
+    for k in range(i + 1, min(len(paras), i + 7)):
+        t = paras[k].text
+        if paras[k].kind == "text" and (_NUMBER_LINE.match(t) or _SYMBOL_ONLY_LINE.match(t)):
+            return True
+    return False
 
 
 def _subject_lines(paras: list[Paragraph], lo: int, hi: int) -> set[int]:
@@ -395,6 +495,8 @@ def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: Doc
         if seen_preamble:
             # "Chính phủ ban hành Nghị định …", "Bộ trưởng Bộ Tài chính ban hành Thông tư …" after the bases
             m = _ENACTS.match(t)
+            if m is None and t.rstrip(" *_").endswith(";"):
+                continue  # a basis wrapped onto a line of its own ("Căn cứ" / "Nghị định số 84/2020/NĐ-CP …;")
             found = [f for f in find_agencies(m["who"]) if f.known and f.start <= 12] if m else []
             if found:
                 f = found[0]
@@ -612,7 +714,10 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
         info.place = m["place"].strip()
         info.provenance.setdefault("date", f"the date is incomplete or illegible: {' '.join(t[m.start('when'):].split())[:40]!r}")
         return True
-    if _MOTTO.search(t) or _DATE_BLANK.match(t):
+    if (motto := _MOTTO.search(t)) is not None:
+        _number_after_motto(t[motto.end():], span, info, types)
+        return True
+    if _DATE_BLANK.match(t):
         return True
     m = _BLANK_NUMBER.match(t)
     if m and not info.number:
@@ -637,6 +742,20 @@ def _header_line(t: str, span: tuple[int, int], info: DocumentInfo, issuer_lines
     return False
 
 
+_NUMBER_START = regex.compile(r"(?:^|\s)(?P<rest>S[oóòõỏọôốồổỗộ]\s*[:.].*)$")
+
+
+def _number_after_motto(post: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> None:
+    """A two-column header that a scan's OCR read row by row, both columns on one line, the lines then joined:
+    "TỔ CÔNG TÁC LIÊN NGÀNH TW Độc lập - Tự do - Hạnh phúc Số: 996/KH-TCTLNTW-C04 Hà Nội, ngày …" — the
+    number line (with the date beside it) follows the motto in the same paragraph."""
+    if info.number or "number" in info.provenance:
+        return
+    m = _NUMBER_START.search(post.strip(" -–—_"))
+    if m is not None:
+        _header_line(m["rest"].strip(), span, info, [], types)
+
+
 def _header_cells(t: str, span: tuple[int, int], info: DocumentInfo, types: list[tuple[str, str]]) -> bool:
     """A row of the two-column header that reached the text as a pipe row, not a table ("| Số: 23/2012/NĐ-CP |
     Hà Nội, ngày 03 tháng 04 năm 2012 |"): each cell read as a header line, when one is the number or the date."""
@@ -657,6 +776,11 @@ _CENTRAL_COMMITTEE = "ban_chap_hanh_trung_uong_dang"
 _OF_BODY = regex.compile(r"^(?:\p{Lu}+\s+){0,3}(?:CỦA|của)\s+(?P<body>\p{Lu}[\p{Lu}\s]{3,60}?)(?=\s+\p{Ll}|\s*$)")
 
 
+# "CỦA BỘ CHÍNH TRỊ, / BAN BÍ THƯ" (two lines joined): a text of two central bodies at once
+_OF_BODIES = regex.compile(r"^(?:\p{Lu}+\s+){0,3}CỦA\s+(?P<a>\p{Lu}[\p{Lu}\s]{3,40}?)\s*(?:,|\s+VÀ)\s*"
+                           r"(?P<b>\p{Lu}[\p{Lu}\s]{3,40}?)(?=\s+VỀ\b|\s+\p{Ll}|\s*[*,]*\s*$)")
+
+
 def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
     """A Party document sets "BAN CHẤP HÀNH TRUNG ƯƠNG" over whichever central body issues it (Hướng dẫn
     36-HD/VPTW); the body itself is named by the signature's "T/M ĐẢNG ĐOÀN QUỐC HỘI" / "T/M BAN BÍ THƯ",
@@ -666,6 +790,13 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
     committee = info.issuer if info.issuer.id == _CENTRAL_COMMITTEE else info.parent_issuer
     if committee is None or committee.id != _CENTRAL_COMMITTEE:
         return  # ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG ĐOÀN QUỐC HỘI" read as the committee over "Quốc hội": the signature decides)
+    lines = sorted(res.header_paragraphs)[:40] + list(range(res.body_first, min(res.body_first + 3, len(ct.paragraphs))))
+    for j in lines:
+        if j + 1 < len(ct.paragraphs) and (m := _OF_BODIES.match(f"{ct.paragraphs[j].text} {ct.paragraphs[j + 1].text}".strip(" *"))):
+            both = [resolve_agency_name(m[g]) for g in ("a", "b")]
+            if all(r is not None and r.known and r.kind == "party" and r.id != _CENTRAL_COMMITTEE for r in both):
+                info.provenance["issuer"] = "Party document of two central bodies: the committee over both"
+                return  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ": a joint text issues under the Central Committee
     found: AgencyRef | None = None
     how = ""
     sig = info.signature
@@ -675,7 +806,7 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
             found = AgencyRef(id=entry.id, name=entry.name, text=sig.authority, kind=entry.kind, origin="header")
             how = "signature (T/M)"
     if found is None:
-        for j in sorted(res.header_paragraphs)[:40] + list(range(res.body_first, min(res.body_first + 3, len(ct.paragraphs)))):
+        for j in lines:
             m = _OF_BODY.match(ct.paragraphs[j].text.strip(" *"))
             ref = resolve_agency_name(m["body"]) if m else None
             if ref is not None and ref.known and ref.id != _CENTRAL_COMMITTEE:
@@ -689,6 +820,25 @@ def _party_issuer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
         info.parent_issuer = committee
         info.issuer = found.model_copy(update={"origin": f"header ({how})"})
         info.provenance["issuer"] = f"Party document: {how}"
+
+
+def _joint_issuer(info: DocumentInfo, lines: list[str]) -> None:
+    """A joint text (NĐ 30/2020: "Thông tư liên tịch", "47/2009/TTLT-BTC-BLĐTBXH") names each of its issuers in
+    the header, peers of one kind ("BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), and each in its
+    number's symbol: the issuer is all of them, in the header's order ("Bộ Tài chính, Bộ Lao động - Thương binh
+    và Xã hội"), not the last as the unit under its parent."""
+    if info.issuer is None or not info.number or len(parse_number(info.number).issuer_codes) < 2:
+        return
+    text = " ".join(repair_place(regex.sub(r"[-_=]{3,}", "", x).strip(" |")) for x in lines if not _MOTTO.search(x))
+    found = [m for m in find_agencies(text) if m.end - m.start > 2]
+    if len(found) < 2 or not all(m.known and m.kind == found[0].kind for m in found) or len({m.id for m in found}) < len(found):
+        return
+    if len(found) != len(parse_number(info.number).issuer_codes):
+        return
+    name = ", ".join(m.name for m in found)
+    info.issuer = AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=text, kind=found[0].kind, known=False, origin="header (joint)")
+    info.parent_issuer = None
+    info.provenance["issuer"] = "joint text: every issuer the header and the number's symbol name"
 
 
 def _issuer_from_symbol(info: DocumentInfo) -> None:
@@ -945,6 +1095,11 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         if sg is not None:
             info.signature = parse_signature_text(sg[0])
             info.signature.span = sg[1]
+            if info.issuer is not None and info.issuer.origin == "header (joint)":
+                # a joint text: one signature per issuer, side by side ("KT. BỘ TRƯỞNG … | KT. BỘ TRƯỞNG …")
+                names = [parse_signature_text(t).name for t, _ in cells if _SIGN_MODE.match(t)]
+                if len(names) >= 2 and all(names):
+                    info.signer = ", ".join(x for x in names if x)
         return
     sig_idx = None
     for i in range(noi_nhan if noi_nhan is not None else start, n):
@@ -969,6 +1124,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
             j += 1
     if sig_idx is None:
         found = _interleaved_signature(paras, noi_nhan) if noi_nhan is not None else None
+        if found is None and noi_nhan is not None:
+            found = _name_beside_recipients(ct, noi_nhan)
         if found is not None:
             info.signature = parse_signature_text(found[0])
             info.signature.span = (paras[noi_nhan].span[0], paras[found[1]].span[1])  # type: ignore[index]
@@ -1062,6 +1219,29 @@ def _interleaved_signature(paras: list[Paragraph], noi_nhan: int) -> tuple[str, 
     return None
 
 
+@cache
+def _name_after_item() -> regex.Pattern[str]:
+    surnames = "|".join(regex.escape(x) for x in SignatureWords.load().surnames) or "(?!)"
+    return regex.compile(r"[;.:]\s+(?P<name>(?:" + surnames + r")(?:\s+\p{Lu}\p{Ll}*){1,3})(?:\s+[^\p{L}\d]{0,3})?\s*$")
+
+
+def _name_beside_recipients(ct: CleanText, noi_nhan: int) -> tuple[str, int] | None:
+    """A scan whose OCR read the signature column into the "Nơi nhận" list, line by line, and lost its head
+    ("TM. CHÍNH PHỦ / THỦ TƯỚNG" under the seal): the one recipient's line that ends, after its item, in a
+    person's name ("~ Tòa án nhân dân tối cao; Nguyễn Xuân Phúc") holds the signer. Returns the name and its
+    paragraph; None when no line, or more than one, has a name so."""
+    paras = ct.paragraphs
+    hits = []
+    for k in range(noi_nhan + 1, min(len(paras), noi_nhan + 40)):
+        p = paras[k]
+        if p.kind != "text" or p.text[:1] not in "-–+•~¬":
+            break
+        for line in ct.source[p.span[0]:p.span[1]].splitlines():  # the source's lines: the paragraph joined them
+            if (m := _name_after_item().search(line)) is not None:
+                hits.append((m["name"], k))
+    return hits[0] if len(hits) == 1 else None
+
+
 def _name_follows(paras: list[Paragraph], i: int) -> bool:
     for k in range(i + 1, min(len(paras), i + 4)):
         t = paras[k].text
@@ -1070,6 +1250,8 @@ def _name_follows(paras: list[Paragraph], i: int) -> bool:
     return False
 
 
+# a document's number right before "ngày …" ("số 1110/QĐ-BTTTT ngày 02/7/2024", "Nghị quyết 57-NQ/TW, ngày …")
+_REFERENCE_BEFORE = regex.compile(r"(?:" + NUMBER_PATTERN + r")(?:\s+năm\s+\d{4})?\s*,?\s*$")
 _DATELINE = regex.compile(r"^(?:[^\n]{0,40}?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b", regex.MULTILINE)
 
 
@@ -1090,6 +1272,8 @@ def fallback_date(text: str) -> str | None:
         if regex.search(r"(?:trước|chậm\s+nhất|hạn|đến|hoàn\s+thành|kể\s+từ|từ)\s*$", text[max(0, m.start() - 20):m.start()],
                         regex.IGNORECASE):
             continue  # a deadline or a period, not the date of the report
+        if _REFERENCE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "Quyết định số 1110/QĐ-BTTTT ngày 02/7/2024": the date of a document the text cites
         return _iso(int(m["d"]), int(m["m"]), int(m["y"]))
     return None
 

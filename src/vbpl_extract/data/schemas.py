@@ -86,6 +86,7 @@ class SignatureWords(_Data):
     issuing_heads: list[str] = Field(default_factory=list)
     annex_captions: list[str] = Field(default_factory=list)
     bare_units: list[str] = Field(default_factory=list)
+    surnames: list[str] = Field(default_factory=list)
 
     _check = field_validator("labels", "annex_captions")(_compiles)
 
