@@ -843,6 +843,14 @@ NAME_CASES = [
     ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh chịu trách nhiệm",
      ["Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh"]),
     ("Các đơn vị thuộc Bộ Quốc phòng chủ trì", ["Các đơn vị thuộc Bộ Quốc phòng"]),
+    # 4240/UBND-VX "Kính gửi": units qualified by their kind, then the body they belong to, are one collective each
+    ("Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố",
+     ["Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân thành phố"]),
+    ("Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+     ["Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố"]),
+    # 4169/UBND-VX: "các doanh nghiệp nhà nước trực thuộc Ủy ban nhân dân Thành phố"
+    ("các doanh nghiệp nhà nước trực thuộc Ủy ban nhân dân Thành phố",
+     ["Các doanh nghiệp nhà nước trực thuộc Ủy ban nhân dân thành phố"]),
     # a known collective already naming its owner stays as it is
     ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
     # owners listed: the bodies named are the actors (637/TB-VPCP)

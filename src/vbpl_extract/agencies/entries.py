@@ -101,6 +101,8 @@ class _DataFile(BaseModel):
     collective_nouns: list[str]
     collective_chain_nouns: list[str] = []
     collective_chain_qualifiers: list[str] = []
+    subordinate_unit_nouns: list[str] = []
+    subordinate_unit_qualifiers: list[str] = []
     assignment_scopes: list[str] = []
     regional_branch_words: list[str] = []
     sector_fields: list[str] = []
@@ -118,6 +120,8 @@ class AgencyData:
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
     collective_chain_qualifiers: tuple[str, ...] = ()
+    subordinate_unit_nouns: tuple[str, ...] = ()  # more heads of "các … thuộc <body>" ("doanh nghiệp")
+    subordinate_unit_qualifiers: tuple[str, ...] = ()  # "cơ quan chuyên môn", "đơn vị sự nghiệp công lập"
     assignment_scopes: tuple[str, ...] = ()  # "… được giao nhiệm vụ trong Kế hoạch": the text that assigns
     name_words: NameWords | None = None
     regional_branch_words: tuple[str, ...] = ()  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch of its own
@@ -198,7 +202,9 @@ def load_agency_data() -> AgencyData:
         entries=entries, places=places, party_places=party_places,
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
-        collective_chain_qualifiers=tuple(data.collective_chain_qualifiers), name_words=data.name_words,
+        collective_chain_qualifiers=tuple(data.collective_chain_qualifiers),
+        subordinate_unit_nouns=tuple(data.subordinate_unit_nouns),
+        subordinate_unit_qualifiers=tuple(data.subordinate_unit_qualifiers), name_words=data.name_words,
         assignment_scopes=tuple(data.assignment_scopes), regional_branch_words=tuple(data.regional_branch_words),
         sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),
                       *(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:])))),

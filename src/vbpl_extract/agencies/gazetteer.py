@@ -132,8 +132,12 @@ def _gazetteer() -> _Gazetteer:
     chain_re = re.compile(rf"{qual}(?:,| và |,và )(?:{noun_alt}){qual}(?![\w])") if nouns else re.compile(r"(?!)")
     chain_level_re = re.compile(rf" (?:{quals})(?![\w])") if quals else re.compile(r"(?!)")
     # "các sở, cơ quan thuộc " right before a body: the units that belong to it
+    # ("các cơ quan chuyên môn, cơ quan hành chính khác thuộc ": a unit may carry qualifiers)
+    sub_nouns = sorted({*nouns, *(_key(n) for n in data.subordinate_unit_nouns)}, key=len, reverse=True)
+    sub_quals = "|".join(re.escape(_key(q)) for q in sorted(data.subordinate_unit_qualifiers, key=len, reverse=True))
+    unit = rf"(?:{'|'.join(re.escape(n) for n in sub_nouns)})" + (rf"(?: (?:{sub_quals}))*" if sub_quals else "")
     units_before_re = re.compile(
-        rf"(?<![\w])(?P<units>các (?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*)(?P<glue> (?:trực )?thuộc )$"
+        rf"(?<![\w])(?P<units>các {unit}(?:(?:,| và |,và ){unit})*)(?P<glue> (?:trực )?thuộc )$"
     ) if nouns else re.compile(r"(?!)")
     qual_re = re.compile(
         rf"(?<![\w])các (?P<nouns>(?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*) (?P<q>được (?:giao|phân công))(?![\w])"
