@@ -833,6 +833,12 @@ FULLEST_FORMS = [
      "Kính gửi: - Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; - Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa.\n"
      "Đề nghị Sở Lao động - Thương binh và Xã hội khẩn trương báo cáo kết quả.\n",
      "Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên; Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa"),
+    # 4240/UBND-VX: a letter's bare "các cơ quan, đơn vị" is its "Kính gửi" list (guide, Genres: Công văn)
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4240/UBND-VX\n"
+     "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n"
+     "Kính gửi: - Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố; - Ủy ban nhân dân các xã, phường và đặc khu.\n"
+     "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện.\n",
+     "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân thành phố; Ủy ban nhân dân các xã, phường và đặc khu"),
 
 
     # the closing article of a council's resolution: each body, with the level that closes the list

@@ -2540,7 +2540,12 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     if place and issuer is not None and fold_tones(place[1]).casefold() in fold_tones(issuer.name).casefold():
         place = None  # the province's own document: "Ủy ban nhân dân tỉnh" is written as the document writes it
     named = NamedPlaceGroups(source, mentions, groups)
+    words = task_words()
+    backrefs = ({fold_tones(n).casefold() for n in words["addressee_back_references"]}
+                if doc_type in words["addressee_back_reference_types"] else set())
     for t in tasks:
+        # a letter's back-reference to its addressees is the one asked, never a partner (guide, Genres: Công văn)
+        t.lead[:] = _dedupe([x for ref in t.lead for x in back_referenced_addressees(ref, addressees or [], backrefs)])
         for refs in (t.lead, t.coordinators):
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
             refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
@@ -2699,6 +2704,21 @@ def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> Ag
     return ref.model_copy(update={"name": entry.name if entry else name,
                                   "id": entry.id if entry else f"unknown:{slugify(name)}",
                                   "origin": f"{ref.origin or 'mention'} (the document's province)"})
+
+
+def back_referenced_addressees(ref: AgencyRef, addressees: list[AgencyRef], backrefs: set[str]) -> list[AgencyRef]:
+    """A letter's bare "các cơ quan, đơn vị" is its "Kính gửi" addressees (annotation guide, Genres: Công văn;
+    4240/UBND-VX: "Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện").
+
+    >>> cq = AgencyRef(id="cac_co_quan_don_vi", name="Các cơ quan, đơn vị", text="các cơ quan, đơn vị", kind="collective")
+    >>> to = [AgencyRef(id=f"x{i}", name=n, text=n, kind="collective") for i, n in enumerate(("Các sở", "Các xã"))]
+    >>> [a.name for a in back_referenced_addressees(cq, to, {fold_tones(cq.name).casefold()})]
+    ['Các sở', 'Các xã']
+    """
+    if not addressees or ref.kind != "collective" or fold_tones(ref.name).casefold() not in backrefs:
+        return [ref]
+    return [a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressees named by back-reference"})
+            for a in addressees]
 
 
 def addressed_bodies(ref: AgencyRef, addressees: list[AgencyRef], groups: dict[str, str]) -> list[AgencyRef]:

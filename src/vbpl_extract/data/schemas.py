@@ -169,6 +169,8 @@ class TaskWords(_Data):
     columns: dict[str, str]
     speaker_verbs: list[str]
     addressee_receives_types: list[str] = []
+    addressee_back_reference_types: list[str] = []
+    addressee_back_references: list[str] = []
     actor_heading_heads: list[str]
     actor_heading_false_heads: list[str]
     actor_heading_tail: str
