@@ -843,6 +843,9 @@ NAME_CASES = [
     ("Thủ trưởng các sở, ban, ngành trực thuộc UBND tỉnh chịu trách nhiệm",
      ["Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh"]),
     ("Các đơn vị thuộc Bộ Quốc phòng chủ trì", ["Các đơn vị thuộc Bộ Quốc phòng"]),
+    # 5526/CT-CS, 030/2025/QĐ-UBND: a sector body named with its level, with or without "của"
+    ("Đề nghị cơ quan thuế địa phương tạo điều kiện thuận lợi", ["Cơ quan thuế địa phương"]),
+    ("Cơ quan thuế của địa phương hướng dẫn kê khai", ["Cơ quan thuế của địa phương"]),
     # 4240/UBND-VX "Kính gửi": units qualified by their kind, then the body they belong to, are one collective each
     ("Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân Thành phố",
      ["Các cơ quan chuyên môn, cơ quan hành chính khác thuộc Ủy ban nhân dân thành phố"]),

@@ -236,10 +236,19 @@ def _sector_body_re() -> regex.Pattern:
 
     >>> _sector_body_re().search("Hằng quý, cơ quan LĐTBXH căn cứ danh sách").group()
     'cơ quan LĐTBXH'
+    >>> _sector_body_re().search("Đề nghị cơ quan thuế địa phương tạo điều kiện").group()
+    'cơ quan thuế địa phương'
     """
-    names = sorted(load_agency_data().sector_names, key=len, reverse=True)
-    return regex.compile(r"(?<![\w])[Cc]ơ quan (?:" + "|".join(regex.escape(n).replace(r"\ ", " ") for n in names)
-                         + r")(?![\p{L}\p{N}&])")
+    data = load_agency_data()
+    names = sorted(data.sector_names, key=len, reverse=True)
+    alt = "|".join(regex.escape(n).replace(r"\ ", " ") for n in names)
+    levels = "|".join(regex.escape(v).replace(r"\ ", " ") for v in sorted(data.sector_body_levels, key=len, reverse=True))
+    if levels and data.sector_fields:
+        # only a sector organised at every level carries its level in its name ("cơ quan thuế địa phương"); a
+        # department's field does not ("cơ quan LĐTBXH địa phương" is "Cơ quan Lao động - Thương binh và Xã hội")
+        sectors = "|".join(regex.escape(n).replace(r"\ ", " ") for n in sorted(data.sector_fields, key=len, reverse=True))
+        alt = rf"(?:{sectors})(?![\p{{L}}\p{{N}}&])(?: (?:của )?(?:{levels}))?|{alt}"
+    return regex.compile(r"(?<![\w])[Cc]ơ quan (?:" + alt + r")(?![\p{L}\p{N}&])")
 
 
 def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_Cand]:

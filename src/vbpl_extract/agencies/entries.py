@@ -106,6 +106,7 @@ class _DataFile(BaseModel):
     assignment_scopes: list[str] = []
     regional_branch_words: list[str] = []
     sector_fields: list[str] = []
+    sector_body_levels: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ class AgencyData:
     assignment_scopes: tuple[str, ...] = ()  # "… được giao nhiệm vụ trong Kế hoạch": the text that assigns
     name_words: NameWords | None = None
     regional_branch_words: tuple[str, ...] = ()  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch of its own
+    sector_body_levels: tuple[str, ...] = ()  # "cơ quan thuế (của) địa phương": a level in the sector body's name
+    sector_fields: tuple[str, ...] = ()  # the sectors organised at every level (not the departments), both cases
     sector_names: tuple[str, ...] = ()  # the fields of the provincial departments (and abbreviations), other sectors
 
 
@@ -206,6 +209,8 @@ def load_agency_data() -> AgencyData:
         subordinate_unit_nouns=tuple(data.subordinate_unit_nouns),
         subordinate_unit_qualifiers=tuple(data.subordinate_unit_qualifiers), name_words=data.name_words,
         assignment_scopes=tuple(data.assignment_scopes), regional_branch_words=tuple(data.regional_branch_words),
+        sector_body_levels=tuple(data.sector_body_levels),
+        sector_fields=tuple(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:]))),
         sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),
                       *(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:])))),
     )
