@@ -295,3 +295,35 @@ def test_lookalikes_must_be_one_character_for_one() -> None:
     data = LegacyEncodings.load().model_dump()
     with pytest.raises(ValidationError, match="one character for one"):
         LegacyEncodings.model_validate({**data, "lookalikes": {"Ð": "Đ", "Dj": "Đ"}})
+
+
+# A PDF-to-Markdown converter repeats an HTML table as one "|---|" line, sometimes with the next
+# paragraph or a page number glued on (extracttomarkdown_pdf2md/Public_341.md, Public_340.md).
+_HTML_341 = (
+    "<table>\n<thead>\n<tr>\n<th>TT</th>\n<th>Nhiệm vụ thựchiện</th>\n<th>Đơn vịchủ trì</th>\n</tr>\n</thead>\n"
+    "<tbody>\n<tr>\n<td>2</td>\n<td>Xây dựng Quy hoạch hạ tầng<br>viễn thông thụ động</td>\n"
+    "<td>Sở Thông tin và<br>Truyền thông</td>\n</tr>\n</tbody>\n</table>\n"
+)
+FLATTENED_COPIES = [
+    # (text after the HTML table, paragraphs kept from that line)
+    ("|---|---|---| |TT|Nhiệm vụ thựchiện|Đơn vịchủ trì| |2|Xây dựng Quy hoạch hạ tầng<br>viễn thông thụ động"
+     "|Sở Thông tin và<br>Truyền thông|    7           8\n", ["7 8"]),
+    ("|---|---|---| |2|Xây dựng Quy hoạch hạ tầng<br>viễn thông thụ động|Sở Thông tin và<br>Truyền thông|"
+     "    - So sánh tốc độ công bố của doanh nghiệp với tốc độ thực tế\n",
+     ["- So sánh tốc độ công bố của doanh nghiệp với tốc độ thực tế"]),
+    # a "|---|" line whose cells are not those of the table above is text, kept as it is
+    ("|---|---| |1|Mobifone| |2|Viettel|\n", ["|---|---| |1|Mobifone| |2|Viettel|"]),
+]
+
+
+@pytest.mark.parametrize(("after", "kept"), FLATTENED_COPIES)
+def test_flattened_copy_of_html_table_dropped(after: str, kept: list[str]) -> None:
+    source = _HTML_341 + after
+    ct = normalize(source)
+    assert [p.kind for p in ct.paragraphs][:1] == ["table"]
+    texts = [p.text for p in ct.paragraphs if p.kind == "text"]
+    assert texts == kept
+    for p in ct.paragraphs:
+        if p.kind == "text":
+            s, e = p.span
+            assert " ".join(source[s:e].split()) == p.text

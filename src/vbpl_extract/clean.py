@@ -28,6 +28,7 @@ import regex
 from .data.schemas import Boilerplate, LegacyEncodings
 from .diagnostics import Diagnostics
 from .tables import find_tables
+from .tables.html_tables import flattened_duplicates
 
 # --------------------------------------------------------------------------- fragments
 
@@ -769,12 +770,13 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     A table the table finder cannot read leaves its lines as text; the failure goes to ``diagnostics``.
     """
     source = without_lookalikes(source)
-    lines = raw_lines(source)
+    all_tables = _find_tables(source, diagnostics if diagnostics is not None else Diagnostics())
+    lines = _without_flattened_duplicates(source, raw_lines(source), all_tables)
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
     body_end = body_lines[-1].end if body_lines else 0
-    tables = [t for t in _find_tables(source, diagnostics if diagnostics is not None else Diagnostics()) if t.end > body_start and t.start < body_end]
+    tables = [t for t in all_tables if t.end > body_start and t.start < body_end]
     table_at: dict[int, object] = {}
     covered: set[int] = set()
     for t in tables:
@@ -847,6 +849,36 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     ct.text = "\n".join(parts)
     ct._para_offsets = offsets
     return ct
+
+
+def _without_flattened_duplicates(source: str, lines: list[RawLine], tables: list) -> list[RawLine]:
+    """``lines`` with each flattened copy of the HTML tables above it cut out as a layout line.
+
+    A PDF-to-Markdown converter repeats an HTML table as one ``|---|---| |1|Sở Y tế|`` line
+    (:func:`~vbpl_extract.tables.html_tables.flattened_duplicates`); the copy becomes a ``rule``
+    line and the text glued around it (a page number, the next paragraph) its own lines, so
+    offsets still point into ``source``.
+    """
+    if not any(t.style == "html" for t in tables):
+        return lines
+    out: list[RawLine] = []
+    for ln in lines:
+        spans = flattened_duplicates(source, ln.start, ln.end, tables) if ln.kind == "text" else []
+        if not spans:
+            out.append(ln)
+            continue
+        pos = ln.start
+        for a, b in [*spans, (ln.end, ln.end)]:
+            piece = source[pos:a]
+            if piece.strip():
+                s = pos + len(piece) - len(piece.lstrip())
+                e = pos + len(piece.rstrip())
+                kind, content = _line_kind(source[s:e])
+                out.append(RawLine(s, e, kind, content))
+            if b > a:
+                out.append(RawLine(a, b, "rule", "---"))
+            pos = b
+    return out
 
 
 def _table_fragment(source: str, table: object) -> Fragment:

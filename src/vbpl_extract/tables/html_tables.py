@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .blocks import CellBlock, RowBlock, TableBlock
+from .blocks import CellBlock, RowBlock, TableBlock, cell_text
 from .columns import _pad_row, _trim
 from .flat import _MAX_COLS
 
@@ -143,3 +143,68 @@ def _html_table(text: str, start: int, end: int) -> TableBlock | None:
         else:
             break
     return TableBlock(start, end, tuple(rows), header_rows, "html")
+
+
+# --------------------------------------------------------------------------- flattened duplicates
+
+_FLAT_SEPARATOR = regex.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
+_FLAT_ROW: dict[int, regex.Pattern[str]] = {}
+MIN_REPEATED = 0.5
+"""Share of a flattened table's non-empty cells that must repeat a cell of the HTML tables just read."""
+
+
+def _flat_row(columns: int) -> regex.Pattern[str]:
+    """One flattened row of ``columns`` cells: `` |a|b|c|`` (a space before the opening pipe)."""
+    if columns not in _FLAT_ROW:
+        _FLAT_ROW[columns] = regex.compile(rf"[ \t]?\|(?:[^|\n\r]*\|){{{columns}}}")
+    return _FLAT_ROW[columns]
+
+
+def _flat_cells(segment: str) -> list[str]:
+    """Display texts of the cells of a flattened segment (the separator's dashes dropped)."""
+    return [cell_text(c, CellBlock(0, len(c))) for c in segment.split("|")]
+
+
+def flattened_duplicates(text: str, start: int, end: int, tables: list[TableBlock]) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` (one line) that repeat, flattened, the HTML tables just before it.
+
+    PDF-to-Markdown converters write a table as an HTML block and then again as one line: a
+    ``|---|---|`` separator followed by every row as ``|cell|cell|``, rows joined by a space, and
+    sometimes the next paragraph or a page number glued on after the last row. A segment counts as
+    a duplicate when at least half of its non-empty cells are cells of the HTML tables that end
+    right before the line (only whitespace between them); the text around the segments is kept.
+
+    >>> t = "<table><tr><td>1</td><td>Sở Y tế</td></tr></table>\\n|---|---| |1|Sở Y tế|    - Kết quả"
+    >>> tables = _find_html(t)
+    >>> s, e = flattened_duplicates(t, t.index("|"), len(t), tables)[0]
+    >>> t[s:e], t[e:].strip()
+    ('|---|---| |1|Sở Y tế|', '- Kết quả')
+    """
+    if "---" not in text[start:end]:
+        return []
+    before: set[str] = set()
+    pos = start
+    for table in reversed(tables):  # the HTML tables right above the line, back to the first text
+        if table.end > pos:
+            continue
+        if table.style != "html" or text[table.end:pos].strip():
+            break
+        before.update(cell_text(text, c) for row in table.rows for c in row.cells)
+        pos = table.start
+    before.discard("")
+    if not before:
+        return []
+    spans: list[tuple[int, int]] = []
+    for sep in _FLAT_SEPARATOR.finditer(text, start, end):
+        if spans and sep.start() < spans[-1][1]:
+            continue
+        row_re = _flat_row(sep.group().count("|") - 1)
+        stop = sep.end()
+        while (row := row_re.match(text, stop, end)) is not None:
+            stop = row.end()
+        if stop == sep.end():
+            continue
+        cells = [c for c in _flat_cells(text[sep.end():stop]) if c]
+        if cells and sum(c in before for c in cells) >= MIN_REPEATED * len(cells):
+            spans.append((sep.start(), stop))
+    return spans
