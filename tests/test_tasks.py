@@ -2194,3 +2194,31 @@ REPORT_RECEIVER_LISTS = [
 def test_report_receiver_lists(unit: str, expected: list[str]) -> None:
     graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 232/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu Văn phòng Chính phủ:\n" + unit + "\n")
     assert [names(t.report_to) for t in graph.tasks] == [expected]
+
+
+# A heading set wholly in bold that names its actor is a heading over its bullets however long (597/KH-UBND, blind:
+# 21 words); the bullets inherit the body as written, and the heading is no task of its own.
+_BOLD_LONG_ACTOR = (
+    "**V. TỔ CHỨC THỰC HIỆN**\n\n**7. Các doanh nghiệp hoạt động\ntrong lĩnh vực xây dựng, giao thông, vận tải, "
+    "logistics và công nghệ thông tin\ntrên địa bàn Tỉnh**\n\n- Chủ động phối hợp triển khai các giải pháp, nền tảng\n"
+    "số phục vụ quản lý, giám sát, vận hành hạ tầng giao thông.\n\n- Ứng dụng mô hình BIM, GIS, IoT, quản lý phương "
+    "tiện,\nkho bãi, bảo trì công trình trên nền tảng số.\n"
+)
+
+
+def test_bold_long_actor_heading_over_bullets() -> None:
+    g = run(_BOLD_LONG_ACTOR)
+    name = ("Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+            "trên địa bàn Tỉnh")
+    assert leads(task_starting(g, "Chủ động phối hợp triển khai")) == [name]
+    assert leads(task_starting(g, "Ứng dụng mô hình BIM")) == [name]
+    assert no_task_with(g, "Các doanh nghiệp hoạt động")
+
+
+def test_bold_long_heading_over_items_with_their_own_actors_hands_down_no_actor() -> None:
+    # 402-CV/VPĐU (blind), a report's finding in bold: its bullets name their own actors and the heading is none's
+    g = run("**1. Ban Chỉ đạo các cấp được thành lập thống nhất từ Trung ương đến địa phương**\n\n"
+            "- Chính phủ đã thành lập Ban Chỉ đạo về phát triển khoa học, công nghệ.\n\n"
+            "- Tổ Công tác cải cách hành chính, do đồng chí Bộ trưởng Bộ Nội vụ làm Tổ trưởng.\n")
+    assert all("Ban Chỉ đạo các cấp" not in leads(t) for t in g.tasks if t.text.startswith(("Chính phủ", "Tổ Công tác")))
+
