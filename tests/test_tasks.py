@@ -2222,3 +2222,40 @@ def test_bold_long_heading_over_items_with_their_own_actors_hands_down_no_actor(
             "- Tổ Công tác cải cách hành chính, do đồng chí Bộ trưởng Bộ Nội vụ làm Tổ trưởng.\n")
     assert all("Ban Chỉ đạo các cấp" not in leads(t) for t in g.tasks if t.text.startswith(("Chính phủ", "Tổ Công tác")))
 
+
+# A labelled actor line written as sentences that each name their actor and action holds one task per sentence, with
+# the item's time line (172/KH-UBND, batch 22; 7360/KH-UBND, blind); a line that only lists names holds none.
+_FIELDED_PLAN = (
+    "**II. NỘI DUNG**\n\n**1. Phổ biến, giáo dục Luật\nViệc làm và các văn bản quy định chi tiết, hướng dẫn thi hành**\n\n"
+    "- Nội dung thực hiện: Tổ chức\nphổ biến, giáo dục Luật Việc làm bằng các hình thức đa dạng.\n\n"
+    "- Cơ quan thực hiện: Sở Nội vụ\nchủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và các\n"
+    "sở, ban, ngành Thành phố chủ động tổ chức triển khai Luật Việc làm thuộc phạm vi, chức năng, nhiệm vụ.\n\n"
+    "- Thời gian thực hiện: Năm 2025\nvà các năm tiếp theo.\n\n"
+    "**2. Tổ chức kiểm tra việc thi\nhành Luật Việc làm**\n\n"
+    "- Cơ quan thực hiện: Sở Nội vụ,\ncác sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.\n\n"
+    "- Thời gian thực hiện: Năm 2026\nvà các năm tiếp theo.\n"
+)
+
+
+@pytest.mark.parametrize(("start", "lead"), [
+    ("Sở Nội vụ chủ trì tham mưu", "Sở Nội vụ"),
+    ("Sở Tư pháp và các sở, ban, ngành", "Sở Tư pháp"),
+])
+def test_fielded_actor_line_of_sentences_is_tasks(start: str, lead: str) -> None:
+    t = task_starting(run(_FIELDED_PLAN), start)
+    assert leads(t)[0] == lead
+    assert t.deadline is not None and t.deadline.text.startswith("Năm 2025")
+
+
+def test_fielded_actor_line_of_names_is_no_task() -> None:
+    assert no_task_with(run(_FIELDED_PLAN), "Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi")
+
+
+def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks() -> None:
+    # 2623/QĐ-TTg (blind): the time line's own "+" items are the tasks by actor; the actor line's sentences restate them
+    g = run("**II. NHIỆM VỤ**\n\n4. Rà soát văn bản quy phạm\npháp luật\n\n- Nội dung: rà soát các văn\nbản quy phạm pháp "
+            "luật có liên quan đến Luật.\n\n- Cơ quan thực hiện: Bộ Công\nan tiến hành rà soát các văn bản quy phạm pháp "
+            "luật có liên quan đến Luật; các bộ, cơ quan ngang bộ rà soát văn bản quy phạm pháp luật được phân công.\n\n"
+            "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
+            "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
+    assert no_task_with(g, "Bộ Công an tiến hành rà soát")

@@ -1694,6 +1694,31 @@ class TaskExtractor:
                 task.provenance["product"] = "labelled line 'Sản phẩm'"
             if "coordinators" in fields or coords:
                 task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
+        if "lead" in fields and not any(c.children and _res()["field_deadline"].match(_BULLET.sub("", self.frag(c).text))
+                                        for c in node.children):
+            # not when the time line splits the work by actor itself ("- Thời gian thực hiện:" over "+ Các bộ … gửi
+            # kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025.", 2623/QĐ-TTg): those are its tasks
+            self._fielded_clauses(fields["lead"][0], fields["lead"][1], path, sub)
+
+    def _fielded_clauses(self, unit: Node, value: Fragment, path: list[Node], ctx: Context) -> None:
+        """A labelled actor line written as sentences, each with its own actor and action ("- Cơ quan thực hiện:
+        Sở Nội vụ chủ trì tham mưu … ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành … chủ động tổ chức triển
+        khai …", 172/KH-UBND; 7360/KH-UBND): each sentence is a task of its own actor, under the item's time line."""
+        text = value.text
+        clauses = self._completions_merged(text, _clauses(text, self.mentions.agencies))
+        if len(clauses) < 2:
+            return
+        parts: list[tuple[int, Fragment]] = []
+        for s, e in clauses:
+            clause = text[s:e].strip()
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            sub = Fragment(clause, value.starts[s:s + len(clause)], value.ends[s:s + len(clause)])
+            subj, end = subject_mentions(clause, self.mentions.agencies(clause))
+            if not subj or not names_an_action(clause[end:]):
+                return  # "Sở Nội vụ, các sở, ban, ngành …; các cơ quan, tổ chức khác có liên quan.": a list of names
+            parts.append((s, sub))
+        for s, sub in parts:
+            self._make_task(unit, [*path, unit], ctx, frag=sub, text=sub.text, id_base=f"{unit.id}__s{s}")
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
