@@ -376,3 +376,29 @@ def test_flat_task_tables_of_corpus(relative: str, header: list[str], n_rows: in
     assert len(rows) == n_rows
     assert all(len(r.cells or []) == len(header) for r in rows)
     assert rows[0].cells is not None and rows[0].cells[0] == "1"
+
+
+# A numbered heading set wholly in bold that names its actor heads the paragraph after it however many words it
+# has; without bold, or naming a topic, the 14-word rule still joins a long unpunctuated line to the next one.
+_BOLD_LONG_HEADINGS = [
+    # 144/KH-UBND (blind): 15 words, the actor's duty in the plain paragraph below
+    ("**13. Báo và\nPhát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**\n\n"
+     "Chủ trì, phối hợp chặt chẽ với\nSở Khoa học và Công nghệ triển khai tuyên truyền thường xuyên.",
+     "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn", 1),
+    # the same line not in bold: one paragraph, as before
+    ("13. Báo và\nPhát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn\n\n"
+     "Chủ trì, phối hợp chặt chẽ với\nSở Khoa học và Công nghệ triển khai tuyên truyền thường xuyên.",
+     None, 0),
+    # 511e7283656cde8f (batch 22): a bold topic heading, not an actor: joined as before
+    ("**1. Về\ntriển khai thực hiện đánh giá, xếp loại chất lượng đối với tập thể lãnh đạo, quản\n"
+     "lý và cá nhân năm 2025**\n\nĐề nghị các cơ quan chuyên\nmôn tổ chức triển khai thực hiện.",
+     None, 0),
+]
+
+
+@pytest.mark.parametrize(("text", "own", "children"), _BOLD_LONG_HEADINGS)
+def test_bold_actor_heading_is_a_heading_however_long(text: str, own: str | None, children: int) -> None:
+    item = tree(text)[0]
+    if own is not None:
+        assert item.text == own
+    assert len(item.children) == children

@@ -2200,3 +2200,68 @@ REPORT_RECEIVER_LISTS = [
 def test_report_receiver_lists(unit: str, expected: list[str]) -> None:
     graph = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 232/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu Văn phòng Chính phủ:\n" + unit + "\n")
     assert [names(t.report_to) for t in graph.tasks] == [expected]
+
+
+# A heading set wholly in bold that names its actor is a heading over its bullets however long (597/KH-UBND, blind:
+# 21 words); the bullets inherit the body as written, and the heading is no task of its own.
+_BOLD_LONG_ACTOR = (
+    "**V. TỔ CHỨC THỰC HIỆN**\n\n**7. Các doanh nghiệp hoạt động\ntrong lĩnh vực xây dựng, giao thông, vận tải, "
+    "logistics và công nghệ thông tin\ntrên địa bàn Tỉnh**\n\n- Chủ động phối hợp triển khai các giải pháp, nền tảng\n"
+    "số phục vụ quản lý, giám sát, vận hành hạ tầng giao thông.\n\n- Ứng dụng mô hình BIM, GIS, IoT, quản lý phương "
+    "tiện,\nkho bãi, bảo trì công trình trên nền tảng số.\n"
+)
+
+
+def test_bold_long_actor_heading_over_bullets() -> None:
+    g = run(_BOLD_LONG_ACTOR)
+    name = ("Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin "
+            "trên địa bàn Tỉnh")
+    assert leads(task_starting(g, "Chủ động phối hợp triển khai")) == [name]
+    assert leads(task_starting(g, "Ứng dụng mô hình BIM")) == [name]
+    assert no_task_with(g, "Các doanh nghiệp hoạt động")
+
+
+def test_bold_long_heading_over_items_with_their_own_actors_hands_down_no_actor() -> None:
+    # 402-CV/VPĐU (blind), a report's finding in bold: its bullets name their own actors and the heading is none's
+    g = run("**1. Ban Chỉ đạo các cấp được thành lập thống nhất từ Trung ương đến địa phương**\n\n"
+            "- Chính phủ đã thành lập Ban Chỉ đạo về phát triển khoa học, công nghệ.\n\n"
+            "- Tổ Công tác cải cách hành chính, do đồng chí Bộ trưởng Bộ Nội vụ làm Tổ trưởng.\n")
+    assert all("Ban Chỉ đạo các cấp" not in leads(t) for t in g.tasks if t.text.startswith(("Chính phủ", "Tổ Công tác")))
+
+
+# A labelled actor line written as sentences that each name their actor and action holds one task per sentence, with
+# the item's time line (172/KH-UBND, batch 22; 7360/KH-UBND, blind); a line that only lists names holds none.
+_FIELDED_PLAN = (
+    "**II. NỘI DUNG**\n\n**1. Phổ biến, giáo dục Luật\nViệc làm và các văn bản quy định chi tiết, hướng dẫn thi hành**\n\n"
+    "- Nội dung thực hiện: Tổ chức\nphổ biến, giáo dục Luật Việc làm bằng các hình thức đa dạng.\n\n"
+    "- Cơ quan thực hiện: Sở Nội vụ\nchủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và các\n"
+    "sở, ban, ngành Thành phố chủ động tổ chức triển khai Luật Việc làm thuộc phạm vi, chức năng, nhiệm vụ.\n\n"
+    "- Thời gian thực hiện: Năm 2025\nvà các năm tiếp theo.\n\n"
+    "**2. Tổ chức kiểm tra việc thi\nhành Luật Việc làm**\n\n"
+    "- Cơ quan thực hiện: Sở Nội vụ,\ncác sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.\n\n"
+    "- Thời gian thực hiện: Năm 2026\nvà các năm tiếp theo.\n"
+)
+
+
+@pytest.mark.parametrize(("start", "lead"), [
+    ("Sở Nội vụ chủ trì tham mưu", "Sở Nội vụ"),
+    ("Sở Tư pháp và các sở, ban, ngành", "Sở Tư pháp"),
+])
+def test_fielded_actor_line_of_sentences_is_tasks(start: str, lead: str) -> None:
+    t = task_starting(run(_FIELDED_PLAN), start)
+    assert leads(t)[0] == lead
+    assert t.deadline is not None and t.deadline.text.startswith("Năm 2025")
+
+
+def test_fielded_actor_line_of_names_is_no_task() -> None:
+    assert no_task_with(run(_FIELDED_PLAN), "Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi")
+
+
+def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks() -> None:
+    # 2623/QĐ-TTg (blind): the time line's own "+" items are the tasks by actor; the actor line's sentences restate them
+    g = run("**II. NHIỆM VỤ**\n\n4. Rà soát văn bản quy phạm\npháp luật\n\n- Nội dung: rà soát các văn\nbản quy phạm pháp "
+            "luật có liên quan đến Luật.\n\n- Cơ quan thực hiện: Bộ Công\nan tiến hành rà soát các văn bản quy phạm pháp "
+            "luật có liên quan đến Luật; các bộ, cơ quan ngang bộ rà soát văn bản quy phạm pháp luật được phân công.\n\n"
+            "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
+            "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
+    assert no_task_with(g, "Bộ Công an tiến hành rà soát")

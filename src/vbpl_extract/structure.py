@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from .clean import Fragment, OffsetMap, Paragraph, clean_span
+from .data.schemas import TaskWords
 from .diagnostics import Diagnostics
 from .ids import norm_num, unique, unit_id
 from .markers import APPENDIX, ROMAN, Marker, classify
@@ -87,6 +89,35 @@ _SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
 def _heading_like(text: str) -> bool:
     """A short label with no closing punctuation: "Sở Tài chính", "Nội dung", "Trách nhiệm của Sở Y tế"."""
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text) and "\n" not in text
+
+
+@cache
+def _actor_head() -> regex.Pattern[str]:
+    """The opening words of a heading that names a body or a group of actors (``task_words.yaml``,
+    ``actor_heading_heads`` less ``actor_heading_false_heads``): "Báo", "Các doanh nghiệp", "Ủy ban" …"""
+    w = TaskWords.load()
+    false = "|".join(regex.escape(h) for h in w.actor_heading_false_heads)
+    heads = "|".join(regex.escape(h) for h in w.actor_heading_heads)
+    return regex.compile(rf"^(?!(?:{false})(?![\p{{L}}]))(?:{heads})(?![\p{{L}}])")
+
+
+def bold_actor_heading(source: str, text: str, span: tuple[int, int] | None) -> bool:
+    """Is a unit's own text a heading that names its actor, set wholly in bold, however long? "**13. Báo và
+    Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**" (144/KH-UBND) heads the paragraph
+    after it ("Chủ trì, phối hợp chặt chẽ với …"), which is not more of its text."""
+    return (not _SENTENCE_END.search(text) and ":" not in text and _actor_head().match(text.strip()) is not None
+            and wholly_bold(source, span))
+
+
+def wholly_bold(source: str, span: tuple[int, int] | None) -> bool:
+    """Is the paragraph whose text sits at ``span`` bold from its marker to its last word in the markdown
+    source ("**13. Báo và\nPhát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**", 144/KH-UBND)?
+    A heading set in bold is a heading however many words it has."""
+    if not span or span[1] <= span[0]:
+        return False
+    start = source.rfind("\n", 0, span[0]) + 1
+    own = source[start:span[1]].strip()
+    return own.startswith("**") and source.startswith("**", span[1]) and "**" not in own[2:]
 
 
 class TreeBuilder:
@@ -204,7 +235,8 @@ class TreeBuilder:
             pn.set_fragment(para.frag)
             self._extend(parent, para.span)
             return pn
-        if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block" and not _heading_like(pn.text):
+        if pn.kind not in ("body",) and not pn.children and pn.text and not pn.heading and kind == "block" and not _heading_like(pn.text) \
+                and not bold_actor_heading(self.source, pn.text, pn.text_span):
             # a second paragraph of the same unit
             pn.text = f"{pn.text} {para.text}"
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span

@@ -32,7 +32,7 @@ from .deadlines import pick_task_deadline
 from .ids import unique
 from .models import AgencyRef, Deadline, Node, Task
 from .nlp import action_phrase, action_words, names_an_action, word_spans
-from .structure import unit_label
+from .structure import bold_actor_heading, unit_label
 from .textutil import fold_tones, slugify
 
 STAGE = "tasks"
@@ -487,6 +487,10 @@ def _non_agency_words(text: str, mentions: list) -> int:
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
 # a single full stop closing a unit (not "…", not an abbreviation's "TP.")
 _CLOSING_STOP = regex.compile(r"(?<![.\p{Lu}])\.$")
+
+
+# the most words of a heading set wholly in bold (:meth:`TaskExtractor._bold_heading`)
+_BOLD_HEADING_WORDS = 40
 
 
 def _heading_like(text: str) -> bool:
@@ -1076,8 +1080,9 @@ class TaskExtractor:
         # a heading that ends in its duty ("12. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên
         # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
         duty = _res()["actor_tail"].search(body) is not None
-        longest = 24 if duty else 14
-        if not (_heading_like(text) or (duty and _words_upto(text, longest + 6) <= longest + 5
+        bold = self._bold_heading(node, text)
+        longest = _BOLD_HEADING_WORDS if bold else 24 if duty else 14
+        if not (_heading_like(text) or bold or (duty and _words_upto(text, longest + 6) <= longest + 5
                                         and not _SENTENCE_END.search(text))) or not _res()["actor_head"].match(body):
             return []
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
@@ -1099,6 +1104,22 @@ class TaskExtractor:
         written, name = name, display_name(" ".join(name.split()))
         return [AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=f.text.strip()[off:off + len(written)], span=span,
                           kind=kind, known=False, origin="actor heading")]
+
+    def _bold_heading(self, node: Node, text: str) -> bool:
+        """Is ``node`` a heading naming its actor set wholly in bold over its sub-items, however long: "**7. Các
+        doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin trên
+        địa bàn Tỉnh**" over its bullets (597/KH-UBND)? No closing punctuation, no colon, one paragraph, and its
+        sub-items are its duties, with no actor of their own and no items under them: "**1. Ban Chỉ đạo các cấp được
+        thành lập thống nhất từ Trung ương đến địa phương**" over "Chính phủ đã thành lập Ban Chỉ đạo …" is a finding
+        of a report (402-CV/VPĐU)."""
+        if not (node.children and "\n" not in text and _words_upto(text, _BOLD_HEADING_WORDS + 1) <= _BOLD_HEADING_WORDS
+                and bold_actor_heading(self.source, text, node.text_span)):
+            return False
+        for child in node.children:
+            own = self.frag(child).text
+            if child.children or subject_mentions(own, self.mentions.agencies(own))[0]:
+                return False  # "Chính phủ đã thành lập Ban Chỉ đạo …": the sub-item names its own actor
+        return True
 
     def _among_topic_headings(self, node: Node) -> bool:
         """Is ``node`` one of a run of sibling headings over sub-items that all name topics, not actors? Then it
@@ -1673,6 +1694,31 @@ class TaskExtractor:
                 task.provenance["product"] = "labelled line 'Sản phẩm'"
             if "coordinators" in fields or coords:
                 task.provenance["coordinators"] = "labelled line 'Cơ quan phối hợp'"
+        if "lead" in fields and not any(c.children and _res()["field_deadline"].match(_BULLET.sub("", self.frag(c).text))
+                                        for c in node.children):
+            # not when the time line splits the work by actor itself ("- Thời gian thực hiện:" over "+ Các bộ … gửi
+            # kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025.", 2623/QĐ-TTg): those are its tasks
+            self._fielded_clauses(fields["lead"][0], fields["lead"][1], path, sub)
+
+    def _fielded_clauses(self, unit: Node, value: Fragment, path: list[Node], ctx: Context) -> None:
+        """A labelled actor line written as sentences, each with its own actor and action ("- Cơ quan thực hiện:
+        Sở Nội vụ chủ trì tham mưu … ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành … chủ động tổ chức triển
+        khai …", 172/KH-UBND; 7360/KH-UBND): each sentence is a task of its own actor, under the item's time line."""
+        text = value.text
+        clauses = self._completions_merged(text, _clauses(text, self.mentions.agencies))
+        if len(clauses) < 2:
+            return
+        parts: list[tuple[int, Fragment]] = []
+        for s, e in clauses:
+            clause = text[s:e].strip()
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            sub = Fragment(clause, value.starts[s:s + len(clause)], value.ends[s:s + len(clause)])
+            subj, end = subject_mentions(clause, self.mentions.agencies(clause))
+            if not subj or not names_an_action(clause[end:]):
+                return  # "Sở Nội vụ, các sở, ban, ngành …; các cơ quan, tổ chức khác có liên quan.": a list of names
+            parts.append((s, sub))
+        for s, sub in parts:
+            self._make_task(unit, [*path, unit], ctx, frag=sub, text=sub.text, id_base=f"{unit.id}__s{s}")
 
     # containers -----------------------------------------------------------
     def _is_container(self, node: Node, ctx: Context) -> bool:
@@ -1681,7 +1727,7 @@ class TaskExtractor:
             return True
         if is_lead_in(text):
             return True
-        if _heading_like(text) and not _res()["lead_marker"].search(text):
+        if (_heading_like(text) or self._bold_heading(node, text)) and not _res()["lead_marker"].search(text):
             return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
         if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
                 and any(c.kind in _LIST_ITEMS for c in node.children)):
