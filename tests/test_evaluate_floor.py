@@ -81,8 +81,10 @@ def test_own_gold_files_are_valid() -> None:
 # F1 0.888, lead 0.881, coordinators 0.894, deadline 0.929, header 0.974, refs recall 0.946.
 # Raised 2026-12-06 (fourth session; no new documents): measured at 819d85f on the 269: task P 0.906 R 0.889
 # F1 0.897, lead 0.894, coordinators 0.900, deadline 0.939, header 0.985, refs recall 0.946.
-BLIND_FLOORS = {"tasks.f1": 0.88, "tasks.precision": 0.89, "tasks.recall": 0.87, "lead.f1": 0.88,
-                "coordinators.f1": 0.89, "deadline": 0.93, "header": 0.97, "references.recall": 0.94}
+# Raised 2026-12-07 (fifth session; batch 22 came from outside ../shared, see EXTERNAL_FLOORS): measured at cf1dead on
+# the 269: task P 0.911 R 0.895 F1 0.903, lead 0.899, coordinators 0.900, deadline 0.948, header 0.993, refs recall 0.946.
+BLIND_FLOORS = {"tasks.f1": 0.89, "tasks.precision": 0.90, "tasks.recall": 0.88, "lead.f1": 0.89,
+                "coordinators.f1": 0.89, "deadline": 0.94, "header": 0.98, "references.recall": 0.94}
 # Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
 # 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
 # inbound stamps: 5 of their 20 header fields are read (measured 0.773 on the 22; the 18 earlier files hold 0.889).
@@ -97,7 +99,8 @@ BLIND_FLOORS = {"tasks.f1": 0.88, "tasks.precision": 0.89, "tasks.recall": 0.87,
 # the 34: task F1 0.820, lead 0.791, header 0.753.
 # Raised 2026-12-06 (third session): measured at ed0a3bc on the 34: task F1 0.888, lead 0.817, header 0.824.
 # Raised 2026-12-06 (fourth session): measured at 819d85f on the 34: task F1 0.897, lead 0.835, header 0.841.
-ORIGINALS_FLOORS = {"tasks.f1": 0.88, "lead.f1": 0.82, "header": 0.82}
+# Raised 2026-12-07 (fifth session): measured at cf1dead on the 34: task F1 0.902, lead 0.908, header 0.900.
+ORIGINALS_FLOORS = {"tasks.f1": 0.89, "lead.f1": 0.89, "header": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +141,9 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
 # coordinators 0.78, deadline 0.90, header 0.89. The texts live in the project, so this runs without ../shared.
 EXTERNAL_GOLD = OWN_GOLD / "external"
 EXTERNAL_CORPUS = ROOT / "corpus" / "external"
-EXTERNAL_FLOORS = {"tasks.f1": 0.78, "lead.f1": 0.68, "coordinators.f1": 0.76, "deadline": 0.88, "header": 0.87}
+# Warm at cf1dead (rules changed after the cold score, as conventions): task P 0.92 R 0.84 F1 0.873, lead 0.753,
+# coordinators 0.782, deadline 0.957, header 0.886.
+EXTERNAL_FLOORS = {"tasks.f1": 0.86, "lead.f1": 0.74, "coordinators.f1": 0.77, "deadline": 0.94, "header": 0.87}
 
 
 @pytest.fixture(scope="module")
