@@ -292,14 +292,14 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
                 break
         subj.append(mention)
         pos = mention.end
-    if subj and (defined := _DEFINITION_AFTER.match(text, pos)) and r["defines_short_form"].match(text, defined.end()):
+    if subj and (defined := r["defines_short_form"].match(text, _SPACES.match(text, pos).end())):
         # "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm …" (87/2025/QĐ-UBND): the short form
         # it defines is no part of the subject's sentence
-        pos = r["defines_short_form"].match(text, defined.end()).end()
+        pos = defined.end()
     return subj, pos
 
 
-_DEFINITION_AFTER = regex.compile(r"\s*")
+_SPACES = regex.compile(r"\s*")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
@@ -1988,6 +1988,21 @@ class TaskExtractor:
             return ctx.deadline
         return None
 
+    def _item_tasks(self, node: Node, path: list[Node], ctx: Context, f: Fragment, marks: list, *,
+                    unit: str | None, id_base: str | None) -> Task | None:
+        """One task per "(i) …" / "(1) …" item of ``f`` (``marks`` from :meth:`_inline_items`), each with ``ctx``'s
+        actor and time unless it names its own; the last task made, or None."""
+        last = None
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
+            seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", f.text[m.end():end].rstrip(" ;,"))
+            if _words_upto(seg, 3) < 3:
+                continue
+            part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
+            last = self._make_task(node, path, ctx, frag=part, text=seg, unit=unit,
+                                   id_base=f"{id_base or node.id}__{m['n']}") or last
+        return last
+
     def _make_task(self, node: Node, path: list[Node], ctx: Context, *, extra: list[Node] | None = None,
                    frag: Fragment | None = None, text: str | None = None, id_base: str | None = None,
                    unit: str | None = None, doubt: str | None = None, own_subject: bool = True) -> Task | None:
@@ -2012,15 +2027,7 @@ class TaskExtractor:
             if own_subject and frag is None and (marks := self._inline_items(text)):
                 # "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn … báo cáo …; (ii) Chủ đầu tư phối hợp …"
                 # (653/TB-VPCP): no actor for the whole unit, each item names its own (rule 2)
-                last = None
-                for k, m in enumerate(marks):
-                    end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
-                    seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", f.text[m.end():end].rstrip(" ;,"))
-                    if _words_upto(seg, 3) >= 3:
-                        part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
-                        last = self._make_task(node, path, ctx, frag=part, text=seg, unit=unit,
-                                               id_base=f"{id_base or node.id}__{m['n']}") or last
-                return last
+                return self._item_tasks(node, path, ctx, f, marks, unit=unit, id_base=id_base)
             return None  # no actor, own or inherited: not a task (guide rule 8)
         if self._designation(text):
             return None  # "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": who holds a role, no action
@@ -2051,16 +2058,7 @@ class TaskExtractor:
                 # "Bộ Công Thương chủ trì phối hợp với các Bộ, cơ quan liên quan …, cụ thể: (i) …; (ii) …": the
                 # partners named before the first mark work on every item, like a lead-in's (rule 4)
                 sub.lead_coordinators = (lead, partners)
-            last = None
-            for k, m in enumerate(marks):
-                end = marks[k + 1].start() if k + 1 < len(marks) else len(f.text)
-                seg = f.text[m.end():end].rstrip(" ;,")
-                seg = regex.sub(r"\s*(?:;|,)?\s*(?:và)?\s*$", "", seg)
-                if _words_upto(seg, 3) < 3:
-                    continue
-                part = Fragment(seg, f.starts[m.end():m.end() + len(seg)], f.ends[m.end():m.end() + len(seg)])
-                last = self._make_task(node, path, sub, frag=part, text=seg, unit=unit,
-                                       id_base=f"{id_base or node.id}__{m['n']}") or last
+            last = self._item_tasks(node, path, sub, f, marks, unit=unit, id_base=id_base)
             for t in self.tasks[first:]:
                 if shared_reports and not t.report_to:
                     t.report_to = list(shared_reports)
