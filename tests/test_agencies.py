@@ -343,6 +343,28 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a run of state units written out is one collective, known or not (1627/QĐ-UBND Quảng Ngãi: "… các cơ
+    # quan, đơn vị, tổ chức, doanh nghiệp phản ánh …"; "doanh nghiệp" starts a collective of its own)
+    ("Các cơ quan, tổ chức, đơn vị triển khai", ["Các cơ quan, tổ chức, đơn vị"]),
+    ("các cơ quan, đơn vị, tổ chức có liên quan phản ánh về Sở Tài chính",
+     ["Các cơ quan, đơn vị, tổ chức có liên quan", "Sở Tài chính"]),
+    ("Các cơ quan, tổ chức, đơn vị còn lại thực hiện", ["Các cơ quan, tổ chức, đơn vị còn lại"]),
+    # "tổ chức" is also a verb: before a verb phrase it is no member
+    ("Các sở, ngành, tổ chức thực hiện việc", ["Các sở, ngành"]),
+    # the level after the run stays in it; a run before "thuộc" is left to the owner it belongs to
+    ("Các sở, ban, ngành, đoàn thể tỉnh thực hiện", ["Các sở, ban, ngành, đoàn thể tỉnh"]),
+    ("các sở, cơ quan thuộc UBND tỉnh thực hiện", ["Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh"]),
+    # "quần chúng" qualifies the unions (87/2025/QĐ-UBND: "Các đoàn thể quần chúng")
+    ("Các đoàn thể quần chúng phối hợp", ["Các đoàn thể quần chúng"]),
+    # "dự kiến" ends an unknown body's name (Public_339: "Cục Viễn thông dự kiến phương án …")
+    ("Cục Viễn thông dự kiến phương án", ["Cục Viễn thông"]),
+    ("Ban Quản lý dự án đầu tư xây dựng số 1 thực hiện", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
+])
+def test_runs_of_state_units(text: str, expected: list[str]) -> None:
+    assert names(find_agencies(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a regional branch written after its body is a body of its own, as written (157/KH-UBND Cần Thơ:
     # "3. Ngân hàng Nhà nước chi nhánh khu vực 14"; 179/KH-UBND Đồng Nai: "Ngân hàng nhà nước Việt Nam - Chi
     # nhánh Khu vực II:"; 144/KH-UBND: "Ngân hàng Nhà nước khu vực XII")

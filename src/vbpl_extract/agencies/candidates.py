@@ -425,6 +425,27 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
     return cands
 
 
+def _chain_run_cands(key: str, comp: str, gaz: _Gazetteer) -> list[_Cand]:
+    """A run of state-unit nouns written out is one collective, known or not: "các cơ quan, tổ chức, đơn vị
+    có liên quan" (``collective_chain_*`` of the data). A member followed by a capitalised word starts a body of
+    its own and is left out ("các sở, ngành, ban Quản lý dự án"); a run right before "thuộc" is left to the body
+    it belongs to."""
+    cands: list[_Cand] = []
+    for start in gaz.chain_run_re.finditer(key):
+        end = start.end()
+        while (m := gaz.chain_re.match(key, end)) is not None:
+            if comp[m.end():m.end() + 1] == " " and comp[m.end() + 1:m.end() + 2].isupper():
+                break
+            end = m.end()
+        if end == start.end():
+            continue
+        if (t := gaz.chain_run_tail_re.match(key, end)) is not None:
+            end = t.end()
+        if _SUBORDINATE_RE.match(key, end) is None:
+            cands.append(_Cand(start.start(), end, 2, [(start.start(), end, None, "pattern")], kind="chain"))
+    return cands
+
+
 def _starts_body(comp: str, pos: int, known_starts: set[int]) -> bool:
     """A new body (head word, known name or office title) starts at ``pos``."""
     return (pos in known_starts or _HEAD_AT_RE.match(comp, pos) is not None
@@ -537,7 +558,8 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
     """
     absorbed: set[int] = set()
     for i, cand in enumerate(chosen):
-        if i in absorbed or len(cand.items) != 1 or cand.items[0][2] is None or cand.items[0][2].id not in gaz.chain_ids:
+        if i in absorbed or len(cand.items) != 1 or not (
+                cand.kind == "chain" if cand.items[0][2] is None else cand.items[0][2].id in gaz.chain_ids):
             continue
         # a run of such units written without "các" right after the chain is more of it: "các sở, ban, ngành,
         # đơn vị, địa phương" is one collective, not "Các sở, ban, ngành" and "Các đơn vị, địa phương"

@@ -101,6 +101,8 @@ class _DataFile(BaseModel):
     collective_nouns: list[str]
     collective_chain_nouns: list[str] = []
     collective_chain_qualifiers: list[str] = []
+    collective_chain_more_nouns: list[str] = []
+    collective_chain_verb_nouns: list[str] = []
     subordinate_unit_nouns: list[str] = []
     subordinate_unit_qualifiers: list[str] = []
     assignment_scopes: list[str] = []
@@ -121,6 +123,8 @@ class AgencyData:
     collective_nouns: tuple[str, ...]
     collective_chain_nouns: tuple[str, ...] = ()
     collective_chain_qualifiers: tuple[str, ...] = ()
+    collective_chain_more_nouns: tuple[str, ...] = ()  # continue a chain, never start one ("doanh nghiệp")
+    collective_chain_verb_nouns: tuple[str, ...] = ()  # of those, the ones that are also verbs ("tổ chức")
     subordinate_unit_nouns: tuple[str, ...] = ()  # more heads of "các … thuộc <body>" ("doanh nghiệp")
     subordinate_unit_qualifiers: tuple[str, ...] = ()  # "cơ quan chuyên môn", "đơn vị sự nghiệp công lập"
     assignment_scopes: tuple[str, ...] = ()  # "… được giao nhiệm vụ trong Kế hoạch": the text that assigns
@@ -206,6 +210,8 @@ def load_agency_data() -> AgencyData:
         office_titles=tuple(data.office_titles), abbreviations=dict(data.abbreviations),
         collective_nouns=tuple(data.collective_nouns), collective_chain_nouns=tuple(data.collective_chain_nouns),
         collective_chain_qualifiers=tuple(data.collective_chain_qualifiers),
+        collective_chain_more_nouns=tuple(data.collective_chain_more_nouns),
+        collective_chain_verb_nouns=tuple(data.collective_chain_verb_nouns),
         subordinate_unit_nouns=tuple(data.subordinate_unit_nouns),
         subordinate_unit_qualifiers=tuple(data.subordinate_unit_qualifiers), name_words=data.name_words,
         assignment_scopes=tuple(data.assignment_scopes), regional_branch_words=tuple(data.regional_branch_words),

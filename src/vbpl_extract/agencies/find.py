@@ -13,6 +13,7 @@ import regex
 from ..textutil import fold_tones, slugify
 from .candidates import (
     _NO_TITLE_KINDS,
+    _chain_run_cands,
     _display_name,
     _extend_collectives,
     _gazetteer_cands,
@@ -34,6 +35,7 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     key = _lower(comp)
     cands = _gazetteer_cands(text, cm, key, gaz)
     cands += _list_cands(key, gaz, split_mode)
+    cands += _chain_run_cands(key, comp, gaz)
     cands += _unknown_cands(text, cm, {c.start for c in cands})
     chosen = _select(cands, len(key))
     _extend_collectives(key, comp, chosen, gaz)

@@ -55,6 +55,8 @@ class _Gazetteer:
     chain_ids: frozenset[str]  # collectives made only of collective_chain_nouns ("Các sở, ngành")
     chain_re: Any  # ",địa phương" / " và địa phương" / ",và đơn vị" after such a collective (on the key)
     chain_level_re: Any  # " trung ương" ending such a collective (on the key)
+    chain_run_re: Any  # "các cơ quan": where a run of chain members, known or not, may start (on the key)
+    chain_run_tail_re: Any  # " khác", " có liên quan", " còn lại" after such a run (on the key)
     units_before_re: Any  # "các sở, cơ quan thuộc " ending where a body starts (on the key)
     title_start_re: Any  # an office title starts here (on the compressed text, caseless)
     qual_re: Any  # "các cơ quan,đơn vị được giao" (on the key): a collective qualified by its assignment
@@ -128,8 +130,23 @@ def _gazetteer() -> _Gazetteer:
     )
     quals = "|".join(re.escape(_key(q)) for q in data.collective_chain_qualifiers)
     qual = rf"(?: (?:{quals}))?" if quals else ""
+    # members that continue a chain but never start one; those that are also verbs only before another
+    # member or a qualifier ("các cơ quan, tổ chức, cá nhân", not "các sở, ngành, tổ chức thực hiện")
+    sep = "(?:,| và |,và )"
+    more = sorted((_key(n) for n in data.collective_chain_more_nouns), key=len, reverse=True)
+    verbs = {_key(n) for n in data.collective_chain_verb_nouns}
+    all_alt = "|".join(re.escape(n) for n in sorted({*nouns, *more}, key=len, reverse=True))
+    tail = r"(?: khác)?(?: (?:có )?liên quan| còn lại)"
+    member_alt = "|".join(
+        [*(re.escape(n) for n in nouns)]
+        + [re.escape(n) + (rf"(?={sep}(?:{all_alt})(?![\w])|{tail}(?![\w])| khác(?![\w]))" if n in verbs else "")
+           for n in more]
+    ) or "(?!)"
     # "các bộ, cơ quan trung ương, địa phương": a noun of the chain may carry its level
-    chain_re = re.compile(rf"{qual}(?:,| và |,và )(?:{noun_alt}){qual}(?![\w])") if nouns else re.compile(r"(?!)")
+    chain_re = re.compile(rf"{qual}{sep}(?:{member_alt}){qual}(?![\w])") if nouns else re.compile(r"(?!)")
+    # a run of such members written out, known or not: "các cơ quan, tổ chức, đơn vị có liên quan"
+    chain_run_re = re.compile(rf"(?<![\w])các (?:{noun_alt}){qual}(?![\w])") if nouns else re.compile(r"(?!)")
+    chain_run_tail_re = re.compile(rf"{tail}(?![\w])| khác(?![\w])")
     chain_level_re = re.compile(rf" (?:{quals})(?![\w])") if quals else re.compile(r"(?!)")
     # "các sở, cơ quan thuộc " right before a body: the units that belong to it
     # ("các cơ quan chuyên môn, cơ quan hành chính khác thuộc ": a unit may carry qualifiers)
@@ -146,7 +163,7 @@ def _gazetteer() -> _Gazetteer:
         automaton=auto, by_key=by_key,
         ministry_tails=tuple(sorted(tails.items(), key=lambda p: -len(p[0]))),
         head_tails={h: tuple(sorted(t.items(), key=lambda p: -len(p[0]))) for h, t in head_tails.items()},
-        place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re, chain_level_re=chain_level_re, units_before_re=units_before_re,
+        place_opts=tuple(place_opts), titles_re=titles_re, loose=loose, chain_ids=chain_ids, chain_re=chain_re, chain_level_re=chain_level_re, chain_run_re=chain_run_re, chain_run_tail_re=chain_run_tail_re, units_before_re=units_before_re,
         title_start_re=regex.compile(
             rf"(?i:{'|'.join(regex.escape(t).replace(chr(92) + ' ', chr(92) + 's+') for t in titles)})(?![\p{{L}}\p{{N}}])"
         ),
