@@ -359,6 +359,9 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
     # "dự kiến" ends an unknown body's name (Public_339: "Cục Viễn thông dự kiến phương án …")
     ("Cục Viễn thông dự kiến phương án", ["Cục Viễn thông"]),
     ("Ban Quản lý dự án đầu tư xây dựng số 1 thực hiện", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
+    # the 2025 tax units of every province at once, their head standing for them (5526/CT-CS: "Giao Trưởng Thuế các
+    # tỉnh, thành phố tập trung chỉ đạo …"), not the provinces
+    ("Giao Trưởng Thuế các tỉnh, thành phố tập trung chỉ đạo", ["Thuế các tỉnh, thành phố"]),
 ])
 def test_runs_of_state_units(text: str, expected: list[str]) -> None:
     assert names(find_agencies(text)) == expected

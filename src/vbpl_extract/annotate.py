@@ -297,26 +297,43 @@ def _adds_place(short_key: str, m) -> bool:
     return entry is not None and entry.kind == "province"
 
 
+def _adds_level(short_key: str, m) -> bool:
+    """``m``'s name is the short name and the bare level of the issuing locality: "Ban Chỉ đạo" + "tỉnh"."""
+    return _name_key(" ".join(m.name.split()[len(short_key.split(" ")):])) in _BARE_LEVELS
+
+
+_BARE_LEVELS = frozenset({"tỉnh", "thành phố"})
+
+
 def full_forms(mentions) -> dict[str, Any]:
     """Short name key -> the one mention whose name is the short name and a place; a short name two places
-    go on from ("Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Lâm Đồng") stays as it is.
+    go on from ("Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Lâm Đồng") stays as it is. Failing a place, the one
+    mention whose name is the short name and a bare level: "Ban Chỉ đạo" -> "Ban Chỉ đạo tỉnh".
 
     >>> from vbpl_extract.agencies import find_agencies
     >>> forms = full_forms(find_agencies("Cục Thuế tỉnh Gia Lai; Sở Xây dựng tỉnh Gia Lai, Sở Xây dựng tỉnh Lâm Đồng"))
     >>> forms[_name_key("Cục Thuế")].name, _name_key("Sở Xây dựng") in forms
     ('Cục Thuế tỉnh Gia Lai', False)
+    >>> forms = full_forms(find_agencies("Ban Chỉ đạo tỉnh; Ban Chỉ đạo Trung ương"))
+    >>> forms[_name_key("Ban Chỉ đạo")].name
+    'Ban Chỉ đạo tỉnh'
     """
     names: dict[str, Any] = {}
     for m in mentions:
         if m.kind != "collective":
             names.setdefault(_name_key(m.name), m)
     ext: dict[str, Any] = {}
+    level: dict[str, Any] = {}
     for key, m in names.items():
         words = key.split(" ")
-        for i in range(max(2, len(words) - 6), len(words) - 1):  # a one-word name ("Bộ") is the document's shorthand
+        for i in range(max(2, len(words) - 6), len(words)):  # a one-word name ("Bộ") is the document's shorthand
             prefix = " ".join(words[:i])
-            if _adds_place(prefix, m):
+            if i < len(words) - 1 and _adds_place(prefix, m):
                 ext[prefix] = m if ext.get(prefix, m) is m else _AMBIGUOUS
+            elif _adds_level(prefix, m):
+                level[prefix] = m if level.get(prefix, m) is m else _AMBIGUOUS
+    for prefix, m in level.items():
+        ext.setdefault(prefix, m)
     return {k: m for k, m in ext.items() if m is not _AMBIGUOUS}
 
 

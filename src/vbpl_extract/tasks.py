@@ -378,6 +378,7 @@ def role_subject(text: str) -> list[tuple[int, int]]:
         return []  # "Đối với các công trình do sở, ban, ngành làm chủ đầu tư … thì ngân sách …": no subject
     if (stop := r["role_stop"].search(text, start, end)) is not None:
         end = stop.start()
+    end = _before_modal(text, start, end)
     if _words_upto(text[start:end], 17) > 16:
         return []
     spans, s = [], start
@@ -386,6 +387,24 @@ def role_subject(text: str) -> list[tuple[int, int]]:
         s = sep.end()
     spans.append((s, end))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _before_modal(text: str, start: int, end: int) -> int:
+    """Where a role's name ends before the modal words that close it (``modals`` of the action lexicon): "Các
+    doanh nghiệp viễn thông cần (phối hợp …)" -> "Các doanh nghiệp viễn thông".
+
+    >>> t = "Các doanh nghiệp viễn thông cần"
+    >>> t[:_before_modal(t, 0, len(t))]
+    'Các doanh nghiệp viễn thông'
+    """
+    modals = action_words()["modals"]
+    words = word_spans(text[start:end])
+    while len(words) > 1 and fold_tones(words[-1][2]).lower() in modals:
+        end = start + words[-1][0]
+        words = words[:-1]
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
 
 
 @cache
@@ -434,7 +453,8 @@ def _role_action_subject(text: str) -> list[tuple[int, int]]:
     keys = [k for _, _, k in words]
 
     def is_verb(k: int) -> bool:
-        if keys[k] in lex["lead_adverbs"]:
+        if keys[k] in lex["lead_adverbs"] or keys[k] in lex["modals"]:
+            # "Các doanh nghiệp viễn thông cần phối hợp …": an adverb or a modal before the verb ends the subject
             return k + 1 < len(keys) and keys[k + 1] in lex["verbs"]
         if keys[k] not in lex["verbs"]:
             return False
