@@ -2265,3 +2265,28 @@ def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks()
             "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
             "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
     assert no_task_with(g, "Bộ Công an tiến hành rà soát")
+
+
+# 641/TB-VPCP (batch 23): a conclusions notice ends its assessment ("I. ĐÁNH GIÁ CHUNG") with the lead-in of its tasks;
+# the items after it are tasks of the place the lead-in names (guide, Genres), the praise before it is none.
+_ASSESSMENT_THEN_DUTIES = (
+    "THÔNG BÁO\n\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ ĐÀ NẴNG\n\n**I. ĐÁNH GIÁ CHUNG**\n\n"
+    "Ghi nhận, biểu dương và đánh giá cao tinh thần đoàn kết, tích cực triển khai các nhiệm vụ của Thành phố.\n\n"
+    "Để tiếp tục vận hành chính quyền địa phương 02 cấp hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần tập trung "
+    "thực hiện tốt một số nhiệm vụ, giải pháp sau đây:\n\n"
+    "1. Tăng cường hiệu quả hoạt động của bộ máy chính quyền cấp xã, tập trung nâng cao năng lực quản trị.\n\n"
+    "2. Quan tâm giải quyết các vấn đề còn tồn đọng như: tài sản công dôi dư, công tác lưu trữ hồ sơ.\n\n"
+    "**II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ**\n\n"
+    "1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân "
+    "dân thành phố Đà Nẵng.\n"
+)
+
+
+@pytest.mark.parametrize("start", ["Tăng cường hiệu quả hoạt động", "Quan tâm giải quyết các vấn đề"])
+def test_duties_after_the_lead_in_closing_an_assessment(start: str) -> None:
+    assert leads(task_starting(run(_ASSESSMENT_THEN_DUTIES), start)) == ["Ủy ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_assessment_before_the_lead_in_is_no_task() -> None:
+    assert no_task_with(run(_ASSESSMENT_THEN_DUTIES), "Ghi nhận, biểu dương")
+

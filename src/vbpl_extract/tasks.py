@@ -114,6 +114,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
         "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
+        "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -1349,6 +1350,13 @@ class TaskExtractor:
             return
         heading = node.heading
         if heading and non_task_heading(heading):
+            if (k := self._duty_lead_in(node)) is not None:
+                # "I. ĐÁNH GIÁ CHUNG" whose last paragraph "Để tiếp tục …, thành phố Đà Nẵng cần tập trung thực hiện
+                # tốt một số nhiệm vụ, giải pháp sau đây:" opens items 1 … 8 (641/TB-VPCP): from the lead-in on, the
+                # items are tasks (guide, Genres); the assessment before it is not
+                sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
+                sub.lead_coordinators = ctx.lead_coordinators
+                self._walk(node.children[k:], here, sub)
             return
         if node.children and is_procedure_record(node):
             return
@@ -1444,6 +1452,20 @@ class TaskExtractor:
                 self._walk(bullets, here, sub)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    def _duty_lead_in(self, node: Node) -> int | None:
+        """The index of the paragraph inside an assessment unit ("I. ĐÁNH GIÁ CHUNG") that hands duties to the list
+        items right after it ("…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:"),
+        else None: a conclusions notice often ends its assessment with the lead-in of its tasks."""
+        children = node.children
+        for k, child in enumerate(children[:-1]):
+            if child.kind not in ("intro", "block", "wrapup") or children[k + 1].kind not in _LIST_ITEMS:
+                continue
+            text = self.frag(child).text.strip()
+            if (is_lead_in(text) and _res()["duty_lead_in"].search(text) is not None
+                    and not is_content_lead_in(text) and not is_part_list(text)):
+                return k
+        return None
 
     def _actor_clauses(self, f: Fragment) -> list[tuple[int, int]]:
         """The sentences and ';' clauses of a unit, grouped so that each group starts where another actor
@@ -2108,7 +2130,9 @@ class TaskExtractor:
         if not tail and (node.kind == "intro" or lead_in):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)
-            if mentions and lead_in:
+            if lead_in and (mentions or self._lead_in_place(f)):
+                # "…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:" names no body
+                # the data knows, only its place (641/TB-VPCP)
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
                 subj, subj_end = subject_mentions(text, mentions)
