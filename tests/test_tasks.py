@@ -2290,3 +2290,33 @@ def test_duties_after_the_lead_in_closing_an_assessment(start: str) -> None:
 def test_assessment_before_the_lead_in_is_no_task() -> None:
     assert no_task_with(run(_ASSESSMENT_THEN_DUTIES), "Ghi nhận, biểu dương")
 
+
+# 655/TB-VPCP (batch 22): the meeting worked with a province; the items of its conclusions that name no actor are that
+# province's, i.e. its People's Committee's (guide, Genres).
+_COUNTERPART_NOTICE = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 655/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT LUẬN CỦA PHÓ THỦ "
+    "TƯỚNG CHÍNH PHỦ BÙI THANH SƠN TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH SƠN LA\n\nNgày 18 tháng 11 năm 2025, Phó Thủ "
+    "tướng Chính phủ Bùi Thanh Sơn đã chủ trì buổi làm việc với lãnh đạo tỉnh Sơn La về tình hình sản xuất kinh "
+    "doanh, đầu tư công.\n\n**II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI**\n\n"
+    "5. Rà soát, xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030, bảo đảm đầu tư trọng tâm, trọng "
+    "điểm.\n\n6. Tiếp tục quan tâm, ưu tiên nguồn lực đầu tư cơ sở vật chất, trang thiết bị làm việc cho cấp xã.\n"
+)
+
+
+@pytest.mark.parametrize("start", ["Rà soát, xây dựng kế hoạch đầu tư công", "Tiếp tục quan tâm, ưu tiên nguồn lực"])
+def test_items_naming_no_actor_are_the_counterpart_province_s(start: str) -> None:
+    assert leads(task_starting(run(_COUNTERPART_NOTICE), start)) == ["Ủy ban nhân dân tỉnh Sơn La"]
+
+
+def test_counterpart_only_in_a_notice() -> None:
+    # the same items in a plan of a ministry name no actor: no task
+    g = run(_COUNTERPART_NOTICE.replace("Số: 655/TB-VPCP", "Số: 655/KH-BTC").replace("THÔNG BÁO", "KẾ HOẠCH"))
+    assert no_task_with(g, "Rà soát, xây dựng kế hoạch đầu tư công")
+
+
+def test_party_committee_and_government_of_the_place() -> None:
+    # 641/TB-VPCP (batch 23): "Cấp ủy, chính quyền Thành phố" is two bodies (guide, Genres)
+    g = run(_ASSESSMENT_THEN_DUTIES.replace(
+        "1. Tăng cường hiệu quả", "1. Cấp ủy, chính quyền Thành phố phải xác định việc tổ chức và vận hành hiệu quả chính "
+        "quyền địa phương 02 cấp là nhiệm vụ hết sức quan trọng.\n\n3. Tăng cường hiệu quả"))
+    assert leads(task_starting(g, "Cấp ủy, chính quyền Thành phố")) == ["Thành ủy Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"]

@@ -115,6 +115,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
         "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
+        "counterpart_meeting": regex.compile(w["counterpart_meeting"], regex.V1),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -1001,6 +1002,7 @@ _LABEL_ACTOR = regex.compile(r"^\s*(?:(?:đề\s+nghị|giao|yêu\s+cầu)\s+)?(
                              r"\s*:\s*(?P<rest>\S)", regex.IGNORECASE)
 
 _DUTY_HEADING_WORDS = 32
+_OPENING_CHARS = 3000  # how far into a document its opening (title, who met whom) reaches
 # ", " and a capitalised word right after a collective in a duty heading: the next body of its list
 _NEXT_LISTED_BODY = regex.compile(r"\s*[,;]\s*(?:và\s+)?(?=\p{Lu})")
 """The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
@@ -1010,8 +1012,9 @@ class TaskExtractor:
     """Walks the annotated tree and collects tasks; ``mentions`` answers for parts of a node's text."""
 
     def __init__(self, source: str, mentions: Mentions, addressees: list[AgencyRef] | None = None,
-                 issuer: AgencyRef | None = None) -> None:
+                 issuer: AgencyRef | None = None, doc_type: str | None = None) -> None:
         self.source = source
+        self.doc_type = doc_type
         self.mentions = mentions
         self.issue_date = mentions.issue_date
         self.addressees = addressees or []
@@ -1153,8 +1156,38 @@ class TaskExtractor:
                 found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
         return max(found, key=found.__getitem__) if found else None
 
+    @cached_property
+    def counterpart(self) -> AgencyRef | None:
+        """The People's Committee of the province a conclusions notice's meeting worked with ("… chủ trì buổi làm việc
+        với lãnh đạo tỉnh Sơn La …", 655/TB-VPCP), the actor of its items that name no one; None in other documents."""
+        if self.doc_type not in task_words()["counterpart_types"]:
+            return None
+        m = _res()["counterpart_meeting"].search(self.source[:_OPENING_CHARS])
+        if m is None:
+            return None
+        name = f"Ủy ban nhân dân {' '.join(m['level'].lower().split())} {' '.join(m['place'].split())}"
+        entry = self.mentions.lookup_agency(name)
+        return AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                         text=self.source[m.start("level"):m.end("place")], span=(m.start("level"), m.end("place")),
+                         kind=entry.kind if entry else "province", known=entry is not None, origin="counterpart of the meeting")
+
     def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
-        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee."""
+        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee;
+        "Cấp ủy, chính quyền Thành phố phải …" (641/TB-VPCP) for its Party committee and its People's Committee
+        (guide, Genres)."""
+        if (both := _PARTY_AND_STATE_SUBJECT.match(text)) is not None and self.place is not None and (
+                " ".join(both["level"].lower().split()) == self.place[0]):
+            shift = len(f.text) - len(text) if f.text.endswith(text) else 0  # a topic cut off before ``text``
+            span = f.to_source(shift + both.start("who"), shift + both.end("level")) if f.text else None
+            party = "Thành ủy" if self.place[0] == "thành phố" else "Tỉnh ủy"
+            refs = []
+            for name in (f"{party} {self.place[1]}", f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"):
+                entry = self.mentions.lookup_agency(name)
+                refs.append(AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                                      text=text[both.start("who"):both.end("level")], span=span,
+                                      kind=entry.kind if entry else "province", known=entry is not None,
+                                      origin="place's Party committee and government named as actor"))
+            return refs
         m = _PLACE_SUBJECT.match(text)
         if m is None or self.place is None or m["level"].lower() != self.place[0]:
             return []
@@ -2045,6 +2078,9 @@ class TaskExtractor:
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
         if not lead and (lead := self._addressee_lead(text)):
             prov["lead"] = "'Kính gửi' addressees"
+        if not lead and self.counterpart is not None:
+            lead = [self.counterpart]
+            prov["lead"] = "counterpart of the meeting concluded"
         if not lead:
             if own_subject and frag is None and (marks := self._inline_items(text)):
                 # "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn … báo cáo …; (ii) Chủ đầu tư phối hợp …"
@@ -2426,6 +2462,9 @@ _LIST_ITEMS = frozenset({"point", "item", "bullet", "clause"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
+# "Cấp ủy, chính quyền Thành phố phải …": the place's Party committee and its People's Committee
+_PARTY_AND_STATE_SUBJECT = regex.compile(r"^\s*(?P<who>[Cc]ấp\s+ủy(?:\s+đảng)?\s*(?:,|và)\s*chính\s+quyền)\s+"
+                                         r"(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\p{Ll})")
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
 # "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
 # "Đối với dự án cao tốc Bảo Lộc – Liên Khương: …", "Về kinh phí: …" — the topic an item opens with
@@ -2599,7 +2638,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    extractor = TaskExtractor(source, mentions, addressees, issuer)
+    extractor = TaskExtractor(source, mentions, addressees, issuer, doc_type)
     # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
     extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
     tasks = extractor.run(tree)
