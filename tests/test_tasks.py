@@ -2314,6 +2314,28 @@ def test_counterpart_only_in_a_notice() -> None:
     assert no_task_with(g, "Rà soát, xây dựng kế hoạch đầu tư công")
 
 
+# A reply of a conclusions notice "Về đề nghị …: X …" is a task of X, the one named right after the request's colon,
+# even when the request lists its points with ";" (641/TB-VPCP; 623/TB-VPCP, blind).
+REPLIES = [
+    ("1. Về đề nghị các bộ, ngành quan tâm sớm rà soát, kịp thời ban hành các văn bản hướng dẫn chi tiết về chuyên môn, "
+     "nghiệp vụ, chuyên ngành, bảo đảm thống nhất, đồng bộ, tránh chồng chéo về thẩm quyền; hoàn thiện quy trình pháp lý "
+     "về đất đai, tài sản công để cắt giảm quy trình, đẩy nhanh tiến độ, tạo sự linh hoạt trong việc bố trí, xử lý trụ "
+     "sở, cơ sở nhà đất dôi dư của địa phương: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về "
+     "phân cấp, phân quyền, ủy quyền, phân định thẩm quyền giữa các cấp chính quyền, nêu rõ chồng chéo, trùng lắp về thẩm "
+     "quyền; trình tự, thủ tục rườm rà; thiếu khả thi;... phối hợp với Bộ Nội vụ tổng hợp, đánh giá việc phân cấp, phân "
+     "quyền trong các ngành, lĩnh vực.", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ("5. Về kiến nghị xem xét, trình Quốc hội phê duyệt chủ trương đầu tư; chủ động phê duyệt đầu tư các Chương trình "
+     "mục tiêu quốc gia:\n\nBộ Nông nghiệp và Môi trường khẩn trương chủ trì, phối hợp với Bộ Tài chính hoàn thiện Báo "
+     "cáo trình Quốc hội.", "Bộ Nông nghiệp và Môi trường"),
+]
+
+
+@pytest.mark.parametrize(("unit", "lead"), REPLIES)
+def test_reply_to_a_request_is_a_task_of_the_body_named_after_it(unit: str, lead: str) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 641/TB-VPCP\nTHÔNG BÁO\n\n**II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ**\n\n" + unit + "\n")
+    assert leads(task_starting(g, unit[3:30]))[0] == lead
+
+
 def test_party_committee_and_government_of_the_place() -> None:
     # 641/TB-VPCP (batch 23): "Cấp ủy, chính quyền Thành phố" is two bodies (guide, Genres)
     g = run(_ASSESSMENT_THEN_DUTIES.replace(

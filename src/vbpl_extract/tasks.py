@@ -128,6 +128,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
         "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                      regex.IGNORECASE),
+        "reply_topic": regex.compile(w["reply_topic"], regex.IGNORECASE),
         "topic_end": regex.compile(r"^[^.;:]*(?:" + w["topic_closer"] + r")\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                    regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
@@ -237,7 +238,8 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     # cấp tỉnh chỉ đạo …": the subject is the first agency right after a comma
     for k, mention in enumerate(mentions):
         if mention.start > 0 and (r["fronted_end"].search(text[:mention.start])
-                                  or (not r["condition"].match(text) and r["topic_end"].match(text[:mention.start]))):
+                                  or (not r["condition"].match(text) and (r["topic_end"].match(text[:mention.start])
+                                                                          or r["reply_topic"].match(text[:mention.start])))):
             if (m or r["condition"].match(text)) and (_continues_list(text, mentions, mention) or _unnamed_collective(mention)):
                 # "Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, …": a list inside the topic;
                 # "Trường hợp …, cấp có thẩm quyền bổ nhiệm xem xét …": no identifiable actor
