@@ -2336,6 +2336,29 @@ def test_reply_to_a_request_is_a_task_of_the_body_named_after_it(unit: str, lead
     assert leads(task_starting(g, unit[3:30]))[0] == lead
 
 
+# Ministries sharing their head word with no colon after it (225/CĐ-TTg, batch 23): each ministry is a lead.
+SHARED_HEAD_NO_COLON = [
+    ("2. Các Bộ Quốc phòng, Công an: Chỉ đạo các đơn vị trực thuộc duy trì và huy động tối đa lực lượng, phương tiện "
+     "để thực hiện công tác tìm kiếm cứu nạn, cứu hộ.", ["Bộ Quốc phòng", "Bộ Công an"]),
+    ("4. Các Bộ Xây dựng và Công an: Phối hợp với Công an các địa phương rà soát, kiểm tra, và cấm đường.",
+     ["Bộ Xây dựng", "Bộ Công an"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), SHARED_HEAD_NO_COLON)
+def test_ministries_sharing_their_head_without_colon(unit: str, expected: list[str]) -> None:
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n" + unit + "\n")
+    assert leads(task_starting(g, unit[3:20])) == expected
+
+
+def test_hastening_is_an_action() -> None:
+    # 221/CĐ-TTg (batch 23): "Đẩy nhanh …" under a ministry's label is its task
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 221/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n5. Bộ Nông nghiệp và Môi "
+            "trường:\n\na) Chủ trì triển khai quyết liệt các nhiệm vụ.\n\nb) Đẩy nhanh công tác đàm phán mở cửa thị "
+            "trường, công nhận lẫn nhau về an toàn thực phẩm.\n")
+    assert leads(task_starting(g, "Đẩy nhanh công tác đàm phán")) == ["Bộ Nông nghiệp và Môi trường"]
+
+
 def test_party_committee_and_government_of_the_place() -> None:
     # 641/TB-VPCP (batch 23): "Cấp ủy, chính quyền Thành phố" is two bodies (guide, Genres)
     g = run(_ASSESSMENT_THEN_DUTIES.replace(

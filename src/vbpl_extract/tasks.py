@@ -254,6 +254,17 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     return [], 0
 
 
+def _shared_head(gap: str, mention) -> bool:
+    """Is ``gap`` only the head word a list shares with the body named after it, written without a colon: "Các Bộ "
+    before "Quốc phòng, Công an: Chỉ đạo …" (225/CĐ-TTg), whose finder names "Bộ Quốc phòng"? Not "Các bộ, " before
+    "Ủy ban nhân dân cấp tỉnh" (a collective of its own)."""
+    if mention.origin != "list_split" or not mention.name.endswith(mention.text):
+        return False
+    head = fold_tones(mention.name[:len(mention.name) - len(mention.text)].strip()).casefold()
+    written = fold_tones(" ".join(gap.split())).casefold()
+    return bool(head) and written in (head, f"cac {head}", f"các {head}")
+
+
 def _unnamed_collective(mention) -> bool:
     """A collective written in lower case with no "các" ("cơ quan, đơn vị", "cấp có thẩm quyền"): whoever is
     competent, not an identifiable actor ("Ủy ban nhân dân xã, phường, thị trấn", "các cơ quan, đơn vị" are)."""
@@ -292,7 +303,7 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
             list_head = gap.rstrip().endswith(":") and _words_upto(gap, 17) <= 16 and not subj
             honorific = not subj and bool(r["prefix"].match(fold_tones(gap)))
-            if not (list_head or honorific):
+            if not (list_head or honorific or (not subj and _shared_head(gap, mention))):
                 break
         subj.append(mention)
         pos = mention.end
