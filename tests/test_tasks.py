@@ -2359,6 +2359,27 @@ def test_hastening_is_an_action() -> None:
     assert leads(task_starting(g, "Đẩy nhanh công tác đàm phán")) == ["Bộ Nông nghiệp và Môi trường"]
 
 
+def test_a_clause_per_deputy_prime_minister_named() -> None:
+    # 225/CĐ-TTg (batch 23): "Giao A đi …; B đi …; C đi …", each Deputy Prime Minister named by person, a task each
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n11. Giao Phó Thủ tướng Chính "
+            "phủ Lê Thành Long đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc phục hậu quả mưa lũ tại tỉnh Gia Lai; "
+            "Phó Thủ tướng Chính phủ Hồ Đức Phớc đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc phục hậu quả mưa lũ "
+            "tại tỉnh Đắk Lắk; Phó Thủ tướng Chính phủ Hồ Quốc Dũng đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc "
+            "phục hậu quả mưa lũ tại các tỉnh: Khánh Hòa và Lâm Đồng.\n")
+    assert [leads(t) for t in g.tasks] == [["Phó Thủ tướng Chính phủ Lê Thành Long"], ["Phó Thủ tướng Chính phủ Hồ Đức Phớc"],
+                                           ["Phó Thủ tướng Chính phủ Hồ Quốc Dũng"]]
+
+
+def test_a_later_sentence_opening_with_its_actor_as_a_label() -> None:
+    # 225/CĐ-TTg (batch 23): item 6 goes on with another ministry written as a label before its action
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n6. Bộ Y tế: Khẩn trương hỗ trợ "
+            "ngay thuốc, vật tư, hóa chất vệ sinh cho các địa phương. Chỉ đạo lực lượng y tế cơ sở khẩn trương hướng dẫn "
+            "công tác vệ sinh môi trường sau lũ và phòng chống dịch bệnh ngay khi nước rút.\nBộ Giáo dục và Đào tạo: Chỉ "
+            "đạo các cơ sở giáo dục và Lãnh đạo địa phương phải ưu tiên hàng đầu việc bảo đảm an toàn cho học sinh.\n")
+    assert leads(task_starting(g, "Bộ Giáo dục và Đào tạo: Chỉ đạo")) == ["Bộ Giáo dục và Đào tạo"]
+    assert leads(task_starting(g, "Bộ Y tế: Khẩn trương")) == ["Bộ Y tế"]
+
+
 def test_party_committee_and_government_of_the_place() -> None:
     # 641/TB-VPCP (batch 23): "Cấp ủy, chính quyền Thành phố" is two bodies (guide, Genres)
     g = run(_ASSESSMENT_THEN_DUTIES.replace(

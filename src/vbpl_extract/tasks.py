@@ -315,6 +315,10 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
 
 
 _SPACES = regex.compile(r"\s*")
+_LABEL_COLON = regex.compile(r"\s*:\s*(?=\p{Lu})")
+# a person's name after an office that heads no body ("Phó Thủ tướng Chính phủ Hồ Đức Phớc"): two to five capitalised
+# syllables
+_PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{Ll}*){2,5}(?=\s+\p{Ll})")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
@@ -1643,11 +1647,21 @@ class TaskExtractor:
             return None
         if subj[0].start > 60 and _continues_list(text, mentions, subj[0]):
             return None  # "… của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp …": a list inside the condition
+        person = ""
+        if subj[-1].kind in task_words()["named_office_kinds"] and (name := _PERSON_AFTER.match(text, end)) is not None:
+            # "…; Phó Thủ tướng Chính phủ Hồ Đức Phớc đi kiểm tra, đôn đốc …" (225/CĐ-TTg): the office holder is the
+            # person named, another actor than the Deputy Prime Minister of the clause before
+            person, end = " ".join(name.group().split()), name.end()
         if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
             return None
-        if not _LOWER_AFTER.match(text[end:]):
-            return None  # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject
-        return tuple(m.id or m.name for m in subj)
+        if not _LOWER_AFTER.match(text[end:]) and not (
+                subj[0].start <= 4 and (label := _LABEL_COLON.match(text, end)) is not None
+                and lexicon_action([w for _, _, w in word_spans(text[label.end():label.end() + 60])][:4]) is not None):
+            # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject; but a sentence that opens
+            # with its actor as a label ("… ngay khi nước rút. Bộ Giáo dục và Đào tạo: Chỉ đạo các cơ sở giáo dục …",
+            # 225/CĐ-TTg) names it
+            return None
+        return tuple(m.id or m.name for m in subj) + ((person,) if person else ())
 
     # labelled lines ---------------------------------------------------------
     def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:
