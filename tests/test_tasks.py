@@ -2265,3 +2265,124 @@ def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks()
             "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
             "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
     assert no_task_with(g, "Bộ Công an tiến hành rà soát")
+
+
+# 641/TB-VPCP (batch 23): a conclusions notice ends its assessment ("I. ĐÁNH GIÁ CHUNG") with the lead-in of its tasks;
+# the items after it are tasks of the place the lead-in names (guide, Genres), the praise before it is none.
+_ASSESSMENT_THEN_DUTIES = (
+    "THÔNG BÁO\n\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ ĐÀ NẴNG\n\n**I. ĐÁNH GIÁ CHUNG**\n\n"
+    "Ghi nhận, biểu dương và đánh giá cao tinh thần đoàn kết, tích cực triển khai các nhiệm vụ của Thành phố.\n\n"
+    "Để tiếp tục vận hành chính quyền địa phương 02 cấp hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần tập trung "
+    "thực hiện tốt một số nhiệm vụ, giải pháp sau đây:\n\n"
+    "1. Tăng cường hiệu quả hoạt động của bộ máy chính quyền cấp xã, tập trung nâng cao năng lực quản trị.\n\n"
+    "2. Quan tâm giải quyết các vấn đề còn tồn đọng như: tài sản công dôi dư, công tác lưu trữ hồ sơ.\n\n"
+    "**II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ**\n\n"
+    "1. Về đề nghị Bộ Nội vụ tham mưu ban hành các cơ chế, chính sách: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân "
+    "dân thành phố Đà Nẵng.\n"
+)
+
+
+@pytest.mark.parametrize("start", ["Tăng cường hiệu quả hoạt động", "Quan tâm giải quyết các vấn đề"])
+def test_duties_after_the_lead_in_closing_an_assessment(start: str) -> None:
+    assert leads(task_starting(run(_ASSESSMENT_THEN_DUTIES), start)) == ["Ủy ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_assessment_before_the_lead_in_is_no_task() -> None:
+    assert no_task_with(run(_ASSESSMENT_THEN_DUTIES), "Ghi nhận, biểu dương")
+
+
+# 655/TB-VPCP (batch 22): the meeting worked with a province; the items of its conclusions that name no actor are that
+# province's, i.e. its People's Committee's (guide, Genres).
+_COUNTERPART_NOTICE = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 655/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT LUẬN CỦA PHÓ THỦ "
+    "TƯỚNG CHÍNH PHỦ BÙI THANH SƠN TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH SƠN LA\n\nNgày 18 tháng 11 năm 2025, Phó Thủ "
+    "tướng Chính phủ Bùi Thanh Sơn đã chủ trì buổi làm việc với lãnh đạo tỉnh Sơn La về tình hình sản xuất kinh "
+    "doanh, đầu tư công.\n\n**II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI**\n\n"
+    "5. Rà soát, xây dựng kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030, bảo đảm đầu tư trọng tâm, trọng "
+    "điểm.\n\n6. Tiếp tục quan tâm, ưu tiên nguồn lực đầu tư cơ sở vật chất, trang thiết bị làm việc cho cấp xã.\n"
+)
+
+
+@pytest.mark.parametrize("start", ["Rà soát, xây dựng kế hoạch đầu tư công", "Tiếp tục quan tâm, ưu tiên nguồn lực"])
+def test_items_naming_no_actor_are_the_counterpart_province_s(start: str) -> None:
+    assert leads(task_starting(run(_COUNTERPART_NOTICE), start)) == ["Ủy ban nhân dân tỉnh Sơn La"]
+
+
+def test_counterpart_only_in_a_notice() -> None:
+    # the same items in a plan of a ministry name no actor: no task
+    g = run(_COUNTERPART_NOTICE.replace("Số: 655/TB-VPCP", "Số: 655/KH-BTC").replace("THÔNG BÁO", "KẾ HOẠCH"))
+    assert no_task_with(g, "Rà soát, xây dựng kế hoạch đầu tư công")
+
+
+# A reply of a conclusions notice "Về đề nghị …: X …" is a task of X, the one named right after the request's colon,
+# even when the request lists its points with ";" (641/TB-VPCP; 623/TB-VPCP, blind).
+REPLIES = [
+    ("1. Về đề nghị các bộ, ngành quan tâm sớm rà soát, kịp thời ban hành các văn bản hướng dẫn chi tiết về chuyên môn, "
+     "nghiệp vụ, chuyên ngành, bảo đảm thống nhất, đồng bộ, tránh chồng chéo về thẩm quyền; hoàn thiện quy trình pháp lý "
+     "về đất đai, tài sản công để cắt giảm quy trình, đẩy nhanh tiến độ, tạo sự linh hoạt trong việc bố trí, xử lý trụ "
+     "sở, cơ sở nhà đất dôi dư của địa phương: Ủy ban nhân dân thành phố Đà Nẵng cần tiếp tục rà soát các nội dung về "
+     "phân cấp, phân quyền, ủy quyền, phân định thẩm quyền giữa các cấp chính quyền, nêu rõ chồng chéo, trùng lắp về thẩm "
+     "quyền; trình tự, thủ tục rườm rà; thiếu khả thi;... phối hợp với Bộ Nội vụ tổng hợp, đánh giá việc phân cấp, phân "
+     "quyền trong các ngành, lĩnh vực.", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ("5. Về kiến nghị xem xét, trình Quốc hội phê duyệt chủ trương đầu tư; chủ động phê duyệt đầu tư các Chương trình "
+     "mục tiêu quốc gia:\n\nBộ Nông nghiệp và Môi trường khẩn trương chủ trì, phối hợp với Bộ Tài chính hoàn thiện Báo "
+     "cáo trình Quốc hội.", "Bộ Nông nghiệp và Môi trường"),
+]
+
+
+@pytest.mark.parametrize(("unit", "lead"), REPLIES)
+def test_reply_to_a_request_is_a_task_of_the_body_named_after_it(unit: str, lead: str) -> None:
+    g = run("VĂN PHÒNG CHÍNH PHỦ\nSố: 641/TB-VPCP\nTHÔNG BÁO\n\n**II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA THÀNH PHỐ**\n\n" + unit + "\n")
+    assert leads(task_starting(g, unit[3:30]))[0] == lead
+
+
+# Ministries sharing their head word with no colon after it (225/CĐ-TTg, batch 23): each ministry is a lead.
+SHARED_HEAD_NO_COLON = [
+    ("2. Các Bộ Quốc phòng, Công an: Chỉ đạo các đơn vị trực thuộc duy trì và huy động tối đa lực lượng, phương tiện "
+     "để thực hiện công tác tìm kiếm cứu nạn, cứu hộ.", ["Bộ Quốc phòng", "Bộ Công an"]),
+    ("4. Các Bộ Xây dựng và Công an: Phối hợp với Công an các địa phương rà soát, kiểm tra, và cấm đường.",
+     ["Bộ Xây dựng", "Bộ Công an"]),
+]
+
+
+@pytest.mark.parametrize(("unit", "expected"), SHARED_HEAD_NO_COLON)
+def test_ministries_sharing_their_head_without_colon(unit: str, expected: list[str]) -> None:
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n" + unit + "\n")
+    assert leads(task_starting(g, unit[3:20])) == expected
+
+
+def test_hastening_is_an_action() -> None:
+    # 221/CĐ-TTg (batch 23): "Đẩy nhanh …" under a ministry's label is its task
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 221/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n5. Bộ Nông nghiệp và Môi "
+            "trường:\n\na) Chủ trì triển khai quyết liệt các nhiệm vụ.\n\nb) Đẩy nhanh công tác đàm phán mở cửa thị "
+            "trường, công nhận lẫn nhau về an toàn thực phẩm.\n")
+    assert leads(task_starting(g, "Đẩy nhanh công tác đàm phán")) == ["Bộ Nông nghiệp và Môi trường"]
+
+
+def test_a_clause_per_deputy_prime_minister_named() -> None:
+    # 225/CĐ-TTg (batch 23): "Giao A đi …; B đi …; C đi …", each Deputy Prime Minister named by person, a task each
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n11. Giao Phó Thủ tướng Chính "
+            "phủ Lê Thành Long đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc phục hậu quả mưa lũ tại tỉnh Gia Lai; "
+            "Phó Thủ tướng Chính phủ Hồ Đức Phớc đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc phục hậu quả mưa lũ "
+            "tại tỉnh Đắk Lắk; Phó Thủ tướng Chính phủ Hồ Quốc Dũng đi kiểm tra, đôn đốc, chỉ đạo công tác ứng phó, khắc "
+            "phục hậu quả mưa lũ tại các tỉnh: Khánh Hòa và Lâm Đồng.\n")
+    assert [leads(t) for t in g.tasks] == [["Phó Thủ tướng Chính phủ Lê Thành Long"], ["Phó Thủ tướng Chính phủ Hồ Đức Phớc"],
+                                           ["Phó Thủ tướng Chính phủ Hồ Quốc Dũng"]]
+
+
+def test_a_later_sentence_opening_with_its_actor_as_a_label() -> None:
+    # 225/CĐ-TTg (batch 23): item 6 goes on with another ministry written as a label before its action
+    g = run("THỦ TƯỚNG CHÍNH PHỦ\nSố: 225/CĐ-TTg\nCÔNG ĐIỆN\nThủ tướng Chính phủ yêu cầu:\n6. Bộ Y tế: Khẩn trương hỗ trợ "
+            "ngay thuốc, vật tư, hóa chất vệ sinh cho các địa phương. Chỉ đạo lực lượng y tế cơ sở khẩn trương hướng dẫn "
+            "công tác vệ sinh môi trường sau lũ và phòng chống dịch bệnh ngay khi nước rút.\nBộ Giáo dục và Đào tạo: Chỉ "
+            "đạo các cơ sở giáo dục và Lãnh đạo địa phương phải ưu tiên hàng đầu việc bảo đảm an toàn cho học sinh.\n")
+    assert leads(task_starting(g, "Bộ Giáo dục và Đào tạo: Chỉ đạo")) == ["Bộ Giáo dục và Đào tạo"]
+    assert leads(task_starting(g, "Bộ Y tế: Khẩn trương")) == ["Bộ Y tế"]
+
+
+def test_party_committee_and_government_of_the_place() -> None:
+    # 641/TB-VPCP (batch 23): "Cấp ủy, chính quyền Thành phố" is two bodies (guide, Genres)
+    g = run(_ASSESSMENT_THEN_DUTIES.replace(
+        "1. Tăng cường hiệu quả", "1. Cấp ủy, chính quyền Thành phố phải xác định việc tổ chức và vận hành hiệu quả chính "
+        "quyền địa phương 02 cấp là nhiệm vụ hết sức quan trọng.\n\n3. Tăng cường hiệu quả"))
+    assert leads(task_starting(g, "Cấp ủy, chính quyền Thành phố")) == ["Thành ủy Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"]

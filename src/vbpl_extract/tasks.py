@@ -114,6 +114,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
         "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
+        "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
+        "counterpart_meeting": regex.compile(w["counterpart_meeting"], regex.V1),
         "reference_cell": regex.compile(w["reference_cell"], regex.IGNORECASE),
         "function": regex.compile(r"^[\s:,]*(?:" + "|".join(w["function_after_subject"]) + r")\b", regex.IGNORECASE),
         "statement": regex.compile(r"^\s*(?:" + "|".join(w["statement_after_subject"]) + r")\b", regex.IGNORECASE),
@@ -126,6 +128,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
         "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                      regex.IGNORECASE),
+        "reply_topic": regex.compile(w["reply_topic"], regex.IGNORECASE),
         "topic_end": regex.compile(r"^[^.;:]*(?:" + w["topic_closer"] + r")\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                    regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
@@ -235,7 +238,8 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
     # cấp tỉnh chỉ đạo …": the subject is the first agency right after a comma
     for k, mention in enumerate(mentions):
         if mention.start > 0 and (r["fronted_end"].search(text[:mention.start])
-                                  or (not r["condition"].match(text) and r["topic_end"].match(text[:mention.start]))):
+                                  or (not r["condition"].match(text) and (r["topic_end"].match(text[:mention.start])
+                                                                          or r["reply_topic"].match(text[:mention.start])))):
             if (m or r["condition"].match(text)) and (_continues_list(text, mentions, mention) or _unnamed_collective(mention)):
                 # "Đối với các chức vụ thuộc diện Bộ Chính trị, Ban Bí thư quản lý, …": a list inside the topic;
                 # "Trường hợp …, cấp có thẩm quyền bổ nhiệm xem xét …": no identifiable actor
@@ -248,6 +252,17 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
                 continue
             return _subject_from(text, mentions, mention.start)
     return [], 0
+
+
+def _shared_head(gap: str, mention) -> bool:
+    """Is ``gap`` only the head word a list shares with the body named after it, written without a colon: "Các Bộ "
+    before "Quốc phòng, Công an: Chỉ đạo …" (225/CĐ-TTg), whose finder names "Bộ Quốc phòng"? Not "Các bộ, " before
+    "Ủy ban nhân dân cấp tỉnh" (a collective of its own)."""
+    if mention.origin != "list_split" or not mention.name.endswith(mention.text):
+        return False
+    head = fold_tones(mention.name[:len(mention.name) - len(mention.text)].strip()).casefold()
+    written = fold_tones(" ".join(gap.split())).casefold()
+    return bool(head) and written in (head, f"cac {head}", f"các {head}")
 
 
 def _unnamed_collective(mention) -> bool:
@@ -288,7 +303,7 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
             list_head = gap.rstrip().endswith(":") and _words_upto(gap, 17) <= 16 and not subj
             honorific = not subj and bool(r["prefix"].match(fold_tones(gap)))
-            if not (list_head or honorific):
+            if not (list_head or honorific or (not subj and _shared_head(gap, mention))):
                 break
         subj.append(mention)
         pos = mention.end
@@ -300,6 +315,10 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
 
 
 _SPACES = regex.compile(r"\s*")
+_LABEL_COLON = regex.compile(r"\s*:\s*(?=\p{Lu})")
+# a person's name after an office that heads no body ("Phó Thủ tướng Chính phủ Hồ Đức Phớc"): two to five capitalised
+# syllables
+_PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{Ll}*){2,5}(?=\s+\p{Ll})")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
@@ -1020,6 +1039,7 @@ _LABEL_ACTOR = regex.compile(r"^\s*(?:(?:đề\s+nghị|giao|yêu\s+cầu)\s+)?(
                              r"\s*:\s*(?P<rest>\S)", regex.IGNORECASE)
 
 _DUTY_HEADING_WORDS = 32
+_OPENING_CHARS = 3000  # how far into a document its opening (title, who met whom) reaches
 # ", " and a capitalised word right after a collective in a duty heading: the next body of its list
 _NEXT_LISTED_BODY = regex.compile(r"\s*[,;]\s*(?:và\s+)?(?=\p{Lu})")
 """The most words of a state body a heading "Trách nhiệm của …" names (14 for any other body)."""
@@ -1029,8 +1049,9 @@ class TaskExtractor:
     """Walks the annotated tree and collects tasks; ``mentions`` answers for parts of a node's text."""
 
     def __init__(self, source: str, mentions: Mentions, addressees: list[AgencyRef] | None = None,
-                 issuer: AgencyRef | None = None) -> None:
+                 issuer: AgencyRef | None = None, doc_type: str | None = None) -> None:
         self.source = source
+        self.doc_type = doc_type
         self.mentions = mentions
         self.issue_date = mentions.issue_date
         self.addressees = addressees or []
@@ -1172,8 +1193,38 @@ class TaskExtractor:
                 found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
         return max(found, key=found.__getitem__) if found else None
 
+    @cached_property
+    def counterpart(self) -> AgencyRef | None:
+        """The People's Committee of the province a conclusions notice's meeting worked with ("… chủ trì buổi làm việc
+        với lãnh đạo tỉnh Sơn La …", 655/TB-VPCP), the actor of its items that name no one; None in other documents."""
+        if self.doc_type not in task_words()["counterpart_types"]:
+            return None
+        m = _res()["counterpart_meeting"].search(self.source[:_OPENING_CHARS])
+        if m is None:
+            return None
+        name = f"Ủy ban nhân dân {' '.join(m['level'].lower().split())} {' '.join(m['place'].split())}"
+        entry = self.mentions.lookup_agency(name)
+        return AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                         text=self.source[m.start("level"):m.end("place")], span=(m.start("level"), m.end("place")),
+                         kind=entry.kind if entry else "province", known=entry is not None, origin="counterpart of the meeting")
+
     def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
-        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee."""
+        """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee;
+        "Cấp ủy, chính quyền Thành phố phải …" (641/TB-VPCP) for its Party committee and its People's Committee
+        (guide, Genres)."""
+        if (both := _PARTY_AND_STATE_SUBJECT.match(text)) is not None and self.place is not None and (
+                " ".join(both["level"].lower().split()) == self.place[0]):
+            shift = len(f.text) - len(text) if f.text.endswith(text) else 0  # a topic cut off before ``text``
+            span = f.to_source(shift + both.start("who"), shift + both.end("level")) if f.text else None
+            party = "Thành ủy" if self.place[0] == "thành phố" else "Tỉnh ủy"
+            refs = []
+            for name in (f"{party} {self.place[1]}", f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"):
+                entry = self.mentions.lookup_agency(name)
+                refs.append(AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                                      text=text[both.start("who"):both.end("level")], span=span,
+                                      kind=entry.kind if entry else "province", known=entry is not None,
+                                      origin="place's Party committee and government named as actor"))
+            return refs
         m = _PLACE_SUBJECT.match(text)
         if m is None or self.place is None or m["level"].lower() != self.place[0]:
             return []
@@ -1369,6 +1420,13 @@ class TaskExtractor:
             return
         heading = node.heading
         if heading and non_task_heading(heading):
+            if (k := self._duty_lead_in(node)) is not None:
+                # "I. ĐÁNH GIÁ CHUNG" whose last paragraph "Để tiếp tục …, thành phố Đà Nẵng cần tập trung thực hiện
+                # tốt một số nhiệm vụ, giải pháp sau đây:" opens items 1 … 8 (641/TB-VPCP): from the lead-in on, the
+                # items are tasks (guide, Genres); the assessment before it is not
+                sub = Context(ctx.lead, ctx.lead_origin, ctx.deadline, heading, ctx.in_task_area)
+                sub.lead_coordinators = ctx.lead_coordinators
+                self._walk(node.children[k:], here, sub)
             return
         if node.children and is_procedure_record(node):
             return
@@ -1464,6 +1522,20 @@ class TaskExtractor:
                 self._walk(bullets, here, sub)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    def _duty_lead_in(self, node: Node) -> int | None:
+        """The index of the paragraph inside an assessment unit ("I. ĐÁNH GIÁ CHUNG") that hands duties to the list
+        items right after it ("…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:"),
+        else None: a conclusions notice often ends its assessment with the lead-in of its tasks."""
+        children = node.children
+        for k, child in enumerate(children[:-1]):
+            if child.kind not in ("intro", "block", "wrapup") or children[k + 1].kind not in _LIST_ITEMS:
+                continue
+            text = self.frag(child).text.strip()
+            if (is_lead_in(text) and _res()["duty_lead_in"].search(text) is not None
+                    and not is_content_lead_in(text) and not is_part_list(text)):
+                return k
+        return None
 
     def _actor_clauses(self, f: Fragment) -> list[tuple[int, int]]:
         """The sentences and ';' clauses of a unit, grouped so that each group starts where another actor
@@ -1595,11 +1667,21 @@ class TaskExtractor:
             return None
         if subj[0].start > 60 and _continues_list(text, mentions, subj[0]):
             return None  # "… của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp …": a list inside the condition
+        person = ""
+        if subj[-1].kind in task_words()["named_office_kinds"] and (name := _PERSON_AFTER.match(text, end)) is not None:
+            # "…; Phó Thủ tướng Chính phủ Hồ Đức Phớc đi kiểm tra, đôn đốc …" (225/CĐ-TTg): the office holder is the
+            # person named, another actor than the Deputy Prime Minister of the clause before
+            person, end = " ".join(name.group().split()), name.end()
         if self._is_issuer(subj) or _res()["speaker"].match(text[end:]) or _res()["statement"].match(text[end:]):
             return None
-        if not _LOWER_AFTER.match(text[end:]):
-            return None  # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject
-        return tuple(m.id or m.name for m in subj)
+        if not _LOWER_AFTER.match(text[end:]) and not (
+                subj[0].start <= 4 and (label := _LABEL_COLON.match(text, end)) is not None
+                and lexicon_action([w for _, _, w in word_spans(text[label.end():label.end() + 60])][:4]) is not None):
+            # "Đối với các Sở Tư pháp: …", "Sở Tư pháp; …": no verb follows the subject; but a sentence that opens
+            # with its actor as a label ("… ngay khi nước rút. Bộ Giáo dục và Đào tạo: Chỉ đạo các cơ sở giáo dục …",
+            # 225/CĐ-TTg) names it
+            return None
+        return tuple(m.id or m.name for m in subj) + ((person,) if person else ())
 
     # labelled lines ---------------------------------------------------------
     def _fields(self, node: Node) -> dict[str, tuple[Node, Fragment]]:
@@ -2043,6 +2125,9 @@ class TaskExtractor:
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
         if not lead and (lead := self._addressee_lead(text)):
             prov["lead"] = "'Kính gửi' addressees"
+        if not lead and self.counterpart is not None:
+            lead = [self.counterpart]
+            prov["lead"] = "counterpart of the meeting concluded"
         if not lead:
             if own_subject and frag is None and (marks := self._inline_items(text)):
                 # "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn … báo cáo …; (ii) Chủ đầu tư phối hợp …"
@@ -2128,7 +2213,9 @@ class TaskExtractor:
         if not tail and (node.kind == "intro" or lead_in):
             # "… các Bộ, cơ quan …, Ủy ban nhân dân các tỉnh … cần … các nhiệm vụ sau đây:"
             mentions = self.mentions.agencies(text)
-            if mentions and lead_in:
+            if lead_in and (mentions or self._lead_in_place(f)):
+                # "…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:" names no body
+                # the data knows, only its place (641/TB-VPCP)
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
                 subj, subj_end = subject_mentions(text, mentions)
@@ -2422,6 +2509,9 @@ _LIST_ITEMS = frozenset({"point", "item", "bullet", "clause"})
 _PLACE_LEAD = regex.compile(
     r"(?:^|,\s*)(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)(?:\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}))?(?:\s*\(mới\))?"
     r"\s+(?=cần\b|phải\b|tập\s+trung|chủ\s+động|khẩn\s+trương|tiếp\s+tục)")
+# "Cấp ủy, chính quyền Thành phố phải …": the place's Party committee and its People's Committee
+_PARTY_AND_STATE_SUBJECT = regex.compile(r"^\s*(?P<who>[Cc]ấp\s+ủy(?:\s+đảng)?\s*(?:,|và)\s*chính\s+quyền)\s+"
+                                         r"(?P<level>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=\p{Ll})")
 _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gian\s+tới|Trước\s+mắt),\s*)?(?P<level>Tỉnh|Thành\s+phố)\s+(?!ủy\b|uỷ\b)(?=\p{Ll})")
 # "Về đề nghị …:", "Về việc …:" — a reply's topic before its answer
 # "Đối với dự án cao tốc Bảo Lộc – Liên Khương: …", "Về kinh phí: …" — the topic an item opens with
@@ -2595,7 +2685,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     short form in a task ("Ban Chỉ đạo của Chính phủ" for the steering committee named in full in the
     header) is expanded to the full name when the source text around it says which one.
     """
-    extractor = TaskExtractor(source, mentions, addressees, issuer)
+    extractor = TaskExtractor(source, mentions, addressees, issuer, doc_type)
     # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
     extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
     tasks = extractor.run(tree)
