@@ -362,6 +362,12 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
     # the 2025 tax units of every province at once, their head standing for them (5526/CT-CS: "Giao Trưởng Thuế các
     # tỉnh, thành phố tập trung chỉ đạo …"), not the provinces
     ("Giao Trưởng Thuế các tỉnh, thành phố tập trung chỉ đạo", ["Thuế các tỉnh, thành phố"]),
+    # companies under a shared head, their brands after it, with or without a colon (225/CĐ-TTg: "5. Bộ Khoa học và
+    # Công nghệ, các Tập đoàn VNPT, Viettel, Mobifone …"); one brand is a name as written
+    ("Bộ Khoa học và Công nghệ, các Tập đoàn VNPT, Viettel, Mobifone chỉ đạo",
+     ["Bộ Khoa học và Công nghệ", "Tập đoàn VNPT", "Tập đoàn Viettel", "Tập đoàn Mobifone"]),
+    ("các Tập đoàn: VNPT, Viettel thực hiện", ["Tập đoàn VNPT", "Tập đoàn Viettel"]),
+    ("các Tập đoàn Viettel chủ trì", ["Tập đoàn Viettel"]),
 ])
 def test_runs_of_state_units(text: str, expected: list[str]) -> None:
     assert names(find_agencies(text)) == expected

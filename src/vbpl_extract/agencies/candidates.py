@@ -9,6 +9,7 @@ resolved longest-first.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -326,9 +327,12 @@ def _lower_name_end(comp: str, pos: int) -> int:
 
 # "các Cục: Di sản văn hóa; Bản quyền tác giả" -> Cục Di sản văn hóa, Cục Bản quyền tác giả
 _HEAD_LIST_RE = regex.compile(
-    r"(?<![\w])[Cc]ác (?P<head>Tổng cục|Chi cục|Cục|Vụ|Sở|Học viện|Viện|Trung tâm|Ban|Đài|Trường|Văn phòng|Phòng)"
+    r"(?<![\w])[Cc]ác (?P<head>Tổng cục|Chi cục|Cục|Vụ|Sở|Học viện|Viện|Trung tâm|Ban|Đài|Trường|Văn phòng|Phòng|Tập đoàn|Tổng công ty)"
     r"(?::| gồm:?) ?"
 )
+# groups of companies named by a shared head and their brands, without a colon: "các Tập đoàn VNPT, Viettel,
+# Mobifone" (225/CĐ-TTg) -> Tập đoàn VNPT, Tập đoàn Viettel, Tập đoàn Mobifone
+_BRAND_LIST_RE = regex.compile(r"(?<![\w])[Cc]ác (?P<head>Tập đoàn|Tổng công ty) (?=\p{Lu})")
 _ITEM_START_RE = regex.compile(_CAPWORD)
 _ITEM_SEP_RE = {";": regex.compile(r";(?: ?và )?"), ",": regex.compile(r"(?:,(?: ?và )?| và )")}
 _FIRST_SEP_RE = regex.compile(r"[;,.|]")
@@ -349,7 +353,8 @@ def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list
     key = _lower(comp)
     gaz = _gazetteer()
     cands: list[_Cand] = []
-    for m in _HEAD_LIST_RE.finditer(comp):
+    for m in itertools.chain(_HEAD_LIST_RE.finditer(comp), _BRAND_LIST_RE.finditer(comp)):
+        brands = m.re is _BRAND_LIST_RE
         pos = m.end()
         first = _FIRST_SEP_RE.search(comp, pos, pos + 400)
         sep_re = _ITEM_SEP_RE[";" if first is not None and first.group() == ";" else ","]
@@ -372,7 +377,7 @@ def _head_list_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list
             if sep is None:
                 break
             pos = sep.end()
-        if items:
+        if items and (not brands or len(items) > 1):  # one brand is the name as written ("các Tập đoàn Viettel")
             cands.append(_Cand(m.start(), items[-1][1], 0, items, head=m.group("head")))
     return cands
 
