@@ -1158,19 +1158,3 @@ def test_office_of_a_provinces_delegation_and_council_is_one_body() -> None:
     text = "Đề nghị Văn phòng Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp"
     assert [m.name for m in find_agencies(text)] == [
         "Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a short form defined in words for the body right before it (78/2025/QĐ-UBND Bắc Ninh; 87/2025/QĐ-UBND Lai Châu)
-    ("các sở, ban, ngành tỉnh; UBND các xã, phường (sau đây gọi tắt là UBND cấp xã); các cá nhân",
-     {"Ủy ban nhân dân cấp xã": "Ủy ban nhân dân các xã, phường"}),
-    ("Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm hướng dẫn",
-     {"Ủy ban nhân dân cấp xã": "Ủy ban nhân dân các xã, phường"}),
-    # the short form of a list is not the last body's (380/NQ-CP; 99/2025/QĐ-UBND Nghệ An)
-    ("Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)", {}),
-    ("các cơ quan Đảng, Ủy ban Mặt trận tổ quốc tỉnh (sau đây gọi tắt là cơ quan, đơn vị)", {}),
-])
-def test_short_forms_defined_in_words(text: str, expected: dict[str, str]) -> None:
-    from vbpl_extract.agencies import defined_short_forms
-
-    assert {k: v.name for k, v in defined_short_forms(text).items()} == expected

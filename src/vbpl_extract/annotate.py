@@ -26,15 +26,7 @@ from typing import Any
 
 import regex
 
-from .agencies import (
-    Acronym,
-    defined_acronyms,
-    defined_short_forms,
-    find_agencies,
-    lookup_agency,
-    split_agencies,
-    with_acronyms,
-)
+from .agencies import Acronym, defined_acronyms, find_agencies, lookup_agency, split_agencies, with_acronyms
 from .clean import CleanText, Fragment
 from .data.schemas import TaskWords
 from .deadlines import find_deadlines, parse_deadline
@@ -185,7 +177,6 @@ class Mentions:
         self._parsed: dict[str, Any] = {}
         self.acronyms: dict[str, Acronym] = {}  # the document's own ("… (VNMAC)"), set before the first read
         self.full_forms: dict[str, Any] = {}  # short name key -> its one fuller mention (see learn_full_forms)
-        self.short_forms: dict[str, Acronym] = {}  # "Ủy ban nhân dân cấp xã" -> the body the document defined it for
 
     def _run(self, fn, default):
         try:
@@ -207,17 +198,8 @@ class Mentions:
             found = self._bounded(text, find_agencies, "agency")
             if self.acronyms:
                 found = self._run(lambda: with_acronyms(found, text, self.acronyms), found)
-            if self.short_forms:
-                found = [self._defined(m) for m in found]
             self._agencies[text] = found
         return [self._fullest(m, text) for m in found] if self.full_forms else list(found)
-
-    def _defined(self, m):
-        """``m`` as the body the document defined its name as a short form of ("(sau đây gọi tắt là UBND cấp xã)")."""
-        form = self.short_forms.get(m.name)
-        if form is None:
-            return m
-        return replace(m, id=form.id or "unknown:" + slugify(form.name), name=form.name, kind=form.kind, known=form.known)
 
     def _fullest(self, m, text: str):
         """``m`` under the fullest name the document gives it. A qualifier written after it stays the
@@ -251,7 +233,6 @@ class Mentions:
         """Learn the acronyms ``document`` defines for bodies (:func:`~vbpl_extract.agencies.defined_acronyms`);
         call before reading any of its texts."""
         self.acronyms = self._run(lambda: defined_acronyms(document), {})
-        self.short_forms = self._run(lambda: defined_short_forms(document), {})
         self._agencies.clear()
 
     def split_agencies(self, text: str) -> list:
@@ -263,8 +244,6 @@ class Mentions:
                 self._split[text] = found
         if not found:
             return self.agencies(text)
-        if self.short_forms:
-            found = [self._defined(m) for m in found]
         return [self._fullest(m, text) for m in found] if self.full_forms else list(found)
 
     def deadlines(self, text: str) -> list:

@@ -33,7 +33,7 @@ One file per part: ``entries`` (the data), ``acronyms``, ``text_forms`` (folding
 
 from __future__ import annotations
 
-from .acronyms import Acronym, defined_acronyms, defined_short_forms, with_acronyms
+from .acronyms import Acronym, defined_acronyms, with_acronyms
 from .candidates import display_name
 from .entries import AgencyData, AgencyEntry, AgencyMention, load_agency_data
 from .find import find_agencies
@@ -46,7 +46,6 @@ __all__ = [
     "AgencyEntry",
     "AgencyMention",
     "defined_acronyms",
-    "defined_short_forms",
     "display_name",
     "find_agencies",
     "load_agency_data",

@@ -74,57 +74,6 @@ def defined_acronyms(text: str) -> dict[str, Acronym]:
     return out
 
 
-# "(sau đây gọi tắt là UBND cấp xã)", "(sau đây gọi là cấp xã)": a short form the document defines for the body
-# right before it, in words rather than capitals
-_SHORT_FORM = regex.compile(
-    r"\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?là\s+[“\"]?(?P<short>[^()“”\"\n]{2,40}?)[”\"]?\s*\)"
-)
-_LEVEL_SHORT = regex.compile(r"cấp\s+(?:xã|huyện|tỉnh)")
-_LIST_BEFORE = regex.compile(r"(?:,|(?<![\p{L}])và)\s*$")
-
-
-def defined_short_forms(text: str) -> dict[str, Acronym]:
-    """The bodies ``text`` names in full and then by a short form it defines in words, the short form's name ->
-    the body: "Ủy ban nhân dân các xã, phường (sau đây gọi tắt là UBND cấp xã)" makes every later "UBND cấp xã"
-    that collective (78/2025/QĐ-UBND Bắc Ninh); "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã)" the level
-    alone (87/2025/QĐ-UBND Lai Châu). A short form two bodies claim, or one defined for the last item of a list,
-    is left out.
-
-    >>> forms = defined_short_forms("UBND các xã, phường (sau đây gọi tắt là UBND cấp xã) chịu trách nhiệm")
-    >>> forms["Ủy ban nhân dân cấp xã"].name
-    'Ủy ban nhân dân các xã, phường'
-    >>> defined_short_forms("Ủy ban nhân dân các tỉnh Gia Lai và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)")
-    {}
-    """
-    out: dict[str, Acronym] = {}
-    claimed: set[str] = set()
-    for m in _SHORT_FORM.finditer(text):
-        start = max(0, m.start() - _NAME_WINDOW)
-        before = text[start:m.start()]
-        found = [a for a in find_agencies(before) if not before[a.end:].strip(" \t\n*_")]
-        if not found:
-            continue
-        body, short = found[-1], " ".join(m["short"].split())
-        if _LIST_BEFORE.search(before, 0, body.start):
-            continue  # "…, Gia Lai, Đắk Lắk và Lâm Đồng (sau đây gọi tắt là các tỉnh, thành phố)": a list's short form
-        named = find_agencies(short)
-        if len(named) == 1 and named[0].start == 0 and named[0].end == len(short):
-            key = named[0].name
-        elif _LEVEL_SHORT.fullmatch(short) and body.name.startswith("Ủy ban nhân dân "):
-            key = "Ủy ban nhân dân " + short
-        else:
-            continue
-        if key == body.name or key in claimed:
-            continue
-        form = Acronym(body.name, body.id, body.kind, body.known)
-        if key in out and out[key] != form:
-            del out[key]
-            claimed.add(key)
-            continue
-        out[key] = form
-    return out
-
-
 def _initials(name: str) -> str:
     return "".join(w[0] for w in fold_tones(name).upper().replace("-", " ").split() if w[0].isalpha())
 
@@ -204,4 +153,4 @@ def with_acronyms(found: list[AgencyMention], text: str, acronyms: dict[str, Acr
     return sorted([*found, *extra], key=lambda m: (m.start, m.end))
 
 
-__all__ = ["Acronym", "acronym_mentions", "defined_acronyms", "defined_short_forms", "with_acronyms"]
+__all__ = ["Acronym", "acronym_mentions", "defined_acronyms", "with_acronyms"]
