@@ -2265,3 +2265,15 @@ def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks()
             "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
             "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
     assert no_task_with(g, "Bộ Công an tiến hành rà soát")
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    # 07-KL/VPTW: "1. Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay" over what the offices did: an
+    # assessment, like "Đánh giá …" (guide rule 8), even written as a topic with "Về"
+    ("Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay", True),
+    ("Đánh giá tình hình thực hiện", True),
+    # 402-CV/VPĐU: "I. Về kết quả thực hiện" heads comments on a draft report ("1. Đề nghị bổ sung …")
+    ("Về kết quả thực hiện", False),
+])
+def test_assessment_heading_as_a_topic_holds_no_tasks(heading: str, expected: bool) -> None:
+    assert non_task_heading(heading) is expected
