@@ -2277,3 +2277,28 @@ def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks()
 ])
 def test_assessment_heading_as_a_topic_holds_no_tasks(heading: str, expected: bool) -> None:
     assert non_task_heading(heading) is expected
+
+
+KL_TW = ("Bộ Chính trị, Ban Bí thư kết luận như sau:\n"
+         "**1.** Cơ bản thống nhất với Báo cáo của Ban Tổ chức Trung ương. Bộ Chính trị, Ban Bí thư ghi nhận\n"
+         "và biểu dương các cấp uỷ, tổ chức đảng, Đảng uỷ Chính phủ, Đảng uỷ Quốc hội đã tiếp tục nỗ lực.\n"
+         "**2.** Yêu cầu các cấp uỷ, tổ\nchức đảng, các cơ quan, đơn vị, địa phương nghiêm túc triển khai kịp thời, hiệu\n"
+         "quả các kết luận, chỉ đạo của Bộ Chính trị.\n"
+         "Yêu cầu các đồng chí bí thư tỉnh\nuỷ, thành uỷ, các đồng chí bộ trưởng, thủ trưởng cơ quan ngang bộ phải quán\n"
+         "xuyến và trực tiếp chỉ đạo những nhiệm vụ được phân công.\n"
+         "**3.** Giao Đảng uỷ Chính phủ\nlãnh đạo, chỉ đạo các bộ, ngành tiếp tục rà soát toàn bộ hệ thống văn bản.\n")
+
+
+@pytest.mark.parametrize(("start", "lead"), [
+    # 221-KL/TW (a Party conclusion; guide, Genres: "Yêu cầu các cấp ủy, tổ chức đảng …" is a task, the collective as
+    # written): praise is no task, a Party collective is an actor, and office holders each named with "các đồng chí"
+    # are the bodies they head (guide rule 5)
+    ("Yêu cầu các cấp uỷ", ["Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị, địa phương"]),
+    ("Yêu cầu các đồng chí", ["Các tỉnh ủy, thành ủy", "Các bộ, cơ quan ngang bộ"]),
+    ("Giao Đảng uỷ Chính phủ", ["Đảng ủy Chính phủ"]),
+])
+def test_party_conclusion_items(start: str, lead: list[str]) -> None:
+    g = run(KL_TW)
+    assert [t.text[:20] for t in g.tasks] == [s[:20] for s in ("Yêu cầu các cấp uỷ, tổ", "Yêu cầu các đồng chí bí",
+                                                             "Giao Đảng uỷ Chính phủ")]
+    assert [leads(t) for t in g.tasks if t.text.startswith(start)] == [lead]
