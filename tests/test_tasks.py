@@ -2302,3 +2302,18 @@ def test_party_conclusion_items(start: str, lead: list[str]) -> None:
     assert [t.text[:20] for t in g.tasks] == [s[:20] for s in ("Yêu cầu các cấp uỷ, tổ", "Yêu cầu các đồng chí bí",
                                                              "Giao Đảng uỷ Chính phủ")]
     assert [leads(t) for t in g.tasks if t.text.startswith(start)] == [lead]
+
+
+def test_paragraph_opening_with_its_action_is_a_task_of_the_actor_before() -> None:
+    # 37-HD/BTGDVTW, IV.2: the item's later paragraphs each open with an action and no actor: each is a task of the
+    # item's actor (guide rules 2 and 4: "2 / đoạn 2", "2 / đoạn 3"); a sentence of the same paragraph is not
+    g = run("**IV. TỔ CHỨC THỰC HIỆN**\n\n**2.** Các tỉnh ủy, thành ủy, đảng ủy trực thuộc\nTrung ương cụ thể hóa hướng "
+            "dẫn này phù hợp với thực tiễn địa phương, đơn vị;\nchỉ đạo cấp ủy, chi bộ trực thuộc thực hiện nghiêm túc, "
+            "hiệu quả. Đưa kết quả đổi\nmới Bản tin sinh hoạt chi bộ vào Khung tiêu chí.\n\n"
+            "Chỉ đạo các cấp ủy, tổ chức đảng trực thuộc hướng dẫn\nđảng viên sử dụng Sổ tay đảng viên điện tử.\n\n"
+            "Bố trí kinh phí, trang bị phương tiện, tài liệu phục\nvụ công tác biên soạn Bản tin sinh hoạt chi bộ.\n")
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == [
+        ("Các tỉnh ủy, thành ủ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Chỉ đạo các cấp ủy, ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Bố trí kinh phí, tra", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+    ]
