@@ -2317,3 +2317,12 @@ def test_paragraph_opening_with_its_action_is_a_task_of_the_actor_before() -> No
         ("Chỉ đạo các cấp ủy, ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
         ("Bố trí kinh phí, tra", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
     ]
+
+
+def test_short_form_written_with_an_abbreviation_is_the_body_it_defines() -> None:
+    # 78/2025/QĐ-UBND Bắc Ninh (Quy chế): "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" — the short form,
+    # abbreviation and all, stands for the body named before it (guide, Genres: the fullest form the document gives)
+    g = run("Điều 2. Đối tượng áp dụng\n\n1. Các sở, ban, ngành; UBND\ncác xã, phường (sau đây gọi tắt là UBND cấp xã); "
+            "các cá nhân, tổ chức khác.\n\nĐiều 9. Trách nhiệm xử lý\n\n1. Định kỳ hàng tháng, UBND cấp xã chỉ đạo xem xét "
+            "lại các phản ánh kiến nghị chưa được xử lý.\n")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các xã, phường"]]

@@ -2870,6 +2870,10 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
         else:
             continue
         short = fold_tones(" ".join(m["short"].split())).lower()
+        if (known := mentions.lookup_agency(" ".join(m["short"].split()))) is not None:
+            # "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" (78/2025/QĐ-UBND Bắc Ninh): a short form the
+            # data knows, abbreviation and all, stands for the body the finder names it ("Ủy ban nhân dân cấp xã")
+            short = fold_tones(known.name).lower()
         folded_full = fold_tones(full).lower()
         if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
                                      or regex.match(rf"các {regex.escape(short)}\b", folded_full)):
