@@ -2326,3 +2326,13 @@ def test_short_form_written_with_an_abbreviation_is_the_body_it_defines() -> Non
             "các cá nhân, tổ chức khác.\n\nĐiều 9. Trách nhiệm xử lý\n\n1. Định kỳ hàng tháng, UBND cấp xã chỉ đạo xem xét "
             "lại các phản ánh kiến nghị chưa được xử lý.\n")
     assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_name_a_quoted_rule_gives_in_passing_is_no_short_form() -> None:
+    # 5402/CT-CS: "… báo cáo Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương (gọi là UBND tỉnh) …" quotes a
+    # rule; the letter's later "UBND tỉnh" is the addressee's own province, not every province
+    g = run("Kính gửi: Thuế tỉnh Tây Ninh\n\nTheo quy định, cơ quan thuế cấp tỉnh tổng hợp, báo cáo Ủy ban nhân dân "
+            "tỉnh, thành phố\ntrực thuộc trung ương (gọi là UBND tỉnh) điều chỉnh Bảng giá.\n\nĐề nghị Thuế tỉnh Tây Ninh "
+            "khẩn trương báo cáo, tham mưu UBND tỉnh ban hành Bảng giá.\n")
+    asked = [t for t in g.tasks if t.text.startswith("Đề nghị Thuế tỉnh")]
+    assert [[r.name for r in t.report_to] for t in asked] == [["Ủy ban nhân dân tỉnh"]]

@@ -2844,6 +2844,9 @@ def _name_runs_on(text: str, short: str) -> bool:
             and regex.search(r"[,;.:()\[\]]", text) is None)
 
 
+_CALLED_SHORT = regex.compile(r"gọi\s+tắt", regex.IGNORECASE)
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -2870,9 +2873,11 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
         else:
             continue
         short = fold_tones(" ".join(m["short"].split())).lower()
-        if (known := mentions.lookup_agency(" ".join(m["short"].split()))) is not None:
-            # "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" (78/2025/QĐ-UBND Bắc Ninh): a short form the
-            # data knows, abbreviation and all, stands for the body the finder names it ("Ủy ban nhân dân cấp xã")
+        if _CALLED_SHORT.search(m.group()) and (known := mentions.lookup_agency(" ".join(m["short"].split()))) is not None:
+            # "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" (78/2025/QĐ-UBND Bắc Ninh): a short form
+            # ("gọi tắt") the data knows, abbreviation and all, stands for the body the finder names it ("Ủy ban nhân
+            # dân cấp xã"); not a name a quoted rule gives in passing ("… Ủy ban nhân dân tỉnh, thành phố trực thuộc
+            # trung ương (gọi là UBND tỉnh) …", 5402/CT-CS, whose "UBND tỉnh" is then the addressee's own)
             short = fold_tones(known.name).lower()
         folded_full = fold_tones(full).lower()
         if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
