@@ -358,6 +358,19 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
     ("Các đoàn thể quần chúng phối hợp", ["Các đoàn thể quần chúng"]),
     # "dự kiến" ends an unknown body's name (Public_339: "Cục Viễn thông dự kiến phương án …")
     ("Cục Viễn thông dự kiến phương án", ["Cục Viễn thông"]),
+    # Party collectives, as written (guide, Genres: "the collective stays as written"; 221-KL/TW: "Yêu cầu các cấp
+    # uỷ, tổ chức đảng, các cơ quan, đơn vị, địa phương nghiêm túc triển khai …"): "cấp ủy" is a unit of the run,
+    # "đảng" a level ending the verb reading of "tổ chức", and a second "các" goes on with the same run
+    ("Yêu cầu các cấp uỷ, tổ chức đảng, các cơ quan, đơn vị, địa phương nghiêm túc triển khai",
+     ["Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị, địa phương"]),
+    ("Yêu cầu các cấp uỷ, cơ quan, đơn vị, địa phương đẩy mạnh việc", ["Các cấp ủy, cơ quan, đơn vị, địa phương"]),
+    # 57-NQ/TW: "Các cấp uỷ, tổ chức đảng, cán bộ, đảng viên cần nhận thức đầy đủ …"
+    ("Các cấp uỷ, tổ chức đảng, cán bộ, đảng viên cần nhận thức", ["Các cấp ủy, tổ chức đảng"]),
+    # 07-KL/VPTW and 37-HD/BTGDVTW: the Party's own collectives
+    ("Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ cụ thể hoá",
+     ["Văn phòng Trung ương Đảng", "Các văn phòng tỉnh ủy, thành ủy"]),
+    ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc\nTrung ương cụ thể hóa hướng dẫn này",
+     ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
     ("Ban Quản lý dự án đầu tư xây dựng số 1 thực hiện", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
     # the 2025 tax units of every province at once, their head standing for them (5526/CT-CS: "Giao Trưởng Thuế các
     # tỉnh, thành phố tập trung chỉ đạo …"), not the provinces

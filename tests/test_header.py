@@ -381,6 +381,11 @@ PARTY = "BAN CHẤP HÀNH TRUNG ƯƠNG\n|\nĐẢNG CỘNG SẢN VIỆT NAM\n|\n"
         # 432-TB/VPTW: the number's symbol names the Central Party Office
         (PARTY + "Số 432-TB/VPTW\n|\nHà Nội, ngày 18 tháng 11 năm 2025\n|\nTHÔNG BÁO\nkết luận của Ban Bí thư\n"
          "1. Các cấp ủy tăng cường lãnh đạo", "Văn phòng Trung ương Đảng", "the number's symbol"),
+        # 37-HD/BTGDVTW: "BAN CHẤP HÀNH TRUNG ƯƠNG" over "BAN TUYÊN GIÁO VÀ DÂN VẬN", signed "K/T TRƯỞNG BAN": the
+        # symbol of a central board names it
+        ("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n**BAN TUYÊN GIÁO VÀ DÂN VẬN**\n|\nĐẢNG CỘNG SẢN VIỆT NAM\n|\n"
+         "Số 37-HD/BTGDVTW\n|\nHà Nội, ngày 19 tháng 11 năm 2025\n|\nHƯỚNG DẪN\nvề việc đổi mới Bản tin\n"
+         "I. MỤC ĐÍCH, YÊU CẦU", "Ban Tuyên giáo và Dân vận Trung ương", "the number's symbol"),
     ],
 )
 def test_party_document_issuer_under_the_central_committee(text: str, issuer: str, how: str) -> None:

@@ -2386,3 +2386,74 @@ def test_party_committee_and_government_of_the_place() -> None:
         "1. Tăng cường hiệu quả", "1. Cấp ủy, chính quyền Thành phố phải xác định việc tổ chức và vận hành hiệu quả chính "
         "quyền địa phương 02 cấp là nhiệm vụ hết sức quan trọng.\n\n3. Tăng cường hiệu quả"))
     assert leads(task_starting(g, "Cấp ủy, chính quyền Thành phố")) == ["Thành ủy Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    # 07-KL/VPTW: "1. Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay" over what the offices did: an
+    # assessment, like "Đánh giá …" (guide rule 8), even written as a topic with "Về"
+    ("Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay", True),
+    ("Đánh giá tình hình thực hiện", True),
+    # 402-CV/VPĐU: "I. Về kết quả thực hiện" heads comments on a draft report ("1. Đề nghị bổ sung …")
+    ("Về kết quả thực hiện", False),
+])
+def test_assessment_heading_as_a_topic_holds_no_tasks(heading: str, expected: bool) -> None:
+    assert non_task_heading(heading) is expected
+
+
+KL_TW = ("Bộ Chính trị, Ban Bí thư kết luận như sau:\n"
+         "**1.** Cơ bản thống nhất với Báo cáo của Ban Tổ chức Trung ương. Bộ Chính trị, Ban Bí thư ghi nhận\n"
+         "và biểu dương các cấp uỷ, tổ chức đảng, Đảng uỷ Chính phủ, Đảng uỷ Quốc hội đã tiếp tục nỗ lực.\n"
+         "**2.** Yêu cầu các cấp uỷ, tổ\nchức đảng, các cơ quan, đơn vị, địa phương nghiêm túc triển khai kịp thời, hiệu\n"
+         "quả các kết luận, chỉ đạo của Bộ Chính trị.\n"
+         "Yêu cầu các đồng chí bí thư tỉnh\nuỷ, thành uỷ, các đồng chí bộ trưởng, thủ trưởng cơ quan ngang bộ phải quán\n"
+         "xuyến và trực tiếp chỉ đạo những nhiệm vụ được phân công.\n"
+         "**3.** Giao Đảng uỷ Chính phủ\nlãnh đạo, chỉ đạo các bộ, ngành tiếp tục rà soát toàn bộ hệ thống văn bản.\n")
+
+
+@pytest.mark.parametrize(("start", "lead"), [
+    # 221-KL/TW (a Party conclusion; guide, Genres: "Yêu cầu các cấp ủy, tổ chức đảng …" is a task, the collective as
+    # written): praise is no task, a Party collective is an actor, and office holders each named with "các đồng chí"
+    # are the bodies they head (guide rule 5)
+    ("Yêu cầu các cấp uỷ", ["Các cấp ủy, tổ chức đảng, các cơ quan, đơn vị, địa phương"]),
+    ("Yêu cầu các đồng chí", ["Các tỉnh ủy, thành ủy", "Các bộ, cơ quan ngang bộ"]),
+    ("Giao Đảng uỷ Chính phủ", ["Đảng ủy Chính phủ"]),
+])
+def test_party_conclusion_items(start: str, lead: list[str]) -> None:
+    g = run(KL_TW)
+    assert [t.text[:20] for t in g.tasks] == [s[:20] for s in ("Yêu cầu các cấp uỷ, tổ", "Yêu cầu các đồng chí bí",
+                                                             "Giao Đảng uỷ Chính phủ")]
+    assert [leads(t) for t in g.tasks if t.text.startswith(start)] == [lead]
+
+
+def test_paragraph_opening_with_its_action_is_a_task_of_the_actor_before() -> None:
+    # 37-HD/BTGDVTW, IV.2: the item's later paragraphs each open with an action and no actor: each is a task of the
+    # item's actor (guide rules 2 and 4: "2 / đoạn 2", "2 / đoạn 3"); a sentence of the same paragraph is not
+    g = run("**IV. TỔ CHỨC THỰC HIỆN**\n\n**2.** Các tỉnh ủy, thành ủy, đảng ủy trực thuộc\nTrung ương cụ thể hóa hướng "
+            "dẫn này phù hợp với thực tiễn địa phương, đơn vị;\nchỉ đạo cấp ủy, chi bộ trực thuộc thực hiện nghiêm túc, "
+            "hiệu quả. Đưa kết quả đổi\nmới Bản tin sinh hoạt chi bộ vào Khung tiêu chí.\n\n"
+            "Chỉ đạo các cấp ủy, tổ chức đảng trực thuộc hướng dẫn\nđảng viên sử dụng Sổ tay đảng viên điện tử.\n\n"
+            "Bố trí kinh phí, trang bị phương tiện, tài liệu phục\nvụ công tác biên soạn Bản tin sinh hoạt chi bộ.\n")
+    assert [(t.text[:20], leads(t)) for t in g.tasks] == [
+        ("Các tỉnh ủy, thành ủ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Chỉ đạo các cấp ủy, ", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+        ("Bố trí kinh phí, tra", ["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"]),
+    ]
+
+
+def test_short_form_written_with_an_abbreviation_is_the_body_it_defines() -> None:
+    # 78/2025/QĐ-UBND Bắc Ninh (Quy chế): "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" — the short form,
+    # abbreviation and all, stands for the body named before it (guide, Genres: the fullest form the document gives)
+    g = run("Điều 2. Đối tượng áp dụng\n\n1. Các sở, ban, ngành; UBND\ncác xã, phường (sau đây gọi tắt là UBND cấp xã); "
+            "các cá nhân, tổ chức khác.\n\nĐiều 9. Trách nhiệm xử lý\n\n1. Định kỳ hàng tháng, UBND cấp xã chỉ đạo xem xét "
+            "lại các phản ánh kiến nghị chưa được xử lý.\n")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các xã, phường"]]
+
+
+def test_name_a_quoted_rule_gives_in_passing_is_no_short_form() -> None:
+    # 5402/CT-CS: "… báo cáo Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương (gọi là UBND tỉnh) …" quotes a
+    # rule; the letter's later "UBND tỉnh" is the addressee's own province, not every province
+    g = run("Kính gửi: Thuế tỉnh Tây Ninh\n\nTheo quy định, cơ quan thuế cấp tỉnh tổng hợp, báo cáo Ủy ban nhân dân "
+            "tỉnh, thành phố\ntrực thuộc trung ương (gọi là UBND tỉnh) điều chỉnh Bảng giá.\n\nĐề nghị Thuế tỉnh Tây Ninh "
+            "khẩn trương báo cáo, tham mưu UBND tỉnh ban hành Bảng giá.\n")
+    asked = [t for t in g.tasks if t.text.startswith("Đề nghị Thuế tỉnh")]
+    assert [[r.name for r in t.report_to] for t in asked] == [["Ủy ban nhân dân tỉnh"]]

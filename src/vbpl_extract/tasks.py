@@ -1030,6 +1030,7 @@ _BULLET = regex.compile(r"^[-+•*]\s*")
 # the layout that puts them apart: a line break, a table cell or the end of a bold actor
 _CAPITAL_NEXT = regex.compile(r"\s+(?=\p{Lu}\p{Ll})")
 _LINE_GAP = regex.compile(r"\n|\||\*\*")
+_EMPTY_LINE = regex.compile(r"\n[ \t]*\n")
 # what may follow the actor of a heading that only names it: nothing, or its role in apposition
 _ACTOR_LABEL_REST = regex.compile(r"\s*(?:[,(–-]\s*(?:là\s+)?(?:cơ\s+quan|đơn\s+vị)\s[^:;.]{0,80})?\)?\s*:\s*", regex.IGNORECASE)
 
@@ -1500,9 +1501,16 @@ class TaskExtractor:
             if len(clauses) > 1:
                 # "Các bộ rà soát …. Trên cơ sở đó, Bộ Tư pháp tổng hợp …": each actor's clause is a task (rule 3)
                 f = self.frag(node)
-                for k, (s, e) in enumerate(clauses):
+                task: Task | None = None
+                for k, (s, e, same) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
-                    self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
+                    c = ctx
+                    if same and task is not None and task.lead:
+                        # a paragraph of its own that opens with its action: the actor of the paragraph before
+                        c = Context(task.lead, f"inherited from {node.id}", ctx.deadline, ctx.heading, ctx.in_task_area)
+                    made = self._make_task(node, here, c, frag=part, text=part.text,
+                                           id_base=node.id if k == 0 else f"{node.id}__c{k}")
+                    task = made or task
             elif bullets and self._own_actor_bullets(bullets):
                 # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
                 # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
@@ -1537,13 +1545,17 @@ class TaskExtractor:
                 return k
         return None
 
-    def _actor_clauses(self, f: Fragment) -> list[tuple[int, int]]:
+    def _actor_clauses(self, f: Fragment) -> list[tuple[int, int, bool]]:
         """The sentences and ';' clauses of a unit, grouped so that each group starts where another actor
-        takes over: "Các bộ … gửi kết quả về Bộ Tư pháp. Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo …" -> two."""
+        takes over: "Các bộ … gửi kết quả về Bộ Tư pháp. Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo …" -> two;
+        or where a paragraph of its own opens with an action and no actor (the third value: it keeps the actor of
+        the group before): "2. Các tỉnh ủy, thành ủy … cụ thể hóa hướng dẫn này …" / "Chỉ đạo các cấp ủy, tổ chức
+        đảng trực thuộc hướng dẫn …" / "Bố trí kinh phí …" (37-HD/BTGDVTW) -> three."""
         text = f.text
         if len(text) > 5000 or not _SENTENCE_GAP.search(text):
             return []
         starts = [0]
+        same: list[bool] = [False]
         first = _SENTENCE_SPLIT.search(text)
         actors = [self._sentence_actor(text[:first.start()] if first else text)]
         for m in _SENTENCE_SPLIT.finditer(text):
@@ -1570,10 +1582,24 @@ class TaskExtractor:
                 # thời hạn 15 ngày …, tổ chức quản lý trực tiếp có trách nhiệm …"): the task starts at the actor
                 starts.append(s)
                 actors.append(who)
+                same.append(False)
+            elif (who is None and actors[-1] is not None and text[m.start() - 1] == "." and raw[:1].isupper()
+                  and self._paragraph_break(f, m.start(), s) and opens_with_action(head)
+                  and not _res()["assign"].match(head) and not subject_mentions(head, self.mentions.agencies(head))[0]
+                  and names_an_action(before, self._names(before))):
+                starts.append(s)
+                actors.append(actors[-1])
+                same.append(True)
         if len(starts) < 2:
             return []
         ends = [*starts[1:], len(text)]
-        return [(s, e) for s, e in zip(starts, ends, strict=True)]
+        return [(s, e, k) for s, e, k in zip(starts, ends, same, strict=True)]
+
+    def _paragraph_break(self, f: Fragment, end: int, start: int) -> bool:
+        """Does an empty line of the source stand between the text's ``end`` and ``start`` (a new paragraph)?"""
+        if end <= 0 or start >= len(f.text):
+            return False
+        return bool(_EMPTY_LINE.search(self.source, f.ends[end - 1], f.starts[start]))
 
     def _acting_item(self, node: Node) -> bool:
         """Does an item of a list of parts name its own actor doing something ("2. Bộ Công an chủ trì xây dựng
@@ -2928,6 +2954,9 @@ def _name_runs_on(text: str, short: str) -> bool:
             and regex.search(r"[,;.:()\[\]]", text) is None)
 
 
+_CALLED_SHORT = regex.compile(r"gọi\s+tắt", regex.IGNORECASE)
+
+
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """The short names a document defines for a body (Nghị định 30/2020/NĐ-CP: "(sau đây gọi tắt là …)",
     "(viết tắt là …)"), folded short form -> the full name; the short form keeps the full name's head word.
@@ -2954,6 +2983,12 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
         else:
             continue
         short = fold_tones(" ".join(m["short"].split())).lower()
+        if _CALLED_SHORT.search(m.group()) and (known := mentions.lookup_agency(" ".join(m["short"].split()))) is not None:
+            # "UBND các xã, phường (sau đây gọi tắt là UBND cấp xã)" (78/2025/QĐ-UBND Bắc Ninh): a short form
+            # ("gọi tắt") the data knows, abbreviation and all, stands for the body the finder names it ("Ủy ban nhân
+            # dân cấp xã"); not a name a quoted rule gives in passing ("… Ủy ban nhân dân tỉnh, thành phố trực thuộc
+            # trung ương (gọi là UBND tỉnh) …", 5402/CT-CS, whose "UBND tỉnh" is then the addressee's own)
+            short = fold_tones(known.name).lower()
         folded_full = fold_tones(full).lower()
         if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
                                      or regex.match(rf"các {regex.escape(short)}\b", folded_full)):

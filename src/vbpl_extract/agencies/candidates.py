@@ -591,7 +591,33 @@ def _extend_collectives(key: str, comp: str, chosen: list[_Cand], gaz: _Gazettee
             absorbed.update(k for k in range(i + 1, nxt) if chosen[k].end <= end)
     if absorbed:
         chosen[:] = [c for k, c in enumerate(chosen) if k not in absorbed]
+    _join_chain_runs(key, chosen, gaz)
     _join_subordinates(key, comp, chosen)
+
+
+_CHAIN_AGAIN_RE = re.compile(r", ?(?=các )")
+
+
+def _chain_like(cand: _Cand, gaz: _Gazetteer) -> bool:
+    """A collective of state units: a run of them written out or a known one made only of them."""
+    return len(cand.items) == 1 and (
+        cand.kind == "chain" if cand.items[0][2] is None else cand.items[0][2].id in gaz.chain_ids)
+
+
+def _join_chain_runs(key: str, chosen: list[_Cand], gaz: _Gazetteer) -> None:
+    """Two runs of state units joined by a comma and a second "các" are one collective as written:
+    "các cấp uỷ, tổ chức đảng, các cơ quan, đơn vị, địa phương" (221-KL/TW), "các ngành, các cấp"."""
+    i = 0
+    while i + 1 < len(chosen):
+        cand, nxt = chosen[i], chosen[i + 1]
+        if (_chain_like(cand, gaz) and _chain_like(nxt, gaz)
+                and (m := _CHAIN_AGAIN_RE.match(key, cand.end)) is not None and m.end() == nxt.start):
+            cand.end = nxt.end
+            cand.items = [(cand.start, nxt.end, None, cand.items[0][3])]
+            cand.kind = "chain"
+            del chosen[i + 1]
+            continue
+        i += 1
 
 
 _CHAIN_SEP_RE = re.compile(r"(?:, ?| và |,và )")

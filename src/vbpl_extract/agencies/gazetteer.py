@@ -137,9 +137,11 @@ def _gazetteer() -> _Gazetteer:
     verbs = {_key(n) for n in data.collective_chain_verb_nouns}
     all_alt = "|".join(re.escape(n) for n in sorted({*nouns, *more}, key=len, reverse=True))
     tail = r"(?: khác)?(?: (?:có )?liên quan| còn lại)"
+    # a level also ends the verb reading: "các cấp ủy, tổ chức đảng" (a Party collective, guide Genres)
+    lvl = rf"| (?:{quals})(?![\w])" if quals else ""
     member_alt = "|".join(
         [*(re.escape(n) for n in nouns)]
-        + [re.escape(n) + (rf"(?={sep}(?:{all_alt})(?![\w])|{tail}(?![\w])| khác(?![\w]))" if n in verbs else "")
+        + [re.escape(n) + (rf"(?={sep}(?:{all_alt})(?![\w])|{tail}(?![\w])| khác(?![\w]){lvl})" if n in verbs else "")
            for n in more]
     ) or "(?!)"
     # "các bộ, cơ quan trung ương, địa phương": a noun of the chain may carry its level
