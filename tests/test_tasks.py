@@ -2449,6 +2449,14 @@ def test_short_form_written_with_an_abbreviation_is_the_body_it_defines() -> Non
     assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các xã, phường"]]
 
 
+def test_short_form_that_is_a_level_names_the_committees() -> None:
+    # 87/2025/QĐ-UBND Lai Châu: "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm …", later
+    # "Ủy ban nhân dân cấp xã có trách nhiệm …": the level alone stands for the committees the document named
+    g = run("Điều 5. Đăng ký kết hôn\n\n1. Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã) chịu trách nhiệm hướng dẫn "
+            "đăng ký kết hôn.\n\n2. Ủy ban nhân dân cấp xã có trách nhiệm tổ chức trao Giấy chứng nhận kết hôn.\n")
+    assert [leads(t) for t in g.tasks][-1] == ["Ủy ban nhân dân các xã, phường"]
+
+
 def test_name_a_quoted_rule_gives_in_passing_is_no_short_form() -> None:
     # 5402/CT-CS: "… báo cáo Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương (gọi là UBND tỉnh) …" quotes a
     # rule; the letter's later "UBND tỉnh" is the addressee's own province, not every province

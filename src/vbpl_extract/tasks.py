@@ -2955,6 +2955,8 @@ def _name_runs_on(text: str, short: str) -> bool:
 
 
 _CALLED_SHORT = regex.compile(r"gọi\s+tắt", regex.IGNORECASE)
+_LEVEL_SHORT = regex.compile(r"cấp (?:xã|huyện|tỉnh)")
+_PEOPLES_COMMITTEE = fold_tones("ủy ban nhân dân")
 
 
 def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
@@ -2990,6 +2992,10 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
             # trung ương (gọi là UBND tỉnh) …", 5402/CT-CS, whose "UBND tỉnh" is then the addressee's own)
             short = fold_tones(known.name).lower()
         folded_full = fold_tones(full).lower()
+        if _LEVEL_SHORT.fullmatch(short) and folded_full.startswith(_PEOPLES_COMMITTEE + " "):
+            # "Ủy ban nhân dân xã, phường (sau đây gọi là cấp xã)" (87/2025/QĐ-UBND Lai Châu): the level alone stands
+            # for the committees, and "Ủy ban nhân dân cấp xã" is them
+            short = f"{_PEOPLES_COMMITTEE} {short}"
         if short != folded_full and (folded_full.startswith(short.split()[0] + " ")
                                      or regex.match(rf"các {regex.escape(short)}\b", folded_full)):
             # "bộ, cơ quan ngang bộ (sau đây gọi chung là bộ)": a collective's head noun stands for all of it
