@@ -381,6 +381,10 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
      ["Bộ Khoa học và Công nghệ", "Tập đoàn VNPT", "Tập đoàn Viettel", "Tập đoàn Mobifone"]),
     ("các Tập đoàn: VNPT, Viettel thực hiện", ["Tập đoàn VNPT", "Tập đoàn Viettel"]),
     ("các Tập đoàn Viettel chủ trì", ["Tập đoàn Viettel"]),
+    # the unit named last in a list of levels keeps its place (06/CT-UBND Quảng Trị: "Ủy ban nhân dân các xã,
+    # phường, đặc khu Cồn Cỏ"), not a sentence that goes on (220/CĐ-TTg: "… đặc khu Tập trung chỉ đạo …")
+    ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ thực hiện", ["Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"]),
+    ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Tập trung chỉ đạo", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
 ])
 def test_runs_of_state_units(text: str, expected: list[str]) -> None:
     assert names(find_agencies(text)) == expected

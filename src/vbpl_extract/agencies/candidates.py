@@ -71,6 +71,8 @@ _LEVEL_LIST_RE = regex.compile(
     r"(?<![\w])(?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND) (?:các )?"
     r"(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"(?:(?:,|/|,? và |,và )(?P<lv>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))+(?![\w])"
+    # a single unit named last, with its place: "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ" (06/CT-UBND Quảng Trị)
+    rf"(?:(?<=đặc khu|thành phố|thị xã) (?!{_HEAD_AT_RE.pattern})(?P<place>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+){{0,3}})(?![\w]))?"
 )
 # the same without commas: "UBND các phường xã" (the collective "Ủy ban nhân dân các phường, xã", written with them)
 _LEVEL_RUN_RE = regex.compile(
@@ -266,7 +268,9 @@ def _unknown_cands(text: str, cm: _Compressed, known_starts: set[int]) -> list[_
     for m in _LEVEL_LIST_RE.finditer(comp) if local and any(map(comp.__contains__, _LEVEL_LIST_NEEDS)) else ():
         s = m.start()
         e = _cut_at_newline(text, cm, s, m.end("lv"), m.end())
-        if e == m.end():
+        if m["place"] and e == m.end() and _starts_verb(m["place"]):
+            e = m.end("lv")  # "… đặc khu Tập trung chỉ đạo …": a sentence goes on, no place
+        if e == m.end() or (m["place"] and e == m.end("lv")):
             cands.append(_Cand(s, e, 2, [(s, e, None, "pattern")], kind="collective"))
     for m in _LEVEL_RUN_RE.finditer(comp) if local and any(map(comp.__contains__, _LEVEL_LIST_NEEDS)) else ():
         s = m.start()
@@ -428,6 +432,14 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
         name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
         cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))
     return cands
+
+
+def _starts_verb(words: str) -> bool:
+    """Whether a capitalised run opens with a verb or function word of ``name_words`` ("Tập trung", "Chủ động"),
+    not a place's name ("Cồn Cỏ")."""
+    first = words.split(" ", 1)[0].lower()
+    nw = _name_words()
+    return first in nw.stop_words or first in nw.stop_lower
 
 
 def _chain_run_cands(key: str, comp: str, gaz: _Gazetteer) -> list[_Cand]:
