@@ -2465,3 +2465,12 @@ def test_name_a_quoted_rule_gives_in_passing_is_no_short_form() -> None:
             "khẩn trương báo cáo, tham mưu UBND tỉnh ban hành Bảng giá.\n")
     asked = [t for t in g.tasks if t.text.startswith("Đề nghị Thuế tỉnh")]
     assert [[r.name for r in t.report_to] for t in asked] == [["Ủy ban nhân dân tỉnh"]]
+
+
+def test_heading_with_examples_in_brackets_names_its_actor() -> None:
+    # 06/CT-UBND Quảng Trị: "5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …)" over its bullets: the
+    # examples in brackets are no part of the heading, which names the actor of the bullets (a plural role)
+    g = run("CHỈ THỊ\nVề tăng cường quản lý rừng\n\n5. Các chủ rừng là tổ chức (các\nBan quản lý rừng đặc dụng, rừng "
+            "phòng hộ, các Công ty nông, lâm nghiệp…)\n\n- Thực hiện đầy đủ quyền, nghĩa\nvụ và trách nhiệm chủ rừng theo "
+            "quy định của Luật Lâm nghiệp.\n\n- Tiếp tục kiểm tra, rà soát toàn bộ diện tích rừng.\n")
+    assert [leads(t) for t in g.tasks] == [["Các chủ rừng là tổ chức"], ["Các chủ rừng là tổ chức"]]

@@ -137,7 +137,10 @@ def _res() -> dict[str, regex.Pattern[str]]:
         # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
         "speaker": regex.compile(r"^\s*(?:\p{Lu}\p{Ll}*\s+){0,4}(?:" + "|".join(w["speaker_verbs"]) + r")", regex.V1),
         "actor_head": regex.compile(r"^(?!(?:" + "|".join(regex.escape(h) for h in w["actor_heading_false_heads"]) + r")(?![\p{L}]))"
-                                    r"(?:" + "|".join(regex.escape(h) for h in w["actor_heading_heads"]) + r")(?![\p{L}])"),
+                                    r"(?:" + "|".join(regex.escape(h) for h in [
+                                        *w["actor_heading_heads"],
+                                        # a plural role ("Các chủ rừng là tổ chức (…)", 06/CT-UBND) heads one too
+                                        *("Các " + r for r in w["role_subject_heads"])]) + r")(?![\p{L}])"),
         "actor_tail": regex.compile(w["actor_heading_tail"], regex.IGNORECASE),
         "imperative": _any(w["imperative_openers"]),
         "giao_mid": regex.compile(r"[,;]\s*(?:đồng\s+thời\s+|và\s+)?giao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", regex.IGNORECASE),
@@ -525,6 +528,21 @@ def _non_agency_words(text: str, mentions: list) -> int:
 
 _SENTENCE_END = regex.compile(r"[.;!?…]\s*$")
 # a single full stop closing a unit (not "…", not an abbreviation's "TP.")
+_TRAILING_ASIDE = regex.compile(r"\s*\([^()]*\)[\s:.]*$")
+
+
+def _without_aside(node: Node, text: str) -> str:
+    """A heading over sub-items without the examples it gives in brackets at its end: "5. Các chủ rừng là tổ chức
+    (các Ban quản lý rừng đặc dụng, rừng phòng hộ, các Công ty nông, lâm nghiệp…)" over its bullets (06/CT-UBND Quảng
+    Trị) names the actor "Các chủ rừng là tổ chức".
+
+    >>> _without_aside(Node(id="s5", kind="item", span=(0, 99), children=[Node(id="s5_1", kind="bullet", span=(80, 99))]),
+    ...                "Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, rừng phòng hộ…)")
+    'Các chủ rừng là tổ chức'
+    """
+    if node.children and (aside := _TRAILING_ASIDE.search(text)) is not None and aside.start() > 0:
+        return text[:aside.start()]
+    return text
 _CLOSING_STOP = regex.compile(r"(?<![.\p{Lu}])\.$")
 
 
@@ -1116,6 +1134,7 @@ class TaskExtractor:
             # "4. Các cơ quan, tổ chức, đơn vị còn lại." over "a) Cập nhật kịp thời dữ liệu …" (82/2025/QĐ-UBND): a
             # full stop closing a heading over its points ends no sentence
             text = text[:-1].rstrip()
+        text = _without_aside(node, text)
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         body = text[off:off + 1].upper() + text[off + 1:]
@@ -1855,7 +1874,7 @@ class TaskExtractor:
             return True
         if is_lead_in(text):
             return True
-        if (_heading_like(text) or self._bold_heading(node, text)) and not _res()["lead_marker"].search(text):
+        if (_heading_like(_without_aside(node, text)) or self._bold_heading(node, text)) and not _res()["lead_marker"].search(text):
             return True  # "1. Nội dung" / "2. Sở Tài chính": a label over its sub-units
         if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
                 and any(c.kind in _LIST_ITEMS for c in node.children)):
