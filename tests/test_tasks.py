@@ -2265,3 +2265,27 @@ def test_fielded_actor_sentences_under_a_time_line_split_by_actor_are_no_tasks()
             "- Thời gian thực hiện:\n\n+ Các bộ, cơ quan ngang bộ gửi kết quả rà soát về Bộ\nCông an trước ngày 15 tháng 12 "
             "năm 2025.\n\n+ Bộ Công an tổng hợp kết quả\nrà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n")
     assert no_task_with(g, "Bộ Công an tiến hành rà soát")
+
+
+# A letter's verb-led units that name no one are instructions to its "Kính gửi" addressees (guide, Genres: Công văn),
+# whatever their verb; an item over bullets is their title (rule 2); "Giao …" names its own actor; what follows the
+# signature (a criteria table, 5155/SGDĐT) is an annex.
+LETTER = ("**Kính gửi:** Các cơ sở\nđào tạo trực thuộc Bộ\n\nBộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo "
+          "thực hiện một số nhiệm vụ năm học 2025 - 2026 như sau:\n\n**II. NHIỆM VỤ CỤ THỂ**\n\n")
+LETTER_INSTRUCTIONS = [
+    # 6386/BVHTTDL-KHCNĐTMT (batch 23), II.3: a heading whose verb is no imperative opener, its bullets hard-wrapped
+    (LETTER + "3.\nHoàn thành công tác tuyển sinh năm học 2025 - 2026 theo đúng quy định\n\n-\nHoàn thành công tác "
+     "tuyển sinh năm học 2025 - 2026 theo kế hoạch chung, bảo đảm chất lượng đầu vào.\n\n-\nHoàn thiện và sớm công bố "
+     "đề án tuyển sinh năm học 2026 - 2027.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n"
+     "Phan Tâm\n\n**BẢNG TIÊU CHÍ**\n\n4.2. Tập huấn chuyên môn nghiệp vụ cho cán bộ quản lý.\n",
+     [("Hoàn thành công tác tuyển sinh năm học 2025 - 2026 theo kế hoạch", ["Các cơ sở đào tạo trực thuộc Bộ"]),
+      ("Hoàn thiện và sớm công bố", ["Các cơ sở đào tạo trực thuộc Bộ"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTER_INSTRUCTIONS)
+def test_letter_instructions_are_the_addressees(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    got = [(" ".join(t.text.split()), leads(t)) for t in run(text).tasks]
+    assert len(got) == len(expected)
+    for (text_, lead), (opening, want) in zip(got, expected, strict=True):
+        assert text_.startswith(opening) and lead == want

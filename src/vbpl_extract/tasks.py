@@ -1019,6 +1019,8 @@ class TaskExtractor:
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
         self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
+        self.letter_end: int | None = None  # source offset of the closing block: an annex follows it
+        self.letter = False  # a Công văn (or a text of unknown type): any verb-led unit instructs its addressees
         self._parents: dict[int, Node] = {}  # id(node) -> the node it is a child of, filled by run()
 
     # helpers ------------------------------------------------------------
@@ -1284,15 +1286,32 @@ class TaskExtractor:
                           span=f.to_source(start, start + len(m["name"].rstrip())) if f.text else None,
                           kind="collective" if body.startswith("Các ") else "body", known=False, origin="labelled actor")]
 
-    def _addressee_lead(self, text: str) -> list[AgencyRef]:
+    def _addressee_lead(self, text: str, node: Node | None = None, path: list[Node] | None = None) -> list[AgencyRef]:
         """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …"); in a plan or
         report submitted to them, its issuer ("Tăng cường công tác quản lý thuế …" in a provincial People's
-        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh")."""
-        if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
+        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh").
+
+        In a letter whose addressees act, any unit of the letter itself (not its annex) that opens with an action
+        and has no sub-units is an instruction to them too ("- Hoàn thành công tác tuyển sinh năm học 2025 - 2026
+        …", 6386/BVHTTDL); an item over sub-units is their title (guide rule 2), "Giao …" names its own actor."""
+        if not self.addressees:
+            return []
+        if not _res()["imperative"].search(fold_tones(text.strip()).lower()) and not (
+                self._letter_instruction(text, node, path)):
             return []
         if not self.addressees_act:
             return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+
+    def _letter_instruction(self, text: str, node: Node | None, path: list[Node] | None) -> bool:
+        """Is this verb-led unit one of a letter's instructions to its addressees (see ``_addressee_lead``)?"""
+        if not (self.letter and self.addressees_act) or node is None or node.children or _ASKED_HEAD.match(text.lstrip()):
+            return False
+        if any(p.kind in ("appendix", "attachment") for p in (path or [])) or node.kind in ("appendix", "attachment"):
+            return False
+        if self.letter_end is not None and node.span[0] >= self.letter_end:
+            return False  # after the signature: the letter's annex (a criteria table, a form)
+        return opens_with_action(" ".join(text.split()))
 
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
@@ -2021,7 +2040,7 @@ class TaskExtractor:
                                    doubt=doubt, own_subject=False)
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
-        if not lead and (lead := self._addressee_lead(text)):
+        if not lead and (lead := self._addressee_lead(text, node, path)):
             prov["lead"] = "'Kính gửi' addressees"
         if not lead:
             if own_subject and frag is None and (marks := self._inline_items(text)):
@@ -2566,8 +2585,12 @@ def _action(text: str, mentions: list) -> str | None:
 
 def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                   addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
-                  issuer: AgencyRef | None = None, doc_type: str | None = None) -> list[Task]:
+                  issuer: AgencyRef | None = None, doc_type: str | None = None,
+                  letter_end: int | None = None) -> list[Task]:
     """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
+
+    ``letter_end``: where the closing block (Nơi nhận, signature) starts in the source; what follows it (a
+    criteria table, a form) is an annex, whose verb-led units are no instructions to the addressees.
 
     A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
 
@@ -2578,6 +2601,8 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     extractor = TaskExtractor(source, mentions, addressees, issuer)
     # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
     extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
+    extractor.letter_end = letter_end
+    extractor.letter = doc_type is None or doc_type in task_words()["letter_instruction_types"]
     tasks = extractor.run(tree)
     groups = task_words()["addressee_groups"]
     place = extractor.place

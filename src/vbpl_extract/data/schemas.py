@@ -171,6 +171,7 @@ class TaskWords(_Data):
     addressee_receives_types: list[str] = []
     addressee_back_reference_types: list[str] = []
     addressee_back_references: list[str] = []
+    letter_instruction_types: list[str] = []
     actor_heading_heads: list[str]
     actor_heading_false_heads: list[str]
     actor_heading_tail: str
