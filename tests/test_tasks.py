@@ -2289,3 +2289,30 @@ def test_letter_instructions_are_the_addressees(text: str, expected: list[tuple[
     assert len(got) == len(expected)
     for (text_, lead), (opening, want) in zip(got, expected, strict=True):
         assert text_.startswith(opening) and lead == want
+
+
+# In a letter, an item with no actor and no closing punctuation that opens like an instruction, over bullets that
+# mostly do too, is their title, not a task (guide rule 2); its bullets are the addressees' (Genres: Công văn).
+SIGNED = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nPhan Tâm\n"
+LETTER_TITLES = [
+    # 6386/BVHTTDL-KHCNĐTMT (batch 23), II.7: a title closed by a full stop; its first bullet opens with no verb
+    (LETTER + "7.\nTriển khai thực hiện Phong trào thi đua “70 ngày cao điểm” lập thành tích chào mừng Đại hội.\n\n"
+     "- Tập thể Ban Giám hiệu, cán bộ, giảng viên, người lao động trong toàn trường quyết tâm thi đua.\n\n"
+     "- Tổ chức ít nhất một sự kiện, hoạt động văn hóa/nghệ thuật/thể thao chào mừng Đại hội.\n" + SIGNED,
+     ["Tập thể Ban Giám hiệu", "Tổ chức ít nhất một sự kiện"]),
+    # 5680/CT-CS: bullets that cite the law under a letter's opinion are no instructions (and no title above them)
+    ("**Kính gửi:** Ban Tuyên giáo và Dân vận Trung ương\n\nCục Thuế có ý kiến như sau:\n\n"
+     "1. Thực hiện chính sách thuế đối với thu nhập từ nhiệm vụ khoa học và công nghệ\n\n"
+     "- Tại Điều 11 Luật thuế thu nhập cá nhân số 04/2007/QH12 quy định thu nhập chịu thuế.\n\n"
+     "- Tại khoản 9 Điều 71 Luật khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 quy định bãi bỏ.\n" + SIGNED,
+     ["Thực hiện chính sách thuế"]),
+]
+
+
+@pytest.mark.parametrize(("text", "openings"), LETTER_TITLES)
+def test_letter_title_over_bullets_is_no_task(text: str, openings: list[str]) -> None:
+    got = run(text).tasks
+    assert len(got) == len(openings)
+    for t, opening in zip(got, openings, strict=True):
+        assert " ".join(t.text.split()).startswith(opening) and leads(t) == [leads(got[0])[0]]
+

@@ -1313,6 +1313,31 @@ class TaskExtractor:
             return False  # after the signature: the letter's annex (a criteria table, a form)
         return opens_with_action(" ".join(text.split()))
 
+    def _letter_title_lead(self, node: Node, text: str, bullets: list[Node], ctx: Context) -> list[AgencyRef]:
+        """The addressees, when ``node`` is a title over bullets in a letter: an item with no actor of its own or
+        inherited, no closing punctuation but a full stop and no colon, that opens like an instruction, over two or more bullets of
+        its own, at least half of which open like instructions too; else nothing. Its bullets are the tasks (guide
+        rule 2), each an instruction to the "Kính gửi" addressees (Genres: Công văn)."""
+        if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
+            text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
+        if (not (self.letter and self.addressees_act and self.addressees) or ctx.lead or len(bullets) < 2
+                or node.kind not in ("item", "point", "clause") or _SENTENCE_END.search(text) or ":" in text):
+            return []
+        if self.letter_end is not None and node.span[0] >= self.letter_end:
+            return []
+        if subject_mentions(text, self.mentions.agencies(text))[0] or _ASKED_HEAD.match(text) or not self._instruction(text):
+            return []
+        acting = sum(self._instruction(_BULLET.sub("", self.frag(b).text).strip()) for b in bullets)
+        if 2 * acting < len(bullets):
+            return []  # "- Tại khoản 9 Điều 71 Luật … quy định:": bullets that cite, not instruct (5680/CT-CS)
+        return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+
+    @staticmethod
+    def _instruction(text: str) -> bool:
+        """Does the text open like an instruction: an imperative opener or an action verb of the lexicon?"""
+        flat = " ".join(text.split())
+        return bool(_res()["imperative"].search(fold_tones(flat).lower())) or opens_with_action(flat)
+
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
         stack = list(nodes)
@@ -1444,6 +1469,11 @@ class TaskExtractor:
                 for k, (s, e) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
                     self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
+            elif bullets and (title_lead := self._letter_title_lead(node, text, bullets, ctx)):
+                # "1. Tập trung hoàn thiện thể chế, cơ chế, …" (no full stop) over "- Tiếp tục rà soát …", "- Nghiên
+                # cứu, hoàn thiện …" in a letter (6386/BVHTTDL): the title is no task, its bullets are the addressees'
+                sub.lead, sub.lead_origin = title_lead, "'Kính gửi' addressees, under a title"
+                self._walk(bullets, here, sub)
             elif bullets and self._own_actor_bullets(bullets):
                 # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
                 # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
