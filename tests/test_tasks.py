@@ -2316,3 +2316,20 @@ def test_letter_title_over_bullets_is_no_task(text: str, openings: list[str]) ->
     for t, opening in zip(got, openings, strict=True):
         assert " ".join(t.text.split()).startswith(opening) and leads(t) == [leads(got[0])[0]]
 
+
+# A lead-in that names a body the data does not know by its role, before the duty that hands out the items below,
+# gives that body to them (guide rule 4), as written.
+ROLE_LEAD_INS = [
+    # 7197/BKHCN-CĐSQG (batch 23), Phụ lục, 2.3.a (Bước 1)
+    ("**2.3. Quy trình số hóa**\n\n**a) Bước 1. Chuẩn bị và\nphân loại tài liệu**\n\nCơ quan thực hiện số hóa thực\n"
+     "hiện các hoạt động sau:\n\n- Phân loại mức độ ưu tiên số\nhóa để lựa chọn những tài liệu số hóa phù hợp với nhu "
+     "cầu.\n\n- Kiểm tra sơ bộ trước khi\nthực hiện số hóa.\n", ["Cơ quan thực hiện số hóa"] * 2),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ROLE_LEAD_INS)
+def test_role_lead_in_gives_its_items_an_actor(body: str, expected: list[str]) -> None:
+    g = run("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 7197/BKHCN-CĐSQG\nHà Nội, ngày 20 tháng 11 năm 2025\nHƯỚNG DẪN\n"
+            "SỐ HÓA TÀI LIỆU\n" + body)
+    assert [n for t in g.tasks for n in leads(t)] == expected
+

@@ -2196,6 +2196,13 @@ class TaskExtractor:
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
+            if lead_in and node.kind == "intro" and (role := self._heading_actor(node, f)):
+                # "Cơ quan thực hiện số hóa thực hiện các hoạt động sau:" over "- Phân loại mức độ ưu tiên số hóa …"
+                # (7197/BKHCN's guide): a body the data does not know, named by its role before the duty that hands
+                # out the items, is their actor (rule 4), as written
+                ctx.lead, ctx.lead_origin = role, f"inherited from lead-in {node.id}"
+                ctx.lead_coordinators = None
+                return
             if node.kind == "intro" and lead_in:
                 return
         # split into sentences/clauses that open with their own actor
