@@ -2333,3 +2333,20 @@ def test_role_lead_in_gives_its_items_an_actor(body: str, expected: list[str]) -
             "SỐ HÓA TÀI LIỆU\n" + body)
     assert [n for t in g.tasks for n in leads(t)] == expected
 
+
+# In a letter, a heading of requirements is what it asks of its addressees: its items are tasks (guide, Genres:
+# Công văn), unlike a plan's "Mục đích, yêu cầu" (rule 8).
+LETTER_REQUIREMENTS = [
+    # 6397/UBND-KT Hà Nội (batch 23), 1.2
+    ("Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Ủy ban nhân dân các xã, phường.\n\n"
+     "**1. Yêu cầu chung:**\n\n*1.2. Đối với công tác lựa chọn nhà thầu:*\n\n- Thực hiện và chỉ đạo các chủ đầu tư, "
+     "bên mời thầu tổ chức thực hiện việc đấu thầu đảm bảo đúng trình tự, thủ tục.\n\n- Lựa chọn tư vấn đấu thầu có đủ "
+     "năng lực, kinh nghiệm, uy tín trong việc thực hiện hợp đồng.\n" + SIGNED, 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), LETTER_REQUIREMENTS)
+def test_letter_requirements_are_tasks(text: str, count: int) -> None:
+    g = run(text)
+    assert len(g.tasks) == count
+    assert all(leads(t) == [a.name for a in g.document.addressee_agencies] for t in g.tasks)

@@ -1332,6 +1332,12 @@ class TaskExtractor:
             return []  # "- Tại khoản 9 Điều 71 Luật … quy định:": bullets that cite, not instruct (5680/CT-CS)
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
+    def _letter_requirements(self, heading: str) -> bool:
+        """Is ``heading`` a letter's requirements to its addressees ("1. Yêu cầu chung:" over "- Thực hiện và chỉ đạo
+        các chủ đầu tư …", 6397/UBND-KT), whose items are its instructions, not a plan's aims (guide rule 8)?"""
+        return (self.letter and self.addressees_act and bool(self.addressees)
+                and any(p.search(heading.strip()) for p in _each("letter_requirement_headings")))
+
     @staticmethod
     def _instruction(text: str) -> bool:
         """Does the text open like an instruction: an imperative opener or an action verb of the lexicon?"""
@@ -1392,7 +1398,7 @@ class TaskExtractor:
             self._table(node, here, ctx)
             return
         heading = node.heading
-        if heading and non_task_heading(heading):
+        if heading and non_task_heading(heading) and not self._letter_requirements(heading):
             return
         if node.children and is_procedure_record(node):
             return
@@ -1417,7 +1423,7 @@ class TaskExtractor:
             return
         if not text and not node.children:
             return
-        if text and non_task_heading(text) and node.children:
+        if text and non_task_heading(text) and node.children and not self._letter_requirements(text):
             return
         if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
             return  # an effect clause, a repeal …; a chapter title never hides its articles
