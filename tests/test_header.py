@@ -854,7 +854,7 @@ ADDRESSEE_GROUPS = [
     (f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n|\n{MOTTO}Số: 6397/UBND-KT\n|\nHà Nội, ngày 20 tháng 11 năm 2025\n|\n"
      "Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Các Tổng công ty, công ty, đơn vị trực thuộc Thành phố.\n\n"
      "Ủy ban nhân dân Thành phố yêu cầu thực hiện.\n",
-     ["Các Tổng công ty, công ty, đơn vị trực thuộc Thành phố"]),
+     ["Các sở, ban, ngành thuộc Thành phố", "Các Tổng công ty, công ty, đơn vị trực thuộc Thành phố"]),
     # 26/CĐ-TTg style list head: a line ending in ":" heads a list, it names no group
     ("Kính gửi:\n- Bộ trưởng các Bộ:\n\nThủ tướng Chính phủ yêu cầu thực hiện.\n", []),
 ]

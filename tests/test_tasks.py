@@ -2350,3 +2350,19 @@ def test_letter_requirements_are_tasks(text: str, count: int) -> None:
     g = run(text)
     assert len(g.tasks) == count
     assert all(leads(t) == [a.name for a in g.document.addressee_agencies] for t in g.tasks)
+
+
+# A collective the "Kính gửi" list writes in a fuller form, with its owner after "thuộc", is written so (guide, Genres:
+# the fullest form the document gives).
+FULLER_ADDRESSEES = [
+    # 6397/UBND-KT Hà Nội (batch 23): the opening lead-in names "các sở, ban, ngành"
+    ("Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Ủy ban nhân dân các xã, phường.\n\nThực hiện chỉ đạo của "
+     "Ban Thường vụ Thành ủy, UBND Thành phố yêu cầu các sở, ban, ngành, UBND các xã, phường tiếp tục nghiên cứu, tuân "
+     "thủ thực hiện một số nội dung sau:\n\n1. Thực hiện và chỉ đạo các chủ đầu tư tổ chức thực hiện việc đấu thầu đảm "
+     "bảo đúng trình tự, thủ tục.\n" + SIGNED, ["Các sở, ban, ngành thuộc Thành phố", "Ủy ban nhân dân các xã, phường"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULLER_ADDRESSEES)
+def test_collective_written_as_its_fuller_addressee(text: str, expected: list[str]) -> None:
+    assert [leads(t) for t in run(text).tasks] == [expected]

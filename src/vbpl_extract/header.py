@@ -377,8 +377,15 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.addressees:
         for a in info.addressees:
             found = find_agencies(a)
+            tail = load_doc_types().addressee_owner_tail
             for m in found:
-                info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
+                ref = AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee")
+                if (len(found) == 1 and m.kind == "collective" and m.start == 0 and tail is not None
+                        and regex.match(tail, a[m.end:])):
+                    # "Các sở, ban, ngành thuộc Thành phố": the owner the line gives stays in the name
+                    whole = " ".join(a.split()).rstrip(" ;,.")
+                    ref = ref.model_copy(update={"id": None, "name": whole[:1].upper() + whole[1:], "text": a, "known": False})
+                info.addressee_agencies.append(ref)
             if not found and (group := _addressee_collective(a)) is not None:
                 info.addressee_agencies.append(group)
     return res

@@ -2659,6 +2659,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         # a letter's back-reference to its addressees is the one asked, never a partner (guide, Genres: Công văn)
         t.lead[:] = _dedupe([x for ref in t.lead for x in back_referenced_addressees(ref, addressees or [], backrefs)])
         for refs in (t.lead, t.coordinators):
+            refs[:] = [fuller_addressee(ref, addressees or []) for ref in refs]
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
             refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
             if place:
@@ -2816,6 +2817,29 @@ def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> Ag
     return ref.model_copy(update={"name": entry.name if entry else name,
                                   "id": entry.id if entry else f"unknown:{slugify(name)}",
                                   "origin": f"{ref.origin or 'mention'} (the document's province)"})
+
+
+def fuller_addressee(ref: AgencyRef, addressees: list[AgencyRef]) -> AgencyRef:
+    """A collective the "Kính gửi" list writes in a fuller form, its owner after "(trực) thuộc", is written so
+    (annotation guide, Genres: the fullest form the document gives): "các sở, ban, ngành" under the addressee
+    "Các sở, ban, ngành thuộc Thành phố" (6397/UBND-KT Hà Nội).
+
+    >>> s = AgencyRef(id="cac_so_ban_nganh", name="Các sở, ban, ngành", text="các sở, ban, ngành", kind="collective")
+    >>> to = [AgencyRef(name="Các sở, ban, ngành thuộc Thành phố", text="", kind="collective", known=False)]
+    >>> fuller_addressee(s, to).name
+    'Các sở, ban, ngành thuộc Thành phố'
+    """
+    if ref.kind != "collective":
+        return ref
+    key = fold_tones(ref.name).casefold()
+    for a in addressees:
+        rest = fold_tones(a.name).casefold()
+        if a.kind == "collective" and rest.startswith(key) and _OWNER_AFTER.match(rest, len(key)):
+            return a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named in full"})
+    return ref
+
+
+_OWNER_AFTER = regex.compile(r"\s+(?:trực\s+)?thuộc\s")
 
 
 def back_referenced_addressees(ref: AgencyRef, addressees: list[AgencyRef], backrefs: set[str]) -> list[AgencyRef]:
