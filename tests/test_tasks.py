@@ -2366,3 +2366,24 @@ FULLER_ADDRESSEES = [
 @pytest.mark.parametrize(("text", "expected"), FULLER_ADDRESSEES)
 def test_collective_written_as_its_fuller_addressee(text: str, expected: list[str]) -> None:
     assert [leads(t) for t in run(text).tasks] == [expected]
+
+
+# The closing request that adds no action of its own is no task, as a unit or as a later sentence of one (guide,
+# Genres: a closing accountability sentence is not a task); one that names a further action is.
+CLOSING_REQUESTS = [
+    # 5095/SGDĐT-CTTTHSSV (batch 23), last paragraph
+    ("Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.", 0),
+    # 7360/KH-UBND: the last sentence of the last item
+    ("3. Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Kế hoạch này. Ủy ban nhân dân tỉnh yêu cầu các "
+     "cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.", 1),
+    # 2428/2013/CV-BXD: a further action ("chỉ đạo … tổ chức thực hiện") is a task
+    ("Đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ quan có liên quan tổ chức thực "
+     "hiện./.", 1),
+]
+
+
+@pytest.mark.parametrize(("body", "count"), CLOSING_REQUESTS)
+def test_closing_request_is_no_task(body: str, count: int) -> None:
+    g = run("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 7360/KH-UBND\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai nhiệm vụ\nIII. TỔ CHỨC THỰC HIỆN\n" + body)
+    assert len(g.tasks) == count

@@ -872,7 +872,18 @@ def is_lead_in(text: str) -> bool:
 
 
 def is_non_task(text: str) -> bool:
-    return _occurs("non_task_text", fold_tones(text))
+    return _occurs("non_task_text", fold_tones(text)) or is_closing_request(text)
+
+
+def is_closing_request(text: str) -> bool:
+    """The closing request that adds no action of its own (``task_words.yaml``'s ``closing_requests``).
+
+    >>> is_closing_request("Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.")
+    True
+    >>> is_closing_request("Đề nghị các đơn vị nghiêm túc thực hiện chế độ báo cáo định kỳ.")
+    False
+    """
+    return _occurs("closing_requests", fold_tones(text))
 
 
 def is_content_lead_in(text: str) -> bool:
@@ -1474,6 +1485,8 @@ class TaskExtractor:
                 f = self.frag(node)
                 for k, (s, e) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
+                    if k and is_closing_request(part.text):
+                        continue  # "…. Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai thực hiện./." (7360/KH-UBND)
                     self._make_task(node, here, ctx, frag=part, text=part.text, id_base=node.id if k == 0 else f"{node.id}__c{k}")
             elif bullets and (title_lead := self._letter_title_lead(node, text, bullets, ctx)):
                 # "1. Tập trung hoàn thiện thể chế, cơ chế, …" (no full stop) over "- Tiếp tục rà soát …", "- Nghiên
