@@ -2387,3 +2387,20 @@ def test_closing_request_is_no_task(body: str, count: int) -> None:
     g = run("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 7360/KH-UBND\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
             "Triển khai nhiệm vụ\nIII. TỔ CHỨC THỰC HIỆN\n" + body)
     assert len(g.tasks) == count
+
+
+# A heading over sub-items that names an office holder of a group the data does not know stands for that group
+# (guide rule 5: "Thủ trưởng các sở, ban, ngành" -> "Các sở, ban, ngành").
+OFFICE_HOLDER_HEADINGS = [
+    # 6316/BVHTTDL-VP, 1
+    ("**1. Thủ\ntrưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ**\n- Ứng dụng mạnh mẽ khoa học công nghệ, đổi mới "
+     "sáng tạo, chuyển đổi số.\n- Tăng cường kỷ luật, kỷ cương hành chính.\n",
+     [["Các cơ quan tham mưu, quản lý nhà nước thuộc Bộ"]] * 2),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OFFICE_HOLDER_HEADINGS)
+def test_office_holder_heading_names_its_group(body: str, expected: list[list[str]]) -> None:
+    g = run("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 6316/BVHTTDL-VP\nHà Nội, ngày 20 tháng 11 năm 2025\n"
+            "Bộ trưởng giao:\n" + body + SIGNED)
+    assert [leads(t) for t in g.tasks] == expected

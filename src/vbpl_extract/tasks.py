@@ -1089,6 +1089,10 @@ class TaskExtractor:
             text = text[:-1].rstrip()
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
+        # "1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ" (6316/BVHTTDL-VP): the holder stands for the
+        # bodies he heads (guide rule 5)
+        if (held := office_title_end(text[off:])) and text[off + held:].lstrip()[:4].lower() == "các ":
+            off += held + len(text[off + held:]) - len(text[off + held:].lstrip())
         body = text[off:off + 1].upper() + text[off + 1:]
         # a heading that ends in its duty ("12. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên
         # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
