@@ -848,3 +848,24 @@ def test_enacting_sentence_after_a_wrapped_basis() -> None:
              "làm việc đối với giáo viên phổ thông, dự bị đại học.*\n\n**Điều 1. Phạm vi điều chỉnh**\n\nThông tư này quy "
              "định chế độ làm việc.\n")
     assert i.issuer is not None and i.issuer.name == "Bộ Giáo dục và Đào tạo"
+
+
+# a "Kính gửi" line the gazetteer knows no body in, naming a group by "Các …", is that group as written
+ADDRESSEE_GROUPS = [
+    # 6386/BVHTTDL-KHCNĐTMT (batch 23), a letter with no header that opens with its addressee line
+    ("**Kính gửi:** Các cơ sở\nđào tạo trực thuộc Bộ\n\nBộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo "
+     "thực hiện như sau:\n", ["Các cơ sở đào tạo trực thuộc Bộ"]),
+    # 6397/UBND-KT Hà Nội (batch 23): a known collective and an unknown group
+    (f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n|\n{MOTTO}Số: 6397/UBND-KT\n|\nHà Nội, ngày 20 tháng 11 năm 2025\n|\n"
+     "Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Các Tổng công ty, công ty, đơn vị trực thuộc Thành phố.\n\n"
+     "Ủy ban nhân dân Thành phố yêu cầu thực hiện.\n",
+     ["Các sở, ban, ngành thuộc Thành phố", "Các Tổng công ty, công ty, đơn vị trực thuộc Thành phố"]),
+    # 26/CĐ-TTg style list head: a line ending in ":" heads a list, it names no group
+    ("Kính gửi:\n- Bộ trưởng các Bộ:\n\nThủ tướng Chính phủ yêu cầu thực hiện.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), ADDRESSEE_GROUPS)
+def test_addressee_line_names_a_group(text: str, groups: list[str]) -> None:
+    got = [a.name for a in info(text).addressee_agencies if a.kind == "collective" and a.id is None]
+    assert got == groups

@@ -2474,3 +2474,142 @@ def test_heading_with_examples_in_brackets_names_its_actor() -> None:
             "phòng hộ, các Công ty nông, lâm nghiệp…)\n\n- Thực hiện đầy đủ quyền, nghĩa\nvụ và trách nhiệm chủ rừng theo "
             "quy định của Luật Lâm nghiệp.\n\n- Tiếp tục kiểm tra, rà soát toàn bộ diện tích rừng.\n")
     assert [leads(t) for t in g.tasks] == [["Các chủ rừng là tổ chức"], ["Các chủ rừng là tổ chức"]]
+
+
+# A letter's verb-led units that name no one are instructions to its "Kính gửi" addressees (guide, Genres: Công văn),
+# whatever their verb; an item over bullets is their title (rule 2); "Giao …" names its own actor; what follows the
+# signature (a criteria table, 5155/SGDĐT) is an annex.
+LETTER = ("**Kính gửi:** Các cơ sở\nđào tạo trực thuộc Bộ\n\nBộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo "
+          "thực hiện một số nhiệm vụ năm học 2025 - 2026 như sau:\n\n**II. NHIỆM VỤ CỤ THỂ**\n\n")
+LETTER_INSTRUCTIONS = [
+    # 6386/BVHTTDL-KHCNĐTMT (batch 23), II.3: a heading whose verb is no imperative opener, its bullets hard-wrapped
+    (LETTER + "3.\nHoàn thành công tác tuyển sinh năm học 2025 - 2026 theo đúng quy định\n\n-\nHoàn thành công tác "
+     "tuyển sinh năm học 2025 - 2026 theo kế hoạch chung, bảo đảm chất lượng đầu vào.\n\n-\nHoàn thiện và sớm công bố "
+     "đề án tuyển sinh năm học 2026 - 2027.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n"
+     "Phan Tâm\n\n**BẢNG TIÊU CHÍ**\n\n4.2. Tập huấn chuyên môn nghiệp vụ cho cán bộ quản lý.\n",
+     [("Hoàn thành công tác tuyển sinh năm học 2025 - 2026 theo kế hoạch", ["Các cơ sở đào tạo trực thuộc Bộ"]),
+      ("Hoàn thiện và sớm công bố", ["Các cơ sở đào tạo trực thuộc Bộ"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTER_INSTRUCTIONS)
+def test_letter_instructions_are_the_addressees(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    got = [(" ".join(t.text.split()), leads(t)) for t in run(text).tasks]
+    assert len(got) == len(expected)
+    for (text_, lead), (opening, want) in zip(got, expected, strict=True):
+        assert text_.startswith(opening) and lead == want
+
+
+# In a letter, an item with no actor and no closing punctuation that opens like an instruction, over bullets that
+# mostly do too, is their title, not a task (guide rule 2); its bullets are the addressees' (Genres: Công văn).
+SIGNED = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nPhan Tâm\n"
+LETTER_TITLES = [
+    # 6386/BVHTTDL-KHCNĐTMT (batch 23), II.7: a title closed by a full stop; its first bullet opens with no verb
+    (LETTER + "7.\nTriển khai thực hiện Phong trào thi đua “70 ngày cao điểm” lập thành tích chào mừng Đại hội.\n\n"
+     "- Tập thể Ban Giám hiệu, cán bộ, giảng viên, người lao động trong toàn trường quyết tâm thi đua.\n\n"
+     "- Tổ chức ít nhất một sự kiện, hoạt động văn hóa/nghệ thuật/thể thao chào mừng Đại hội.\n" + SIGNED,
+     ["Tập thể Ban Giám hiệu", "Tổ chức ít nhất một sự kiện"]),
+    # 5680/CT-CS: bullets that cite the law under a letter's opinion are no instructions (and no title above them)
+    ("**Kính gửi:** Ban Tuyên giáo và Dân vận Trung ương\n\nCục Thuế có ý kiến như sau:\n\n"
+     "1. Thực hiện chính sách thuế đối với thu nhập từ nhiệm vụ khoa học và công nghệ\n\n"
+     "- Tại Điều 11 Luật thuế thu nhập cá nhân số 04/2007/QH12 quy định thu nhập chịu thuế.\n\n"
+     "- Tại khoản 9 Điều 71 Luật khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 quy định bãi bỏ.\n" + SIGNED,
+     ["Thực hiện chính sách thuế"]),
+]
+
+
+@pytest.mark.parametrize(("text", "openings"), LETTER_TITLES)
+def test_letter_title_over_bullets_is_no_task(text: str, openings: list[str]) -> None:
+    got = run(text).tasks
+    assert len(got) == len(openings)
+    for t, opening in zip(got, openings, strict=True):
+        assert " ".join(t.text.split()).startswith(opening) and leads(t) == [leads(got[0])[0]]
+
+
+# A lead-in that names a body the data does not know by its role, before the duty that hands out the items below,
+# gives that body to them (guide rule 4), as written.
+ROLE_LEAD_INS = [
+    # 7197/BKHCN-CĐSQG (batch 23), Phụ lục, 2.3.a (Bước 1)
+    ("**2.3. Quy trình số hóa**\n\n**a) Bước 1. Chuẩn bị và\nphân loại tài liệu**\n\nCơ quan thực hiện số hóa thực\n"
+     "hiện các hoạt động sau:\n\n- Phân loại mức độ ưu tiên số\nhóa để lựa chọn những tài liệu số hóa phù hợp với nhu "
+     "cầu.\n\n- Kiểm tra sơ bộ trước khi\nthực hiện số hóa.\n", ["Cơ quan thực hiện số hóa"] * 2),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ROLE_LEAD_INS)
+def test_role_lead_in_gives_its_items_an_actor(body: str, expected: list[str]) -> None:
+    g = run("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 7197/BKHCN-CĐSQG\nHà Nội, ngày 20 tháng 11 năm 2025\nHƯỚNG DẪN\n"
+            "SỐ HÓA TÀI LIỆU\n" + body)
+    assert [n for t in g.tasks for n in leads(t)] == expected
+
+
+# In a letter, a heading of requirements is what it asks of its addressees: its items are tasks (guide, Genres:
+# Công văn), unlike a plan's "Mục đích, yêu cầu" (rule 8).
+LETTER_REQUIREMENTS = [
+    # 6397/UBND-KT Hà Nội (batch 23), 1.2
+    ("Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Ủy ban nhân dân các xã, phường.\n\n"
+     "**1. Yêu cầu chung:**\n\n*1.2. Đối với công tác lựa chọn nhà thầu:*\n\n- Thực hiện và chỉ đạo các chủ đầu tư, "
+     "bên mời thầu tổ chức thực hiện việc đấu thầu đảm bảo đúng trình tự, thủ tục.\n\n- Lựa chọn tư vấn đấu thầu có đủ "
+     "năng lực, kinh nghiệm, uy tín trong việc thực hiện hợp đồng.\n" + SIGNED, 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), LETTER_REQUIREMENTS)
+def test_letter_requirements_are_tasks(text: str, count: int) -> None:
+    g = run(text)
+    assert len(g.tasks) == count
+    assert all(leads(t) == [a.name for a in g.document.addressee_agencies] for t in g.tasks)
+
+
+# A collective the "Kính gửi" list writes in a fuller form, with its owner after "thuộc", is written so (guide, Genres:
+# the fullest form the document gives).
+FULLER_ADDRESSEES = [
+    # 6397/UBND-KT Hà Nội (batch 23): the opening lead-in names "các sở, ban, ngành"
+    ("Kính gửi:\n- Các sở, ban, ngành thuộc Thành phố;\n- Ủy ban nhân dân các xã, phường.\n\nThực hiện chỉ đạo của "
+     "Ban Thường vụ Thành ủy, UBND Thành phố yêu cầu các sở, ban, ngành, UBND các xã, phường tiếp tục nghiên cứu, tuân "
+     "thủ thực hiện một số nội dung sau:\n\n1. Thực hiện và chỉ đạo các chủ đầu tư tổ chức thực hiện việc đấu thầu đảm "
+     "bảo đúng trình tự, thủ tục.\n" + SIGNED, ["Các sở, ban, ngành thuộc Thành phố", "Ủy ban nhân dân các xã, phường"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULLER_ADDRESSEES)
+def test_collective_written_as_its_fuller_addressee(text: str, expected: list[str]) -> None:
+    assert [leads(t) for t in run(text).tasks] == [expected]
+
+
+# The closing request that adds no action of its own is no task, as a unit or as a later sentence of one (guide,
+# Genres: a closing accountability sentence is not a task); one that names a further action is.
+CLOSING_REQUESTS = [
+    # 5095/SGDĐT-CTTTHSSV (batch 23), last paragraph
+    ("Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.", 0),
+    # 7360/KH-UBND: the last sentence of the last item
+    ("3. Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Kế hoạch này. Ủy ban nhân dân tỉnh yêu cầu các "
+     "cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.", 1),
+    # 2428/2013/CV-BXD: a further action ("chỉ đạo … tổ chức thực hiện") is a task
+    ("Đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ quan có liên quan tổ chức thực "
+     "hiện./.", 1),
+]
+
+
+@pytest.mark.parametrize(("body", "count"), CLOSING_REQUESTS)
+def test_closing_request_is_no_task(body: str, count: int) -> None:
+    g = run("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 7360/KH-UBND\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai nhiệm vụ\nIII. TỔ CHỨC THỰC HIỆN\n" + body)
+    assert len(g.tasks) == count
+
+
+# A heading over sub-items that names an office holder of a group the data does not know stands for that group
+# (guide rule 5: "Thủ trưởng các sở, ban, ngành" -> "Các sở, ban, ngành").
+OFFICE_HOLDER_HEADINGS = [
+    # 6316/BVHTTDL-VP, 1
+    ("**1. Thủ\ntrưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ**\n- Ứng dụng mạnh mẽ khoa học công nghệ, đổi mới "
+     "sáng tạo, chuyển đổi số.\n- Tăng cường kỷ luật, kỷ cương hành chính.\n",
+     [["Các cơ quan tham mưu, quản lý nhà nước thuộc Bộ"]] * 2),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OFFICE_HOLDER_HEADINGS)
+def test_office_holder_heading_names_its_group(body: str, expected: list[list[str]]) -> None:
+    g = run("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 6316/BVHTTDL-VP\nHà Nội, ngày 20 tháng 11 năm 2025\n"
+            "Bộ trưởng giao:\n" + body + SIGNED)
+    assert [leads(t) for t in g.tasks] == expected

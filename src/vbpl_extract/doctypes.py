@@ -93,6 +93,19 @@ class DocTypesData(_Model):
 
     # the type of a text that is an appendix on its own, its first line "Phụ lục I" (header.py, _standalone_appendix)
     appendix_type: str | None = None
+    # a "Kính gửi" line the gazetteer finds no body in that still names a group ("Các cơ sở đào tạo trực thuộc Bộ"):
+    # the group as written (header.py, _addressee_collective); a regular expression, case-insensitive, at its start
+    addressee_collective: str | None = None
+    # what may follow a collective found on a "Kính gửi" line and still belong to its name: the body its members
+    # belong to, given by its level ("Các sở, ban, ngành thuộc Thành phố"); a regular expression on the rest of the line
+    addressee_owner_tail: str | None = None
+
+    @field_validator("addressee_collective", "addressee_owner_tail")
+    @classmethod
+    def _collective_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            regex.compile(value)  # a malformed expression fails the data file's validation
+        return value
 
 
 @functools.cache

@@ -376,9 +376,36 @@ def parse_header(ct: CleanText) -> HeaderResult:
     _fill_from_site_metadata(ct, info)
     if info.addressees:
         for a in info.addressees:
-            for m in find_agencies(a):
-                info.addressee_agencies.append(AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee"))
+            found = find_agencies(a)
+            tail = load_doc_types().addressee_owner_tail
+            for m in found:
+                ref = AgencyRef(id=m.id, name=m.name, text=m.text, kind=m.kind, known=m.known, origin="addressee")
+                if (len(found) == 1 and m.kind == "collective" and m.start == 0 and tail is not None
+                        and regex.match(tail, a[m.end:])):
+                    # "Các sở, ban, ngành thuộc Thành phố": the owner the line gives stays in the name
+                    whole = " ".join(a.split()).rstrip(" ;,.")
+                    ref = ref.model_copy(update={"id": None, "name": whole[:1].upper() + whole[1:], "text": a, "known": False})
+                info.addressee_agencies.append(ref)
+            if not found and (group := _addressee_collective(a)) is not None:
+                info.addressee_agencies.append(group)
     return res
+
+
+def _addressee_collective(line: str) -> AgencyRef | None:
+    """A "Kính gửi" line the gazetteer finds no body in, naming a group by its plural determiner, is that group
+    as written (``doc_types.yaml``'s ``addressee_collective``; annotation guide, rule 7).
+
+    >>> _addressee_collective("Các cơ sở\\nđào tạo trực thuộc Bộ").name
+    'Các cơ sở đào tạo trực thuộc Bộ'
+    >>> _addressee_collective("Bộ trưởng các Bộ:") is None
+    True
+    """
+    pattern = load_doc_types().addressee_collective
+    text = " ".join(line.split()).rstrip(" ;,.")
+    if pattern is None or text.endswith(":") or not regex.match(pattern, text, flags=regex.IGNORECASE):
+        return None
+    name = text[:1].upper() + text[1:]
+    return AgencyRef(id=None, name=name, text=line, kind="collective", known=False, origin="addressee")
 
 
 _CAPTION_ISSUER = regex.compile(r"\bcủa\s+(?P<who>[^()]{3,90}?)\s*\)")

@@ -106,8 +106,10 @@ def extract_text(text: str, *, path: str = "<text>", fmt: str = "txt", encoding:
                                     diagnostics=log)
     named = [a for node in iter_nodes(tree) for a in node.agencies]
     named += [a for a in (info.issuer, info.parent_issuer) if a is not None]
+    closing = [ct.paragraphs[i].frag.to_source(0, 1)[0] for i in head.closing_paragraphs
+               if i < len(ct.paragraphs) and ct.paragraphs[i].frag.text]
     tasks = extract_tasks(tree, text, mentions, info.addressee_agencies, known_names=named, issuer=info.issuer,
-                          doc_type=info.type)
+                          doc_type=info.type, letter_end=min(closing, default=None))
     _cite(tasks, references)
     agencies: dict[str, AgencyRef] = {}
     for node in iter_nodes(tree):

@@ -929,7 +929,18 @@ def is_lead_in(text: str) -> bool:
 
 
 def is_non_task(text: str) -> bool:
-    return _occurs("non_task_text", fold_tones(text))
+    return _occurs("non_task_text", fold_tones(text)) or is_closing_request(text)
+
+
+def is_closing_request(text: str) -> bool:
+    """The closing request that adds no action of its own (``task_words.yaml``'s ``closing_requests``).
+
+    >>> is_closing_request("Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc thực hiện./.")
+    True
+    >>> is_closing_request("Đề nghị các đơn vị nghiêm túc thực hiện chế độ báo cáo định kỳ.")
+    False
+    """
+    return _occurs("closing_requests", fold_tones(text))
 
 
 def is_content_lead_in(text: str) -> bool:
@@ -1079,6 +1090,8 @@ class TaskExtractor:
         self._ids: set[str] = set()
         self._last_table_header: list[str] | None = None  # the header of the last task table read
         self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
+        self.letter_end: int | None = None  # source offset of the closing block: an annex follows it
+        self.letter = False  # a Công văn (or a text of unknown type): any verb-led unit instructs its addressees
         self._parents: dict[int, Node] = {}  # id(node) -> the node it is a child of, filled by run()
 
     # helpers ------------------------------------------------------------
@@ -1137,6 +1150,10 @@ class TaskExtractor:
         text = _without_aside(node, text)
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
+        # "1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ" (6316/BVHTTDL-VP): the holder stands for the
+        # bodies he heads (guide rule 5)
+        if (held := office_title_end(text[off:])) and text[off + held:].lstrip()[:4].lower() == "các ":
+            off += held + len(text[off + held:]) - len(text[off + held:].lstrip())
         body = text[off:off + 1].upper() + text[off + 1:]
         # a heading that ends in its duty ("12. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên
         # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
@@ -1375,15 +1392,63 @@ class TaskExtractor:
                           span=f.to_source(start, start + len(m["name"].rstrip())) if f.text else None,
                           kind="collective" if body.startswith("Các ") else "body", known=False, origin="labelled actor")]
 
-    def _addressee_lead(self, text: str) -> list[AgencyRef]:
+    def _addressee_lead(self, text: str, node: Node | None = None, path: list[Node] | None = None) -> list[AgencyRef]:
         """The "Kính gửi" addressees, for an instruction that names no actor ("Khẩn trương …"); in a plan or
         report submitted to them, its issuer ("Tăng cường công tác quản lý thuế …" in a provincial People's
-        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh")."""
-        if not self.addressees or not _res()["imperative"].search(fold_tones(text.strip()).lower()):
+        Committee's plan "Kính gửi: Hội đồng nhân dân tỉnh").
+
+        In a letter whose addressees act, any unit of the letter itself (not its annex) that opens with an action
+        and has no sub-units is an instruction to them too ("- Hoàn thành công tác tuyển sinh năm học 2025 - 2026
+        …", 6386/BVHTTDL); an item over sub-units is their title (guide rule 2), "Giao …" names its own actor."""
+        if not self.addressees:
+            return []
+        if not _res()["imperative"].search(fold_tones(text.strip()).lower()) and not (
+                self._letter_instruction(text, node, path)):
             return []
         if not self.addressees_act:
             return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+
+    def _letter_instruction(self, text: str, node: Node | None, path: list[Node] | None) -> bool:
+        """Is this verb-led unit one of a letter's instructions to its addressees (see ``_addressee_lead``)?"""
+        if not (self.letter and self.addressees_act) or node is None or node.children or _ASKED_HEAD.match(text.lstrip()):
+            return False
+        if any(p.kind in ("appendix", "attachment") for p in (path or [])) or node.kind in ("appendix", "attachment"):
+            return False
+        if self.letter_end is not None and node.span[0] >= self.letter_end:
+            return False  # after the signature: the letter's annex (a criteria table, a form)
+        return opens_with_action(" ".join(text.split()))
+
+    def _letter_title_lead(self, node: Node, text: str, bullets: list[Node], ctx: Context) -> list[AgencyRef]:
+        """The addressees, when ``node`` is a title over bullets in a letter: an item with no actor of its own or
+        inherited, no closing punctuation but a full stop and no colon, that opens like an instruction, over two or more bullets of
+        its own, at least half of which open like instructions too; else nothing. Its bullets are the tasks (guide
+        rule 2), each an instruction to the "Kính gửi" addressees (Genres: Công văn)."""
+        if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
+            text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
+        if (not (self.letter and self.addressees_act and self.addressees) or ctx.lead or len(bullets) < 2
+                or node.kind not in ("item", "point", "clause") or _SENTENCE_END.search(text) or ":" in text):
+            return []
+        if self.letter_end is not None and node.span[0] >= self.letter_end:
+            return []
+        if subject_mentions(text, self.mentions.agencies(text))[0] or _ASKED_HEAD.match(text) or not self._instruction(text):
+            return []
+        acting = sum(self._instruction(_BULLET.sub("", self.frag(b).text).strip()) for b in bullets)
+        if 2 * acting < len(bullets):
+            return []  # "- Tại khoản 9 Điều 71 Luật … quy định:": bullets that cite, not instruct (5680/CT-CS)
+        return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+
+    def _letter_requirements(self, heading: str) -> bool:
+        """Is ``heading`` a letter's requirements to its addressees ("1. Yêu cầu chung:" over "- Thực hiện và chỉ đạo
+        các chủ đầu tư …", 6397/UBND-KT), whose items are its instructions, not a plan's aims (guide rule 8)?"""
+        return (self.letter and self.addressees_act and bool(self.addressees)
+                and any(p.search(heading.strip()) for p in _each("letter_requirement_headings")))
+
+    @staticmethod
+    def _instruction(text: str) -> bool:
+        """Does the text open like an instruction: an imperative opener or an action verb of the lexicon?"""
+        flat = " ".join(text.split())
+        return bool(_res()["imperative"].search(fold_tones(flat).lower())) or opens_with_action(flat)
 
     # entry ----------------------------------------------------------------
     def run(self, nodes: list[Node]) -> list[Task]:
@@ -1439,7 +1504,7 @@ class TaskExtractor:
             self._table(node, here, ctx)
             return
         heading = node.heading
-        if heading and non_task_heading(heading):
+        if heading and non_task_heading(heading) and not self._letter_requirements(heading):
             if (k := self._duty_lead_in(node)) is not None:
                 # "I. ĐÁNH GIÁ CHUNG" whose last paragraph "Để tiếp tục …, thành phố Đà Nẵng cần tập trung thực hiện
                 # tốt một số nhiệm vụ, giải pháp sau đây:" opens items 1 … 8 (641/TB-VPCP): from the lead-in on, the
@@ -1471,7 +1536,7 @@ class TaskExtractor:
             return
         if not text and not node.children:
             return
-        if text and non_task_heading(text) and node.children:
+        if text and non_task_heading(text) and node.children and not self._letter_requirements(text):
             return
         if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
             return  # an effect clause, a repeal …; a chapter title never hides its articles
@@ -1523,6 +1588,8 @@ class TaskExtractor:
                 task: Task | None = None
                 for k, (s, e, same) in enumerate(clauses):
                     part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
+                    if k and is_closing_request(part.text):
+                        continue  # "…. Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai thực hiện./." (7360/KH-UBND)
                     c = ctx
                     if same and task is not None and task.lead:
                         # a paragraph of its own that opens with its action: the actor of the paragraph before
@@ -1530,6 +1597,11 @@ class TaskExtractor:
                     made = self._make_task(node, here, c, frag=part, text=part.text,
                                            id_base=node.id if k == 0 else f"{node.id}__c{k}")
                     task = made or task
+            elif bullets and (title_lead := self._letter_title_lead(node, text, bullets, ctx)):
+                # "1. Tập trung hoàn thiện thể chế, cơ chế, …" (no full stop) over "- Tiếp tục rà soát …", "- Nghiên
+                # cứu, hoàn thiện …" in a letter (6386/BVHTTDL): the title is no task, its bullets are the addressees'
+                sub.lead, sub.lead_origin = title_lead, "'Kính gửi' addressees, under a title"
+                self._walk(bullets, here, sub)
             elif bullets and self._own_actor_bullets(bullets):
                 # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
                 # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
@@ -2168,7 +2240,7 @@ class TaskExtractor:
                                    doubt=doubt, own_subject=False)
         prov: dict[str, str] = {"task": f"{node.kind} unit"}
         lead, coords, reports = self._roles(f, ctx, prov, own_subject=own_subject)
-        if not lead and (lead := self._addressee_lead(text)):
+        if not lead and (lead := self._addressee_lead(text, node, path)):
             prov["lead"] = "'Kính gửi' addressees"
         if not lead and self.counterpart is not None:
             lead = [self.counterpart]
@@ -2298,6 +2370,13 @@ class TaskExtractor:
                 d = _pick_deadline([m for m in self.mentions.deadlines(text) if inheritable(m, text)])
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
+                return
+            if lead_in and node.kind == "intro" and (role := self._heading_actor(node, f)):
+                # "Cơ quan thực hiện số hóa thực hiện các hoạt động sau:" over "- Phân loại mức độ ưu tiên số hóa …"
+                # (7197/BKHCN's guide): a body the data does not know, named by its role before the duty that hands
+                # out the items, is their actor (rule 4), as written
+                ctx.lead, ctx.lead_origin = role, f"inherited from lead-in {node.id}"
+                ctx.lead_coordinators = None
                 return
             if node.kind == "intro" and lead_in:
                 return
@@ -2721,8 +2800,12 @@ def _action(text: str, mentions: list) -> str | None:
 
 def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                   addressees: list[AgencyRef] | None = None, known_names: list[AgencyRef] | None = None,
-                  issuer: AgencyRef | None = None, doc_type: str | None = None) -> list[Task]:
+                  issuer: AgencyRef | None = None, doc_type: str | None = None,
+                  letter_end: int | None = None) -> list[Task]:
     """All tasks of an annotated tree (see :func:`vbpl_extract.annotate.annotate`), in document order.
+
+    ``letter_end``: where the closing block (Nơi nhận, signature) starts in the source; what follows it (a
+    criteria table, a form) is an annex, whose verb-led units are no instructions to the addressees.
 
     A unit that fails is recorded as a warning of this stage in ``mentions.diagnostics``; the others go on.
 
@@ -2733,6 +2816,8 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     extractor = TaskExtractor(source, mentions, addressees, issuer, doc_type)
     # a plan, report or submission "Kính gửi" the council that receives it: the addressee acts on none of its items
     extractor.addressees_act = doc_type not in task_words()["addressee_receives_types"]
+    extractor.letter_end = letter_end
+    extractor.letter = doc_type is None or doc_type in task_words()["letter_instruction_types"]
     tasks = extractor.run(tree)
     groups = task_words()["addressee_groups"]
     place = extractor.place
@@ -2746,6 +2831,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         # a letter's back-reference to its addressees is the one asked, never a partner (guide, Genres: Công văn)
         t.lead[:] = _dedupe([x for ref in t.lead for x in back_referenced_addressees(ref, addressees or [], backrefs)])
         for refs in (t.lead, t.coordinators):
+            refs[:] = [fuller_addressee(ref, addressees or []) for ref in refs]
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
             refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
             if place:
@@ -2903,6 +2989,29 @@ def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> Ag
     return ref.model_copy(update={"name": entry.name if entry else name,
                                   "id": entry.id if entry else f"unknown:{slugify(name)}",
                                   "origin": f"{ref.origin or 'mention'} (the document's province)"})
+
+
+def fuller_addressee(ref: AgencyRef, addressees: list[AgencyRef]) -> AgencyRef:
+    """A collective the "Kính gửi" list writes in a fuller form, its owner after "(trực) thuộc", is written so
+    (annotation guide, Genres: the fullest form the document gives): "các sở, ban, ngành" under the addressee
+    "Các sở, ban, ngành thuộc Thành phố" (6397/UBND-KT Hà Nội).
+
+    >>> s = AgencyRef(id="cac_so_ban_nganh", name="Các sở, ban, ngành", text="các sở, ban, ngành", kind="collective")
+    >>> to = [AgencyRef(name="Các sở, ban, ngành thuộc Thành phố", text="", kind="collective", known=False)]
+    >>> fuller_addressee(s, to).name
+    'Các sở, ban, ngành thuộc Thành phố'
+    """
+    if ref.kind != "collective":
+        return ref
+    key = fold_tones(ref.name).casefold()
+    for a in addressees:
+        rest = fold_tones(a.name).casefold()
+        if a.kind == "collective" and rest.startswith(key) and _OWNER_AFTER.match(rest, len(key)):
+            return a.model_copy(update={"span": ref.span, "text": ref.text, "origin": "addressee named in full"})
+    return ref
+
+
+_OWNER_AFTER = regex.compile(r"\s+(?:trực\s+)?thuộc\s")
 
 
 def back_referenced_addressees(ref: AgencyRef, addressees: list[AgencyRef], backrefs: set[str]) -> list[AgencyRef]:

@@ -171,6 +171,9 @@ class TaskWords(_Data):
     addressee_receives_types: list[str] = []
     addressee_back_reference_types: list[str] = []
     addressee_back_references: list[str] = []
+    letter_instruction_types: list[str] = []
+    letter_requirement_headings: list[str] = []
+    closing_requests: list[str] = []
     actor_heading_heads: list[str]
     actor_heading_false_heads: list[str]
     actor_heading_tail: str
