@@ -385,6 +385,10 @@ def test_chain_of_units_closed_by_persons(text: str, expected: list[str]) -> Non
     # phường, đặc khu Cồn Cỏ"), not a sentence that goes on (220/CĐ-TTg: "… đặc khu Tập trung chỉ đạo …")
     ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ thực hiện", ["Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ"]),
     ("Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Tập trung chỉ đạo", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    # collectives of the data: the tax units of the provinces (17986/BTC-CT: "Chỉ đạo đầu mối phối hợp với Thuế tỉnh,
+    # thành phố …"), the press and media (225/CĐ-TTg: "Các cơ quan báo chí, truyền thông tiếp tục …")
+    ("Chỉ đạo đầu mối phối hợp với Thuế tỉnh, thành phố", ["Thuế tỉnh, thành phố"]),
+    ("Các cơ quan báo chí, truyền thông tiếp tục thông tin", ["Các cơ quan báo chí, truyền thông"]),
 ])
 def test_runs_of_state_units(text: str, expected: list[str]) -> None:
     assert names(find_agencies(text)) == expected
