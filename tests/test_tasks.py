@@ -2613,3 +2613,22 @@ def test_office_holder_heading_names_its_group(body: str, expected: list[list[st
     g = run("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 6316/BVHTTDL-VP\nHà Nội, ngày 20 tháng 11 năm 2025\n"
             "Bộ trưởng giao:\n" + body + SIGNED)
     assert [leads(t) for t in g.tasks] == expected
+
+# A unit whose subject states a fact ("Bộ Nội vụ đã hướng dẫn …") and which then asks a body ("Vì vậy, đề nghị Ủy ban
+# nhân dân các tỉnh …") gives its task to the one asked (guide rule 1: the actor is who must act).
+STATED_THEN_ASKED = [
+    # 11208/BNV-KHTC (batch 24), 2
+    ("2. Về mức chi phí quản lý (tỷ lệ %) của 34 địa phương: Trên cơ sở ý kiến của Bộ Tài chính, Bộ Nội vụ đã hướng "
+     "dẫn Sở Nội vụ các tỉnh thành phố trực thuộc trung ương xác định mức chi phí quản lý. Vì vậy, đề nghị Ủy ban nhân "
+     "dân các tỉnh, thành phố trực thuộc trung ương căn cứ mức chi phí quản lý đã được xác định để trình Hội đồng "
+     "nhân dân cấp tỉnh quy định tỷ lệ chi phí quản lý.\n",
+     [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STATED_THEN_ASKED)
+def test_stated_subject_then_asked_body_leads(body: str, expected: list[list[str]]) -> None:
+    g = run("BỘ NỘI VỤ\nSố: 11208/BNV-KHTC\nHà Nội, ngày 26 tháng 11 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, "
+            "thành phố trực thuộc trung ương\n1. Tại thời điểm tổng hợp dự toán, các địa phương đang triển khai sắp "
+            "xếp.\n" + body + SIGNED)
+    assert [leads(t) for t in g.tasks] == expected

@@ -2052,7 +2052,7 @@ class TaskExtractor:
     def _roles(self, f: Fragment, ctx: Context, prov: dict[str, str], *, own_subject: bool = True):
         text = f.text
         mentions = self.mentions.agencies(text)
-        subj, _ = subject_mentions(text, mentions) if own_subject else ([], 0)
+        subj, subj_end = subject_mentions(text, mentions) if own_subject else ([], 0)
         lead_ms = list(subj)
         if subj:
             # "Tổng Bí thư giao Ban Tuyên giáo … chủ trì": the one assigned is the lead
@@ -2068,6 +2068,14 @@ class TaskExtractor:
                 start = mid.end()
                 objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
                 if objs:
+                    lead_ms = [_shift(m, start) for m in objs]
+                    mentions = [m for m in mentions if m.start >= start]
+            elif _res()["statement"].match(text[subj_end:]) and (ask := _ASSIGN_ANY.search(text, subj_end)) is not None:
+                # "…, Bộ Nội vụ đã hướng dẫn Sở Nội vụ … . Vì vậy, đề nghị Ủy ban nhân dân các tỉnh, thành phố … căn cứ
+                # …" (11208/BNV-KHTC): the subject states a fact; the one asked after it is the unit's actor
+                start = ask.end()
+                objs, _ = subject_mentions(text[start:], [_shift(m, -start) for m in mentions if m.start >= start])
+                if objs and objs[0].start <= 3:
                     lead_ms = [_shift(m, start) for m in objs]
                     mentions = [m for m in mentions if m.start >= start]
         # "X chủ trì" anywhere: X is the lead
