@@ -2632,3 +2632,23 @@ def test_stated_subject_then_asked_body_leads(body: str, expected: list[list[str
             "thành phố trực thuộc trung ương\n1. Tại thời điểm tổng hợp dự toán, các địa phương đang triển khai sắp "
             "xếp.\n" + body + SIGNED)
     assert [leads(t) for t in g.tasks] == expected
+
+# A paragraph that opens with its actor is a task of its own, even when the paragraph before it (in the same article,
+# on the line before) had the same actor (guide rule 3: one task per assignment).
+SAME_ACTOR_PARAGRAPHS = [
+    # 393/NQ-CP (batch 24), Điều 1: two paragraphs of the Bộ Nội vụ
+    ("Điều 1. Thông qua Báo cáo tiếp thu, giải trình ý kiến của các vị đại biểu Quốc hội về dự án Luật Viên chức "
+     "(sửa đổi). Bộ Nội vụ chịu trách nhiệm về nội dung giải trình, tiếp thu.\nBộ Nội vụ chủ trì, phối hợp với các "
+     "Bộ, cơ quan liên quan tiếp thu đầy đủ ý kiến của các Thành viên Chính phủ để hoàn thiện Báo cáo và Dự thảo Luật "
+     "theo quy định.\n",
+     ["Bộ Nội vụ chịu trách nhiệm", "Bộ Nội vụ chủ trì, phối hợp"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SAME_ACTOR_PARAGRAPHS)
+def test_paragraph_with_same_actor_is_own_task(body: str, expected: list[str]) -> None:
+    g = run("CHÍNH PHỦ\nSố: 393/NQ-CP\nHà Nội, ngày 02 tháng 12 năm 2025\nNGHỊ QUYẾT\nVề dự án Luật Viên chức "
+            "(sửa đổi)\nQUYẾT NGHỊ:\n" + body + "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+            + SIGNED)
+    assert [t.text[:len(p)] for t, p in zip(g.tasks, expected, strict=False)] == expected
+    assert len(g.tasks) == len(expected)

@@ -1681,6 +1681,17 @@ class TaskExtractor:
                 starts.append(s)
                 actors.append(actors[-1])
                 same.append(True)
+            elif (who is not None and who == actors[-1] and text[m.start() - 1] == "." and raw[:1].isupper()
+                  and "\n" in self.source[f.ends[m.start() - 1]:f.starts[s]]
+                  and subject_mentions(head, self.mentions.agencies(head))[0]
+                  and names_an_action(head, self._names(head)) and self._assigns(head)
+                  and names_an_action(before, self._names(before))):
+                # "Bộ Nội vụ chịu trách nhiệm về nội dung giải trình, tiếp thu." then, on a line of its own, "Bộ Nội vụ
+                # chủ trì, phối hợp với các Bộ, cơ quan liên quan tiếp thu …" (393/NQ-CP, Điều 1): a paragraph that
+                # opens with its actor is a task of its own, even when the paragraph before had the same actor
+                starts.append(s)
+                actors.append(who)
+                same.append(False)
         if len(starts) < 2:
             return []
         ends = [*starts[1:], len(text)]
