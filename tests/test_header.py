@@ -646,6 +646,17 @@ def test_number_and_date_from_annex_caption(text: str, number: str | None, date:
     assert (got.number, got.date) == (number, date)
 
 
+def test_issuer_and_date_from_a_party_annex_caption() -> None:
+    # a copy that dropped its header (40-HD/BTGDVTW): the caption of its own annex, written the Party's way (a comma
+    # before "ngày"), names its number, date and issuer
+    got = info("**HƯỚNG DẪN**\n\n**XÂY DỰNG, KIỆN TOÀN ĐỘI NGŨ BÁO CÁO VIÊN CÁC CẤP**\n\nBan Tuyên giáo và Dân vận Trung ương "
+               "hướng dẫn việc xây dựng đội ngũ báo cáo viên như sau:\n\n1. Các tỉnh ủy, thành ủy lựa chọn báo cáo viên.\n\n"
+               "**PHỤ LỤC**\n\n*(Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày 27/11/2025 của Ban Tuyên giáo và\nDân vận Trung "
+               "ương)*\n")
+    assert (got.number, got.date, got.issuer.name if got.issuer else None) == (
+        "40-HD/BTGDVTW", "2025-11-27", "Ban Tuyên giáo và Dân vận Trung ương")
+
+
 @pytest.mark.parametrize("gap", ["", "\n"])
 def test_header_row_as_pipe_text(gap: str) -> None:
     # a two-column header table that reached the text as pipe rows (congbot_reconstructed/23_2012_ND_CP.md);

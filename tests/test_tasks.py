@@ -2652,3 +2652,11 @@ def test_paragraph_with_same_actor_is_own_task(body: str, expected: list[str]) -
             + SIGNED)
     assert [t.text[:len(p)] for t, p in zip(g.tasks, expected, strict=False)] == expected
     assert len(g.tasks) == len(expected)
+
+
+def test_distributive_actor_is_the_collective() -> None:
+    # 40-HD/BTGDVTW: "Mỗi tỉnh ủy, thành ủy chọn cử tối đa 05 người …" is a task of every committee (guide rule 7:
+    # the collective as written)
+    g = run("KẾ HOẠCH\nXây dựng đội ngũ báo cáo viên\n\n1. Số lượng\n\n- Mỗi tỉnh ủy, thành ủy chọn cử tối đa 05 người tham "
+            "gia đội ngũ báo cáo viên Trung ương.\n")
+    assert [leads(t) for t in g.tasks] == [["Các tỉnh ủy, thành ủy"]]

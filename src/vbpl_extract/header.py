@@ -609,7 +609,7 @@ def _annex_caption() -> regex.Pattern[str]:
     75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)"; OCR may join it to the title's lines."""
     cues = "|".join(f"(?:{c})" for c in SignatureWords.load().annex_captions) or "(?!)"
     return regex.compile(r"\(\s*(?:" + cues + r")\s+(?P<type>\p{L}[\p{L}\s]{1,30}?)\s+(?:số|sô|so)\s*:?\s*(?P<num>"
-                         + NUMBER_PATTERN + r")(?:\s+ngày\s+" + _CAPTION_DATE + r")?", regex.IGNORECASE)
+                         + NUMBER_PATTERN + r")(?:\s*,?\s+ngày\s+" + _CAPTION_DATE + r")?", regex.IGNORECASE)
 
 
 def _symbol_key(number: str) -> str:
@@ -647,6 +647,15 @@ def _self_from_annex_caption(ct: CleanText, res: HeaderResult, info: DocumentInf
             if month_year in (None, (mo, y)) and (iso := _iso(d, mo, y)):
                 info.date, info.date_span = iso, p.to_source(m.start("d"), m.end("y"))
                 info.provenance["date"] = "the caption of the document's annex"
+        if info.issuer is None and (who := _CAPTION_ISSUER.search(p.text[m.start():p.text.find(")", m.end()) + 1 or None])):
+            # "(Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày 27/11/2025 của Ban Tuyên giáo và Dân vận Trung ương)" under
+            # a copy that dropped its header (40-HD/BTGDVTW): the issuer the caption names
+            found = [f for f in find_agencies(who["who"]) if f.known and f.start == 0]
+            if found:
+                f, at = found[0], m.start() + who.start("who")
+                info.issuer = AgencyRef(id=f.id, name=f.name, text=f.text, span=p.to_source(at + f.start, at + f.end),
+                                        kind=f.kind, known=True, origin="annex caption")
+                info.provenance["issuer"] = "the caption of the document's annex"
         return
 
 
