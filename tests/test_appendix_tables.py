@@ -1,4 +1,4 @@
-"""Task tables under other headers (batch 24: 174/CV-BCĐ)."""
+"""Task tables under other headers and a letter's deadline for its appendix rows (batch 24: 174/CV-BCĐ)."""
 
 from __future__ import annotations
 
@@ -71,4 +71,19 @@ def test_table_of_proposals_gives_tasks_with_the_ministry_in_charge() -> None:
     g = run(LETTER_174)
     assert [a.name for a in task_starting(g, "Đề nghị Chính phủ và các Bộ ngành").lead] == ["Bộ Tài chính"]
     assert [a.name for a in task_starting(g, "Đề nghị Bộ Tư pháp triển khai").lead] == ["Bộ Tư pháp"]
+
+
+def test_letter_unit_referring_to_the_appendix_gives_its_deadline_to_the_rows() -> None:
+    # 174/CV-BCĐ 2.2: "… (Phụ lục kèm theo), hoàn thành trước ngày 15/12/2025" -> every row of the Phụ lục
+    g = run(LETTER_174)
+    row = task_starting(g, "Đề nghị Bộ Tư pháp triển khai")
+    assert row.deadline is not None and row.deadline.due == "2025-12-15"
+    assert row.deadline.span is not None
+    assert LETTER_174[row.deadline.span[0]:row.deadline.span[1]].endswith("15/12/2025")
+
+
+def test_no_appendix_deadline_without_the_reference() -> None:
+    text = LETTER_174.replace(" (Phụ lục kèm theo)", "")
+    row = task_starting(run(text), "Đề nghị Bộ Tư pháp triển khai")
+    assert row.deadline is None
 
