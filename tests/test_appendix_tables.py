@@ -1,4 +1,5 @@
-"""Task tables under other headers and a letter's deadline for its appendix rows (batch 24: 174/CV-BCĐ)."""
+"""Task tables under other headers, a letter's deadline for its appendix rows, the sector bodies of a province
+(batch 24: 174/CV-BCĐ, 84/2025/QĐ-UBND of Bắc Ninh)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from functools import cache
 
 import pytest
 
+from vbpl_extract.annotate import Mentions
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
 from vbpl_extract.tasks import _map_columns
@@ -87,3 +89,43 @@ def test_no_appendix_deadline_without_the_reference() -> None:
     row = task_starting(run(text), "Đề nghị Bộ Tư pháp triển khai")
     assert row.deadline is None
 
+
+# 84/2025/QĐ-UBND of Bắc Ninh, Điều 10 khoản 2: two actors of one lead-in separated by ';', the first a collective
+# of the law on prices
+DECISION_84 = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 84/2025/QĐ-UBND
+
+QUYẾT ĐỊNH
+Ban hành Quy định về quản lý nhà nước về giá
+
+**Điều 10. Cập nhật thông tin dữ liệu vào Cơ sở dữ liệu về giá của địa phương**
+
+2. Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân các xã, phường chịu trách nhiệm cập nhật các thông tin, dữ liệu vào Cơ sở dữ liệu về giá của địa phương đối với:
+
+a) Giá hàng hóa, dịch vụ thuộc thẩm quyền định giá của Ủy ban nhân dân tỉnh được giao chủ trì tham mưu;
+
+c) Giá hàng hóa, dịch vụ khác theo quy định của Ủy ban nhân dân tỉnh do cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân xã, phường chủ trì tham mưu hoặc quyết định ban hành theo thẩm quyền.
+"""
+
+
+def test_sector_bodies_of_a_province_lead_the_points_of_their_lead_in() -> None:
+    g = run(DECISION_84)
+    t = task_starting(g, "Giá hàng hóa, dịch vụ thuộc thẩm quyền định giá")
+    assert [a.name for a in t.lead] == ["Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh",
+                                        "Ủy ban nhân dân các xã, phường"]
+
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # 84/2025/QĐ-UBND of Bắc Ninh, Điều 6 and Điều 7
+    ("Sở quản lý ngành, lĩnh vực chủ trì hiệp thương giá đối với hàng hóa", "Sở quản lý ngành, lĩnh vực"),
+    ("Các Sở quản lý ngành, lĩnh vực có trách nhiệm thực hiện kiểm tra", "Các Sở quản lý ngành, lĩnh vực"),
+])
+def test_sector_bodies_of_the_law_on_prices_are_known(text: str, name: str) -> None:
+    found = Mentions(None).agencies(text)
+    assert found and found[0].start == 0 and fold(found[0].name) == fold(name)
+
+
+def fold(name: str) -> str:
+    """A name without its plural "Các" and case, as the scorer compares leads."""
+    return name.lower().removeprefix("các ")
