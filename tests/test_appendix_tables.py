@@ -129,3 +129,18 @@ def test_sector_bodies_of_the_law_on_prices_are_known(text: str, name: str) -> N
 def fold(name: str) -> str:
     """A name without its plural "Các" and case, as the scorer compares leads."""
     return name.lower().removeprefix("các ")
+
+
+def test_semicolon_between_names_of_one_actor_list_opens_no_task() -> None:
+    # 84/2025/QĐ-UBND Điều 10 khoản 2 c: "… cấp tỉnh; Ủy ban nhân dân xã, phường chủ trì tham mưu …" is one point
+    g = run(DECISION_84)
+    assert not any(t.text.startswith("Ủy ban nhân dân xã, phường chủ trì tham mưu") for t in g.tasks)
+
+
+def test_semicolon_after_the_object_of_an_action_still_opens_a_task() -> None:
+    # 2530/QĐ-TTg Điều 1: the bodies before ';' receive the money; the clause after it has its own actor
+    g = run("Điều 1. Phê duyệt Kế hoạch.\n\n2. Bộ Tài chính có trách nhiệm phân bổ kinh phí thực hiện các nhiệm vụ do "
+            "Thủ tướng Chính phủ giao cho các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ; Ủy ban nhân dân cấp "
+            "tỉnh trình Hội đồng nhân dân phê duyệt để thực hiện các nội dung thuộc trách nhiệm của địa phương.\n")
+    assert task_starting(g, "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân").lead
+

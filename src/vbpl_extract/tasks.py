@@ -1667,6 +1667,9 @@ class TaskExtractor:
                 nxt = _SENTENCE_SPLIT.search(head)
                 who = self._sentence_actor(head[:nxt.start()] if nxt else head)
             before = text[starts[-1]:s]
+            if text[m.start() - 1] == ";" and self._ends_with_agency(before):
+                continue  # "… các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân xã, phường có
+                # trách nhiệm cập nhật …" (84/2025/QĐ-UBND): a ';' between the names of one list of actors
             if (who and who != actors[-1] and names_an_action(head, self._names(head)) and self._assigns(head)
                     and (names_an_action(before, self._names(before)) or (text[m.start() - 1] == "." and actors[-1] is None))):
                 # the clause before does something itself: not a list of actors split by ';'; or it is a sentence
@@ -1686,6 +1689,17 @@ class TaskExtractor:
             return []
         ends = [*starts[1:], len(text)]
         return [(s, e, k) for s, e, k in zip(starts, ends, same, strict=True)]
+
+    def _ends_with_agency(self, text: str) -> bool:
+        """Does ``text`` (a clause up to its ';') end with the name of an agency that is no object nor genitive, as the
+        items of a list of actors separated by ';' do ("Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh;")?"""
+        body = text.rstrip(" ;\n")
+        found = self.mentions.agencies(body)
+        if not found or found[-1].end != len(body):
+            return False
+        # not the object of the clause's own action ("… phân bổ kinh phí … cho các bộ, cơ quan ngang bộ, cơ quan
+        # trực thuộc Chính phủ; Ủy ban nhân dân cấp tỉnh trình …", 2530/QĐ-TTg)
+        return found[-1] in _not_genitive(body, found)
 
     def _paragraph_break(self, f: Fragment, end: int, start: int) -> bool:
         """Does an empty line of the source stand between the text's ``end`` and ``start`` (a new paragraph)?"""
