@@ -144,3 +144,8 @@ def test_semicolon_after_the_object_of_an_action_still_opens_a_task() -> None:
             "tỉnh trình Hội đồng nhân dân phê duyệt để thực hiện các nội dung thuộc trách nhiệm của địa phương.\n")
     assert task_starting(g, "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân").lead
 
+
+def test_military_command_of_a_province_by_its_short_form() -> None:
+    # 980/KH-UBND of Nghệ An: "Bộ CHQS tỉnh có trách nhiệm tham mưu Ủy ban nhân dân tỉnh …"
+    found = Mentions(None).agencies("Bộ CHQS tỉnh có trách nhiệm tham mưu Ủy ban nhân dân tỉnh")
+    assert found and found[0].name == "Bộ Chỉ huy Quân sự tỉnh"
