@@ -478,3 +478,26 @@ def test_whole_corpus_invariants(corpus_dir) -> None:
 
 def test_corpus_constant_points_at_shared() -> None:
     assert CORPUS.name == "corpus"
+
+
+# 980/KH-UBND of Nghệ An, Phụ lục: a line of dots where the source leaves rows out stands where the empty
+# segment between two rows would be; the rows after it belong to the same table
+ELIDED = (
+    "|\n**TT**\n|\n**Nội dung thực hiện**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+    "**Thời gian hoàn thành**\n|\n**Sản phẩm dự kiến**\n|\n"
+    "|\n8\n|\nBan hành Quy chế Phối hợp tìm kiếm, cứu nạn hàng không dân dụng thay thế Quy chế hiện hành\n|\n"
+    "Sở Xây dựng\n|\nVăn phòng Ban Chỉ huy và cơ quan, địa phương liên quan\n|\nSau khi có Quy chế của TW\n|\n"
+    "Quyết định Chủ tịch UBND tỉnh\n|\n….................................\n|\n"
+    "2\n|\nThành lập bộ máy quản lý Quỹ và ban hành Quy chế hoạt động Quỹ Phòng thủ dân sự cấp tỉnh\n|\n"
+    "Sở Tài chính\n|\nSở Tài chính và cơ quan, địa phương liên quan\n|\n2025\n|\nQuyết định của Chủ tịch UBND tỉnh\n|\n"
+    "|\n3\n|\nTiếp nhận và duy trì Hệ thống Tổng đài 112 phục vụ hoạt động phòng thủ dân sự\n|\n"
+    "Bộ CHQS tỉnh\n|\nBộ Quốc phòng và cơ quan, địa phương liên quan\n|\n2025\n|\n|\n"
+)
+
+
+def test_flat_line_of_dots_between_rows_keeps_the_table() -> None:
+    tables = find_tables(ELIDED)
+    assert len(tables) == 1
+    rows = texts(ELIDED, tables[0])
+    assert [r[0] for r in rows] == ["TT", "8", "2", "3"]
+    assert rows[2][2] == "Sở Tài chính" and rows[3][2] == "Bộ CHQS tỉnh"

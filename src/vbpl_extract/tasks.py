@@ -159,6 +159,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "completion_sentence": regex.compile(w["completion_sentence"], regex.IGNORECASE),
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
+        "appendix_deadline": regex.compile(w["appendix_deadline_cue"], regex.IGNORECASE),
         "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
         "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
@@ -1666,6 +1667,9 @@ class TaskExtractor:
                 nxt = _SENTENCE_SPLIT.search(head)
                 who = self._sentence_actor(head[:nxt.start()] if nxt else head)
             before = text[starts[-1]:s]
+            if text[m.start() - 1] == ";" and self._ends_with_agency(before):
+                continue  # "… các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh; Ủy ban nhân dân xã, phường có
+                # trách nhiệm cập nhật …" (84/2025/QĐ-UBND): a ';' between the names of one list of actors
             if (who and who != actors[-1] and names_an_action(head, self._names(head)) and self._assigns(head)
                     and (names_an_action(before, self._names(before)) or (text[m.start() - 1] == "." and actors[-1] is None))):
                 # the clause before does something itself: not a list of actors split by ';'; or it is a sentence
@@ -1696,6 +1700,17 @@ class TaskExtractor:
             return []
         ends = [*starts[1:], len(text)]
         return [(s, e, k) for s, e, k in zip(starts, ends, same, strict=True)]
+
+    def _ends_with_agency(self, text: str) -> bool:
+        """Does ``text`` (a clause up to its ';') end with the name of an agency that is no object nor genitive, as the
+        items of a list of actors separated by ';' do ("Các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh;")?"""
+        body = text.rstrip(" ;\n")
+        found = self.mentions.agencies(body)
+        if not found or found[-1].end != len(body):
+            return False
+        # not the object of the clause's own action ("… phân bổ kinh phí … cho các bộ, cơ quan ngang bộ, cơ quan
+        # trực thuộc Chính phủ; Ủy ban nhân dân cấp tỉnh trình …", 2530/QĐ-TTg)
+        return found[-1] in _not_genitive(body, found)
 
     def _paragraph_break(self, f: Fragment, end: int, start: int) -> bool:
         """Does an empty line of the source stand between the text's ``end`` and ``start`` (a new paragraph)?"""
@@ -2838,6 +2853,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     extractor.letter_end = letter_end
     extractor.letter = doc_type is None or doc_type in task_words()["letter_instruction_types"]
     tasks = extractor.run(tree)
+    _appendix_rows_deadline(tasks)
     groups = task_words()["addressee_groups"]
     place = extractor.place
     if place and issuer is not None and fold_tones(place[1]).casefold() in fold_tones(issuer.name).casefold():
@@ -2871,6 +2887,35 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
                 refs[:] = [with_written_place(with_own_level(ref, extractor.place, mentions), extractor.place, written,
                                               mentions) for ref in refs]
     return tasks
+
+
+def _in_appendix(task: Task) -> bool:
+    """Does the task come from a unit of an appendix ("app", "app_2__table_1__row_3")?"""
+    return (task.unit_id or "").split("__")[0].startswith("app")
+
+
+def _appendix_rows_deadline(tasks: list[Task]) -> None:
+    """Give the appendix's table rows that state no deadline the deadline of the body's one unit that refers
+    to the appendix and says, in the same sentence, by when it must be done ("… xử lý các kiến nghị cụ thể …
+    (Phụ lục kèm theo), hoàn thành trước ngày 15/12/2025", 174/CV-BCĐ point 2.2). The deadline keeps its span
+    in the referring unit. Nothing changes when several units of the body do so (which one the rows follow is
+    not said).
+    """
+    cue = _res()["appendix_deadline"]
+    givers: list[Deadline] = []
+    for t in tasks:
+        if _in_appendix(t) or t.deadline is None or t.deadline.due is None:
+            continue
+        for sentence in regex.split(r"(?<=[.;])\s+", t.text):
+            if cue.search(sentence.lower()) and t.deadline.text in sentence:
+                givers.append(t.deadline)
+                break
+    if len(givers) != 1:
+        return
+    for t in tasks:
+        if _in_appendix(t) and t.deadline is None and t.provenance.get("task") == "table row":
+            t.deadline = givers[0].model_copy(update={"origin": "body unit referring to the appendix"})
+            t.provenance["deadline"] = "body unit referring to the appendix ('Phụ lục kèm theo')"
 
 
 _PLACE_LIST = regex.compile(

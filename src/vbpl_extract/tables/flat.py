@@ -15,6 +15,8 @@ from .blocks import CellBlock, RowBlock, TableBlock
 from .columns import _BAD_HEADER, _HEADER_WORDS, _TT, _align, _features, _is_label, _pad_row, _trim
 
 _LONE_PIPE = regex.compile(r"^[ \t]*\|[ \t]*$", regex.MULTILINE)
+# a line of dots (and ellipses) alone: rows left out of the source
+_ELISION = regex.compile(r"\s*[.…]{3,}\s*")
 _MAX_COLS = 40
 # "PHỤ LỤC II DANH MỤC ...", "(Kèm theo Quyết định số ...)": the title of the next appendix, not a cell
 # a signature block, the national motto, another table's "STT" header: not a body cell either
@@ -50,8 +52,10 @@ class _Flat:
         return self.pend[j], self.pstart[j + 1]
 
     def empty(self, j: int) -> bool:
+        """An empty segment (between two rows), or a line of dots standing for rows the source leaves out
+        ("|\\n….................................\\n|\\n2\\n|", 980/KH-UBND of Nghệ An, Phụ lục): the next row starts."""
         a, b = self.pend[j], self.pstart[j + 1]
-        return b - a <= 1 or self.text[a:b].isspace()
+        return b - a <= 1 or self.text[a:b].isspace() or _ELISION.fullmatch(self.text, a, b) is not None
 
     def trimmed(self, j: int) -> tuple[int, int]:
         got = self._trimmed.get(j)
