@@ -149,3 +149,10 @@ def test_military_command_of_a_province_by_its_short_form() -> None:
     # 980/KH-UBND of Nghệ An: "Bộ CHQS tỉnh có trách nhiệm tham mưu Ủy ban nhân dân tỉnh …"
     found = Mentions(None).agencies("Bộ CHQS tỉnh có trách nhiệm tham mưu Ủy ban nhân dân tỉnh")
     assert found and found[0].name == "Bộ Chỉ huy Quân sự tỉnh"
+
+
+def test_recurrent_spending_is_no_ongoing_deadline() -> None:
+    # 174/CV-BCĐ row 1: "… hỗ trợ nguồn kinh phí từ nguồn chi thường xuyên ngân sách trung ương" names the budget's
+    # recurrent spending, not an ongoing task: the row keeps the letter's deadline
+    task = task_starting(run(LETTER_174), "Đề nghị Chính phủ và các Bộ ngành")
+    assert task.deadline is not None and task.deadline.kind == "date" and task.deadline.due == "2025-12-15"

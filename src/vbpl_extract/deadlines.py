@@ -112,6 +112,7 @@ class DeadlineWords(BaseModel):
     recurrence_units: dict[str, str]
     times_words: list[str]
     ongoing_words: list[str]
+    ongoing_not_after: list[str] = []  # "(nguồn) chi thường xuyên": recurrent spending, no ongoing task
     following_years_words: list[str]
     relative_leads: list[str]
     duration_units: dict[str, str]
@@ -685,7 +686,8 @@ def _grammar() -> _Grammar:
         ),
         ("rec_yearly", _bounded(w.yearly_words), rec("FREQ=YEARLY")),
         # thường xuyên, Nhiệm vụ thường xuyên, liên tục
-        ("ongoing", _bounded(w.ongoing_words), h_ongoing),
+        ("ongoing", (rf"(?<!(?:{_alt(w.ongoing_not_after)})\s+)" if w.ongoing_not_after else "") + _bounded(w.ongoing_words),
+         h_ongoing),
         # năm 2025 và những năm tiếp theo, từ năm 2026 trở đi
         (
             "ongoing_years",
