@@ -83,7 +83,9 @@ def test_own_gold_files_are_valid() -> None:
 # F1 0.897, lead 0.894, coordinators 0.900, deadline 0.939, header 0.985, refs recall 0.946.
 # Raised 2026-12-07 (fifth session; batch 22 came from outside ../shared, see EXTERNAL_FLOORS): measured at cf1dead on
 # the 269: task P 0.911 R 0.895 F1 0.903, lead 0.899, coordinators 0.900, deadline 0.948, header 0.993, refs recall 0.946.
-BLIND_FLOORS = {"tasks.f1": 0.89, "tasks.precision": 0.90, "tasks.recall": 0.88, "lead.f1": 0.89,
+# Raised 2026-12-07 (sixth session): measured at 450eb0d on the 269: task P 0.911 R 0.900 F1 0.906, lead 0.900,
+# coordinators 0.901, deadline 0.948, header 0.993, refs recall 0.946.
+BLIND_FLOORS = {"tasks.f1": 0.90, "tasks.precision": 0.90, "tasks.recall": 0.89, "lead.f1": 0.89,
                 "coordinators.f1": 0.89, "deadline": 0.94, "header": 0.98, "references.recall": 0.94}
 # Originals: 22 files. Header 0.87 -> 0.76 (2026-12-05): batches 17-18 added four image-only scans (996/KH-TCTLNTW-C04,
 # 5689/BCA-C04, 3980/C04-P6, 932/QĐ-TTg) whose numbers are handwritten and whose header columns the OCR merges with
@@ -136,14 +138,15 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batch 22 (corpus/external, 14 documents drawn from public repositories once ../shared had none left without gold):
-# scored cold at bd9bf5d before any rule was changed for them: task P 0.839 R 0.753 F1 0.79, lead 0.69,
-# coordinators 0.78, deadline 0.90, header 0.89. The texts live in the project, so this runs without ../shared.
+# Batches 22-24 (corpus/external, 42 documents drawn from public repositories once ../shared had none left without
+# gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
+# at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
+# texts live in the project, so this runs without ../shared.
 EXTERNAL_GOLD = OWN_GOLD / "external"
 EXTERNAL_CORPUS = ROOT / "corpus" / "external"
-# Warm at cf1dead (rules changed after the cold score, as conventions): task P 0.92 R 0.84 F1 0.873, lead 0.753,
-# coordinators 0.782, deadline 0.957, header 0.886.
-EXTERNAL_FLOORS = {"tasks.f1": 0.86, "lead.f1": 0.74, "coordinators.f1": 0.77, "deadline": 0.94, "header": 0.87}
+# Warm at 450eb0d on the 42 (rules changed after the cold scores, as conventions): task P 0.927 R 0.885 F1 0.906,
+# lead 0.848, coordinators 0.810, deadline 0.958, header 0.890.
+EXTERNAL_FLOORS = {"tasks.f1": 0.89, "lead.f1": 0.83, "coordinators.f1": 0.79, "deadline": 0.94, "header": 0.87}
 
 
 @pytest.fixture(scope="module")
