@@ -138,15 +138,17 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batches 22-24 (corpus/external, 42 documents drawn from public repositories once ../shared had none left without
+# Batches 22-25 (corpus/external, 53 documents drawn from public repositories once ../shared had none left without
 # gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
 # at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
 # texts live in the project, so this runs without ../shared.
 EXTERNAL_GOLD = OWN_GOLD / "external"
 EXTERNAL_CORPUS = ROOT / "corpus" / "external"
 # Warm at 450eb0d on the 42 (rules changed after the cold scores, as conventions): task P 0.927 R 0.885 F1 0.906,
-# lead 0.848, coordinators 0.810, deadline 0.958, header 0.890.
-EXTERNAL_FLOORS = {"tasks.f1": 0.89, "lead.f1": 0.83, "coordinators.f1": 0.79, "deadline": 0.94, "header": 0.87}
+# lead 0.848, coordinators 0.810, deadline 0.958, header 0.890. Batch 25 (11 documents) added cold at 5bbc3a7 (task
+# F1 0.76, lead 0.66), no rule changed for it: on the 53, task P 0.918 R 0.828 F1 0.871, lead 0.813, coordinators
+# 0.783, deadline 0.958, header 0.891.
+EXTERNAL_FLOORS = {"tasks.f1": 0.86, "lead.f1": 0.80, "coordinators.f1": 0.77, "deadline": 0.94, "header": 0.87}
 
 
 @pytest.fixture(scope="module")
