@@ -1231,6 +1231,13 @@ class TaskExtractor:
                 found[key] = found.get(key, 0) + (10_000 if i == 0 else 1)
         return max(found, key=found.__getitem__) if found else None
 
+    def _named_body(self, name: str, text: str, span: tuple[int, int] | None, kind: str, origin: str) -> AgencyRef:
+        """A body named by words the unit builds ("Ủy ban nhân dân tỉnh Sơn La"): the data's entry when it knows the
+        name, else that name as a body found by pattern (``known: false``) of ``kind``."""
+        entry = self.mentions.lookup_agency(name)
+        return AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                         text=text, span=span, kind=entry.kind if entry else kind, known=entry is not None, origin=origin)
+
     @cached_property
     def counterpart(self) -> AgencyRef | None:
         """The People's Committee of the province a conclusions notice's meeting worked with ("… chủ trì buổi làm việc
@@ -1241,10 +1248,8 @@ class TaskExtractor:
         if m is None:
             return None
         name = f"Ủy ban nhân dân {' '.join(m['level'].lower().split())} {' '.join(m['place'].split())}"
-        entry = self.mentions.lookup_agency(name)
-        return AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                         text=self.source[m.start("level"):m.end("place")], span=(m.start("level"), m.end("place")),
-                         kind=entry.kind if entry else "province", known=entry is not None, origin="counterpart of the meeting")
+        return self._named_body(name, self.source[m.start("level"):m.end("place")], (m.start("level"), m.end("place")),
+                                "province", "counterpart of the meeting")
 
     def _place_actor(self, text: str, f: Fragment) -> list[AgencyRef]:
         """"Tỉnh căn cứ các quy định …", "Thành phố chủ động …": the place stands for its People's Committee;
@@ -1255,23 +1260,15 @@ class TaskExtractor:
             shift = len(f.text) - len(text) if f.text.endswith(text) else 0  # a topic cut off before ``text``
             span = f.to_source(shift + both.start("who"), shift + both.end("level")) if f.text else None
             party = "Thành ủy" if self.place[0] == "thành phố" else "Tỉnh ủy"
-            refs = []
-            for name in (f"{party} {self.place[1]}", f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"):
-                entry = self.mentions.lookup_agency(name)
-                refs.append(AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                                      text=text[both.start("who"):both.end("level")], span=span,
-                                      kind=entry.kind if entry else "province", known=entry is not None,
-                                      origin="place's Party committee and government named as actor"))
-            return refs
+            return [self._named_body(name, text[both.start("who"):both.end("level")], span, "province",
+                                     "place's Party committee and government named as actor")
+                    for name in (f"{party} {self.place[1]}", f"Ủy ban nhân dân {self.place[0]} {self.place[1]}")]
         m = _PLACE_SUBJECT.match(text)
         if m is None or self.place is None or m["level"].lower() != self.place[0]:
             return []
-        name = f"Ủy ban nhân dân {self.place[0]} {self.place[1]}"
-        entry = self.mentions.lookup_agency(name)
         span = f.to_source(m.start("level"), m.end("level")) if f.text else None
-        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                          text=m["level"], span=span, kind=entry.kind if entry else "province", known=entry is not None,
-                          origin="place named as actor")]
+        return [self._named_body(f"Ủy ban nhân dân {self.place[0]} {self.place[1]}", m["level"], span, "province",
+                                 "place named as actor")]
 
     def _assigns(self, text: str) -> bool:
         """False for a unit that states rather than assigns: "Sở Tư pháp có chức năng tham mưu …", "Văn phòng
@@ -1338,12 +1335,9 @@ class TaskExtractor:
         place = m["place"] or (self.place[1] if self.place and self.place[0] == level else None)
         if not place:
             return []
-        name = f"Ủy ban nhân dân {level} {place}"
-        entry = self.mentions.lookup_agency(name)
         span = f.to_source(m.start("level"), m.end()) if f.text else None
-        return [AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                          text=f.text[m.start("level"):m.end()].strip(), span=span,
-                          kind=entry.kind if entry else "province", known=entry is not None, origin="place named as actor")]
+        return [self._named_body(f"Ủy ban nhân dân {level} {place}", f.text[m.start("level"):m.end()].strip(), span,
+                                 "province", "place named as actor")]
 
     def _role_actor(self, f: Fragment) -> list[AgencyRef]:
         """The bodies a unit names by their role before a duty ("Chủ đầu tư chịu trách nhiệm …"), as written
@@ -1352,11 +1346,8 @@ class TaskExtractor:
         for start, end in role_subject(f.text):
             phrase = f.text[start:end]
             name = phrase[:1].upper() + phrase[1:]
-            entry = self.mentions.lookup_agency(name)
-            refs.append(AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                                  text=phrase, span=f.to_source(start, end),
-                                  kind=entry.kind if entry else "collective" if name.startswith(("Các ", "Mọi ")) else "role",
-                                  known=entry is not None, origin="role named as subject"))
+            kind = "collective" if name.startswith(("Các ", "Mọi ")) else "role"
+            refs.append(self._named_body(name, phrase, f.to_source(start, end), kind, "role named as subject"))
         return refs
 
     def _defined_collective(self, f: Fragment, m) -> list[AgencyRef]:
