@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 import regex
 
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, ROOT
 from vbpl_extract.models import Task, TaskGraph
 from vbpl_extract.pipeline import extract_text
 from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, is_part_list, non_task_heading
@@ -2660,3 +2660,49 @@ def test_distributive_actor_is_the_collective() -> None:
     g = run("KẾ HOẠCH\nXây dựng đội ngũ báo cáo viên\n\n1. Số lượng\n\n- Mỗi tỉnh ủy, thành ủy chọn cử tối đa 05 người tham "
             "gia đội ngũ báo cáo viên Trung ương.\n")
     assert [leads(t) for t in g.tasks] == [["Các tỉnh ủy, thành ủy"]]
+
+
+EXTERNAL = ROOT / "corpus" / "external"
+
+
+def test_italic_caption_with_a_spaced_star_is_no_bullet() -> None:
+    # 2853/QĐ-UBND (TP HCM): "* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND …)*" under the plan's title is an
+    # italic caption, not a list item: read as a bullet it swallowed the plan, and "1. Giao Sở … là cơ quan đầu mối,
+    # …; tổ chức thực hiện các nhiệm vụ sau:" over its dashes became one task
+    tasks = extract_text((EXTERNAL / "tnt305_extra" / "437c3beb60ae2874.md").read_text(encoding="utf-8")).tasks
+    focal = [t for t in tasks if leads(t) == ["Sở Nông nghiệp và Môi trường"]]
+    assert len(focal) == 8
+    assert not [t for t in tasks if t.text.startswith("Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối")]
+    assert focal[0].unit.endswith("V / 1 / gạch đầu dòng 1")
+
+
+def test_rowspan_cells_at_a_rows_end_come_from_the_row_above() -> None:
+    g = extract_text(
+        "Điều 1. Ban hành kèm theo Quyết định này Lịch phổ biến thông tin thống kê năm 2026.\n\n"
+        "LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ NĂM 2026\n\n(Ban hành kèm theo Quyết định số 1383/QĐ-BNV)\n\n"
+        "| STT | Tên thông tin thống kê | Mức độ hoàn chỉnh | Thời gian phổ biến | Đơn vị chịu trách nhiệm phổ biến |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Số đơn vị hành chính | Chính thức | Tháng 6/2026 | Vụ Chính quyền địa phương |\n"
+        "| 2 | Số đại biểu Hội đồng nhân dân | Chính thức | | |\n"
+        "| II | Nhóm chỉ tiêu về lao động | | | |\n"
+        "| 3 | Số vụ tai nạn lao động | Chính thức | Tháng 3/2026 | Cục An toàn lao động |\n")
+    rows = {t.text: t for t in g.tasks}
+    assert leads(rows["Số đại biểu Hội đồng nhân dân"]) == ["Vụ Chính quyền địa phương"]
+    assert rows["Số đại biểu Hội đồng nhân dân"].deadline.due == "2026-06-30"
+    assert "Nhóm chỉ tiêu về lao động" not in rows  # a group row numbered otherwise: nothing merged into it
+    assert leads(rows["Số vụ tai nạn lao động"]) == ["Cục An toàn lao động"]
+
+
+def test_statistics_calendar_rows_are_tasks() -> None:
+    # 1383/QĐ-BNV: "Lịch phổ biến thông tin thống kê năm 2026", one release per row, its unit in the column
+    # "Đơn vị chịu trách nhiệm phổ biến", blank cells merged down from the row above
+    tasks = extract_text((EXTERNAL / "tnt305_extra" / "295bcce4a429a236.md").read_text(encoding="utf-8")).tasks
+    rows = {t.text: t for t in tasks}
+    assert leads(rows["Số đại biểu Hội đồng nhân dân"]) == ["Vụ Chính quyền địa phương"]
+    assert leads(rows["Số vụ tai nạn lao động"]) == ["Cục Việc làm"]
+    assert len([t for t in tasks if t.unit.startswith("Lịch phổ biến")]) >= 29
+
+
+def test_head_of_a_collective_stands_for_it() -> None:
+    g = extract_text("Điều 1. Thủ trưởng các đơn vị thuộc, trực thuộc Bộ chịu trách nhiệm xây dựng kế hoạch.")
+    assert [leads(t) for t in g.tasks] == [["Các đơn vị thuộc, trực thuộc Bộ"]]

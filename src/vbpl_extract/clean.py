@@ -360,6 +360,34 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
     return Fragment("".join(out), starts, ends)
 
 
+_LONE_STAR = regex.compile(r"(?<!\*)\*(?!\*)")
+
+
+def without_stray_emphasis(frag: Fragment, raw: str) -> Fragment:
+    """Drop a leading "* " that opens an italic span rather than a list item.
+
+    Converters write an italic paragraph with a space after its opening star ("* (Ban hành kèm theo …)*"):
+    when the paragraph's only lone stars are that one and a closing one at its very end, it is emphasis,
+    not a markdown bullet, and the cleaning copy drops it (the offsets of the rest are unchanged).
+
+    >>> s = "* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND)*"
+    >>> without_stray_emphasis(build_fragment(s, [(0, len(s))]), s).text
+    '(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)'
+    >>> s = "* Sở Tài chính chủ trì"
+    >>> without_stray_emphasis(build_fragment(s, [(0, len(s))]), s).text
+    '* Sở Tài chính chủ trì'
+    """
+    if not frag.text.startswith("* "):
+        return frag
+    body = raw.strip()
+    if len(body) < 4 or not body.startswith("* ") or not body.endswith("*") or body[-2] in "* \t\n":
+        return frag
+    if len(_LONE_STAR.findall(body)) != 2:
+        return frag
+    cut = 2 + (len(frag.text) - 2 - len(frag.text[2:].lstrip()))
+    return Fragment(frag.text[cut:], frag.starts[cut:], frag.ends[cut:])
+
+
 _SPAN_CACHE: dict[tuple[int, int], Fragment] = {}
 _SPAN_CACHE_SOURCE: list[str] = [""]
 
@@ -798,6 +826,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
         nonlocal current, brk
         if current:
             frag = build_fragment(source, ((lines[i].start, lines[i].end) for i in current))  # no list: 1 line each
+            frag = without_stray_emphasis(frag, source[lines[current[0]].start:lines[current[-1]].end])
             if frag.text:
                 paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
             current = array("i")

@@ -82,6 +82,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
             + w["role_subject_duty"] + r")(?![\p{L}])", regex.IGNORECASE | regex.V1),
         "role_subject": regex.compile(
             r"^\s*(?:(?:" + "|".join(w["fronted_adverbials"] + w["role_subject_fronted"]) + r")(?![\p{L}])[^,.;:]{0,160},\s*)?"
+            r"(?:(?:" + "|".join(w["role_subject_titles"]) + r")\s+(?=(?:các|mọi)\s))?"
             r"(?P<role>(?:các\s+|mọi\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
             + r")(?![\p{L}])[^.;:]{0,160}?)\s+(?P<cue>" + w["role_subject_duty"] + r")(?![\p{L}])", regex.IGNORECASE),
         # a role head at the unit's start (after a fronted time or condition), for a role before an ordinary verb
@@ -2495,12 +2496,14 @@ class TaskExtractor:
         if cols.get("lead") is None and not ctx.lead:
             return
         width = len(header)  # a task column was found in it, so the table has a header
+        above: tuple[list[str], list[Fragment]] | None = None  # the last full row of this group (or of the table)
         for child in table.children:
             rows = child.children if child.kind == "group" else [child]
             group = child.heading if child.kind == "group" else None
+            if child.kind == "group":
+                above = None
             if group and non_task_heading(group):
                 continue
-            above: tuple[list[str], list[Fragment]] | None = None  # the last full row of this group
             for row in rows:
                 if row.kind != "row" or not row.cells or _is_header_row(row.cells) or _spanned_row(row.cells):
                     continue
@@ -2510,7 +2513,21 @@ class TaskExtractor:
                     # the same, kept as empty cells: "| | | | | - Rà soát, cập nhật … | … |"
                     cells[:task_col], frags[:task_col] = above[0][:task_col], above[1][:task_col]
                 elif len(cells) >= width:
-                    above = (cells, frags)
+                    lead_col = cols.get("lead")
+                    blank_from = next((k for k in range(len(cells), 0, -1) if cells[k - 1].strip()), 0)
+                    num_col = cols.get("num") or 0
+                    if (above is not None and lead_col is not None and task_col is not None
+                            and task_col < blank_from <= lead_col < len(above[0]) and above[0][lead_col].strip()
+                            and _numbering_shape(cells[num_col]) == _numbering_shape(above[0][num_col]) != ""):
+                        # the row's last cells are empty from before its lead column on, the row above's are not:
+                        # they are merged down from it (rowspan), as a flattened table writes them once: "1 | Số
+                        # đơn vị hành chính | Chính thức | Tháng 6/2025 | Cổng … | Vụ Chính quyền địa phương" then
+                        # "2 | Số đại biểu Hội đồng nhân dân | Chính thức | | |". Not a group row numbered otherwise
+                        # than the row above ("4 | …" then "III.1.2 | Nhóm các nền tảng … | | |", 2629/QĐ-TTg)
+                        cells = cells[:blank_from] + above[0][blank_from:len(cells)]
+                        frags = frags[:blank_from] + above[1][blank_from:len(frags)]
+                    else:
+                        above = (cells, frags)
                 elif above is not None and len(cells) >= 2 and task_col is not None and task_col >= width - len(cells):
                     # cells merged down from the row above (rowspan) are written once: "1 | Bộ Nông nghiệp và Môi
                     # trường | … | - Hoàn thiện Nghị định … | … | …" then "- Rà soát, cập nhật … | … | …"
@@ -2708,6 +2725,19 @@ def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> st
 
 _CELL_BULLET = regex.compile(r"^\s*[-–+•*]\s+")
 _NUMBERING_CELL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$")
+
+
+_NUMBERING_ROMAN = regex.compile(r"(?<![A-Za-z])[IVXLC]+(?![A-Za-z])")
+_NUMBERING_DIGITS = regex.compile(r"\d+")
+
+
+def _numbering_shape(cell: str) -> str:
+    """A row number with its numbers blanked: two rows of one list have the same shape.
+
+    >>> _numbering_shape("17"), _numbering_shape("III.1.2"), _numbering_shape("2.")
+    ('9', 'R.9.9', '9.')
+    """
+    return _NUMBERING_DIGITS.sub("9", _NUMBERING_ROMAN.sub("R", cell.strip()))
 
 
 def _spanned_row(cells: list[str]) -> bool:

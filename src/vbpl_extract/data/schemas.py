@@ -122,6 +122,7 @@ class TaskWords(_Data):
     duty_heading_bodies: list[str]
     duty_heading_state_bodies: list[str]
     role_subject_heads: list[str] = Field(min_length=1)
+    role_subject_titles: list[str] = Field(min_length=1)
     role_subject_duty: str
     role_name_verbs: list[str] = Field(min_length=1)
     role_defining_duty: str
