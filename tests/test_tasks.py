@@ -2706,3 +2706,13 @@ def test_statistics_calendar_rows_are_tasks() -> None:
 def test_head_of_a_collective_stands_for_it() -> None:
     g = extract_text("Điều 1. Thủ trưởng các đơn vị thuộc, trực thuộc Bộ chịu trách nhiệm xây dựng kế hoạch.")
     assert [leads(t) for t in g.tasks] == [["Các đơn vị thuộc, trực thuộc Bộ"]]
+
+
+def test_party_committees_of_the_addressed_places() -> None:
+    # 219/CĐ-TTg: "Đồng chí Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Huế, …",
+    # later "Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên …": each place's
+    # Party committee and People's Committee (guide rule 7)
+    tasks = extract_text((EXTERNAL / "tnt305_extra" / "3143124c69d932d4.md").read_text(encoding="utf-8")).tasks
+    [t] = [t for t in tasks if t.text.startswith("Huy động lực lượng quân đội, công an")]
+    assert {"Tỉnh ủy Hà Tĩnh", "Thành ủy Huế", "Thành ủy Đà Nẵng", "Ủy ban nhân dân thành phố Huế"} <= set(leads(t))
+    assert "Các tỉnh ủy, thành ủy" not in leads(t)

@@ -28,8 +28,11 @@ _LIST_HEAD_PROV = re.compile(
     r"(?:(?:ủy ban nhân dân|ubnd) )?các (?:tỉnh|thành phố|tỉnh,thành phố|tỉnh,tp)(?: trực thuộc trung ương)?(?::| gồm:?| )"
     r"|các địa phương(?::| )"
 )
-# "Bí thư tỉnh ủy và Chủ tịch" right before a province list: the list names Tỉnh ủy too
-_PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:,| và |-)(?:phó )?chủ tịch $")
+# "Bí thư tỉnh ủy và Chủ tịch", "Bí thư tỉnh ủy, thành ủy và Chủ tịch" right before a province list: the list
+# names Tỉnh ủy (Thành ủy) too (219/CĐ-TTg: "Đồng chí Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các
+# tỉnh, thành phố: Hà Tĩnh, Quảng Trị, Huế, …")
+_PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:(?:,|, | và |-)(?:tỉnh ủy|thành ủy))?(?:,|;|, |; | và |-)"
+                           r"(?:phó )?chủ tịch $")
 _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
 _UNKNOWN_HEADS = "|".join(regex.escape(h) for h in _name_words().unknown_heads)  # name_words.unknown_heads
