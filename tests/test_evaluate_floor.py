@@ -138,7 +138,7 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batches 22-25 (corpus/external, 53 documents drawn from public repositories once ../shared had none left without
+# Batches 22-26 (corpus/external, 65 documents drawn from public repositories once ../shared had none left without
 # gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
 # at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
 # texts live in the project, so this runs without ../shared.
@@ -147,8 +147,9 @@ EXTERNAL_CORPUS = ROOT / "corpus" / "external"
 # Warm at 450eb0d on the 42 (rules changed after the cold scores, as conventions): task P 0.927 R 0.885 F1 0.906,
 # lead 0.848, coordinators 0.810, deadline 0.958, header 0.890. Batch 25 (11 documents) added cold at 5bbc3a7 (task
 # F1 0.76, lead 0.66), no rule changed for it: on the 53, task P 0.918 R 0.828 F1 0.871, lead 0.813, coordinators
-# 0.783, deadline 0.958, header 0.891.
-EXTERNAL_FLOORS = {"tasks.f1": 0.86, "lead.f1": 0.80, "coordinators.f1": 0.77, "deadline": 0.94, "header": 0.87}
+# 0.783, deadline 0.958, header 0.891. Batch 26 (12 documents) added cold at 700256d (task F1 0.82, lead 0.65): on
+# the 65, task P 0.911 R 0.864 F1 0.887, lead 0.830, coordinators 0.766, deadline 0.954, header 0.895.
+EXTERNAL_FLOORS = {"tasks.f1": 0.87, "lead.f1": 0.81, "coordinators.f1": 0.75, "deadline": 0.94, "header": 0.87}
 
 
 @pytest.fixture(scope="module")
