@@ -584,6 +584,10 @@ def test_whole_document_mentions_do_not_overlap() -> None:
     ("Ban Quản lý các Khu công nghiệp tỉnh", ["Ban Quản lý các Khu công nghiệp tỉnh"]),
     ("Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên", ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên"]),
     ("Phó Thủ tướng Chính phủ phụ trách lĩnh vực", ["Phó Thủ tướng Chính phủ phụ trách lĩnh vực"]),
+    # a list of lower-case fields: 2954/QĐ-UBND Sơn La; not a list of bodies ("…, các trạm y tế xã và …")
+    ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch, Sở Công Thương",
+     ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "Sở Công Thương"]),
+    ("Trung tâm Y tế, các trạm y tế xã và Sở Y tế", ["Trung tâm Y tế", "Các trạm y tế xã", "Sở Y tế"]),
 ])
 def test_split_unknown_bodies_are_not_cut(cell: str, expected: list[str]) -> None:
     found = split_agencies(cell)

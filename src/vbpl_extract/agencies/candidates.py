@@ -67,6 +67,8 @@ _TOKEN_RE = regex.compile(r"(?P<sep> và |,và |,| |-)(?P<w>[\p{L}\p{N}&]+)")
 # ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam": "X, Y, Z và W")
 _COMMA_SEG_RE = regex.compile(r"\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2}"
                               r"(?:, ?\p{Lu}[\p{L}\p{N}&]*(?:[ \-][\p{L}\p{N}&]+){0,2})* và \p{Lu}")
+# the same in lower-case words, after a name that ends in them: "Trung tâm Xúc tiến đầu tư, thương mại và du lịch"
+_LOWER_LIST_RE = regex.compile(r"\p{Ll}+(?: \p{Ll}+){0,2}(?:,\p{Ll}+(?: \p{Ll}+){0,2})* và \p{Ll}+")
 # a body of its own starts here: "... và Công an tỉnh", "..., Sở Nội vụ"
 _HEAD_AT_RE = regex.compile(rf"(?:{_UNKNOWN_HEADS}|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Phòng)(?![\p{{L}}\p{{N}}])")
 # UBND at several levels, no place: "Ủy ban nhân dân xã, phường, đặc khu" (a collective, kept as written)
@@ -492,6 +494,7 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
     end = pos
     count = 0
     closed = False  # the last two words were a closed unit ("Thường trực"): only a capitalised word goes on
+    lower_list = False  # inside "…, thương mại và du lịch": its "và" goes on
     while count < 14:
         t = _TOKEN_RE.match(comp, pos)
         if t is None:
@@ -521,6 +524,9 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
                 break
             if word in _name_words().stop_lower and prev not in _name_words().stop_ok_after.get(low, ()):
                 break
+        elif not word[:1].isupper() and (lower_list or _lower_list_at(comp, w_start, prev, sep)):
+            lower_list = sep == ","  # "X, y và z": the list closes with its "và"
+            joins.append(end)
         else:
             if not word[:1].isupper() or _starts_body(comp, w_start, known_starts):
                 break
@@ -531,6 +537,24 @@ def _unknown_end(comp: str, pos: int, prev: str, known_starts: set[int], joins: 
         prev = low
         count += 1
     return end
+
+
+def _lower_list_at(comp: str, pos: int, prev: str, sep: str) -> bool:
+    """A list of lower-case fields in a name from ``pos``, after a comma and a name word in lower case: "Trung tâm
+    Xúc tiến đầu tư, thương mại và du lịch" (not "Trung tâm Y tế, các trạm y tế xã và …": no function word nor verb).
+
+    >>> _lower_list_at("Trung tâm Xúc tiến đầu tư,thương mại và du lịch", 26, "tư", ",")
+    True
+    >>> _lower_list_at("Trung tâm Y tế,các trạm y tế xã và", 15, "tế", ",")
+    False
+    """
+    if sep != "," or not prev[:1].islower():
+        return False
+    m = _LOWER_LIST_RE.match(comp, pos)
+    if m is None:
+        return False
+    words = _name_words()
+    return not any(w in words.stop_words or w in words.stop_lower for w in regex.split(r"[ ,]+", m.group()) if w != "và")
 
 
 def _select(cands: list[_Cand], n: int) -> list[_Cand]:
