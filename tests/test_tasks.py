@@ -2716,3 +2716,13 @@ def test_party_committees_of_the_addressed_places() -> None:
     [t] = [t for t in tasks if t.text.startswith("Huy động lực lượng quân đội, công an")]
     assert {"Tỉnh ủy Hà Tĩnh", "Thành ủy Huế", "Thành ủy Đà Nẵng", "Ủy ban nhân dân thành phố Huế"} <= set(leads(t))
     assert "Các tỉnh ủy, thành ủy" not in leads(t)
+
+
+def test_role_and_partners_over_items_is_a_lead_in() -> None:
+    # 2954/QĐ-UBND (Sơn La): "1. Sở Công Thương" / "a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường
+    # và cơ quan, đơn vị có liên quan" over dash items: the items are the tasks; a point with its own action stays one
+    g = extract_text("V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\na) Phối hợp với Sở Tư pháp triển khai kế hoạch có liên quan\n"
+                     "b) Chủ trì, phối hợp với các sở, ngành có liên quan\n- Tổ chức tập huấn cho cán bộ.\n- Xây dựng báo cáo.\n")
+    assert [t.text for t in g.tasks] == ["Phối hợp với Sở Tư pháp triển khai kế hoạch có liên quan",
+                                         "Tổ chức tập huấn cho cán bộ.", "Xây dựng báo cáo."]
+    assert [leads(t) for t in g.tasks] == [["Sở Tài chính"]] * 3
