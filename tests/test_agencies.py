@@ -1183,3 +1183,10 @@ def test_office_of_a_provinces_delegation_and_council_is_one_body() -> None:
     text = "Đề nghị Văn phòng Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp"
     assert [m.name for m in find_agencies(text)] == [
         "Văn phòng Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+
+
+@pytest.mark.parametrize("text", ["Văn phòng HĐND - UBND cấp xã có trách nhiệm phân loại kiến nghị",
+                                  "Văn phòng HĐND và UBND cấp xã chủ trì tham mưu"])
+def test_joint_office_of_council_and_committee_is_one_body(text: str) -> None:
+    # 98/2025/QĐ-UBND (Nghệ An): the commune's one office of its council and committee
+    assert names(find_agencies(text)) == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã"]

@@ -2726,3 +2726,5 @@ def test_role_and_partners_over_items_is_a_lead_in() -> None:
     assert [t.text for t in g.tasks] == ["Phối hợp với Sở Tư pháp triển khai kế hoạch có liên quan",
                                          "Tổ chức tập huấn cho cán bộ.", "Xây dựng báo cáo."]
     assert [leads(t) for t in g.tasks] == [["Sở Tài chính"]] * 3
+    assert [names(t.coordinators) for t in g.tasks] == [["Sở Tư pháp"], ["Các sở, ngành có liên quan"],
+                                                        ["Các sở, ngành có liên quan"]]

@@ -1053,6 +1053,8 @@ class Context:
     lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
 
 
+# a unit that names only the heading actor's role and partners: "Chủ trì, phối hợp với …", "Phối hợp với …"
+_PARTNERS_ONLY = regex.compile(r"^\s*(?:chủ\s+trì\s*,?\s*)?phối\s+hợp\s+với\s", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
@@ -1565,6 +1567,13 @@ class TaskExtractor:
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
+            if sub.lead and sub.lead is ctx.lead and _PARTNERS_ONLY.match(text):
+                # "1. Sở Công Thương" / "a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan,
+                # đơn vị có liên quan" over "- Tổ chức chương trình tập huấn …" (2954/QĐ-UBND): the partners work on
+                # every item with the heading's actor (rule 4)
+                f = self.frag(node)
+                if partners := self._partners(f.text, self.mentions.agencies(f.text), []):
+                    sub.lead_coordinators = (sub.lead, _dedupe([agency_ref(m, f, "lead-in") for m in partners]))
             if not text and node.heading:
                 # "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh" over its clauses
                 self._absorb_actor(node, node.heading, sub, heading_only=True)
