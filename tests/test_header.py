@@ -880,3 +880,16 @@ ADDRESSEE_GROUPS = [
 def test_addressee_line_names_a_group(text: str, groups: list[str]) -> None:
     got = [a.name for a in info(text).addressee_agencies if a.kind == "collective" and a.id is None]
     assert got == groups
+
+
+def test_letter_without_header_is_a_cong_van_and_keeps_its_wrapped_signature() -> None:
+    # 9634/BCT-TTTN as the page kept it: no header, "Kính gửi" first; the unit of the "KT." line wraps
+    text = ("**Kính gửi:**\n\n- Các thương nhân đầu mối kinh doanh xăng dầu;\n- Các thương nhân phân phối xăng dầu.\n\n"
+            "1. Các thương nhân thực hiện trích lập Quỹ Bình ổn giá xăng dầu.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTTN.\n\n"
+            "**TL. BỘ TRƯỞNG**\nKT. CỤC TRƯỞNG CỤC QUẢN LÝ VÀ PHÁT TRIỂN\nTHỊ TRƯỜNG TRONG NƯỚC\nPHÓ CỤC TRƯỞNG\n"
+            "Nguyễn Thúy Hiền\n")
+    info = parse_header(normalize(text)).info
+    assert info.type == "Công văn"
+    assert info.signer == "Nguyễn Thúy Hiền"
+    assert info.signature.position == "PHÓ CỤC TRƯỞNG"

@@ -374,6 +374,11 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.number is None or info.date is None:
         _self_from_annex_caption(ct, res, info)
     _fill_from_site_metadata(ct, info)
+    if not info.type and info.addressees and not info.enacting_formula:
+        # a letter whose header the source lost opens on its "Kính gửi": of the types of NĐ 30/2020 only a công văn
+        # is addressed so with no heading of its own (a Tờ trình, a Báo cáo name themselves; a Công điện "… điện:")
+        info.type = "Công văn"
+        info.provenance["type"] = "'Kính gửi' with no heading"
     if info.addressees:
         for a in info.addressees:
             found = find_agencies(a)
@@ -1184,7 +1189,10 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
                                                              # the unit under "VỤ TRƯỞNG": "VỤ CẢI CÁCH HÀNH CHÍNH"
                                                              or (len(lines) < 4 and bool(_POSITION_WORDS.match(lines[-1])))
                                                              # "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": a wrapped line
-                                                             or (len(lines) < 5 and lines[-1].endswith(",")))):
+                                                             or (len(lines) < 5 and lines[-1].endswith(","))
+                                                             # "KT. CỤC TRƯỞNG CỤC QUẢN LÝ VÀ PHÁT TRIỂN" / "THỊ TRƯỜNG
+                                                             # TRONG NƯỚC" (9634/BCT-TTTN): a mode line's unit, wrapped
+                                                             or (len(lines) < 5 and bool(_SIGN_MODE.match(lines[-1]))))):
             lines.append(t)
             last = j
             j += 1
