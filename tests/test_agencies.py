@@ -1082,6 +1082,9 @@ def test_gates_change_no_agency(text: str, monkeypatch: pytest.MonkeyPatch) -> N
     ("Các bộ, cơ quan trung ương, địa phương:", ["Các bộ, cơ quan trung ương, địa phương"]),
     ("các Bộ, ngành, cơ quan trung ương, địa phương rà soát", ["Các bộ, ngành, cơ quan trung ương, địa phương"]),
     ("Các bộ, cơ quan trung ương chủ trì", ["Các bộ, cơ quan trung ương"]),
+    # 40-HD/BTGDVTW: "Các ban, bộ, ngành ở Trung ương", "Các ban, cơ quan của Đảng"
+    ("Các ban, bộ, ngành ở Trung ương chỉ đạo", ["Các ban, bộ, ngành ở trung ương"]),
+    ("Các ban, cơ quan của Đảng tổ chức", ["Các ban, cơ quan của đảng"]),
     # the central body of a mass organisation is that organisation (252/KH-BCĐQG1237)
     ("Trung ương Hội Cựu chiến binh Việt Nam; Bộ Quốc phòng", ["Hội Cựu chiến binh Việt Nam", "Bộ Quốc phòng"]),
     # 380/NQ-CP II.3.e
