@@ -227,7 +227,10 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         if subj or not r["fronted"].match(text):
             return subj, end
     elif not r["fronted"].match(text):
-        return _subject_from(text, mentions, 0)
+        subj, end = _subject_from(text, mentions, 0)
+        if not subj and (late := _modal_subject_after_comma(text, mentions)) is not None:
+            return [late], late.end
+        return subj, end
     if m or r["condition"].match(text):
         # "Đối với nhà, công trình … thì Ủy ban nhân dân cấp tỉnh quy định …" (a topic, not the one asked),
         # "Trường hợp … thì Ủy ban nhân dân cấp tỉnh …": the subject stands right after the "thì" that closes
@@ -280,6 +283,36 @@ def _continues_list(text: str, mentions: list, mention) -> bool:
     """Does ``mention`` follow another agency and a comma, as the next name of a list?"""
     return any(x.end <= mention.start and not text[x.end:mention.start].strip(" ,") and "," in text[x.end:mention.start]
                for x in mentions)
+
+
+_MODAL_AFTER = regex.compile(r"\s+(?:phải|cần)(?![\p{L}])")
+_SENTENCE_STOP = regex.compile(r"[.;:]")
+_PLURAL_END = regex.compile(r"(?<![\p{L}])(?:các|những)\s+\S+(?:\s+\S+)?\s*$", regex.IGNORECASE)
+
+
+def _modal_subject_after_comma(text: str, mentions: list):
+    """The actor a unit names after the work it opens with, in its first sentence: "Khẩn trương khắc phục các công
+    trình hạ tầng thiết yếu bị hư hại do mưa lũ (…), các địa phương phải huy động các lực lượng, …" (661/TB-VPCP,
+    a conclusions notice): the body right after a comma and before "phải"/"cần", not one of a list.
+
+    >>> from vbpl_extract.agencies import find_agencies
+    >>> t = "Khẩn trương khắc phục các công trình bị hư hại, các địa phương phải huy động các lực lượng."
+    >>> _modal_subject_after_comma(t, find_agencies(t)).name
+    'Các địa phương'
+    >>> t = "Chỉ đạo các Sở, các địa phương phải báo cáo."
+    >>> _modal_subject_after_comma(t, find_agencies(t)) is None
+    True
+    """
+    stop = _SENTENCE_STOP.search(text)
+    for k, m in enumerate(mentions):
+        if stop is not None and m.start > stop.start():
+            break
+        before = text[:m.start].rstrip()
+        if (m.start > 0 and before.endswith(",") and _MODAL_AFTER.match(text, m.end)
+                and not (k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, m.start))
+                and not _PLURAL_END.search(before[:-1])):  # "Chỉ đạo các Sở, các địa phương phải …": a list
+            return m
+    return None
 
 
 def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
