@@ -138,7 +138,7 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batches 22-26 (corpus/external, 65 documents drawn from public repositories once ../shared had none left without
+# Batches 22-27 (corpus/external, 77 documents drawn from public repositories once ../shared had none left without
 # gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
 # at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
 # texts live in the project, so this runs without ../shared.
@@ -148,8 +148,11 @@ EXTERNAL_CORPUS = ROOT / "corpus" / "external"
 # lead 0.848, coordinators 0.810, deadline 0.958, header 0.890. Batch 25 (11 documents) added cold at 5bbc3a7 (task
 # F1 0.76, lead 0.66), no rule changed for it: on the 53, task P 0.918 R 0.828 F1 0.871, lead 0.813, coordinators
 # 0.783, deadline 0.958, header 0.891. Batch 26 (12 documents) added cold at 700256d (task F1 0.82, lead 0.65): on
-# the 65, task P 0.911 R 0.864 F1 0.887, lead 0.830, coordinators 0.766, deadline 0.954, header 0.895.
-EXTERNAL_FLOORS = {"tasks.f1": 0.87, "lead.f1": 0.81, "coordinators.f1": 0.75, "deadline": 0.94, "header": 0.87}
+# the 65, task P 0.911 R 0.864 F1 0.887, lead 0.830, coordinators 0.766, deadline 0.954, header 0.895. Batch 27 (12
+# documents of a new source, Trangsct/skill-sct: PDF text in its page layout, Word tables, OCR) added cold at
+# 7508ff8 (task F1 0.75, lead 0.65, header 0.73): on the 77, task P 0.913 R 0.826 F1 0.867, lead 0.817, coordinators
+# 0.753, deadline 0.947, header 0.896.
+EXTERNAL_FLOORS = {"tasks.f1": 0.85, "lead.f1": 0.80, "coordinators.f1": 0.74, "deadline": 0.93, "header": 0.87}
 
 
 @pytest.fixture(scope="module")
