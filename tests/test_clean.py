@@ -327,3 +327,36 @@ def test_flattened_copy_of_html_table_dropped(after: str, kept: list[str]) -> No
         if p.kind == "text":
             s, e = p.span
             assert " ".join(source[s:e].split()) == p.text
+
+
+def test_two_columns_laid_out_in_spaces_are_read_column_by_column() -> None:
+    # a pdftotext -layout copy of a Công văn (7103/UBND-TH, Lào Cai): issuer | motto, number | place and date;
+    # "Nơi nhận" | signature
+    src = ("     ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "       TỈNH LÀO CAI                           Độc lập - Tự do - Hạnh phúc\n"
+           "                                          Lào Cai, ngày 10 tháng 7 năm 2026\n"
+           "      Số: 7103 /UBND-TH\n\n"
+           "              Kính gửi: Các sở, ban, ngành thuộc UBND tỉnh.\n\n"
+           "      Giao Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.\n\n"
+           "Nơi nhận:                                           KT. CHỦ TỊCH\n"
+           "- Như trên;\n"
+           "- Thường trực Tỉnh ủy (báo cáo);                    PHÓ CHỦ TỊCH\n"
+           "- Lưu: VT, TH.\n\n\n"
+           "                                                    Ngô Hạnh Phúc\n")
+    ct = normalize(src)
+    texts = [p.text for p in ct.paragraphs]
+    assert texts[0] == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert texts.index("- Lưu: VT, TH.") < texts.index("KT. CHỦ TỊCH")
+    for p in ct.paragraphs:
+        s, e = p.span
+        assert " ".join(src[s:e].split()).startswith(p.text.split()[0])
+    from vbpl_extract.header import parse_header
+
+    info = parse_header(ct).info
+    assert (info.number, info.date, info.signer) == ("7103/UBND-TH", "2026-07-10", "Ngô Hạnh Phúc")
+    assert info.issuer is not None and info.issuer.name == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_a_blank_left_to_fill_is_no_column() -> None:
+    src = "PHỤ LỤC 1\n(Kèm theo Chương trình hành động số        CTr/TU ngày        /8/2026 của Tỉnh ủy)\n"
+    assert [p.text for p in normalize(src).paragraphs][1].startswith("(Kèm theo Chương trình hành động số CTr/TU")

@@ -799,7 +799,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     """
     source = without_lookalikes(source)
     all_tables = _find_tables(source, diagnostics if diagnostics is not None else Diagnostics())
-    lines = _without_flattened_duplicates(source, raw_lines(source), all_tables)
+    lines = _columns_in_order(source, _without_flattened_duplicates(source, raw_lines(source), all_tables))
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
@@ -878,6 +878,84 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     ct.text = "\n".join(parts)
     ct._para_offsets = offsets
     return ct
+
+
+# two columns of a page laid out in text (pdftotext -layout): a run of spaces between two pieces of a line
+# (not a blank left to fill in: "số        CTr/TU ngày        /8/2026")
+_COLUMN_GAP = regex.compile(r"(?<=\S)(?<!(?<![\p{L}])(?:[Ss]ố|[Nn]gày|tháng|năm|Số:)) {6,}(?=\S)")
+# what ends the closing block: a page break, an annex's title
+_CLOSING_END = regex.compile(r"\f|\s*(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
+_RECIPIENTS = regex.compile(r"\s*Nơi\s+nhận\b", regex.IGNORECASE)  # matched at a line's start (no "^": pos)
+_ADDRESSEES = regex.compile(r"\s*Kính\s+gửi\b", regex.IGNORECASE)
+_HEADER_ZONE_LINES = 14
+_CLOSING_ZONE_LINES = 30
+
+
+def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
+    """The two columns NĐ 30/2020 lays out side by side (the header: issuer | motto, number | place and date; the
+    closing: "Nơi nhận" | signature), read column by column when a text keeps the page's layout in spaces
+    ("     ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), as the docx reader reads a layout table.
+
+    Only the document's first lines and the lines from "Nơi nhận" on are read so; a line is split at a run of six
+    or more spaces, and a line indented as far as the right column belongs to it. The left column comes first,
+    then the right one, each closed by an empty line; every piece keeps its own offsets.
+
+    >>> src = "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n  TỈNH LÀO CAI         Độc lập - Tự do - Hạnh phúc\\n"
+    >>> [ln.content for ln in _columns_in_order(src, raw_lines(src)) if ln.kind == "text"]
+    ['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']
+    """
+    zones: list[tuple[int, int]] = []
+    # the header: from its first split line (a note a site put above it is not part of it) to "Kính gửi", two empty
+    # lines running, or at most _HEADER_ZONE_LINES lines
+    first = next((i for i, ln in enumerate(lines[:_HEADER_ZONE_LINES]) if ln.kind == "text"
+                  and _COLUMN_GAP.search(source, ln.start, ln.end)), None)
+    if first is not None:
+        end, blanks = first, 0
+        while end < len(lines) and end - first < _HEADER_ZONE_LINES and blanks < 2:
+            if lines[end].kind == "text" and _ADDRESSEES.match(source, lines[end].start, lines[end].end):
+                break
+            blanks = blanks + 1 if lines[end].kind == "blank" else 0
+            end += 1
+        zones.append((first, end))
+    for i, ln in enumerate(lines):
+        if ln.kind == "text" and _RECIPIENTS.match(source, ln.start, ln.end):
+            end = i + 1
+            while (end < min(len(lines), i + _CLOSING_ZONE_LINES)
+                   and not _CLOSING_END.match(source, lines[end].start, max(lines[end].end, lines[end].start + 1))):
+                end += 1
+            zones.append((i, end))
+            break
+    if not zones or not any(_COLUMN_GAP.search(source, ln.start, ln.end) for a, b in zones for ln in lines[a:b]):
+        return lines
+    out = list(lines)
+    for a, b in reversed(zones):
+        gaps = [m for ln in lines[a:b] if (m := _COLUMN_GAP.search(source, ln.start, ln.end)) is not None]
+        if not gaps:
+            continue
+        # the right column starts where the leftmost split's right piece starts (columns from the line's start)
+        boundary = min(m.end() - _line_start(source, m.start()) for m in gaps)
+        left: list[RawLine] = []
+        right: list[RawLine] = []
+        for ln in lines[a:b]:
+            if ln.kind != "text":
+                continue
+            m = _COLUMN_GAP.search(source, ln.start, ln.end)
+            if m is not None and m.end() - ln.start >= boundary - 8:
+                left.append(RawLine(ln.start, m.start(), *_line_kind(source[ln.start:m.start()])))
+                right.append(RawLine(m.end(), ln.end, *_line_kind(source[m.end():ln.end])))
+                continue
+            body = source[ln.start:ln.end]
+            indent = len(body) - len(body.lstrip(" "))
+            (right if indent >= boundary - 8 else left).append(ln)
+        if not right:
+            continue
+        at = right[0].start
+        out[a:b] = [*left, RawLine(at, at, "blank", ""), *right, RawLine(lines[b - 1].end, lines[b - 1].end, "blank", "")]
+    return out
+
+
+def _line_start(source: str, pos: int) -> int:
+    return source.rfind("\n", 0, pos) + 1
 
 
 def _without_flattened_duplicates(source: str, lines: list[RawLine], tables: list) -> list[RawLine]:
