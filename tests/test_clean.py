@@ -360,3 +360,10 @@ def test_two_columns_laid_out_in_spaces_are_read_column_by_column() -> None:
 def test_a_blank_left_to_fill_is_no_column() -> None:
     src = "PHỤ LỤC 1\n(Kèm theo Chương trình hành động số        CTr/TU ngày        /8/2026 của Tỉnh ủy)\n"
     assert [p.text for p in normalize(src).paragraphs][1].startswith("(Kèm theo Chương trình hành động số CTr/TU")
+
+
+def test_page_number_after_a_page_break_is_no_text() -> None:
+    # pdftotext: "\f" then the next page's number at its top; the sentence the page cut goes on
+    src = "- Không để phát sinh cơ sở gây ô nhiễm\n\n\f6\n\nmôi trường nghiêm trọng.\n\n- Tăng cường kiểm soát."
+    assert [p.text for p in normalize(src).paragraphs] == [
+        "- Không để phát sinh cơ sở gây ô nhiễm môi trường nghiêm trọng.", "- Tăng cường kiểm soát."]

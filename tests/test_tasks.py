@@ -2728,3 +2728,13 @@ def test_role_and_partners_over_items_is_a_lead_in() -> None:
     assert [leads(t) for t in g.tasks] == [["Sở Tài chính"]] * 3
     assert [names(t.coordinators) for t in g.tasks] == [["Sở Tư pháp"], ["Các sở, ngành có liên quan"],
                                                         ["Các sở, ngành có liên quan"]]
+
+
+def test_actor_line_closing_the_bullets_above_it() -> None:
+    # 104-CTr/TU (Tỉnh ủy Lào Cai): each part of a Party action programme ends "Trách nhiệm chỉ đạo thực hiện: …"
+    g = extract_text("III. NHIỆM VỤ\n3. Nhiệm vụ thường xuyên\n3.1. Tăng cường sự lãnh đạo của Đảng\n"
+                     "- Quán triệt sâu sắc quan điểm bảo vệ môi trường.\n- Phát huy vai trò của Mặt trận Tổ quốc.\n"
+                     "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.\n")
+    assert [t.text for t in g.tasks] == ["Quán triệt sâu sắc quan điểm bảo vệ môi trường.",
+                                         "Phát huy vai trò của Mặt trận Tổ quốc."]
+    assert [leads(t) for t in g.tasks] == [["Đảng ủy Ủy ban nhân dân tỉnh"]] * 2

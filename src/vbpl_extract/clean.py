@@ -476,8 +476,19 @@ def raw_lines(source: str) -> list[RawLine]:
     return out
 
 
+# the number at the top of a page, right after the page break a PDF-to-text converter writes ("\f5"): page
+# furniture, not text (NĐ 30/2020 numbers pages from the second one, at the top)
+_PAGE_NUMBER_RE = re.compile(r"^\f\s*\d{1,4}\s*$")
+
+
 def _line_kind(body: str) -> tuple[str, str]:
-    """(kind, display content) of one raw line: text, blank, pipe (a lone ``|``) or rule (``-----``, ``|---|``)."""
+    """(kind, display content) of one raw line: text, blank, pipe (a lone ``|``) or rule (``-----``, ``|---|``).
+
+    >>> _line_kind("\f5")
+    ('blank', '')
+    """
+    if body[:1] == "\f" and _PAGE_NUMBER_RE.match(body):
+        return "blank", ""
     content = _display_line(body)
     if "|" in body and _PIPE_RE.match(body):
         return "pipe", content
@@ -866,6 +877,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
         current = array("i", [i])
         pending_break = "line"
     flush()
+    paragraphs = _rejoin_split_sentences(paragraphs)
 
     ct = CleanText(source, lines, paragraphs, (body_start, body_end), metadata=site_metadata(lines[:first]) if first else {})
     offsets: list[int] = []
@@ -956,6 +968,40 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
 
 def _line_start(source: str, pos: int) -> int:
     return source.rfind("\n", 0, pos) + 1
+
+
+# a paragraph that goes on a sentence: it opens on a lower-case word (not a point's letter "a)", "đ.")
+_GOES_ON = regex.compile(r"(?![a-zđ]\s*[).])\p{Ll}")
+_SENTENCE_CLOSED = regex.compile(r"[.;:!?)\]”\"]\s*$")
+
+
+def _rejoin_split_sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A sentence an empty line cut in two (a page break of a converted PDF: "Trách nhiệm chỉ đạo thực hiện: Đảng
+    uỷ Mặt trận Tổ quốc, các đoàn thể" / "" / "tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; …") is one paragraph again: the
+    second part opens on a lower-case word and the first does not end a sentence.
+
+    >>> src = "Đảng uỷ Mặt trận Tổ quốc, các đoàn thể\\n\\ntỉnh; Đảng ủy Ủy ban nhân dân tỉnh.\\n\\nb) Sở Y tế."
+    >>> [p.text for p in normalize(src).paragraphs]
+    ['Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh.', 'b) Sở Y tế.']
+    """
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        prev = out[-1] if out else None
+        if (prev is not None and p.kind == "text" and prev.kind == "text" and p.after_break == "blank"
+                and _GOES_ON.match(p.frag.text) and not _SENTENCE_CLOSED.search(prev.frag.text)):
+            a, b = prev.frag, p.frag
+            gap = a.ends[-1]
+            starts, ends = OffsetMap(a.starts), OffsetMap(a.ends)
+            starts.append(gap)
+            ends.append(gap)
+            starts.extend(b.starts)
+            ends.extend(b.ends)
+            out[-1] = Paragraph(prev.index, "text", Fragment(a.text + " " + b.text, starts, ends), prev.first_line,
+                                p.last_line, prev.after_break)
+            continue
+        out.append(p if p.index == len(out) else Paragraph(len(out), p.kind, p.frag, p.first_line, p.last_line,
+                                                            p.after_break, table=p.table))
+    return out
 
 
 def _without_flattened_duplicates(source: str, lines: list[RawLine], tables: list) -> list[RawLine]:

@@ -1869,7 +1869,12 @@ class TaskExtractor:
         """
         found: dict[str, tuple[Node, Fragment]] = {}
         self._scan_fields(node.children, 0, found)
-        if not ({"lead", "content"} & found.keys()) or len(found) < 2:
+        if not ({"lead", "content"} & found.keys()):
+            return {}
+        if len(found) < 2 and not (set(found) == {"lead"} and found["lead"][0] is node.children[-1]
+                                   and sum(c.kind == "bullet" for c in node.children) >= 2):
+            # one labelled line is a field list only when it closes the bullets it names the actor of
+            # ("- Quán triệt …", "- Phát huy …", then "Trách nhiệm chỉ đạo thực hiện: Đảng ủy …", 104-CTr/TU)
             return {}
         return found
 
