@@ -2738,3 +2738,13 @@ def test_actor_line_closing_the_bullets_above_it() -> None:
     assert [t.text for t in g.tasks] == ["Quán triệt sâu sắc quan điểm bảo vệ môi trường.",
                                          "Phát huy vai trò của Mặt trận Tổ quốc."]
     assert [leads(t) for t in g.tasks] == [["Đảng ủy Ủy ban nhân dân tỉnh"]] * 2
+
+
+@pytest.mark.parametrize("asks", ["đề nghị", "kính đề nghị", "trân trọng đề nghị"])
+def test_the_one_asked_by_a_courteous_request_is_the_actor(asks: str) -> None:
+    # 9389/BNNMT-BĐKH: "…, Bộ Nông nghiệp và Môi trường kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+    # Trung ương chỉ đạo …, cụ thể như sau:" over its points
+    g = extract_text(f"Để triển khai các quy định mới, Bộ Nông nghiệp và Môi trường {asks} Ủy ban nhân dân các tỉnh, "
+                     "thành phố trực thuộc Trung ương chỉ đạo thực hiện, cụ thể như sau:\n\n"
+                     "a) Chỉ đạo cơ quan chuyên môn rà soát số liệu.\n\nb) Phối hợp với Bộ Tài chính xây dựng sàn giao dịch.\n")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]] * 2
