@@ -367,3 +367,15 @@ def test_page_number_after_a_page_break_is_no_text() -> None:
     src = "- Không để phát sinh cơ sở gây ô nhiễm\n\n\f6\n\nmôi trường nghiêm trọng.\n\n- Tăng cường kiểm soát."
     assert [p.text for p in normalize(src).paragraphs] == [
         "- Không để phát sinh cơ sở gây ô nhiễm môi trường nghiêm trọng.", "- Tăng cường kiểm soát."]
+
+
+def test_first_line_indent_starts_a_paragraph() -> None:
+    # 7432/UBND-XD as pdftotext -layout writes it: a heading wrapped over two lines, then a paragraph indented
+    src = ("           1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân\n"
+           "     các xã, phường\n"
+           "            Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến\n"
+           "     và triển khai thực hiện đầy đủ các nội dung của Quyết định.\n")
+    assert [p.text for p in normalize(src).paragraphs] == [
+        "1. Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường",
+        "Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến và triển khai thực hiện đầy đủ "
+        "các nội dung của Quyết định."]

@@ -689,9 +689,18 @@ _CLOSING_PAREN_RE = regex.compile(r"^\d{1,3}\)")
 _BOLD_LINE_RE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # compiled once: _joins runs once per line
 
 
-def _joins(prev: RawLine, nxt: RawLine, prev_raw: str) -> bool:
-    """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?"""
+def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "") -> bool:
+    """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?
+
+    A line indented further than the one before it and opening on a capital starts a paragraph of its own (the
+    first-line indent a text that keeps the page's layout shows: "     các xã, phường" then "            Theo
+    chức năng, nhiệm vụ, …").
+    """
     a, b = prev.content, nxt.content
+    if nxt_raw[:4] == "    " and not _starts_lower(b) and not _is_upper_line(b):
+        indent = len(nxt_raw) - len(nxt_raw.lstrip(" "))
+        if indent >= len(prev_raw) - len(prev_raw.lstrip(" ")) + 4:
+            return False
     if _MARKER_ONLY_RE.match(a) or _UNIT_WORD_ONLY_RE.match(a):
         # "**2.**" alone on its line: the unit's text follows on the next line; "**Điều" then "10. Trách
         # nhiệm …": the article's number was wrapped onto the next line
@@ -869,7 +878,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
             # in a text whose lines are whole sentences (not hard-wrapped), a line break ends the paragraph
             hard_break = hard_break or (unwrapped and not _starts_lower(ln.content))
             hard_break = hard_break or bool(_SIGN_LINE.match(lines[current[0]].content))  # "TM. …" / "KT. …" blocks
-            if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end]):
+            if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end], source[ln.start:ln.end]):
                 current.append(i)
                 continue
             flush()
