@@ -1193,3 +1193,9 @@ def test_office_of_a_provinces_delegation_and_council_is_one_body() -> None:
 def test_joint_office_of_council_and_committee_is_one_body(text: str) -> None:
     # 98/2025/QĐ-UBND (Nghệ An): the commune's one office of its council and committee
     assert names(find_agencies(text)) == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã"]
+
+
+def test_party_committee_of_a_council_ends_before_its_verb() -> None:
+    # 34-NQ/TU Lào Cai: "Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh xem xét …"
+    found = find_agencies("Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh xem xét ban hành")
+    assert names(found)[0] == "Đảng ủy Hội đồng nhân dân tỉnh"
