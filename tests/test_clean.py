@@ -163,10 +163,18 @@ def test_markdown_hard_line_break_ends_paragraph() -> None:
 
 
 def test_blank_line_ends_paragraph() -> None:
-    assert texts("Sở Tài chính chủ trì thực hiện\n\nsở Nội vụ phối hợp") == [
+    assert texts("Sở Tài chính chủ trì thực hiện\n\nSở Nội vụ phối hợp") == [
         "Sở Tài chính chủ trì thực hiện",
+        "Sở Nội vụ phối hợp",
+    ]
+    # after a full sentence, even a lower-case opening starts a paragraph
+    assert texts("Sở Tài chính chủ trì thực hiện.\n\nsở Nội vụ phối hợp") == [
+        "Sở Tài chính chủ trì thực hiện.",
         "sở Nội vụ phối hợp",
     ]
+    # a sentence an empty line cut (a converted PDF's page) goes on: "… các đoàn thể" / "" / "tỉnh; …" (104-CTr/TU)
+    assert texts("Trách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể\n\ntỉnh; các cấp ủy.") == [
+        "Trách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; các cấp ủy."]
 
 
 # --------------------------------------------------------------------------- unwrapping

@@ -893,3 +893,15 @@ def test_letter_without_header_is_a_cong_van_and_keeps_its_wrapped_signature() -
     assert info.type == "Công văn"
     assert info.signer == "Nguyễn Thúy Hiền"
     assert info.signature.position == "PHÓ CỤC TRƯỞNG"
+
+
+def test_a_position_signing_in_its_own_name_is_the_issuer_of_a_headerless_copy() -> None:
+    # 219/CĐ-TTg as the page kept it: no header; signed "THỦ TƯỚNG / Phạm Minh Chính" (no "TM.", "KT.")
+    text = ("Kính gửi:\n\n- Bộ trưởng Bộ Quốc phòng.\n\n"
+            + "".join(f"{k}. Bộ Quốc phòng huy động lực lượng hỗ trợ Nhân dân đợt {k}.\n\n" for k in range(1, 40))
+            + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+            "THỦ TƯỚNG\n\nPhạm Minh Chính\n")
+    info = parse_header(normalize(text)).info
+    assert info.signer == "Phạm Minh Chính"
+    assert info.issuer is not None and info.issuer.name == "Thủ tướng Chính phủ"
+    assert info.provenance["issuer"] == "the signature's position"

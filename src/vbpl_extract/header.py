@@ -364,6 +364,12 @@ def parse_header(ct: CleanText) -> HeaderResult:
     _parse_closing(ct, res)
     if info.signature and info.signature.name and not info.signer:
         info.signer = info.signature.name
+    if info.issuer is None and info.signature is not None and not info.signature.mode and info.signature.position:
+        # a copy that lost its header, signed "THỦ TƯỚNG / Phạm Minh Chính": the position in its own name issues it
+        own = SignatureWords.load().issuing_positions.get(" ".join(info.signature.position.split()).upper())
+        if own is not None and (ref := resolve_agency_name(own)) is not None:
+            info.issuer = ref.model_copy(update={"span": info.signature.span, "origin": "signature"})
+            info.provenance["issuer"] = "the signature's position"
     _party_issuer(ct, res, info)
     if not info.number and not info.type and info.signature is None and motto_idx is None:
         _self_enactment(paras, info)

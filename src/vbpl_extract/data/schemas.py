@@ -87,6 +87,7 @@ class SignatureWords(_Data):
     annex_captions: list[str] = Field(default_factory=list)
     bare_units: list[str] = Field(default_factory=list)
     surnames: list[str] = Field(default_factory=list)
+    issuing_positions: dict[str, str] = Field(default_factory=dict)
 
     _check = field_validator("labels", "annex_captions")(_compiles)
 
