@@ -222,7 +222,10 @@ _LINE_TOKENS = regex.compile(
     r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
     r"|(?P<zw>[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+)"
     r"|(?P<ws>[\s\u00a0]+)"
-    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
+    # "* (Ban hành kèm theo …)*": a converter's italic with a space after its opening star, not a list item (a list
+    # item does not open on a bracket)
+    r"|(?P<mk2>\*\*+|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<=^[\s\u00a0]*)\*(?=[\s\u00a0]+\()"
+    r"|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
     r"|\\(?=[-*_#|.()\[\]]))"
     r"|(?P<br><br\s*/?>)"
     r"|(?P<tx>[^\s\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad*\\<#>_]+|.)",
@@ -358,34 +361,6 @@ def build_fragment(source: str, lines: Iterable[tuple[int, int]]) -> Fragment:
             pending_space = (le, min(le + 1, n_source))
     stretch.flush()
     return Fragment("".join(out), starts, ends)
-
-
-_LONE_STAR = regex.compile(r"(?<!\*)\*(?!\*)")
-
-
-def without_stray_emphasis(frag: Fragment, raw: str) -> Fragment:
-    """Drop a leading "* " that opens an italic span rather than a list item.
-
-    Converters write an italic paragraph with a space after its opening star ("* (Ban hành kèm theo …)*"):
-    when the paragraph's only lone stars are that one and a closing one at its very end, it is emphasis,
-    not a markdown bullet, and the cleaning copy drops it (the offsets of the rest are unchanged).
-
-    >>> s = "* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND)*"
-    >>> without_stray_emphasis(build_fragment(s, [(0, len(s))]), s).text
-    '(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)'
-    >>> s = "* Sở Tài chính chủ trì"
-    >>> without_stray_emphasis(build_fragment(s, [(0, len(s))]), s).text
-    '* Sở Tài chính chủ trì'
-    """
-    if not frag.text.startswith("* "):
-        return frag
-    body = raw.strip()
-    if len(body) < 4 or not body.startswith("* ") or not body.endswith("*") or body[-2] in "* \t\n":
-        return frag
-    if len(_LONE_STAR.findall(body)) != 2:
-        return frag
-    cut = 2 + (len(frag.text) - 2 - len(frag.text[2:].lstrip()))
-    return Fragment(frag.text[cut:], frag.starts[cut:], frag.ends[cut:])
 
 
 _SPAN_CACHE: dict[tuple[int, int], Fragment] = {}
@@ -846,7 +821,6 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
         nonlocal current, brk
         if current:
             frag = build_fragment(source, ((lines[i].start, lines[i].end) for i in current))  # no list: 1 line each
-            frag = without_stray_emphasis(frag, source[lines[current[0]].start:lines[current[-1]].end])
             if frag.text:
                 paragraphs.append(Paragraph(len(paragraphs), "text", frag, current[0], current[-1], brk))
             current = array("i")
