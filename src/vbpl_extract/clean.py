@@ -967,23 +967,34 @@ def _rejoin_split_sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
     >>> [p.text for p in normalize(src).paragraphs]
     ['Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh.', 'b) Sở Y tế.']
     """
-    out: list[Paragraph] = []
+    # runs of paragraphs that make one: merged once each (copying a growing paragraph per merge would be quadratic)
+    runs: list[list[Paragraph]] = []
     for p in paragraphs:
-        prev = out[-1] if out else None
-        if (prev is not None and p.kind == "text" and prev.kind == "text" and p.after_break == "blank"
-                and _GOES_ON.match(p.frag.text) and not _SENTENCE_CLOSED.search(prev.frag.text)):
-            a, b = prev.frag, p.frag
-            gap = a.ends[-1]
-            starts, ends = OffsetMap(a.starts), OffsetMap(a.ends)
+        last = runs[-1][-1] if runs else None
+        if (last is not None and p.kind == "text" and last.kind == "text" and p.after_break == "blank"
+                and _GOES_ON.match(p.frag.text) and not _SENTENCE_CLOSED.search(last.frag.text)):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    if len(runs) == len(paragraphs):
+        return paragraphs
+    out: list[Paragraph] = []
+    for run in runs:
+        first = run[0]
+        if len(run) == 1:
+            out.append(first if first.index == len(out) else Paragraph(len(out), first.kind, first.frag, first.first_line,
+                                                                       first.last_line, first.after_break, table=first.table))
+            continue
+        starts, ends = OffsetMap(first.frag.starts), OffsetMap(first.frag.ends)
+        for q in run[1:]:
+            gap = ends[-1]  # the space between two parts maps to the end of the first
             starts.append(gap)
             ends.append(gap)
-            starts.extend(b.starts)
-            ends.extend(b.ends)
-            out[-1] = Paragraph(prev.index, "text", Fragment(a.text + " " + b.text, starts, ends), prev.first_line,
-                                p.last_line, prev.after_break)
-            continue
-        out.append(p if p.index == len(out) else Paragraph(len(out), p.kind, p.frag, p.first_line, p.last_line,
-                                                            p.after_break, table=p.table))
+            starts.extend(q.frag.starts)
+            ends.extend(q.frag.ends)
+        text = " ".join(q.frag.text for q in run)
+        out.append(Paragraph(len(out), "text", Fragment(text, starts, ends), first.first_line, run[-1].last_line,
+                             first.after_break))
     return out
 
 
