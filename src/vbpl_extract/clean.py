@@ -924,11 +924,10 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
         return lines
     out = list(lines)
     for a, b in reversed(zones):
-        gaps = [m for ln in lines[a:b] if (m := _COLUMN_GAP.search(source, ln.start, ln.end)) is not None]
+        gaps = [m.end() - ln.start for ln in lines[a:b] if (m := _COLUMN_GAP.search(source, ln.start, ln.end)) is not None]
         if not gaps:
             continue
-        # the right column starts where the leftmost split's right piece starts (columns from the line's start)
-        boundary = min(m.end() - _line_start(source, m.start()) for m in gaps)
+        boundary = min(gaps)  # the right column starts where the leftmost split's right piece starts
         left: list[RawLine] = []
         right: list[RawLine] = []
         for ln in lines[a:b]:
@@ -947,10 +946,6 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
         at = right[0].start
         out[a:b] = [*left, RawLine(at, at, "blank", ""), *right, RawLine(lines[b - 1].end, lines[b - 1].end, "blank", "")]
     return out
-
-
-def _line_start(source: str, pos: int) -> int:
-    return source.rfind("\n", 0, pos) + 1
 
 
 # a paragraph that goes on a sentence: it opens on a lower-case word (not a point's letter "a)", "đ.")
@@ -985,17 +980,28 @@ def _rejoin_split_sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(first if first.index == len(out) else Paragraph(len(out), first.kind, first.frag, first.first_line,
                                                                        first.last_line, first.after_break, table=first.table))
             continue
-        starts, ends = OffsetMap(first.frag.starts), OffsetMap(first.frag.ends)
-        for q in run[1:]:
-            gap = ends[-1]  # the space between two parts maps to the end of the first
-            starts.append(gap)
-            ends.append(gap)
-            starts.extend(q.frag.starts)
-            ends.extend(q.frag.ends)
-        text = " ".join(q.frag.text for q in run)
-        out.append(Paragraph(len(out), "text", Fragment(text, starts, ends), first.first_line, run[-1].last_line,
-                             first.after_break))
+        out.append(Paragraph(len(out), "text", join_fragments([q.frag for q in run]), first.first_line,
+                             run[-1].last_line, first.after_break))
     return out
+
+
+def join_fragments(parts: list[Fragment]) -> Fragment:
+    """The fragments one after another, joined by a space that maps to the end of the part before it; linear in
+    their length (one copy each).
+
+    >>> s = "Sở Tài chính\\n\\nchủ trì"
+    >>> f = join_fragments([build_fragment(s, [(0, 12)]), build_fragment(s, [(14, 21)])])
+    >>> f.text, f.to_source(13, 20)
+    ('Sở Tài chính chủ trì', (14, 21))
+    """
+    starts, ends = OffsetMap(parts[0].starts), OffsetMap(parts[0].ends)
+    for q in parts[1:]:
+        gap = ends[-1] if len(ends) else (q.starts[0] if len(q.starts) else 0)
+        starts.append(gap)
+        ends.append(gap)
+        starts.extend(q.starts)
+        ends.extend(q.ends)
+    return Fragment(" ".join(q.text for q in parts), starts, ends)
 
 
 def _without_flattened_duplicates(source: str, lines: list[RawLine], tables: list) -> list[RawLine]:

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from .clean import Fragment, OffsetMap, Paragraph, clean_span
+from .clean import Fragment, Paragraph, clean_span, join_fragments
 from .data.schemas import TaskWords
 from .diagnostics import Diagnostics
 from .ids import norm_num, unique, unit_id
@@ -242,7 +242,7 @@ class TreeBuilder:
             pn.text_span = (pn.text_span[0], para.span[1]) if pn.text_span else para.span
             old = pn.fragment
             if old is not None:
-                pn.set_fragment(_join_fragments(old, para.frag))
+                pn.set_fragment(join_fragments([old, para.frag]))
             self._extend(parent, para.span)
             return pn
         k = "intro" if not pn.children and kind == "block" else kind
@@ -373,17 +373,6 @@ def _is_upper(text: str) -> bool:
 
 def _sub_fragment(frag: Fragment, start: int, end: int) -> Fragment:
     return Fragment(frag.text[start:end], frag.starts[start:end], frag.ends[start:end])
-
-
-def _join_fragments(a: Fragment, b: Fragment) -> Fragment:
-    """``a + "\\n" + b``; the newline maps to the end of ``a``."""
-    pos = a.ends[-1] if a.ends else (b.starts[0] if b.starts else 0)
-    starts, ends = OffsetMap(a.starts), OffsetMap(a.ends)
-    starts.append(pos)
-    ends.append(pos)
-    starts.extend(b.starts)
-    ends.extend(b.ends)
-    return Fragment(a.text + " " + b.text, starts, ends)
 
 
 def build_tree(paragraphs: list[Paragraph], source: str, restart_at: set[int] | None = None,

@@ -99,6 +99,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "role_join": regex.compile(r"\s+và\s+(?=(?:các\s+)?(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in w["role_subject_heads"])
                                    + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
         "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
+        "partners_opening": regex.compile(w["partners_opening"], regex.IGNORECASE),
         "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
         "duty_state_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                      for b in w["duty_heading_state_bodies"]) + r")\b", regex.IGNORECASE),
@@ -307,10 +308,12 @@ def _modal_subject_after_comma(text: str, mentions: list):
     for k, m in enumerate(mentions):
         if stop is not None and m.start > stop.start():
             break
-        before = text[:m.start].rstrip()
-        if (m.start > 0 and before.endswith(",") and _MODAL_AFTER.match(text, m.end)
+        j = m.start  # the comma right before the mention, read in place (no copy of the text per mention)
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if (j > 0 and text[j - 1] == "," and _MODAL_AFTER.match(text, m.end)
                 and not (k > 0 and _LIST_COMMA.fullmatch(text, mentions[k - 1].end, m.start))
-                and not _PLURAL_END.search(before[:-1])):  # "Chỉ đạo các Sở, các địa phương phải …": a list
+                and not _PLURAL_END.search(text, max(0, j - 41), j - 1)):  # "Chỉ đạo các Sở, các địa phương phải …"
             return m
     return None
 
@@ -1086,8 +1089,6 @@ class Context:
     lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
 
 
-# a unit that names only the heading actor's role and partners: "Chủ trì, phối hợp với …", "Phối hợp với …"
-_PARTNERS_ONLY = regex.compile(r"^\s*(?:chủ\s+trì\s*,?\s*)?phối\s+hợp\s+với\s", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
@@ -1600,7 +1601,7 @@ class TaskExtractor:
         if node.children and (has_sub_units or self._is_container(node, sub)):
             # introduces sub-items: pass actor/deadline down
             self._absorb_actor(node, text, sub)
-            if sub.lead and sub.lead is ctx.lead and _PARTNERS_ONLY.match(text):
+            if sub.lead and sub.lead is ctx.lead and _res()["partners_opening"].match(text):
                 # "1. Sở Công Thương" / "a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan,
                 # đơn vị có liên quan" over "- Tổ chức chương trình tập huấn …" (2954/QĐ-UBND): the partners work on
                 # every item with the heading's actor (rule 4)

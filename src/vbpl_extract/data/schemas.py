@@ -124,6 +124,7 @@ class TaskWords(_Data):
     duty_heading_state_bodies: list[str]
     role_subject_heads: list[str] = Field(min_length=1)
     role_subject_titles: list[str] = Field(min_length=1)
+    partners_opening: str
     role_subject_duty: str
     role_name_verbs: list[str] = Field(min_length=1)
     role_defining_duty: str
@@ -213,5 +214,6 @@ class TaskWords(_Data):
         "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "span_cue_compounds", "year_of_noun", "recurrence_of_noun", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
-        "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue",
+        "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "role_subject_titles",
+        "partners_opening",
     )(_compiles)
