@@ -1199,3 +1199,14 @@ def test_party_committee_of_a_council_ends_before_its_verb() -> None:
     # 34-NQ/TU Lào Cai: "Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh xem xét …"
     found = find_agencies("Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh xem xét ban hành")
     assert names(found)[0] == "Đảng ủy Hội đồng nhân dân tỉnh"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 170/QĐ-BCĐNNDL's Quy chế: a time word after a body the data does not know ends its name
+    ("Ban Chỉ đạo định kỳ hoặc đột xuất tổ chức kiểm tra", "Ban Chỉ đạo"),
+    ("Ban Chỉ đạo hằng năm tổ chức sơ kết", "Ban Chỉ đạo"),
+    # … but a capitalised "Định" is part of a name
+    ("Trung tâm Kiểm định chất lượng chủ trì", "Trung tâm Kiểm định chất lượng"),
+])
+def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
+    assert names(find_agencies(text))[0] == expected

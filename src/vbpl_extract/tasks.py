@@ -2943,7 +2943,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     if short_forms := defined_short_forms(source, mentions):
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
-                refs[:] = [with_defined_name(ref, short_forms, mentions) for ref in refs]
+                refs[:] = [with_defined_name(ref, short_forms, mentions, source) for ref in refs]
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
@@ -3298,31 +3298,55 @@ def with_defined_organ(ref: AgencyRef, short_forms: dict[str, str], mentions: Me
     return ref
 
 
-def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions) -> AgencyRef:
+def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions, source: str = "") -> AgencyRef:
     """A body named by the short form the document defined gets its full name back: "Ban Chỉ huy cấp xã"
-    after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"."""
+    after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"; so do
+    its support organs ("Văn phòng Ban Chỉ đạo") and its members ("Thành viên Ban Chỉ đạo", ``source`` before the span).
+
+    >>> from vbpl_extract.annotate import Mentions
+    >>> forms = {"ban chỉ đạo": "Ban Chỉ đạo Nhà nước về Du lịch"}
+    >>> with_defined_name(AgencyRef(name="Văn phòng Ban Chỉ đạo", text="…", known=False), forms, Mentions(None)).name
+    'Văn phòng Ban Chỉ đạo Nhà nước về Du lịch'
+    >>> src = "3. Thành viên Ban Chỉ đạo có trách nhiệm"
+    >>> ref = AgencyRef(name="Ban Chỉ đạo", text="Ban Chỉ đạo", span=(14, 25), known=False)
+    >>> with_defined_name(ref, forms, Mentions(None), src).name
+    'Các thành viên Ban Chỉ đạo Nhà nước về Du lịch'
+    """
     organ = with_defined_organ(ref, short_forms, mentions)
     if organ is not ref:
         return organ
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
+    organs = sorted((fold_tones(o).lower() for o in task_words()["support_organs"]), key=len, reverse=True)
     for short, full in short_forms.items():
         collective = fold_tones(full).lower().startswith("các ")
-        if ((key == short or (key.startswith(short + " ") and not collective))
+        organ = next((o for o in organs if key == f"{o} {short}"), None) if not collective else None
+        if organ is not None:
+            # "Văn phòng Ban Chỉ đạo": the office of the body the short form stands for
+            name = " ".join([*words[:len(organ.split())], full])
+        elif ((key == short or (key.startswith(short + " ") and not collective
+                                and _LEVEL_AFTER_SHORT.match(" ".join(words[len(short.split()):]))))
                 and not key.startswith(fold_tones(full).lower())):
             # a name the finder cut inside the full name ("Hội Thiện nguyện lan tỏa") is the full name itself
             cut_inside = fold_tones(full).lower().startswith(key + " ")
             name = full if cut_inside else " ".join([full, *words[len(short.split()):]])
-            entry = mentions.lookup_agency(name)
-            return ref.model_copy(update={
-                "name": entry.name if entry else name, "id": entry.id if entry else f"unknown:{slugify(name)}",
-                "known": entry is not None, "origin": f"{ref.origin or 'mention'} (short form the document defines)"})
+            if ref.span is not None and _MEMBERS_BEFORE.search(source[max(0, ref.span[0] - 20):ref.span[0]]):
+                name = "Các thành viên " + name  # "Thành viên Ban Chỉ đạo có trách nhiệm …": its members act
+        else:
+            continue
+        entry = mentions.lookup_agency(name)
+        return ref.model_copy(update={
+            "name": entry.name if entry else name, "id": entry.id if entry else f"unknown:{slugify(name)}",
+            "known": entry is not None, "origin": f"{ref.origin or 'mention'} (short form the document defines)"})
     return ref
 
 
 # a body's head with nothing after it, as a document shortens a name it gave in full ("Ban Quản lý",
 # "Ban Chỉ đạo", "Tổ công tác", "Hội đồng thẩm định")
 _BARE_HEAD = regex.compile(r"(?:Ban|Tổ|Hội đồng|Đoàn|Ủy ban|Trung tâm|Cục|Viện|Quỹ)(?:\s+\p{L}+){0,2}")
+# what may follow a defined short form inside one name: a level or place ("Ban Chỉ huy cấp xã"), a capitalised
+# word; not words of another body's name ("Ban Chỉ đạo phát triển du lịch các địa phương")
+_LEVEL_AFTER_SHORT = regex.compile(r"(?:các|cấp|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|trung ương)\b|\p{Lu}")
 _MEMBERS_BEFORE = regex.compile(r"(?:các\s+)?thành\s+viên\s+$", regex.IGNORECASE)
 
 

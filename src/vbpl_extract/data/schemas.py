@@ -193,6 +193,7 @@ class TaskWords(_Data):
     # the organs of the body the document defines a short form for
     charter_organs: list[str] = []
     charter_bodies: list[str] = []  # the head words of such bodies ("Hội", "Hiệp hội")
+    support_organs: list[str] = []  # "Văn phòng" + a defined short form: the office of that body
     clause_connectives: list[str]
     reference_cell: str
     enumeration_assign_words: list[str]
