@@ -1210,3 +1210,12 @@ def test_party_committee_of_a_council_ends_before_its_verb() -> None:
 ])
 def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
     assert names(find_agencies(text))[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Công văn of Sở Y tế Hà Nội on health-insurance costs: "BHXH Thành phố" is the city's social insurance
+    ("Phối hợp với BHXH Thành phố, căn cứ dữ liệu thanh toán thuốc", "Bảo hiểm xã hội thành phố"),
+    ("BHXH tỉnh Lào Cai chủ trì", "Bảo hiểm xã hội tỉnh Lào Cai"),
+])
+def test_social_insurance_abbreviation(text: str, expected: str) -> None:
+    assert names(find_agencies(text)) == [expected]
