@@ -389,6 +389,21 @@ def test_first_line_indent_starts_a_paragraph() -> None:
         "các nội dung của Quyết định."]
 
 
+def test_short_numbered_title_over_an_indented_paragraph_is_a_paragraph_of_its_own() -> None:
+    # 7103/UBND-TH as pdftotext -layout writes it: a numbered title that stops far short of the page's width,
+    # then the first-line indent of its body; a long numbered line wraps on (its next line is not indented)
+    src = ("       1. Công tác tuyên truyền, phổ biến\n"
+           "      Tổ chức quán triệt, phổ biến đầy đủ nội dung Nghị định số 178/2026/NĐ-\n"
+           "CP đến cán bộ, công chức, viên chức và người lao động thuộc phạm vi quản lý.\n")
+    assert [p.text for p in normalize(src).paragraphs] == [
+        "1. Công tác tuyên truyền, phổ biến",
+        "Tổ chức quán triệt, phổ biến đầy đủ nội dung Nghị định số 178/2026/NĐ- CP đến cán bộ, công chức, viên "
+        "chức và người lao động thuộc phạm vi quản lý."]
+    wrapped = ("      1. Giao Ủy ban nhân dân tỉnh chủ trì, phối hợp với các sở, ban, ngành liên quan\n"
+               "      Tổ chức triển khai thực hiện Nghị quyết.\n")
+    assert len(normalize(wrapped).paragraphs) == 1
+
+
 @pytest.mark.parametrize("src", ["* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND ngày 21 tháng 11 năm\n2025 của Ủy ban nhân dân Thành phố)*",
                                  "  * (Đính kèm Danh mục)*"])
 def test_italic_opened_with_a_spaced_star_is_no_bullet(src: str) -> None:

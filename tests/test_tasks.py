@@ -2748,3 +2748,15 @@ def test_the_one_asked_by_a_courteous_request_is_the_actor(asks: str) -> None:
                      "thành phố trực thuộc Trung ương chỉ đạo thực hiện, cụ thể như sau:\n\n"
                      "a) Chỉ đạo cơ quan chuyên môn rà soát số liệu.\n\nb) Phối hợp với Bộ Tài chính xây dựng sàn giao dịch.\n")
     assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]] * 2
+
+
+def test_body_under_a_topic_title_takes_the_letters_lead_in_actors() -> None:
+    # 7103/UBND-TH (pdftotext -layout): "1. Công tác tuyên truyền, phổ biến" titles the item, its indented body
+    # opens on the action; the actors are those the letter's lead-in asks
+    src = ("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, địa phương nghiêm túc triển khai thực hiện các "
+           "nội dung sau:\n"
+           "       1. Công tác tuyên truyền, phổ biến\n"
+           "      Tổ chức quán triệt, phổ biến đầy đủ nội dung Nghị định số 178/2026/NĐ-CP đến cán bộ, công chức.\n")
+    [task] = run(src).tasks
+    assert task.text.startswith("Tổ chức quán triệt")
+    assert [a.name for a in task.lead] == ["Các sở, ban, ngành, địa phương"]

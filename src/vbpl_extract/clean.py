@@ -662,6 +662,9 @@ def _starts_lower(s: str) -> bool:
 _UNIT_WORD_ONLY_RE = regex.compile(r"^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 _CLOSING_PAREN_RE = regex.compile(r"^\d{1,3}\)")
 _BOLD_LINE_RE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # compiled once: _joins runs once per line
+# a line of a page-layout text that ends this far from its start (indent included) stops short of the page's
+# width (about 80 columns): its paragraph ends there
+_SHORT_LAYOUT_LINE = 60
 
 
 def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "") -> bool:
@@ -675,6 +678,11 @@ def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "") -> boo
     if nxt_raw[:4] == "    " and not _starts_lower(b) and not _is_upper_line(b):
         indent = len(nxt_raw) - len(nxt_raw.lstrip(" "))
         if indent >= len(prev_raw) - len(prev_raw.lstrip(" ")) + 4:
+            return False
+        if (prev_raw[:4] == "    " and _MARKER_RE.match(a) and not _TERMINAL_RE.search(a)
+                and len(prev_raw.rstrip()) <= _SHORT_LAYOUT_LINE):
+            # "       1. Công tác tuyên truyền, phổ biến" then "      Tổ chức quán triệt, …": a numbered title
+            # that ends far short of the page's width, and the first-line indent of the paragraph under it
             return False
     if _MARKER_ONLY_RE.match(a) or _UNIT_WORD_ONLY_RE.match(a):
         # "**2.**" alone on its line: the unit's text follows on the next line; "**Điều" then "10. Trách

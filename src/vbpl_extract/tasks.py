@@ -2479,7 +2479,14 @@ class TaskExtractor:
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                 continue
             if not subj and not assign:
-                if ctx.lead and ctx.lead_origin and "heading" in ctx.lead_origin and not is_non_task(sub.text):
+                if (ctx.lead and ctx.lead_origin and (
+                        "heading" in ctx.lead_origin
+                        # "1. Công tác tuyên truyền, phổ biến" over "Tổ chức quán triệt, phổ biến …" under the
+                        # letter's "… yêu cầu các sở, ban, ngành … thực hiện các nội dung sau:": the titled unit's
+                        # body opens on its action, the lead-in's actors do it
+                        or (node.kind == "intro" and "lead-in" in ctx.lead_origin and s == 0
+                            and len(path) > 1 and _topic_title(path[-2].text) and opens_with_action(sub.text)))
+                        and not is_non_task(sub.text)):
                     # "2. Sở Tài chính" then "Căn cứ chức năng, nhiệm vụ, phối hợp …": the heading's actor
                     self._make_task(node, path, ctx, frag=sub, text=sub.text, own_subject=False,
                                     id_base=f"{node.id}__s{s}")
@@ -2873,6 +2880,17 @@ def lexicon_action(words: list[str]) -> str | None:
     for w in words[start:last + 1]:
         phrase += w if w in (",", "/") or not phrase else " " + w
     return phrase
+
+
+def _topic_title(text: str) -> bool:
+    """A unit's title that names a topic, not an actor: short, unpunctuated, no capitalised word after its first
+    ("Công tác tuyên truyền, phổ biến"; not "Phó Giám đốc Sở - Hoàng Văn Thuân").
+
+    >>> _topic_title("Công tác tuyên truyền, phổ biến"), _topic_title("Phó Giám đốc Sở - Hoàng Văn Thuân")
+    (True, False)
+    """
+    words = text.split()
+    return _heading_like(text) and not any(w[:1].isupper() for w in words[1:])
 
 
 def opens_with_action(text: str) -> bool:
