@@ -2760,3 +2760,32 @@ def test_body_under_a_topic_title_takes_the_letters_lead_in_actors() -> None:
     [task] = run(src).tasks
     assert task.text.startswith("Tổ chức quán triệt")
     assert [a.name for a in task.lead] == ["Các sở, ban, ngành, địa phương"]
+
+
+_LETTER_WITH_APPENDIX = (
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 1153/BNNMT-QLĐĐ\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+    "trung ương.\n\nBộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố thực hiện các nhiệm vụ "
+    "sau:\n1. Bố trí nguồn lực để tổ chức triển khai thi hành trên địa bàn tỉnh, thành phố.\n"
+    "2. Tập trung tổ chức thực hiện Nghị định số 49/2026/NĐ-CP. Bộ Nông nghiệp và Môi trường gửi các thủ tục hành "
+    "chính về đất đai đã được rà soát {purpose} (chi tiết tại Phụ lục kèm theo).\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT, QLĐĐ.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Đức Thắng\n\n"
+    "PHỤ LỤC I\n\nI. Trình tự, thủ tục gia hạn sử dụng đất\n"
+    "1. Văn phòng đăng ký đất đai thực hiện các công việc sau:\n"
+    "a) Kiểm tra hồ sơ, xác nhận vào đơn đăng ký;\nb) Cập nhật cơ sở dữ liệu đất đai.\n"
+    "2. Rà soát hồ sơ, gửi cơ quan thuế xác định nghĩa vụ tài chính.\n"
+)
+
+
+def test_appendix_sent_for_reference_holds_no_tasks() -> None:
+    # 1153/BNNMT-QLĐĐ: the letter sends the draft procedures "để tham khảo"; its three items are the tasks
+    tasks = run(_LETTER_WITH_APPENDIX.format(purpose="để tham khảo trong quá trình tổ chức thực hiện")).tasks
+    assert [t.unit_id for t in tasks if t.unit_id.startswith("app")] == []
+    assert len(tasks) == 2
+
+
+def test_body_lead_in_does_not_hand_its_actors_to_an_appendix() -> None:
+    # the same appendix, not sent for reference: its units name their own actors or none; the lead-in's
+    # "Ủy ban nhân dân các tỉnh, thành phố" stays with the letter's items
+    tasks = run(_LETTER_WITH_APPENDIX.format(purpose="để thực hiện")).tasks
+    appendix = [t for t in tasks if t.unit_id.startswith("app")]
+    assert appendix and all("Ủy ban nhân dân các tỉnh" not in a.name for t in appendix for a in t.lead)

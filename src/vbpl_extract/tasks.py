@@ -29,7 +29,7 @@ from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data.schemas import TaskWords
 from .deadlines import pick_task_deadline
-from .ids import unique
+from .ids import norm_num, unique
 from .models import AgencyRef, Deadline, Node, Task
 from .nlp import action_phrase, action_words, names_an_action, word_spans
 from .structure import bold_actor_heading, unit_label
@@ -162,6 +162,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "purpose_after": regex.compile(w["purpose_after"], regex.IGNORECASE),
         "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
         "appendix_deadline": regex.compile(w["appendix_deadline_cue"], regex.IGNORECASE),
+        "reference_appendix": regex.compile(w["reference_appendix"], regex.IGNORECASE),
         "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
         "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
@@ -1129,6 +1130,7 @@ class TaskExtractor:
         self._last_table_header: list[str] | None = None  # the header of the last task table read
         self.addressees_act = True  # the "Kính gửi" addressees are the actors of instructions that name nobody
         self.letter_end: int | None = None  # source offset of the closing block: an annex follows it
+        self.reference_appendices: set[str] = set()  # appendices the body sends for reference ("*": all)
         self.letter = False  # a Công văn (or a text of unknown type): any verb-led unit instructs its addressees
         self._parents: dict[int, Node] = {}  # id(node) -> the node it is a child of, filled by run()
 
@@ -1429,8 +1431,8 @@ class TaskExtractor:
         In a letter whose addressees act, any unit of the letter itself (not its annex) that opens with an action
         and has no sub-units is an instruction to them too ("- Hoàn thành công tác tuyển sinh năm học 2025 - 2026
         …", 6386/BVHTTDL); an item over sub-units is their title (guide rule 2), "Giao …" names its own actor."""
-        if not self.addressees:
-            return []
+        if not self.addressees or (node is not None and self._in_annex(node, path)):
+            return []  # an appendix, or what follows the signature, is no instruction to the addressees
         if not _res()["imperative"].search(fold_tones(text.strip()).lower()) and not (
                 self._letter_instruction(text, node, path)):
             return []
@@ -1442,11 +1444,15 @@ class TaskExtractor:
         """Is this verb-led unit one of a letter's instructions to its addressees (see ``_addressee_lead``)?"""
         if not (self.letter and self.addressees_act) or node is None or node.children or _ASKED_HEAD.match(text.lstrip()):
             return False
-        if any(p.kind in ("appendix", "attachment") for p in (path or [])) or node.kind in ("appendix", "attachment"):
-            return False
-        if self.letter_end is not None and node.span[0] >= self.letter_end:
+        if self._in_annex(node, path):
             return False  # after the signature: the letter's annex (a criteria table, a form)
         return opens_with_action(" ".join(text.split()))
+
+    def _in_annex(self, node: Node, path: list[Node] | None) -> bool:
+        """Is ``node`` in an appendix or attachment, or after the letter's closing block?"""
+        if any(p.kind in ("appendix", "attachment") for p in (path or [])) or node.kind in ("appendix", "attachment"):
+            return True
+        return self.letter_end is not None and node.span[0] >= self.letter_end
 
     def _letter_title_lead(self, node: Node, text: str, bullets: list[Node], ctx: Context) -> list[AgencyRef]:
         """The addressees, when ``node`` is a title over bullets in a letter: an item with no actor of its own or
@@ -1487,6 +1493,7 @@ class TaskExtractor:
             for child in parent.children:
                 self._parents[id(child)] = parent
             stack.extend(parent.children)
+        self.reference_appendices = reference_appendices(self.source, nodes)
         self._walk(nodes, [], Context())
         return self.tasks
 
@@ -1532,6 +1539,14 @@ class TaskExtractor:
         if kind == "table":
             self._table(node, here, ctx)
             return
+        if kind == "appendix" and ("*" in self.reference_appendices
+                                   or norm_num(node.num or "") in self.reference_appendices):
+            return  # an appendix the body sends for reference: procedures, drafts, forms
+        if kind in ("appendix", "attachment") and (ctx.lead_origin or "").startswith("inherited from lead-in"):
+            # "… đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh … thực hiện các nhiệm vụ sau:" hands its actors
+            # to the letter's items, not to the procedures or draft texts of an appendix (a document of its own,
+            # with its own headings and columns; 1153/BNNMT-QLĐĐ)
+            ctx = Context(None, None, None, ctx.heading, ctx.in_task_area)
         heading = node.heading
         if heading and non_task_heading(heading) and not self._letter_requirements(heading):
             if (k := self._duty_lead_in(node)) is not None:
@@ -2880,6 +2895,24 @@ def lexicon_action(words: list[str]) -> str | None:
     for w in words[start:last + 1]:
         phrase += w if w in (",", "/") or not phrase else " " + w
     return phrase
+
+
+def reference_appendices(source: str, nodes: list[Node]) -> set[str]:
+    """The appendices the body sends for reference (task_words.yaml ``reference_appendix``): their normalised
+    numbers, or "*" for every one when the sentence names none.
+
+    >>> src = "2. Bộ gửi các thủ tục hành chính để tham khảo (chi tiết tại Phụ lục kèm theo).\\nPHỤ LỤC I"
+    >>> reference_appendices(src, [Node(id="item_2", kind="item", span=(0, 76)), Node(id="app_I", kind="appendix", num="I", span=(77, 87))])
+    {'*'}
+    """
+    starts = [n.span[0] for n in nodes if n.kind == "appendix"]
+    if not starts:
+        return set()
+    out: set[str] = set()
+    for m in _res()["reference_appendix"].finditer(source[:min(starts)].lower()):
+        nums = [x for x in regex.split(r"[\s,]+|\bvà\b|\bsố\b", "".join(m.captures("nums"))) if x.strip()]
+        out |= {norm_num(x.upper()) for x in nums} if nums else {"*"}
+    return out
 
 
 def _topic_title(text: str) -> bool:
