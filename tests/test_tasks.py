@@ -2789,3 +2789,18 @@ def test_body_lead_in_does_not_hand_its_actors_to_an_appendix() -> None:
     tasks = run(_LETTER_WITH_APPENDIX.format(purpose="để thực hiện")).tasks
     appendix = [t for t in tasks if t.unit_id.startswith("app")]
     assert appendix and all("Ủy ban nhân dân các tỉnh" not in a.name for t in appendix for a in t.lead)
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    # 3556/QĐ-UBND, 9387/UBND-KT (Lào Cai): a collective's qualifier ("thuộc tỉnh") does not end the list of actors
+    ("1. Các sở, ban, ngành thuộc tỉnh, UBND cấp xã trong phạm vi chức năng, nhiệm vụ chủ động thực hiện việc cập "
+     "nhật dữ liệu.", ["Các sở, ban, ngành thuộc tỉnh", "Ủy ban nhân dân cấp xã"]),
+    ("1. Các Sở, ban, ngành thuộc tỉnh, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, UBND các xã, phường triển khai thực "
+     "hiện.", ["Các sở, ban, ngành thuộc tỉnh", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    # 13/CT-TTg: "các tỉnh và thành phố" is the collective of the guide's rule 5
+    ("8. Ủy ban nhân dân các tỉnh và thành phố phối hợp với các Bộ, ngành liên quan tổ chức thực hiện.",
+     ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+])
+def test_subject_list_runs_over_a_collectives_qualifier(text: str, leads: list[str]) -> None:
+    [task] = run("Điều 5. Trách nhiệm thực hiện\n" + text + "\n").tasks
+    assert [a.name for a in task.lead] == leads

@@ -134,6 +134,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "topic_end": regex.compile(r"^[^.;:]*(?:" + w["topic_closer"] + r")\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
                                    regex.IGNORECASE),
         "glue": regex.compile(r"^(?:\s|" + "|".join(w["subject_glue"]) + r")*$", regex.IGNORECASE),
+        "qualifier": regex.compile(w["agency_qualifier"], regex.V1),
         "connective": regex.compile(r"^\s*(?:" + "|".join(w["clause_connectives"]) + r")\s*,?\s*", regex.IGNORECASE),
         "lead_marker": _any(w["lead_markers"]),
         # a name may stand between the office and the verb: "Phó Thủ tướng Chính phủ Mai Văn Chính kết luận"
@@ -340,6 +341,9 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
             pos = mention.end  # "Ban Chỉ đạo của Chính phủ": the genitive belongs to the subject's name
             continue
         gap = text[pos:mention.start]
+        if (subj and not r["fronted"].match(text) and (q := r["qualifier"].match(text, pos)) is not None
+                and q.end() <= mention.start):
+            gap = text[q.end():mention.start]  # "Các sở, ban, ngành thuộc tỉnh, Công an tỉnh …": the name's qualifier
         if not r["glue"].match(fold_tones(gap)):
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
