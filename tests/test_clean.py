@@ -404,6 +404,21 @@ def test_short_numbered_title_over_an_indented_paragraph_is_a_paragraph_of_its_o
     assert len(normalize(wrapped).paragraphs) == 1
 
 
+def test_first_line_indent_beyond_the_wrapped_lines_starts_a_paragraph() -> None:
+    # 3556/QĐ-UBND's Quy chế (pdftotext -layout): wrapped lines start at the margin, a paragraph's first line 5
+    # columns in; the article's title line is as indented as the paragraph under it
+    body = ["     Điều 12. Bảo quản, lưu trữ thông tin, dữ liệu tài nguyên và môi trường",
+            "     Việc bảo quản, lưu trữ thông tin, dữ liệu tài nguyên và môi trường được thực",
+            "hiện theo quy định tại Điều 16 Thông tư số 03/2022/TT-BTNMT."]
+    filler = ["     2. Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện các nhiệm vụ về thông",
+              "tin, dữ liệu tài nguyên và môi trường theo quy định."] * 10
+    paragraphs = [p.text for p in normalize("\n".join([*filler, *body])).paragraphs]
+    assert paragraphs[-2:] == [
+        "Điều 12. Bảo quản, lưu trữ thông tin, dữ liệu tài nguyên và môi trường",
+        "Việc bảo quản, lưu trữ thông tin, dữ liệu tài nguyên và môi trường được thực hiện theo quy định tại Điều "
+        "16 Thông tư số 03/2022/TT-BTNMT."]
+
+
 @pytest.mark.parametrize("src", ["* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND ngày 21 tháng 11 năm\n2025 của Ủy ban nhân dân Thành phố)*",
                                  "  * (Đính kèm Danh mục)*"])
 def test_italic_opened_with_a_spaced_star_is_no_bullet(src: str) -> None:

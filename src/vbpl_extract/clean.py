@@ -667,7 +667,7 @@ _BOLD_LINE_RE = regex.compile(r"^\s*\*\*.*\*\*\s*$")  # compiled once: _joins ru
 _SHORT_LAYOUT_LINE = 60
 
 
-def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "") -> bool:
+def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "", cont_indent: int | None = None) -> bool:
     """Does ``nxt`` continue the paragraph that ``prev`` ends (a hard line break)?
 
     A line indented further than the one before it and opening on a capital starts a paragraph of its own (the
@@ -678,6 +678,10 @@ def _joins(prev: RawLine, nxt: RawLine, prev_raw: str, nxt_raw: str = "") -> boo
     if nxt_raw[:4] == "    " and not _starts_lower(b) and not _is_upper_line(b):
         indent = len(nxt_raw) - len(nxt_raw.lstrip(" "))
         if indent >= len(prev_raw) - len(prev_raw.lstrip(" ")) + 4:
+            return False
+        if cont_indent is not None and indent >= cont_indent + 4:
+            # "     Điều 12. Bảo quản, lưu trữ …" then "     Việc bảo quản, lưu trữ …" in a text whose wrapped lines
+            # start at the margin: a first-line indent
             return False
         if (prev_raw[:4] == "    " and _MARKER_RE.match(a) and not _TERMINAL_RE.search(a)
                 and len(prev_raw.rstrip()) <= _SHORT_LAYOUT_LINE):
@@ -772,6 +776,28 @@ def _wrap_width(lines: list[RawLine]) -> int:
     return width if 40 <= width <= 120 else 0
 
 
+def _continuation_indent(source: str, lines: list[RawLine]) -> int | None:
+    """The indent of a page-layout text's wrapped lines (the commonest indent of the lines that go on a sentence
+    in lower case), or None when the text is not laid out so (fewer than 10 such lines, or no indent shared by
+    most of them). A line that opens on a capital four or more columns further in starts a paragraph.
+
+    >>> src = "\\n".join(["     Điều 1. Phạm vi", "     Việc bảo quản được thực hiện theo", *["hiện theo quy định"] * 10])
+    >>> _continuation_indent(src, raw_lines(src))
+    0
+    """
+    indents: dict[int, int] = {}
+    for ln in lines:
+        if ln.kind == "text" and _starts_lower(ln.content):
+            raw = source[ln.start:ln.end]
+            n = len(raw) - len(raw.lstrip(" "))
+            indents[n] = indents.get(n, 0) + 1
+    total = sum(indents.values())
+    if total < 10:
+        return None
+    indent, count = max(indents.items(), key=lambda kv: (kv[1], -kv[0]))
+    return indent if 2 * count > total else None
+
+
 def _find_tables(source: str, log: Diagnostics) -> list:
     with log.guard("clean", None):  # the clean stage never fails on text: no tables then, and a warning
         return list(find_tables(source))
@@ -820,6 +846,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
 
     wrap = _wrap_width(body_lines)
     unwrapped = _lines_are_paragraphs(body_lines)
+    cont_indent = _continuation_indent(source, body_lines)
     paragraphs: list[Paragraph] = []
     current = array("i")  # line indices of the open paragraph (4 bytes each: a paragraph may have 10^6 lines)
     brk = "line"
@@ -860,7 +887,8 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
             # in a text whose lines are whole sentences (not hard-wrapped), a line break ends the paragraph
             hard_break = hard_break or (unwrapped and not _starts_lower(ln.content))
             hard_break = hard_break or bool(_SIGN_LINE.match(lines[current[0]].content))  # "TM. …" / "KT. …" blocks
-            if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end], source[ln.start:ln.end]):
+            if pending_break == "line" and not hard_break and _joins(prev, ln, source[prev.start:prev.end], source[ln.start:ln.end],
+                                                                     cont_indent):
                 current.append(i)
                 continue
             flush()
