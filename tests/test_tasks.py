@@ -2804,3 +2804,13 @@ def test_body_lead_in_does_not_hand_its_actors_to_an_appendix() -> None:
 def test_subject_list_runs_over_a_collectives_qualifier(text: str, leads: list[str]) -> None:
     [task] = run("Điều 5. Trách nhiệm thực hiện\n" + text + "\n").tasks
     assert [a.name for a in task.lead] == leads
+
+
+def test_summing_up_sentence_that_asks_someone_is_a_task() -> None:
+    # 8520/BCT-KHCN: "Trên đây là ý kiến của Bộ …, đề nghị UBND tỉnh Bình Định chỉ đạo …" asks the province;
+    # "Trên đây là Kế hoạch …" alone sums the text up
+    asked = run("Kính gửi: Ủy ban nhân dân tỉnh Bình Định.\n\nTrên đây là ý kiến của Bộ Công Thương hướng dẫn nội "
+                "dung liên quan, đề nghị UBND tỉnh Bình Định chỉ đạo các cơ quan chức năng thực hiện theo quy định.\n")
+    assert [[a.name for a in t.lead] for t in asked.tasks] == [["Ủy ban nhân dân tỉnh Bình Định"]]
+    summed = run("Trên đây là Kế hoạch triển khai thực hiện Nghị định số 49/2026/NĐ-CP trên địa bàn tỉnh.\n")
+    assert summed.tasks == []
