@@ -2814,3 +2814,12 @@ def test_summing_up_sentence_that_asks_someone_is_a_task() -> None:
     assert [[a.name for a in t.lead] for t in asked.tasks] == [["Ủy ban nhân dân tỉnh Bình Định"]]
     summed = run("Trên đây là Kế hoạch triển khai thực hiện Nghị định số 49/2026/NĐ-CP trên địa bàn tỉnh.\n")
     assert summed.tasks == []
+
+
+@pytest.mark.parametrize("opening", ["Đồng ý về chủ trương", "Đồng ý để", "Đồng ý chủ trương"])
+def test_consent_in_a_reply_names_who_goes_ahead(opening: str) -> None:
+    # 3479/VPCP-NN: the Government Office conveys the Prime Minister's consent; the body named after it acts
+    text = (f"1. {opening} Ủy ban nhân dân tỉnh Quảng Nam nghiên cứu, lập Đề án thí điểm kinh doanh tín chỉ các-bon "
+            "rừng tại tỉnh Quảng Nam như đề nghị của Bộ Nông nghiệp và Phát triển nông thôn.\n")
+    [task] = run(text).tasks
+    assert [a.name for a in task.lead] == ["Ủy ban nhân dân tỉnh Quảng Nam"]
