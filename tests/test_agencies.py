@@ -1219,3 +1219,13 @@ def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
 ])
 def test_social_insurance_abbreviation(text: str, expected: str) -> None:
     assert names(find_agencies(text)) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 6795/SNNMT-KS: a letter "Kính gửi" a company; a company is named by its legal form and its name
+    ("Kính gửi: Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô", "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô"),
+    ("Công ty TNHH Đại Đồng Tiến có văn bản kiến nghị", "Công ty TNHH Đại Đồng Tiến"),
+    ("Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn thực hiện", "Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn"),
+])
+def test_company_named_by_its_legal_form(text: str, expected: str) -> None:
+    assert names(find_agencies(text)) == [expected]
