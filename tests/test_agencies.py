@@ -1229,3 +1229,12 @@ def test_social_insurance_abbreviation(text: str, expected: str) -> None:
 ])
 def test_company_named_by_its_legal_form(text: str, expected: str) -> None:
     assert names(find_agencies(text)) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 8388/BTC-QLCS: the Ministry of Finance's letter to the ministries and other central bodies
+    ("Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương chỉ đạo rà soát", "Các bộ, cơ quan ngang bộ, cơ quan khác ở trung ương"),
+    ("Các Bộ quản lý chuyên ngành hướng dẫn về loại tài sản", "Các bộ quản lý chuyên ngành"),
+])
+def test_central_collectives(text: str, expected: str) -> None:
+    assert names(find_agencies(text)) == [expected]
