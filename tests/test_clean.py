@@ -419,6 +419,15 @@ def test_first_line_indent_beyond_the_wrapped_lines_starts_a_paragraph() -> None
         "16 Thông tư số 03/2022/TT-BTNMT."]
 
 
+def test_row_of_cells_joined_by_pipes_is_no_two_column_layout() -> None:
+    # a draft plan of UBND Lào Cai read from .docx: the header table's cells joined by " | ", the issuer's cell
+    # keeping its line break as spaces; the row is one line of cells, not two columns side by side
+    src = ("ỦY BAN NHÂN DÂN                                  TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+           "Độc lập - Tự do - Hạnh phúc\nSố:           /KH-UBND |  | Lào Cai, ngày       tháng      năm 2026\n")
+    assert texts(src) == ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                          "Số: /KH-UBND | | Lào Cai, ngày tháng năm 2026"]
+
+
 @pytest.mark.parametrize("src", ["* (Ban hành kèm theo Quyết định số 2853/QĐ-UBND ngày 21 tháng 11 năm\n2025 của Ủy ban nhân dân Thành phố)*",
                                  "  * (Đính kèm Danh mục)*"])
 def test_italic_opened_with_a_spaced_star_is_no_bullet(src: str) -> None:

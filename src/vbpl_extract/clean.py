@@ -922,6 +922,14 @@ _HEADER_ZONE_LINES = 14
 _CLOSING_ZONE_LINES = 30
 
 
+def _layout_gap(source: str, ln: RawLine) -> regex.Match[str] | None:
+    """The run of spaces that splits a layout line into two columns; none in a row of cells a converter joined with
+    " | " ("ỦY BAN NHÂN DÂN          TỈNH LÀO CAI |  | CỘNG HÒA …": the cell keeps its own line break as spaces)."""
+    if source.find("|", ln.start, ln.end) >= 0:
+        return None
+    return _COLUMN_GAP.search(source, ln.start, ln.end)
+
+
 def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
     """The two columns NĐ 30/2020 lays out side by side (the header: issuer | motto, number | place and date; the
     closing: "Nơi nhận" | signature), read column by column when a text keeps the page's layout in spaces
@@ -939,7 +947,7 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
     # the header: from its first split line (a note a site put above it is not part of it) to "Kính gửi", two empty
     # lines running, or at most _HEADER_ZONE_LINES lines
     first = next((i for i, ln in enumerate(lines[:_HEADER_ZONE_LINES]) if ln.kind == "text"
-                  and _COLUMN_GAP.search(source, ln.start, ln.end)), None)
+                  and _layout_gap(source, ln)), None)
     if first is not None:
         end, blanks = first, 0
         while end < len(lines) and end - first < _HEADER_ZONE_LINES and blanks < 2:
@@ -956,11 +964,11 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
                 end += 1
             zones.append((i, end))
             break
-    if not zones or not any(_COLUMN_GAP.search(source, ln.start, ln.end) for a, b in zones for ln in lines[a:b]):
+    if not zones or not any(_layout_gap(source, ln) for a, b in zones for ln in lines[a:b]):
         return lines
     out = list(lines)
     for a, b in reversed(zones):
-        gaps = [m.end() - ln.start for ln in lines[a:b] if (m := _COLUMN_GAP.search(source, ln.start, ln.end)) is not None]
+        gaps = [m.end() - ln.start for ln in lines[a:b] if (m := _layout_gap(source, ln)) is not None]
         if not gaps:
             continue
         boundary = min(gaps)  # the right column starts where the leftmost split's right piece starts
@@ -969,7 +977,7 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
         for ln in lines[a:b]:
             if ln.kind != "text":
                 continue
-            m = _COLUMN_GAP.search(source, ln.start, ln.end)
+            m = _layout_gap(source, ln)
             if m is not None and m.end() - ln.start >= boundary - 8:
                 left.append(RawLine(ln.start, m.start(), *_line_kind(source[ln.start:m.start()])))
                 right.append(RawLine(m.end(), ln.end, *_line_kind(source[m.end():ln.end])))
