@@ -138,7 +138,7 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batches 22-27 (corpus/external, 77 documents drawn from public repositories once ../shared had none left without
+# Batches 22-29 (corpus/external, 101 documents drawn from public repositories once ../shared had none left without
 # gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
 # at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
 # texts live in the project, so this runs without ../shared.
@@ -154,7 +154,11 @@ EXTERNAL_CORPUS = ROOT / "corpus" / "external"
 # 0.753, deadline 0.947, header 0.896. Warm at 7f8eea7 (rules from batches 26-27's failures): task P 0.920 R 0.854
 # F1 0.886, lead 0.828, coordinators 0.750, deadline 0.917 (the 37 tasks of 104-CTr/TU found since carry no deadline
 # where its annotator passed "Nhiệm vụ thường xuyên" down as ongoing, which the rules do not), header 0.925.
-EXTERNAL_FLOORS = {"tasks.f1": 0.87, "lead.f1": 0.81, "coordinators.f1": 0.74, "deadline": 0.91, "header": 0.90}
+# Batches 28 and 29 (24 more documents of Trangsct/skill-sct: Chỉ thị, Politburo conclusions and programmes, OCR'd
+# Party resolutions with task tables, Quy chế, Công văn to companies) added cold at 3e79190 (task F1 0.49, lead 0.90)
+# and f9942b4 (task F1 0.62, lead 0.57). Warm at 315fe1d on the 101: task P 0.920 R 0.757 F1 0.831 (26-NQ/TU's 226
+# OCR'd table rows, 64 read), lead 0.826, coordinators 0.778, deadline 0.914, header 0.923; the floors sit just under.
+EXTERNAL_FLOORS = {"tasks.f1": 0.82, "lead.f1": 0.81, "coordinators.f1": 0.76, "deadline": 0.90, "header": 0.91}
 
 
 @pytest.fixture(scope="module")
