@@ -2823,3 +2823,20 @@ def test_consent_in_a_reply_names_who_goes_ahead(opening: str) -> None:
             "rừng tại tỉnh Quảng Nam như đề nghị của Bộ Nông nghiệp và Phát triển nông thôn.\n")
     [task] = run(text).tasks
     assert [a.name for a in task.lead] == ["Ủy ban nhân dân tỉnh Quảng Nam"]
+
+
+def test_bodies_listed_before_their_duties_are_the_points_actors() -> None:
+    # 7103/UBND-TH: "Giao các sở … gồm:" lists the bodies, each with its scope in brackets, then "Có trách nhiệm:"
+    # hands them the points; the list is no task of its own
+    src = ("2. Các sở quản lý nhà nước chuyên ngành về hạ tầng\n"
+           "Giao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:\n"
+           "- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp);\n"
+           "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);\n"
+           "- Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (đối với tài sản kết cấu hạ tầng khu kinh tế).\n"
+           "Có trách nhiệm:\n"
+           "a) Chủ trì, phối hợp với các cơ quan, đơn vị tổ chức rà soát, thống kê tài sản kết cấu hạ tầng;\n"
+           "b) Hướng dẫn, đôn đốc các cơ quan, đơn vị được giao quản lý tài sản lập hồ sơ tài sản.\n")
+    tasks = run(src).tasks
+    assert [t.text[:10] for t in tasks] == ["Chủ trì, p", "Hướng dẫn,"]
+    assert [a.name for a in tasks[0].lead] == ["Sở Công Thương", "Sở Xây dựng", "Ban Quản lý Khu kinh tế",
+                                                "Ban Quản lý các khu công nghiệp"]

@@ -164,6 +164,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "year_completion": regex.compile(w["year_completion_in_clause"], regex.IGNORECASE),
         "appendix_deadline": regex.compile(w["appendix_deadline_cue"], regex.IGNORECASE),
         "reference_appendix": regex.compile(w["reference_appendix"], regex.IGNORECASE),
+        "listed_actors_duty": regex.compile(w["listed_actors_duty"], regex.IGNORECASE),
         "lead_in_target": regex.compile(w["lead_in_target"], regex.IGNORECASE),
         "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
         "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
@@ -1098,6 +1099,7 @@ _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
+_SCOPE_BRACKETS = regex.compile(r"\([^()]*\)")
 # an action that opens, capitalised, right after the actor ("… Sở Nông nghiệp và Môi trường Khẩn trương …"), and
 # the layout that puts them apart: a line break, a table cell or the end of a bold actor
 _CAPITAL_NEXT = regex.compile(r"\s+(?=\p{Lu}\p{Ll})")
@@ -1505,7 +1507,13 @@ class TaskExtractor:
         local = Context(ctx.lead, ctx.lead_origin, ctx.deadline, ctx.heading, ctx.in_task_area)
         local.lead_coordinators = ctx.lead_coordinators
         before = len(self.tasks)
-        for node in nodes:
+        listed, duty_at = self._listed_actors(nodes)
+        for k, node in enumerate(nodes):
+            if listed and k < duty_at and node.kind == "bullet":
+                continue  # "- Sở Công Thương (đối với …);": one of the actors listed before "Có trách nhiệm:"
+            if listed and k == duty_at:
+                local.lead, local.lead_origin, local.lead_coordinators = listed, f"listed before {node.id}", None
+                continue
             outer, self.mentions.node_id = self.mentions.node_id, node.id
             with self.mentions.diagnostics.guard(STAGE, node.id):  # the stage's boundary: one unit
                 made = self.tasks[before:]
@@ -1513,6 +1521,32 @@ class TaskExtractor:
                 if not (made and self._time_line_of(node, made)):
                     self._visit(node, path, local)
             self.mentions.node_id = outer
+
+    def _listed_actors(self, nodes: list[Node]) -> tuple[list[AgencyRef], int]:
+        """The bodies a run of two or more bullets names, each bullet a name (and its scope in brackets) only, right
+        before a paragraph "Có trách nhiệm:" that hands them the points after it, and that paragraph's index
+        ("Giao các sở quản lý nhà nước chuyên ngành về hạ tầng … gồm: - Sở Công Thương (đối với …); - Sở Xây dựng (…).
+        Có trách nhiệm: a) …", 7103/UBND-TH); else nothing."""
+        duty = _res()["listed_actors_duty"]
+        for k, node in enumerate(nodes):
+            if k < 2 or node.kind not in ("wrapup", "block", "intro") or not duty.match(node.text.strip()):
+                continue
+            if not any(n.kind in _LIST_ITEMS and n.kind != "bullet" for n in nodes[k + 1:]):
+                return [], -1
+            refs: list[AgencyRef] = []
+            j = k - 1
+            while j >= 0 and nodes[j].kind == "bullet":
+                f = self.frag(nodes[j])
+                text = _BULLET.sub("", f.text)
+                shift = len(f.text) - len(text)
+                named = _SCOPE_BRACKETS.sub(lambda m: " " * len(m.group()), text).rstrip(" ;.,")
+                subj, end = subject_mentions(named, self.mentions.agencies(named))
+                if not subj or named[end:].strip():
+                    return [], -1
+                refs = [*_dedupe([agency_ref(_shift(m, shift), f, "listed actor") for m in subj]), *refs]
+                j -= 1
+            return (refs, k) if k - j > 2 else ([], -1)
+        return [], -1
 
     def _time_line_of(self, node: Node, made: list[Task]) -> bool:
         """Is ``node`` only a labelled time line ("Thời gian hoàn thành: Tháng 12/2025.") under the unit before it,

@@ -208,6 +208,7 @@ class TaskWords(_Data):
     # a unit of the body that hands its deadline to the rows of the appendix it refers to
     appendix_deadline_cue: str = "(?!)"
     reference_appendix: str = "(?!)"
+    listed_actors_duty: str = "(?!)"
 
     _check = field_validator(
         "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "topic_closer", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
@@ -216,6 +217,6 @@ class TaskWords(_Data):
         "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "span_cue_compounds", "year_of_noun", "recurrence_of_noun", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
-        "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "role_subject_titles",
+        "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "listed_actors_duty", "role_subject_titles",
         "partners_opening",
     )(_compiles)
