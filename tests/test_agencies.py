@@ -1238,3 +1238,9 @@ def test_company_named_by_its_legal_form(text: str, expected: str) -> None:
 ])
 def test_central_collectives(text: str, expected: str) -> None:
     assert names(find_agencies(text)) == [expected]
+
+
+def test_party_committee_of_the_front_keeps_to_quoc() -> None:
+    # 104-CTr/TU Lào Cai: "Tổ" of "Mặt trận Tổ quốc" is no "tổ chức" ending the name
+    assert names(find_agencies("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh chủ trì, phối hợp")) == [
+        "Đảng ủy Mặt trận Tổ quốc", "Các đoàn thể tỉnh"]
