@@ -2840,3 +2840,14 @@ def test_bodies_listed_before_their_duties_are_the_points_actors() -> None:
     assert [t.text[:10] for t in tasks] == ["Chủ trì, p", "Hướng dẫn,"]
     assert [a.name for a in tasks[0].lead] == ["Sở Công Thương", "Sở Xây dựng", "Ban Quản lý Khu kinh tế",
                                                 "Ban Quản lý các khu công nghiệp"]
+
+
+def test_asker_with_nobody_named_hands_the_items_to_the_addressees() -> None:
+    # 5973/UBND-KT: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" names who asks, not whom; the letter's addressees act
+    src = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 5973/UBND-KT\n\nKính gửi:\n- Các Sở, ban, ngành thuộc Ủy ban nhân dân tỉnh;\n"
+           "- Công an tỉnh.\n\nĐể tăng cường công tác thanh tra, kiểm tra hoạt động khoáng sản trên địa bàn, Chủ tịch Ủy "
+           "ban nhân dân tỉnh yêu cầu:\n1. Trách nhiệm chung của các cơ quan, đơn vị\n"
+           "- Lãnh đạo, chỉ đạo tập trung thực hiện nghiêm các quy định của pháp luật về khoáng sản.\n")
+    [task] = run(src).tasks
+    assert "Ủy ban nhân dân tỉnh" not in [a.name for a in task.lead]
+    assert "Công an tỉnh" in [a.name for a in task.lead]

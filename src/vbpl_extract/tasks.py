@@ -612,6 +612,8 @@ _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
 _ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:các|những|quý)\s+[^.;:]{1,120}:\s*$)",
                               regex.IGNORECASE)
+# an asking verb that ends its sentence with a colon, whom it asks unsaid: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"
+_ASKS_ONLY = regex.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s*:\s*$", regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
 
 
@@ -2463,6 +2465,13 @@ class TaskExtractor:
                 # the actors are the agencies right before the modal verb
                 duty = _DUTY.search(text)
                 subj, subj_end = subject_mentions(text, mentions)
+                if subj and _ASKS_ONLY.match(text, subj_end) and self.addressees and self.addressees_act:
+                    # "…, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" (5973/UBND-KT): who asks, naming nobody asked; the
+                    # items go to the letter's "Kính gửi" addressees (guide, Genres: Công văn)
+                    ctx.lead = [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
+                    ctx.lead_origin = f"inherited from lead-in {node.id} (the addressees)"
+                    ctx.lead_coordinators = None
+                    return
                 if subj and regex.match(r"^\s*(?:ban\s+hành|phê\s+duyệt|xây\s+dựng\s+và\s+ban\s+hành)\b", text[subj_end:], regex.IGNORECASE):
                     subj = []  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:": the issuer, not an actor
                     mentions = []
