@@ -2851,3 +2851,12 @@ def test_asker_with_nobody_named_hands_the_items_to_the_addressees() -> None:
     [task] = run(src).tasks
     assert "Ủy ban nhân dân tỉnh" not in [a.name for a in task.lead]
     assert "Công an tỉnh" in [a.name for a in task.lead]
+
+
+def test_plural_noun_the_data_does_not_know_goes_on_a_subject_list() -> None:
+    # 980/KH-UBND: "Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường căn cứ …"
+    text = ("1. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường căn cứ chức năng, "
+            "nhiệm vụ tổ chức thực hiện.\n")
+    [task] = run("Điều 5. Trách nhiệm thực hiện\n" + text).tasks
+    assert [a.name for a in task.lead] == ["Các sở, ban, ngành", "Các tổ chức chính trị - xã hội",
+                                          "Ủy ban nhân dân các xã, phường"]

@@ -24,7 +24,7 @@ from itertools import islice, pairwise
 
 import regex
 
-from .agencies import display_name, load_agency_data, office_title_end
+from .agencies import AgencyMention, display_name, load_agency_data, office_title_end
 from .annotate import Mentions, agency_ref, deadline_ref
 from .clean import Fragment
 from .data.schemas import TaskWords
@@ -321,6 +321,25 @@ def _modal_subject_after_comma(text: str, mentions: list):
     return None
 
 
+@cache
+def _leftover_re() -> regex.Pattern[str]:
+    return regex.compile(r"^\s*(?:,|\svà)\s*(?P<item>(?:các\s+|những\s+)?(?i:" + _collective_nouns()
+                         + r")(?![\p{L}])(?P<rest>[^,;.:()\n]{0,60}?))\s*(?:,|\svà)\s*$", regex.V1)
+
+
+def _leftover_item(gap: str) -> str | None:
+    """The plural noun phrase between two bodies of a subject list, when the data knows no body by it and it names no
+    action: ", tổ chức chính trị - xã hội, " -> "tổ chức chính trị - xã hội"; not ", tổ chức triển khai, ".
+
+    >>> _leftover_item(", tổ chức chính trị - xã hội, "), _leftover_item(", tổ chức triển khai thực hiện, ")
+    ('tổ chức chính trị - xã hội', None)
+    """
+    m = _leftover_re().match(gap)
+    if m is None or lexicon_action([w for _, _, w in word_spans(m["rest"])]) is not None:
+        return None
+    return m["item"]
+
+
 def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
     """The agencies from ``pos`` on that form the subject, and where it ends."""
     r = _res()
@@ -345,6 +364,14 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
         if (subj and not r["fronted"].match(text) and (q := r["qualifier"].match(text, pos)) is not None
                 and q.end() <= mention.start):
             gap = text[q.end():mention.start]  # "Các sở, ban, ngành thuộc tỉnh, Công an tỉnh …": the name's qualifier
+        if subj and not r["glue"].match(fold_tones(gap)) and (item := _leftover_item(gap)) is not None:
+            # "Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường căn cứ …": a plural noun
+            # the data does not know goes on the list as a collective of its own ("Các tổ chức chính trị - xã hội")
+            s0, e0 = text.index(item, pos), text.index(item, pos) + len(item)
+            name = item if item.lower().startswith(("các ", "những ")) else f"các {item}"
+            name = display_name(name)
+            subj.append(AgencyMention(s0, e0, item, f"unknown:{slugify(name)}", name, "collective", False, "leftover"))
+            gap = ""
         if not r["glue"].match(fold_tones(gap)):
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
             # or a list head ending with ':' ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa")
