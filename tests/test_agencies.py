@@ -1216,27 +1216,15 @@ def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
     # Công văn of Sở Y tế Hà Nội on health-insurance costs: "BHXH Thành phố" is the city's social insurance
     ("Phối hợp với BHXH Thành phố, căn cứ dữ liệu thanh toán thuốc", "Bảo hiểm xã hội thành phố"),
     ("BHXH tỉnh Lào Cai chủ trì", "Bảo hiểm xã hội tỉnh Lào Cai"),
-])
-def test_social_insurance_abbreviation(text: str, expected: str) -> None:
-    assert names(find_agencies(text)) == [expected]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # 6795/SNNMT-KS: a letter "Kính gửi" a company; a company is named by its legal form and its name
     ("Kính gửi: Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô", "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô"),
     ("Công ty TNHH Đại Đồng Tiến có văn bản kiến nghị", "Công ty TNHH Đại Đồng Tiến"),
     ("Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn thực hiện", "Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn"),
-])
-def test_company_named_by_its_legal_form(text: str, expected: str) -> None:
-    assert names(find_agencies(text)) == [expected]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # 8388/BTC-QLCS: the Ministry of Finance's letter to the ministries and other central bodies
     ("Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương chỉ đạo rà soát", "Các bộ, cơ quan ngang bộ, cơ quan khác ở trung ương"),
     ("Các Bộ quản lý chuyên ngành hướng dẫn về loại tài sản", "Các bộ quản lý chuyên ngành"),
 ])
-def test_central_collectives(text: str, expected: str) -> None:
+def test_one_body_as_the_data_or_its_pattern_names_it(text: str, expected: str) -> None:
     assert names(find_agencies(text)) == [expected]
 
 

@@ -323,21 +323,22 @@ def _modal_subject_after_comma(text: str, mentions: list):
 
 @cache
 def _leftover_re() -> regex.Pattern[str]:
-    return regex.compile(r"^\s*(?:,|\svà)\s*(?P<item>(?:các\s+|những\s+)?(?i:" + _collective_nouns()
-                         + r")(?![\p{L}])(?P<rest>[^,;.:()\n]{0,60}?))\s*(?:,|\svà)\s*$", regex.V1)
+    return regex.compile(r"\s*(?:,|\svà)\s*(?P<item>(?:các\s+|những\s+)?(?i:" + _collective_nouns()
+                         + r")(?![\p{L}])(?P<rest>[^,;.:()\n]{0,60}?))\s*(?:,|\svà)\s*", regex.V1)
 
 
-def _leftover_item(gap: str) -> str | None:
-    """The plural noun phrase between two bodies of a subject list, when the data knows no body by it and it names no
-    action: ", tổ chức chính trị - xã hội, " -> "tổ chức chính trị - xã hội"; not ", tổ chức triển khai, ".
+def _leftover_item(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the plural noun phrase between two bodies of a subject list (``text[start:end]``) stands, when the data
+    knows no body by it and it names no action: ", tổ chức chính trị - xã hội, "; not ", tổ chức triển khai, ".
 
-    >>> _leftover_item(", tổ chức chính trị - xã hội, "), _leftover_item(", tổ chức triển khai thực hiện, ")
+    >>> t = "Các sở, tổ chức chính trị - xã hội, Ủy ban"
+    >>> s, e = _leftover_item(t, 6, 36); t[s:e], _leftover_item("Các sở, tổ chức triển khai, Ủy ban", 6, 28)
     ('tổ chức chính trị - xã hội', None)
     """
-    m = _leftover_re().match(gap)
+    m = _leftover_re().fullmatch(text, start, end)
     if m is None or lexicon_action([w for _, _, w in word_spans(m["rest"])]) is not None:
         return None
-    return m["item"]
+    return m.start("item"), m.end("item")
 
 
 def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
@@ -360,17 +361,17 @@ def _subject_from(text: str, mentions: list, pos: int) -> tuple[list, int]:
         if subj and _OF_ONLY.match(text[pos:mention.start]):
             pos = mention.end  # "Ban Chỉ đạo của Chính phủ": the genitive belongs to the subject's name
             continue
-        gap = text[pos:mention.start]
+        gap_start = pos
         if (subj and not r["fronted"].match(text) and (q := r["qualifier"].match(text, pos)) is not None
                 and q.end() <= mention.start):
-            gap = text[q.end():mention.start]  # "Các sở, ban, ngành thuộc tỉnh, Công an tỉnh …": the name's qualifier
-        if subj and not r["glue"].match(fold_tones(gap)) and (item := _leftover_item(gap)) is not None:
+            gap_start = q.end()  # "Các sở, ban, ngành thuộc tỉnh, Công an tỉnh …": the name's qualifier
+        gap = text[gap_start:mention.start]
+        if subj and not r["glue"].match(fold_tones(gap)) and (item := _leftover_item(text, gap_start, mention.start)):
             # "Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường căn cứ …": a plural noun
             # the data does not know goes on the list as a collective of its own ("Các tổ chức chính trị - xã hội")
-            s0, e0 = text.index(item, pos), text.index(item, pos) + len(item)
-            name = item if item.lower().startswith(("các ", "những ")) else f"các {item}"
-            name = display_name(name)
-            subj.append(AgencyMention(s0, e0, item, f"unknown:{slugify(name)}", name, "collective", False, "leftover"))
+            written = text[item[0]:item[1]]
+            name = display_name(written if written.lower().startswith(("các ", "những ")) else f"các {written}")
+            subj.append(AgencyMention(*item, written, f"unknown:{slugify(name)}", name, "collective", False, "leftover"))
             gap = ""
         if not r["glue"].match(fold_tones(gap)):
             # allow a short office-holder / title gap at the very start ("Đồng chí Bí thư tỉnh ủy và"),
@@ -3423,6 +3424,12 @@ def with_defined_organ(ref: AgencyRef, short_forms: dict[str, str], mentions: Me
     return ref
 
 
+@cache
+def _support_organs() -> tuple[str, ...]:
+    """task_words.yaml ``support_organs``, folded, longest first ("văn phòng thường trực" before "văn phòng")."""
+    return tuple(sorted((fold_tones(o).lower() for o in task_words()["support_organs"]), key=len, reverse=True))
+
+
 def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Mentions, source: str = "") -> AgencyRef:
     """A body named by the short form the document defined gets its full name back: "Ban Chỉ huy cấp xã"
     after "Ban Chỉ huy phòng thủ dân sự (viết tắt là Ban chỉ huy)" -> "Ban Chỉ huy phòng thủ dân sự cấp xã"; so do
@@ -3437,18 +3444,17 @@ def with_defined_name(ref: AgencyRef, short_forms: dict[str, str], mentions: Men
     >>> with_defined_name(ref, forms, Mentions(None), src).name
     'Các thành viên Ban Chỉ đạo Nhà nước về Du lịch'
     """
-    organ = with_defined_organ(ref, short_forms, mentions)
-    if organ is not ref:
-        return organ
+    charter_organ = with_defined_organ(ref, short_forms, mentions)
+    if charter_organ is not ref:
+        return charter_organ
     words = ref.name.split()
     key = fold_tones(" ".join(words)).lower()
-    organs = sorted((fold_tones(o).lower() for o in task_words()["support_organs"]), key=len, reverse=True)
     for short, full in short_forms.items():
         collective = fold_tones(full).lower().startswith("các ")
-        organ = next((o for o in organs if key == f"{o} {short}"), None) if not collective else None
-        if organ is not None:
+        support = next((o for o in _support_organs() if key == f"{o} {short}"), None) if not collective else None
+        if support is not None:
             # "Văn phòng Ban Chỉ đạo": the office of the body the short form stands for
-            name = " ".join([*words[:len(organ.split())], full])
+            name = " ".join([*words[:len(support.split())], full])
         elif ((key == short or (key.startswith(short + " ") and not collective
                                 and _LEVEL_AFTER_SHORT.match(" ".join(words[len(short.split()):]))))
                 and not key.startswith(fold_tones(full).lower())):
