@@ -845,6 +845,16 @@ def test_office_title_mention_keeps_the_text_as_written() -> None:
      ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]),
     ("Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch và tại Phụ lục của Kế hoạch",
      ["Các cơ quan, đơn vị được giao nhiệm vụ trong Kế hoạch"]),
+    # written without "các" (a rule's subject, 98/2025/QĐ-UBND), as written; a bare "được phân công" ends at the
+    # modal or the mark after it, and names nothing without one
+    ("Cơ quan, đơn vị được giao chủ trì phải gửi văn bản về việc giải quyết",
+     ["Cơ quan, đơn vị được giao chủ trì"]),
+    ("kể từ ngày nhận được kiến nghị, sở, ban, ngành được giao chủ trì phải có văn bản đề nghị phối hợp",
+     ["Sở, ban, ngành được giao chủ trì"]),
+    ("Cơ quan, đơn vị được phân công phải gửi văn bản về kết quả giải quyết",
+     ["Cơ quan, đơn vị được phân công"]),
+    ("Các cơ quan, đơn vị được phân công, theo chức năng, nhiệm vụ", ["Các cơ quan, đơn vị được phân công"]),
+    ("Các cơ quan, đơn vị được phân công đôn đốc việc thực hiện", ["Các cơ quan, đơn vị"]),
 ])
 def test_find_qualified_collectives_in_prose(text: str, expected: list[str]) -> None:
     found = find_agencies(text)

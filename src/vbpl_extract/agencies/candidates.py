@@ -397,6 +397,12 @@ def _scope_re() -> regex.Pattern[str]:
     return regex.compile(rf" (?:theo|trong|tại) (?:{scopes})(?: này)?(?![\w])")
 
 
+@functools.cache
+def _closer_re() -> regex.Pattern[str]:
+    closers = "|".join(regex.escape(x) for x in load_agency_data().assignment_closers) or "(?!)"
+    return regex.compile(rf"(?=[,.;:)]| (?:{closers})(?![\w]))")
+
+
 _CHAIRED_TASK_RE = regex.compile(r" thực hiện (?:các )?nhiệm vụ(?![\w])")
 
 
@@ -420,9 +426,11 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
     for m in _gazetteer().qual_re.finditer(key):
         t = _QUAL_TAIL_RE.match(comp, m.end())
         if t is None:
-            continue
-        end = t.end()
-        if t.group("verb"):
+            if _closer_re().match(comp, m.end()) is None:
+                continue
+            end = m.end()  # a bare "được phân công" closed by a modal or a mark: the collective as written
+        elif t.group("verb"):
+            end = t.end()
             for _ in range(8):  # the verb's object, up to a verb or function word
                 w = _QUAL_WORD_RE.match(comp, end)
                 if w is None or w.group("w").lower() in _name_words().stop_words or w.group("w") in _name_words().stop_lower:
@@ -431,10 +439,14 @@ def _qualified_cands(text: str, cm: _Compressed, key: str) -> list[_Cand]:
             end = _cut_at_newline(text, cm, m.start(), t.end(), end)
             if end == t.end():
                 continue  # "được giao quản lý, sử dụng ...": no object, no name
-        if t.group("end"):
-            end = _assignment_scope_end(comp, end, chaired=t.group("end") == "chủ trì")
+        else:
+            end = _assignment_scope_end(comp, t.end(), chaired=t.group("end") == "chủ trì")
         o_q, o_end = cm.span(m.start("q"), end)
-        name = "Các " + m.group("nouns").replace(",", ", ") + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
+        nouns = m.group("nouns").replace(",", ", ")
+        # "Các cơ quan, đơn vị được giao …" as written; a bare "Cơ quan, đơn vị được giao chủ trì" (a rule's
+        # subject, 98/2025/QĐ-UBND) or "sở, ban, ngành được giao chủ trì" after a comma keeps its own form
+        head = "Các " + nouns if m.group("cac") else nouns[:1].upper() + nouns[1:]
+        name = head + " " + _expand_abbreviations(fold_tones(text[o_q:o_end]))
         cands.append(_Cand(m.start(), end, 1, [(m.start(), end, None, "pattern")], kind="collective", label=name))
     return cands
 

@@ -106,6 +106,7 @@ class _DataFile(BaseModel):
     subordinate_unit_nouns: list[str] = []
     subordinate_unit_qualifiers: list[str] = []
     assignment_scopes: list[str] = []
+    assignment_closers: list[str] = []
     regional_branch_words: list[str] = []
     sector_fields: list[str] = []
     sector_body_levels: list[str] = []
@@ -128,6 +129,7 @@ class AgencyData:
     subordinate_unit_nouns: tuple[str, ...] = ()  # more heads of "các … thuộc <body>" ("doanh nghiệp")
     subordinate_unit_qualifiers: tuple[str, ...] = ()  # "cơ quan chuyên môn", "đơn vị sự nghiệp công lập"
     assignment_scopes: tuple[str, ...] = ()  # "… được giao nhiệm vụ trong Kế hoạch": the text that assigns
+    assignment_closers: tuple[str, ...] = ()  # "Cơ quan, đơn vị được phân công phải …": a bare "được phân công" ends
     name_words: NameWords | None = None
     regional_branch_words: tuple[str, ...] = ()  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch of its own
     sector_body_levels: tuple[str, ...] = ()  # "cơ quan thuế (của) địa phương": a level in the sector body's name
@@ -214,7 +216,8 @@ def load_agency_data() -> AgencyData:
         collective_chain_verb_nouns=tuple(data.collective_chain_verb_nouns),
         subordinate_unit_nouns=tuple(data.subordinate_unit_nouns),
         subordinate_unit_qualifiers=tuple(data.subordinate_unit_qualifiers), name_words=data.name_words,
-        assignment_scopes=tuple(data.assignment_scopes), regional_branch_words=tuple(data.regional_branch_words),
+        assignment_scopes=tuple(data.assignment_scopes), assignment_closers=tuple(data.assignment_closers),
+        regional_branch_words=tuple(data.regional_branch_words),
         sector_body_levels=tuple(data.sector_body_levels),
         sector_fields=tuple(n for f in data.sector_fields for n in dict.fromkeys((f, f[:1].upper() + f[1:]))),
         sector_names=(*(n for f in data.department_fields for n in (f.field, *f.abbr)),

@@ -159,7 +159,7 @@ def _gazetteer() -> _Gazetteer:
         rf"(?<![\w])(?P<units>các {unit}(?:(?:,| và |,và ){unit})*)(?P<glue> (?:trực )?thuộc )$"
     ) if nouns else re.compile(r"(?!)")
     qual_re = re.compile(
-        rf"(?<![\w])các (?P<nouns>(?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*) (?P<q>được (?:giao|phân công))(?![\w])"
+        rf"(?<![\w])(?P<cac>các )?(?P<nouns>(?:{noun_alt})(?:(?:,| và |,và )(?:{noun_alt}))*) (?P<q>được (?:giao|phân công))(?![\w])"
     ) if nouns else re.compile(r"(?!)")
     return _Gazetteer(
         automaton=auto, by_key=by_key,
