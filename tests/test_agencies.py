@@ -1230,6 +1230,10 @@ def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
     ("Kính gửi: Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô", "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô"),
     ("Công ty TNHH Đại Đồng Tiến có văn bản kiến nghị", "Công ty TNHH Đại Đồng Tiến"),
     ("Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn thực hiện", "Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn"),
+    # 6987/SNNMT-KS: the legal form capitalised, and the adverb after the name no part of it
+    ("yêu cầu Công ty Cổ phần Công nghiệp Khánh An nghiêm túc thực hiện", "Công ty Cổ phần Công nghiệp Khánh An"),
+    # 3109/BCT-KHCN: the provinces and cities written with a slash, as the comma would
+    ("đề nghị Sở Công Thương các tỉnh/thành phố thực hiện theo chức năng", "Sở Công Thương các tỉnh, thành phố"),
     # 8388/BTC-QLCS: the Ministry of Finance's letter to the ministries and other central bodies
     ("Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương chỉ đạo rà soát", "Các bộ, cơ quan ngang bộ, cơ quan khác ở trung ương"),
     ("Các Bộ quản lý chuyên ngành hướng dẫn về loại tài sản", "Các bộ quản lý chuyên ngành"),

@@ -295,6 +295,14 @@ def test_lookalike_letters_are_read_as_vietnamese_with_offsets_kept() -> None:
     assert clean_span(source, 0, len(source)).text == ct.paragraphs[0].text  # a span reads as the paragraph did
 
 
+def test_latin_oi_a_pdf_font_writes_for_u_horn_is_read_as_it() -> None:
+    # 1178/ĐCK-CTT (pdftotext): "BỘ CÔNG THƢƠNG", "đƣợc" with U+01A2/U+01A3 for Ư/ư, one for one
+    source = "BỘ CÔNG THƢƠNG đề nghị Sở Công Thƣơng đƣợc giao chủ trì."
+    ct = normalize(source)
+    assert ct.paragraphs[0].text == "BỘ CÔNG THƯƠNG đề nghị Sở Công Thương được giao chủ trì."
+    assert ct.paragraphs[0].to_source(0, 14) == (0, 14)
+
+
 def test_lookalikes_must_be_one_character_for_one() -> None:
     from pydantic import ValidationError
 

@@ -103,6 +103,8 @@ def test_norm_anchor_drops_markdown_and_folds() -> None:
     assert norm_anchor("**Xây dựng,**   triển khai\n| và *tổ chức*") == "Xây dựng, triển khai và tổ chức"
     assert norm_anchor("Uỷ ban nhân dân tỉnh Khánh Hoà") == "Ủy ban nhân dân tỉnh Khánh Hòa"
     assert norm_anchor("Xây dựng") != norm_anchor("xây dựng")  # case is kept: anchors are copied verbatim
+    # an anchor copied from a text layer's lookalike letters keys as the letters the pipeline reads (1178/ĐCK-CTT)
+    assert norm_anchor("đề nghị địa phƣơng căn cứ") == norm_anchor("đề nghị địa phương căn cứ")
 
 
 def test_match_by_prefix_only() -> None:

@@ -905,3 +905,49 @@ def test_a_position_signing_in_its_own_name_is_the_issuer_of_a_headerless_copy()
     assert info.signer == "Phạm Minh Chính"
     assert info.issuer is not None and info.issuer.name == "Thủ tướng Chính phủ"
     assert info.provenance["issuer"] == "the signature's position"
+
+
+# --------------------------------------------------------------------------- text layers of real PDFs (batch 30)
+
+# each header as a pdftotext page layout keeps it (two columns in spaces), from the files of corpus/external
+_LAYOUT_HEADERS = [
+    # the motto's "HÒA" read with another tone, the issuing department under its ministry, both in capitals
+    # (1178/ĐCK-CTT): the department issues it
+    ("BỘ CÔNG THƯƠNG                   CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     " CỤC ĐỔI MỚI SÁNG TẠO,                         Độc lập - Tự do - Hạnh phúc\n"
+     "  CHUYỂN ĐỔI XANH VÀ\n     KHUYẾN CÔNG\n"
+     "     Số: 1178 /ĐCK-CTT                        Hà Nội, ngày 09 tháng 7 năm 2025\n"
+     "V/v hướng dẫn về công tác quản lý\n\n                     Kính gửi: Sở Công Thương tỉnh Lào Cai\n\n"
+     "       Ngày 03 tháng 7 năm 2025, Cục nhận được Công văn số 212/SCT-QLCN.\n",
+     ("1178/ĐCK-CTT", "Công văn", "Cục đổi mới sáng tạo, chuyển đổi xanh và khuyến công", "Bộ Công Thương", "2025-07-09")),
+    # a province's board under the province's committee: the board of that province (226/QĐ-BQLCKCN)
+    ("UỶ BAN NHÂN DÂN TỈNH LÀO CAI             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP                  Độc lập - Tự do - Hạnh phúc\n\n"
+     "      Số: 226 /QĐ-BQLCKCN                     Lào Cai, ngày 14 tháng 8 năm 2026\n\n\n"
+     "                                  QUYẾT ĐỊNH\n    Về việc điều chỉnh thành viên Hội đồng thẩm định\n\n"
+     "         Căn cứ Luật Xây dựng ngày 10/12/2025;\n",
+     ("226/QĐ-BQLCKCN", "Quyết định", "Ban quản lý các khu công nghiệp tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai",
+      "2026-08-14")),
+    # a ward the data does not know; the centred title and the bases after the header are no column of it, though
+    # one empty line only parts them (831/TB-UBND)
+    ("ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     " PHƯỜNG CAM ĐƯỜNG                        Độc lập - Tự do - Hạnh phúc\n\n"
+     "   Số: 831 /TB-UBND                  Cam Đường, ngày 06 tháng 8 năm 2026\n\n"
+     "                                THÔNG BÁO\n"
+     "    Về việc công khai thông tin kết quả tiếp nhận hồ sơ của đơn vị đề nghị\n"
+     "                      phường Cam Đường, tỉnh Lào Cai\n\n"
+     "      Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n",
+     ("831/TB-UBND", "Thông báo", "Ủy ban nhân dân phường Cam Đường", None, "2026-08-06")),
+    # a sequence number with a dot (the Government's 2026 special resolutions, 66.25/2026/NQ-CP, OCR'd)
+    ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 66.25/2026/NQ-CP Hà Nội, ngày 04 tháng 9 năm 2026\nNGHỊ QUYẾT\n\n"
+     "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n",
+     ("66.25/2026/NQ-CP", "Nghị quyết", "Chính phủ", None, "2026-09-04")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _LAYOUT_HEADERS)
+def test_header_of_a_text_layer(text: str, expected: tuple) -> None:
+    doc = extract_text(text).document
+    parent = doc.parent_issuer.name if doc.parent_issuer else None
+    assert (doc.number, doc.type, doc.issuer.name if doc.issuer else None, parent, doc.date) == expected

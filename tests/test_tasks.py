@@ -2860,3 +2860,56 @@ def test_plural_noun_the_data_does_not_know_goes_on_a_subject_list() -> None:
     [task] = run("Điều 5. Trách nhiệm thực hiện\n" + text).tasks
     assert [a.name for a in task.lead] == ["Các sở, ban, ngành", "Các tổ chức chính trị - xã hội",
                                           "Ủy ban nhân dân các xã, phường"]
+
+
+def test_role_the_document_fills_is_that_body() -> None:
+    # 2336/QĐ-UBND Lào Cai: an investment approval names its investor once, then gives the investor's duties
+    src = ("Điều 1. Chấp thuận chủ trương đầu tư dự án với các nội dung sau:\n1. Nhà đầu tư\n\n"
+           "Tên doanh nghiệp: Công ty Cổ phần công nghiệp Linh Linh.\n\n2. Tên dự án: Khu công nghiệp Phú Xuân.\n"
+           "Điều 2. Tổ chức thực hiện\n1. Trách nhiệm của chủ đầu tư\n"
+           "- Tổ chức triển khai thực hiện dự án theo đúng quy định của Luật Đầu tư.\n"
+           "- Báo cáo giám sát đánh giá đầu tư dự án gửi Sở Công Thương.\n")
+    tasks = run(src).tasks
+    assert [leads(t) for t in tasks] == [["Công ty Cổ phần công nghiệp Linh Linh"]] * 2
+    # two investors named: no one body fills the role, which stays as written
+    two = src.replace("Tên doanh nghiệp: Công ty Cổ phần công nghiệp Linh Linh.",
+                      "Tên doanh nghiệp: Công ty Cổ phần A Linh.\n\n1. Nhà đầu tư\n\nTên doanh nghiệp: Công ty TNHH B Linh.")
+    assert [leads(t) for t in run(two).tasks] == [["Chủ đầu tư"]] * 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a delegation opens on whom it delegates to (904/QĐ-UBND Lào Cai)
+    ("Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thành lập Đoàn thẩm định cấp giấy chứng nhận cơ sở đủ điều kiện "
+     "an toàn thực phẩm trên địa bàn tỉnh.\n", [["Sở Công Thương"]]),
+    # … not a delegation a cited title tells of (1594/QĐ-TTPVHCC: "Căn cứ Quyết định số 1716/QĐ-UBND … về việc Chủ tịch
+    # UBND Thành phố ủy quyền cho Giám đốc Trung tâm …")
+    ("Căn cứ Quyết định số 1716/QĐ-UBND ngày 25/3/2025 của Chủ tịch UBND Thành phố về việc Chủ tịch UBND\n"
+     "Thành phố ủy quyền cho Giám đốc Trung tâm phục vụ hành chính công Thành phố thực hiện phê duyệt quy trình;\n", []),
+])
+def test_delegation_names_its_delegate(text: str, expected: list[list[str]]) -> None:
+    assert [leads(t) for t in run(text).tasks] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Vì vậy, đề nghị địa phương căn cứ địa giới hành chính mới để xác định địa điểm thành lập cụm công nghiệp.",
+     [["Sở Công Thương tỉnh Lào Cai"]]),
+    ("Đề nghị Quý Sở nghiên cứu, hướng dẫn các doanh nghiệp thực hiện.", [["Sở Công Thương tỉnh Lào Cai"]]),
+    # the letter's basis, not a request
+    ("Thực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ Nông nghiệp và Môi trường về việc tăng cường "
+     "quản lý.", []),
+])
+def test_letters_request_naming_no_one_asks_its_addressees(sentence: str, expected: list[list[str]]) -> None:
+    # 1178/ĐCK-CTT: a department of a ministry answers a province's department in prose
+    src = ("BỘ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1178/ĐCK-CTT\n"
+           "Hà Nội, ngày 09 tháng 7 năm 2025\nV/v hướng dẫn về công tác quản lý cụm công nghiệp\n"
+           "Kính gửi: Sở Công Thương tỉnh Lào Cai\n\nCục nhận được Công văn số 212/SCT-QLCN của Sở.\n\n" + sentence + "\n")
+    assert [leads(t) for t in run(src).tasks] == expected
+
+
+def test_company_with_its_legal_form_capitalised_is_the_addressee() -> None:
+    # 6987/SNNMT-KS: "Công ty Cổ phần …" (the form capitalised) is asked to carry out the items after the lead-in
+    src = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 6987/SNNMT-KS\nV/v yêu cầu thực hiện các quy định\n"
+           "Kính gửi: Công ty Cổ phần Công nghiệp Khánh An\n\nSở Nông nghiệp và Môi trường yêu cầu Công ty Cổ phần "
+           "Công nghiệp Khánh An thực hiện đầy đủ các nội dung sau:\n1. Trước khi đưa mỏ đi vào hoạt động\n"
+           "- Thực hiện cắm mốc khu vực khai thác theo đúng quy định.\n- Thực hiện nộp đầy đủ các nghĩa vụ tài chính.\n")
+    assert [leads(t) for t in run(src).tasks] == [["Công ty Cổ phần Công nghiệp Khánh An"]] * 2

@@ -27,6 +27,7 @@ import regex
 
 from .data.schemas import Boilerplate, LegacyEncodings
 from .diagnostics import Diagnostics
+from .doctypes import all_type_names
 from .tables import find_tables
 from .tables.html_tables import flattened_duplicates
 
@@ -930,6 +931,24 @@ def _layout_gap(source: str, ln: RawLine) -> regex.Match[str] | None:
     return _COLUMN_GAP.search(source, ln.start, ln.end)
 
 
+@cache
+def _type_titles() -> frozenset[str]:
+    return frozenset(name.upper() for name in all_type_names())
+
+
+_BASIS_OPENING = regex.compile(r"Căn\s+cứ\b")
+
+
+def _opens_body(content: str) -> bool:
+    """Does a line with no column gap end the header's two columns: the document's title, centred on its own line
+    ("THÔNG BÁO", "QUYẾT ĐỊNH": NĐ 30/2020 sets it under the number and date), or a legal basis ("Căn cứ …")?
+
+    >>> _opens_body("THÔNG BÁO"), _opens_body("PHƯỜNG CAM ĐƯỜNG")
+    (True, False)
+    """
+    return content.strip(" *:") in _type_titles() or _BASIS_OPENING.match(content) is not None
+
+
 def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
     """The two columns NĐ 30/2020 lays out side by side (the header: issuer | motto, number | place and date; the
     closing: "Nơi nhận" | signature), read column by column when a text keeps the page's layout in spaces
@@ -951,7 +970,8 @@ def _columns_in_order(source: str, lines: list[RawLine]) -> list[RawLine]:
     if first is not None:
         end, blanks = first, 0
         while end < len(lines) and end - first < _HEADER_ZONE_LINES and blanks < 2:
-            if lines[end].kind == "text" and _ADDRESSEES.match(source, lines[end].start, lines[end].end):
+            if lines[end].kind == "text" and (_ADDRESSEES.match(source, lines[end].start, lines[end].end) or (
+                    end > first and _layout_gap(source, lines[end]) is None and _opens_body(lines[end].content))):
                 break
             blanks = blanks + 1 if lines[end].kind == "blank" else 0
             end += 1

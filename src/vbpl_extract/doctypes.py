@@ -126,6 +126,8 @@ _DASH = r"[ \t]?[-–‑][ \t]?"
 _TIGHT_DASH = r"[-–‑]"
 NUMBER_PATTERN = (
     r"(?<![\p{L}\d/.])\d{1,6}"
+    # a sequence with a dot before the year: the Government's 2025-26 special resolutions "66.25/2026/NQ-CP"
+    r"(?:\.\d{1,3}(?=[ \t]?/[ \t]?(?:19|20)\d\d[ \t]?/))?"
     r"(?:"
     # Party form: 57-NQ/TW, 19197-CV/VPTW, 3260-KH/ĐĐQH15, 402-CV/VPĐU
     rf"{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_TIGHT_DASH}{_CODE})*"
@@ -161,7 +163,7 @@ class NumberParts(NamedTuple):
 
 
 _PARTY_RE = regex.compile(rf"^(\d+)-({_CODE})/({_CODE}(?:-{_CODE})*)$")
-_STATE_RE = regex.compile(rf"^(\d+)(?:/((?:19|20)\d\d))?/({_CODE}(?:-{_CODE})*)$")
+_STATE_RE = regex.compile(rf"^(\d+(?:\.\d{{1,3}}(?=/(?:19|20)\d\d/))?)(?:/((?:19|20)\d\d))?/({_CODE}(?:-{_CODE})*)$")
 _LEGISLATURE = regex.compile(r"^(\p{L}+?)\d+$")
 
 

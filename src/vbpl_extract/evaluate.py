@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_fie
 from rich.table import Table
 
 from .agencies import lookup_agency
+from .clean import without_lookalikes
 from .errors import InputNotFoundError, SchemaValidationError
 from .models import AgencyRef, Deadline, DocumentInfo, Reference, SourceInfo, Task, TaskGraph
 from .pipeline import extract_file
@@ -104,9 +105,11 @@ _WS = regex.compile(r"\s+")
 def norm_anchor(text: str) -> str:
     """Anchor / task-text key: NFC, markdown ``**``, ``*`` and ``|`` dropped, tones folded, spaces collapsed.
 
-    ``norm_anchor("| Xây dựng | Bộ KH&CN |") == "Xây dựng Bộ KH&CN"``; ``Uỷ`` and ``Ủy`` give the same key.
+    ``norm_anchor("| Xây dựng | Bộ KH&CN |") == "Xây dựng Bộ KH&CN"``; ``Uỷ`` and ``Ủy`` give the same key; so do
+    a text layer's lookalike letters and the ones they stand for (``"đƣợc"`` and ``"được"``: the pipeline reads a copy
+    with them replaced, an annotator copies the source).
     """
-    text = nfc(text).replace("*", "").replace("|", " ")
+    text = without_lookalikes(nfc(text)).replace("*", "").replace("|", " ")
     return fold_tones(_WS.sub(" ", text).strip())
 
 

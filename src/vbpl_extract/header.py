@@ -33,7 +33,7 @@ from .models import AgencyRef, DocumentInfo, Signature
 from .textutil import fold_tones, slugify
 
 NUMBER_PATTERN = (
-    r"\d{1,6}[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,6}(?:\.[\p{Lu}\d]{1,4}(?![\p{Ll}]))?)+"
+    r"\d{1,6}(?:\.\d{1,3}(?=\s*/\s*\d{4}\s*/))?[a-zA-Z]?(?:\s*/\s*\d{4})?(?:\s*[/\-]\s*[\p{Lu}\p{Ll}&Đđ]{1,12}\d{0,6}(?:\.[\p{Lu}\d]{1,4}(?![\p{Ll}]))?)+"
 )
 _NUMBER_LINE = regex.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh)\s+(?:số|Số)|Số|SỐ|So)\s*[:.]?\s*(?P<num>" + NUMBER_PATTERN + r")")
 _SYMBOL_ONLY_LINE = regex.compile(
@@ -53,8 +53,9 @@ _PLACE_LINE = regex.compile(r"^(?P<place>\p{Lu}[\p{L}.][\p{L}\s.\-]{0,40}?)\s*,\
 _DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})", regex.IGNORECASE)
 # the motto (NĐ 30/2020, Phụ lục I); a scan cut at the right margin keeps its start: "CỘNG HÒA XÃ HỘI CHỦ N",
 # "Độc lập - Tự do - HạnÌp phú"
-_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
-                       r"|(?-i:^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CH)|(?-i:^Độc\s+lập\s*-\s*Tự\s+do\s*-)", regex.IGNORECASE)
+_HOA = r"H(?:[OÒÓÕỎỌ]A|O[AÀÁÃẢẠ])"  # "HÒA"/"HOÀ" with any tone a text layer or OCR reads ("CỘNG HÕA": 1178/ĐCK-CTT)
+_MOTTO = regex.compile(r"CỘNG\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
+                       r"|(?-i:^CỘNG\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CH)|(?-i:^Độc\s+lập\s*-\s*Tự\s+do\s*-)", regex.IGNORECASE)
 _ENACT = regex.compile(
     r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN|NGHỊ\s+ĐỊNH|BAN\s+HÀNH|THÔNG\s+BÁO|YÊU\s+CẦU|[\p{Lu}\s]{3,60}\s+điện)\s*:\s*$"
 )
@@ -1022,6 +1023,18 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
         info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
                                 text=joined, known=entry is not None, origin="header")
         return
+    if len(found) == 1 and found[0].known and joined.isupper() and (unit_name := _unit_below(joined[found[0].end:])):
+        # "BỘ CÔNG THƯƠNG / CỤC ĐỔI MỚI SÁNG TẠO, / CHUYỂN ĐỔI XANH VÀ / KHUYẾN CÔNG" (1178/ĐCK-CTT): the body the
+        # data does not know, under the one it knows, is the issuer (NĐ 30/2020: the issuing body under its parent)
+        parent = found[0]
+        if (place := _LOCAL_PARENT.match(parent.name)) is not None and not _LEVEL_IN_NAME.search(unit_name):
+            # "UỶ BAN NHÂN DÂN TỈNH LÀO CAI / BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP": the board of that province
+            unit_name = f"{unit_name} {place['where']}"
+        entry = lookup_agency(unit_name)
+        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
+        info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(unit_name)}", name=entry.name if entry else unit_name,
+                                text=joined, known=entry is not None, origin="header")
+        return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
     if cased is not None and (info.issuer is None or (
@@ -1029,6 +1042,30 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
                                                           .startswith(fold_tones(info.issuer.name).casefold())))):
         # "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ": the place belongs to the name
         info.issuer = cased.model_copy(update={"text": joined})
+    elif (cased is not None and info.issuer is not None and not info.issuer.known
+          and cased.name.casefold() == info.issuer.name.casefold()):
+        # "ỦY BAN NHÂN DÂN / PHƯỜNG CAM ĐƯỜNG", a ward the data does not know: its place capitalised as a name is
+        info.issuer = info.issuer.model_copy(update={"name": cased.name})
+
+
+@cache
+def _unit_heads() -> regex.Pattern[str]:
+    heads = sorted((h.upper() for h in load_agency_data().name_words.unknown_heads), key=len, reverse=True)
+    return regex.compile(rf"^(?:{'|'.join(regex.escape(h) for h in heads)})(?: [\p{{Lu}}\d][\p{{Lu}}\d,&\-]*){{1,12}}$")
+
+
+def _unit_below(rest: str) -> str | None:
+    """The name of a unit written in capitals under its parent, when it opens with a head of ``unknown_heads``.
+
+    >>> _unit_below(" CỤC ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI XANH VÀ KHUYẾN CÔNG")
+    'Cục đổi mới sáng tạo, chuyển đổi xanh và khuyến công'
+    >>> _unit_below(" VÀ MÔI TRƯỜNG") is None
+    True
+    """
+    rest = " ".join(rest.strip(" ,;-").split())
+    if not rest or _unit_heads().match(rest) is None:
+        return None
+    return _sentence_case(rest)
 
 
 _POSITION_ANY = regex.compile(_POSITION_WORDS.pattern.replace("^", "", 1).replace(r")\b", r")\b", 1))

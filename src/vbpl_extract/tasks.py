@@ -100,6 +100,12 @@ def _res() -> dict[str, regex.Pattern[str]]:
                                    + r")(?![\p{L}])|(?-i:\p{Lu}))|,\s+(?=(?-i:\p{Lu}))", regex.IGNORECASE),
         "role_stop": regex.compile(w["role_subject_stop"], regex.IGNORECASE),
         "partners_opening": regex.compile(w["partners_opening"], regex.IGNORECASE),
+        "role_fillers": regex.compile("|".join(f"(?:{p})" for p in w["role_fillers"]) or "(?!)",
+                                      regex.IGNORECASE | regex.MULTILINE),
+        "role_filler_end": regex.compile(w["role_filler_end"]),
+        "letter_request": regex.compile(w["letter_request_opener"], regex.IGNORECASE),
+        "role_filler_head": regex.compile("(?:" + "|".join(regex.escape(h) for h in w["role_filler_heads"]) + r")\s",
+                                          regex.IGNORECASE) if w["role_filler_heads"] else regex.compile("(?!)"),
         "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
         "duty_state_body": regex.compile(r"(?:các\s+)?(?:" + "|".join(regex.escape(b).replace(r"\ ", r"\s+")
                                                                      for b in w["duty_heading_state_bodies"]) + r")\b", regex.IGNORECASE),
@@ -1476,6 +1482,13 @@ class TaskExtractor:
             return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
+    def _letter_prose_instruction(self, node: Node, path: list[Node], text: str) -> bool:
+        """Is a sentence of a letter's prose that names no one asked an instruction to its "Kính gửi" addressees? It
+        asks (``letter_request_opener``: "Vì vậy, đề nghị địa phương căn cứ địa giới hành chính mới …", 1178/ĐCK-CTT),
+        in the letter itself (guide, Genres: Công văn)."""
+        return (self.letter and self.addressees_act and bool(self.addressees) and not self._in_annex(node, path)
+                and not is_non_task(text) and _res()["letter_request"].match(text.strip()) is not None)
+
     def _letter_instruction(self, text: str, node: Node | None, path: list[Node] | None) -> bool:
         """Is this verb-led unit one of a letter's instructions to its addressees (see ``_addressee_lead``)?"""
         if not (self.letter and self.addressees_act) or node is None or node.children or _ASKED_HEAD.match(text.lstrip()):
@@ -2580,10 +2593,14 @@ class TaskExtractor:
                     # "2. Sở Tài chính" then "Căn cứ chức năng, nhiệm vụ, phối hợp …": the heading's actor
                     self._make_task(node, path, ctx, frag=sub, text=sub.text, own_subject=False,
                                     id_base=f"{node.id}__s{s}")
+                elif self._letter_prose_instruction(node, path, sub.text):
+                    self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                 continue
             if assign and not subj:
                 after = [m for m in mentions if m.start >= assign.end() and _words_upto(sub.text[assign.end():m.start], 3) <= 2]
                 if not after:
+                    if self._letter_prose_instruction(node, path, sub.text):
+                        self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                     continue
                 # lead = agencies right after "giao"/"yêu cầu"
                 run = [after[0]]
@@ -2828,7 +2845,10 @@ _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gia
 # "Đối với dự án cao tốc Bảo Lộc – Liên Khương: …", "Về kinh phí: …" — the topic an item opens with
 _FOR_TOPIC = regex.compile(r"^\s*(?:Đối\s+với|Về)\s+[^:]{3,200}:\s*", regex.IGNORECASE)
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
-_ASSIGN_ANY = regex.compile(r"\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+(?=(?-i:\p{Lu})|các\s)", regex.IGNORECASE)
+# "giao", "yêu cầu", "đề nghị" anywhere; a delegation only as the clause's opening ("Ủy quyền cho Giám đốc Sở Công Thương
+# thành lập …", 904/QĐ-UBND), not inside a cited title ("… về việc Chủ tịch UBND Thành phố ủy quyền cho …")
+_ASSIGN_ANY = regex.compile(r"(?:\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)|^[\s*_]*(?:ủy|uỷ)\s+quyền\s+cho)\s+(?=(?-i:\p{Lu})|các\s)",
+                            regex.IGNORECASE)
 
 
 _CLAUSE_BREAK = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n")
@@ -3070,6 +3090,10 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 refs[:] = [with_defined_name(ref, short_forms, mentions, source) for ref in refs]
+    if fillers := role_fillers(source):
+        for t in tasks:
+            for refs in (t.lead, t.coordinators, t.report_to):
+                refs[:] = _dedupe([with_role_filler(ref, fillers) for ref in refs])
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
@@ -3248,6 +3272,42 @@ def with_place(ref: AgencyRef, place: tuple[str, str], mentions: Mentions) -> Ag
     return ref.model_copy(update={"name": entry.name if entry else name,
                                   "id": entry.id if entry else f"unknown:{slugify(name)}",
                                   "origin": f"{ref.origin or 'mention'} (the document's province)"})
+
+
+def role_fillers(source: str) -> dict[str, str]:
+    """The roles a document fills with one named body (``role_fillers`` of ``task_words.yaml``): folded role -> name.
+
+    >>> role_fillers("1. Nhà đầu tư\\n\\nTên doanh nghiệp: Công ty Cổ phần công nghiệp Linh Linh.\\n")
+    {'chủ đầu tư': 'Công ty Cổ phần công nghiệp Linh Linh', 'nhà đầu tư': 'Công ty Cổ phần công nghiệp Linh Linh'}
+    >>> role_fillers("Nhà đầu tư: các doanh nghiệp trong và ngoài nước.")
+    {}
+    """
+    res = _res()
+    names: set[str] = set()
+    for m in res["role_fillers"].finditer(source):
+        name = " ".join(res["role_filler_end"].split(m["name"], maxsplit=1)[0].split()).strip(" ,:")
+        if res["role_filler_head"].match(name) and len(name.split()) > 2:
+            names.add(name)
+    if len(names) != 1:
+        return {}  # none, or several investors: no one body fills the role
+    name = names.pop()
+    return {fold_tones(r).casefold(): name for r in task_words()["role_filler_roles"]}
+
+
+def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
+    """A role the document filled with one named body is that body ("Chủ đầu tư" -> "Công ty Cổ phần công nghiệp
+    Linh Linh", 2336/QĐ-UBND), named as the document names it.
+
+    >>> ref = AgencyRef(name="Chủ đầu tư", text="chủ đầu tư", known=False)
+    >>> with_role_filler(ref, {"chủ đầu tư": "Công ty Cổ phần công nghiệp Linh Linh"}).name
+    'Công ty Cổ phần công nghiệp Linh Linh'
+    """
+    key = regex.sub(r"^các\s+", "", fold_tones(" ".join(ref.name.split())).casefold())
+    name = fillers.get(key)
+    if name is None:
+        return ref
+    return ref.model_copy(update={"id": f"unknown:{slugify(name)}", "name": name, "known": False, "kind": None,
+                                  "origin": "the body the document names for the role"})
 
 
 def fuller_addressee(ref: AgencyRef, addressees: list[AgencyRef]) -> AgencyRef:

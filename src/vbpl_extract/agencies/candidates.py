@@ -35,7 +35,21 @@ _PARTY_BEFORE = re.compile(r"bí thư (?:tỉnh ủy|thành ủy)(?:(?:,|, | và
                            r"(?:phó )?chủ tịch $")
 _BARE_PLACE_RE = re.compile(r"(?:^|(?<=[,;]))(?:tỉnh )?")
 _CAPWORD = r"(?:\p{Lu}[\p{L}\p{N}&]*|\d+)"
-_UNKNOWN_HEADS = "|".join(regex.escape(h) for h in _name_words().unknown_heads)  # name_words.unknown_heads
+def _head_pattern(head: str) -> str:
+    """A head of ``name_words.unknown_heads`` whose later words may be written capitalised or not: "Công ty cổ
+    phần" also reads "Công ty Cổ phần" (6987/SNNMT-KS), "Ban quản lý" also "Ban Quản lý".
+
+    >>> bool(regex.fullmatch(_head_pattern("Công ty cổ phần"), "Công ty Cổ phần"))
+    True
+    """
+    first, *rest = head.split(" ")
+    words = [regex.escape(first)] + [
+        f"[{w[0].lower()}{w[0].upper()}]{regex.escape(w[1:])}" if w[:1].isalpha() and w[0].lower() != w[0].upper()
+        else regex.escape(w) for w in rest]
+    return " ".join(words)
+
+
+_UNKNOWN_HEADS = "|".join(_head_pattern(h) for h in _name_words().unknown_heads)  # name_words.unknown_heads
 _LEVELS = "tỉnh|thành phố|TP\\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu"
 # Literal words every match of _LOCAL_RE / _LEVEL_LIST_RE / the gazetteer's qual_re holds: a text
 # without one of them is not searched (each pattern is otherwise tried at every position).
@@ -726,9 +740,10 @@ def _join_subordinates(key: str, comp: str, chosen: list[_Cand]) -> None:
 
 
 # the bodies of one kind at every unit of a level: " các tỉnh, thành phố trực thuộc trung ương", " các quân
-# khu", " tỉnh, thành phố trực thuộc trung ương" (on the key: no space after a comma); not before a list (":")
+# khu", " tỉnh, thành phố trực thuộc trung ương" (on the key: no space after a comma), " các tỉnh/thành phố" (written
+# "các tỉnh, thành phố"); not before a list (":")
 _EVERY_UNIT_RE = re.compile(
-    r" (?:các (?P<u1>tỉnh|thành phố|quân khu|huyện|quận|thị xã|xã|phường)(?P<more1>(?:,| và |,và )(?:tỉnh|thành phố|huyện|"
+    r" (?:các (?P<u1>tỉnh|thành phố|quân khu|huyện|quận|thị xã|xã|phường)(?P<more1>(?:,| và |,và |/)(?:tỉnh|thành phố|huyện|"
     r"quận|thị xã|xã|phường|thị trấn|đặc khu))*|(?P<u2>tỉnh|huyện|quận|xã|phường)(?P<more2>(?:,| và |,và )(?:thành phố|"
     r"thị xã|phường|xã|thị trấn|đặc khu))+)(?: trực thuộc trung ương)?(?![\w])(?! ?:)"
 )
@@ -765,7 +780,7 @@ def _join_every_unit(key: str, comp: str, chosen: list[_Cand]) -> None:
             j += 1
             continue  # a body starts inside the tail and runs past it: leave both
         body = entry.name if entry is not None else _display_name(comp[cand.start:cand.end])
-        tail = comp[cand.end:end].replace(",", ", ")
+        tail = comp[cand.end:end].replace(",", ", ").replace("/", ", ")
         tail = " ".join(tail.replace("Trung ương", "trung ương").split())
         chosen[j:k] = [_Cand(cand.start, end, 1, [(cand.start, end, None, cand.items[0][3])], kind="collective",
                              label=f"{body} {tail}")]

@@ -209,6 +209,11 @@ class TaskWords(_Data):
     appendix_deadline_cue: str = "(?!)"
     reference_appendix: str = "(?!)"
     listed_actors_duty: str = "(?!)"
+    role_fillers: list[str] = []
+    letter_request_opener: str = "(?!)"
+    role_filler_end: str = "(?!)"
+    role_filler_heads: list[str] = []
+    role_filler_roles: list[str] = []
 
     _check = field_validator(
         "non_task_headings", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "topic_closer", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
@@ -218,5 +223,5 @@ class TaskWords(_Data):
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
         "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "listed_actors_duty", "role_subject_titles",
-        "partners_opening",
+        "partners_opening", "role_fillers", "role_filler_end", "letter_request_opener",
     )(_compiles)
