@@ -655,7 +655,7 @@ def test_lower_case_board_names_are_whole(text: str, expected: list[str]) -> Non
      ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Hội Liên hiệp Phụ nữ Thành phố", "Hội Cựu chiến binh Thành phố"]),
     # a society after a comma is a body of its own, no "X, Y và Z" name (252/KH-BCĐQG1237)
     ("Mặt trận Tổ quốc Việt Nam, Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp.",
-     ["Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh"]),
+     ["Mặt trận Tổ quốc Việt Nam", "Hội Cựu chiến binh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"]),
     ("Báo Lâm Đồng phối hợp", ["Báo Lâm Đồng"]),
     ("Hội nghị tổng kết; Báo chí đưa tin", []),
     # the provincial newspaper and broadcaster merged in 2025, with its province (179/KH-UBND Đồng Nai,
@@ -1232,6 +1232,12 @@ def test_time_words_end_an_unknown_name(text: str, expected: str) -> None:
     ("Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn thực hiện", "Công ty trách nhiệm hữu hạn một thành viên Lâm nghiệp Văn Bàn"),
     # 6987/SNNMT-KS: the legal form capitalised, and the adverb after the name no part of it
     ("yêu cầu Công ty Cổ phần Công nghiệp Khánh An nghiêm túc thực hiện", "Công ty Cổ phần Công nghiệp Khánh An"),
+    # a body of every level or in the localities, one collective as written (394/NQ-CP, 982/KH-UBND)
+    ("Chỉ đạo Mặt trận Tổ quốc Việt Nam tại địa phương xây dựng kế hoạch", "Mặt trận Tổ quốc Việt Nam tại địa phương"),
+    ("Hội đồng Thi đua - Khen thưởng các cấp phải thường xuyên", "Hội đồng Thi đua - Khen thưởng các cấp"),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp tổ chức", "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp"),
+    # the Front's central committee named without "Ủy ban" (394/NQ-CP: "c) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam")
+    ("c) Đề nghị Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
     # 3109/BCT-KHCN: the provinces and cities written with a slash, as the comma would
     ("đề nghị Sở Công Thương các tỉnh/thành phố thực hiện theo chức năng", "Sở Công Thương các tỉnh, thành phố"),
     # 8388/BTC-QLCS: the Ministry of Finance's letter to the ministries and other central bodies

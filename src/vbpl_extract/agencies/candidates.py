@@ -746,12 +746,16 @@ _EVERY_UNIT_RE = re.compile(
     r" (?:các (?P<u1>tỉnh|thành phố|quân khu|huyện|quận|thị xã|xã|phường)(?P<more1>(?:,| và |,và |/)(?:tỉnh|thành phố|huyện|"
     r"quận|thị xã|xã|phường|thị trấn|đặc khu))*|(?P<u2>tỉnh|huyện|quận|xã|phường)(?P<more2>(?:,| và |,và )(?:thành phố|"
     r"thị xã|phường|xã|thị trấn|đặc khu))+)(?: trực thuộc trung ương)?(?![\w])(?! ?:)"
+    # … or of every level, or in the localities: "Hội Cựu chiến binh các cấp", "Mặt trận Tổ quốc Việt Nam tại địa
+    # phương" (394/NQ-CP), one collective each, as written
+    r"| (?:các cấp|(?:tại|ở) (?:các )?địa phương)(?![\w])"
 )
 # bodies whose own name already says which units they are ("Ủy ban nhân dân các tỉnh"), or that are no single body
 _EVERY_UNIT_SKIP_KINDS = frozenset({"collective", "province", "local_body"})
 
 
-def _join_every_unit(key: str, comp: str, chosen: list[_Cand]) -> None:
+def _join_every_unit(key: str, comp: str, chosen: list[_Cand], text: str | None = None,
+                     cm: _Compressed | None = None) -> None:
     """A body followed by the units of a level is one collective, as written: "Sở Lao động - Thương binh và
     Xã hội các tỉnh, thành phố trực thuộc Trung ương", "Ban Chỉ đạo các quân khu" (not the department
     plus "Các tỉnh, thành phố …", not the issuer's "Ban Chỉ đạo").
@@ -779,7 +783,13 @@ def _join_every_unit(key: str, comp: str, chosen: list[_Cand]) -> None:
         if k < len(chosen) and chosen[k].start < end:
             j += 1
             continue  # a body starts inside the tail and runs past it: leave both
-        body = entry.name if entry is not None else _display_name(comp[cand.start:cand.end])
+        if entry is not None:
+            body = entry.name
+        elif text is not None and cm is not None:  # as the input spaces it ("Thi đua - Khen thưởng")
+            o_start, o_end = cm.span(cand.start, cand.end)
+            body = _display_name(" ".join(text[o_start:o_end].split()))
+        else:
+            body = _display_name(comp[cand.start:cand.end])
         tail = comp[cand.end:end].replace(",", ", ").replace("/", ", ")
         tail = " ".join(tail.replace("Trung ương", "trung ương").split())
         chosen[j:k] = [_Cand(cand.start, end, 1, [(cand.start, end, None, cand.items[0][3])], kind="collective",

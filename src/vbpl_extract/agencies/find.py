@@ -39,7 +39,7 @@ def _scan(text: str, *, split_mode: bool = False) -> tuple[list[AgencyMention], 
     cands += _unknown_cands(text, cm, {c.start for c in cands})
     chosen = _select(cands, len(key))
     _extend_collectives(key, comp, chosen, gaz)
-    _join_every_unit(key, comp, chosen)
+    _join_every_unit(key, comp, chosen, text, cm)
     mentions: list[AgencyMention] = []
     covered: list[tuple[int, int]] = []
     for cand in chosen:
