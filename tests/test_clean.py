@@ -447,3 +447,20 @@ def test_italic_opened_with_a_spaced_star_is_no_bullet(src: str) -> None:
 
 def test_a_list_item_keeps_its_star() -> None:
     assert [p.text for p in normalize("* Sở Tài chính chủ trì").paragraphs] == ["* Sở Tài chính chủ trì"]
+
+
+def test_en_dash_rule_under_a_header_column_is_layout() -> None:
+    # 6791/SNNMT-KHTC (pdftotext): "––––––" under the motto is a rule, no text the date line runs on from
+    src = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                        Độc lập - Tự do - Hạnh phúc\n"
+           "        ––––––––––––––                             ––––––––––––––––––––––––\n"
+           "      Số:6791 /SNNMT-KHTC                        Lào Cai, ngày 17 tháng 7 năm 2026\n")
+    texts = [p.text for p in normalize(src).paragraphs]
+    assert not any("––" in t for t in texts)
+    assert texts[-1].endswith("Lào Cai, ngày 17 tháng 7 năm 2026")
+
+
+def test_letter_and_full_stop_opens_a_point_paragraph() -> None:
+    # 257/QĐ-BQLCKCN: "a. Nhà đầu tư …" points, hard-wrapped
+    src = ("1. Trách nhiệm của nhà đầu tư:\n     a. Nhà đầu tư chịu trách nhiệm trước pháp luật về tính hợp pháp,\n"
+           "chính xác của hồ sơ dự án.\n      b. Nhà đầu tư phải làm thủ tục đăng ký cấp tài khoản.\n")
+    assert [p.text[:12] for p in normalize(src).paragraphs] == ["1. Trách nhi", "a. Nhà đầu t", "b. Nhà đầu t"]

@@ -2913,3 +2913,52 @@ def test_company_with_its_legal_form_capitalised_is_the_addressee() -> None:
            "Công nghiệp Khánh An thực hiện đầy đủ các nội dung sau:\n1. Trước khi đưa mỏ đi vào hoạt động\n"
            "- Thực hiện cắm mốc khu vực khai thác theo đúng quy định.\n- Thực hiện nộp đầy đủ các nghĩa vụ tài chính.\n")
     assert [leads(t) for t in run(src).tasks] == [["Công ty Cổ phần Công nghiệp Khánh An"]] * 2
+
+
+def test_investor_duties_under_a_heading_with_a_colon_and_letter_dot_points() -> None:
+    # 257/QĐ-BQLCKCN: "a. … b. …" points under "1. Trách nhiệm của nhà đầu tư trong việc …:", the investor named in
+    # capitals over two lines in the amended wording; the identity record is no task
+    src = ("Điều 1. Điều chỉnh nội dung sau:\n“Chấp thuận nhà đầu tư: CÔNG TY CỔ PHẦN TẬP ĐOÀN ĐẦU TƯ VÀ\n"
+           "THƯƠNG MẠI MUNDUS STONES\nGiấy chứng nhận đăng ký doanh nghiệp số: 5300851755 do Phòng Doanh nghiệp - Sở "
+           "Tài chính tỉnh Lào Cai cấp lần đầu ngày 11/5/2026.”\n"
+           "Công ty cổ phần tập đoàn đầu tư và thương mại Mundus Stones nộp hồ sơ ngày 19/8/2026.\n"
+           "Điều 2. Tổ chức thực hiện\n1. Trách nhiệm của nhà đầu tư trong việc triển khai thực hiện dự án đầu tư:\n"
+           "a. Thực hiện chế độ báo cáo giám sát đánh giá đầu tư định kỳ.\n"
+           "b. Nhà đầu tư phải làm thủ tục đăng ký cấp tài khoản trên Hệ thống thông tin quốc gia về đầu tư.\n")
+    tasks = run(src).tasks
+    assert [t.text[:12] for t in tasks] == ["Thực hiện ch", "Nhà đầu tư p"]
+    assert [leads(t) for t in tasks] == [["Công ty cổ phần tập đoàn đầu tư và thương mại Mundus Stones"]] * 2
+
+
+def test_role_asked_by_name_and_its_filler() -> None:
+    # 6791/SNNMT-KHTC: the project's particulars name its investor; "Đề nghị Chủ đầu tư …" asks that board
+    src = ("Kính gửi: Sở Công thương tỉnh Lào Cai\n\n1. Thông tin về dự án\n- Tên dự án: Cụm công nghiệp Báo Đáp.\n"
+           "- Chủ đầu tư: Ban Quản lý dự án đầu tư xây dựng xã Trấn Yên.\n2. Ý kiến tham gia\n"
+           "b) Về chi phí thực hiện thu hồi, bồi thường\n\nĐề nghị Chủ đầu tư tổ chức khảo sát khối lượng cần thực hiện "
+           "bồi thường, hỗ trợ, tái định cư của dự án.\n")
+    [task] = run(src).tasks
+    assert leads(task) == ["Ban Quản lý dự án đầu tư xây dựng xã Trấn Yên"]
+
+
+def test_names_a_semicolon_separates_after_an_ask_are_one_list() -> None:
+    # 3320/SNNMT-CCMT: "… đề nghị A; B của tỉnh; C; … tổ chức nghiên cứu …" is one request to all of them
+    src = ("Kính gửi: Sở Tài chính\n\nSở Nông nghiệp và Môi trường đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các "
+           "Sở, ban, ngành của tỉnh; Bộ Chỉ huy quân sự tỉnh; Công an tỉnh; Hiệp hội Doanh nghiệp tỉnh tổ chức nghiên "
+           "cứu, quán triệt các quy định.\n")
+    [task] = run(src).tasks
+    assert leads(task) == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các sở, ban, ngành của tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+                           "Công an tỉnh", "Hiệp hội Doanh nghiệp tỉnh"]
+
+
+def test_council_rules_name_members_bodies_and_the_council_in_full() -> None:
+    # 1215/QĐ-BNN-TCCB: a steering committee's long name shortened in brackets; a member "Đại diện Bộ …" acts for his
+    # ministry. 2736/QĐ-UBND: the members' names and titles are no tasks
+    name = ("Ban chỉ đạo Chương trình giảm phát thải khí nhà kính thông qua nỗ lực hạn chế mất rừng và suy thoái rừng, "
+            "quản lý bền vững tài nguyên (UN-REDD) - giai đoạn II")
+    src = (f"Điều 1. Vị trí\n3. {name} (sau đây gọi tắt là Ban chỉ đạo Chương trình) là tổ chức phối hợp liên ngành.\n"
+           "Điều 2. Thành phần\n- Ông Nguyễn Hữu Long, Trưởng phòng Quản lý Công nghiệp, Sở Công Thương.\n"
+           "- Thư ký Hội đồng: Bà Nguyễn Việt Hà, Chuyên viên phòng Đấu thầu, Sở Tài chính.\n"
+           "Điều 3. Nhiệm vụ\n1. Ban chỉ đạo Chương trình có trách nhiệm chỉ đạo, điều hành việc thực hiện Chương trình.\n"
+           "2. Các ủy viên:\na) Đại diện Bộ Tài chính: Chịu trách nhiệm tham mưu, đề xuất cơ chế tài chính.\n")
+    tasks = run(src).tasks
+    assert [leads(t) for t in tasks] == [[name], ["Bộ Tài chính"]]

@@ -416,10 +416,10 @@ class RawLine:
     content: str  # display form, for decisions
 
 
-_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$"
+_RULE_RE = regex.compile(r"^[\s|]*(?:[-=_*~–—]\s*){3,}[\s|]*$|^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$"
                          r"|^\s*(?:`{3,}|~{3,})[\w+-]*\s*$")  # a markdown code fence ("```", "```markdown") is layout
 _PIPE_RE = regex.compile(r"^\s*\|\s*$")
-_RULE_CHARS = re.compile(r"[-=_*~`]")  # a rule has three of them (or "---"): a line without one is not tried
+_RULE_CHARS = re.compile(r"[-=_*~`–—]")  # a rule has three of them ("––––" en dashes too: 6791/SNNMT-KHTC)
 
 
 _DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
@@ -635,6 +635,7 @@ _MARKER_RE = regex.compile(
       | \d{1,3}[a-z]?(?:\.\d{1,3})*\s*[.)](?![\d/])\s*\S
       | \(\d{1,3}\)\s*\S
       | [a-zđ]\s*\)\s*\S
+      | [a-zđ]\.\s+\p{Lu}
       | [-+•–—]\s*\S
       | (?:Nơi\s+nhận|NƠI\s+NHẬN|Kính\s+gửi|Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Số\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.|V/[vV]\b|Về\s+việc\b)
       | (?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|KẾT\s+LUẬN)\s*:

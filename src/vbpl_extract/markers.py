@@ -48,7 +48,8 @@ _ROMAN = regex.compile(r"^(?P<num>[IVXLC]+)\s*[.\-–)]\s*(?=\S)")
 _DOTTED = regex.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s*[.)]?\s+(?=\S)")
 _ARABIC = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s*[.)]\s*(?=\S)")
 _PAREN = regex.compile(r"^\((?P<num>\d{1,3})\)\s*(?=\S)")
-_LETTER = regex.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?=\S)")
+# "a) …" (NĐ 30/2020), also "a. Nhà đầu tư phải …" (a letter and a full stop before a capital: 257/QĐ-BQLCKCN)
+_LETTER = regex.compile(r"^(?P<num>[a-zđ])(?:\s*\)|\.(?=\s+\p{Lu}))\s*(?=\S)")
 _DASH = regex.compile(r"^(?:[-–—•·]\s*|\*\s+)(?=\S)")  # "* " is a markdown list bullet
 _PLUS = regex.compile(r"^\+\s*(?=\S)")
 

@@ -104,6 +104,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
                                       regex.IGNORECASE | regex.MULTILINE),
         "role_filler_end": regex.compile(w["role_filler_end"]),
         "letter_request": regex.compile(w["letter_request_opener"], regex.IGNORECASE),
+        "duty_heading_scope": regex.compile(w["duty_heading_scope"], regex.IGNORECASE),
+        "asked_role": regex.compile(r"(?:" + "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in w["role_filler_roles"])
+                                    + r")(?![\p{L}])" if w["role_filler_roles"] else "(?!)", regex.IGNORECASE),
         "role_filler_head": regex.compile("(?:" + "|".join(regex.escape(h) for h in w["role_filler_heads"]) + r")\s",
                                           regex.IGNORECASE) if w["role_filler_heads"] else regex.compile("(?!)"),
         "role_list_stop": regex.compile("|".join(w["role_stop"]), regex.IGNORECASE),
@@ -1482,6 +1485,17 @@ class TaskExtractor:
             return [self.issuer.model_copy(update={"origin": "issuer of a plan submitted to its addressees"})] if self.issuer else []
         return [a.model_copy(update={"origin": "Kính gửi"}) for a in self.addressees]
 
+    def _asked_role(self, f: Fragment, at: int) -> AgencyRef | None:
+        """The role an asking verb names right after it when no body is named there: one of ``role_filler_roles``
+        ("đề nghị Chủ đầu tư tổ chức khảo sát …" -> "Chủ đầu tư"), as written; a document that names the body filling
+        it has it replaced by that body (``role_fillers``)."""
+        m = _res()["asked_role"].match(f.text, at)
+        if m is None:
+            return None
+        phrase = m.group()
+        return self._named_body(phrase[:1].upper() + phrase[1:], phrase, f.to_source(m.start(), m.end()), "role",
+                                "role named after an asking verb")
+
     def _letter_prose_instruction(self, node: Node, path: list[Node], text: str) -> bool:
         """Is a sentence of a letter's prose that names no one asked an instruction to its "Kính gửi" addressees? It
         asks (``letter_request_opener``: "Vì vậy, đề nghị địa phương căn cứ địa giới hành chính mới …", 1178/ĐCK-CTT),
@@ -2162,7 +2176,8 @@ class TaskExtractor:
             ctx.lead_origin = f"inherited from heading {node.id}"
             coords = self._partners(f.text, mentions, subj)
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
-        elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text) and ":" not in f.text))
+        elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text)
+                                and ":" not in f.text.rstrip().removesuffix(":")))  # "1. Trách nhiệm của nhà đầu tư:"
               and (duty := _res()["duty_heading"].match(f.text)) is not None
               and (not mentions or (heading_only and len(mentions) == 1 and mentions[0].kind == "collective"
                                     and mentions[0].start == duty.end() and _words_upto(f.text[mentions[0].end:], 4) > 3))):
@@ -2173,6 +2188,7 @@ class TaskExtractor:
             start = duty.end()
             start += office_title_end(f.text[start:])
             phrase = f.text[start:].strip(" :;,.")
+            phrase = _res()["duty_heading_scope"].split(phrase, maxsplit=1)[0]  # "… của nhà đầu tư trong việc …"
             start = f.text.index(phrase, start) if phrase else start
             # a heading that opens with a state body names it however long ("Điều 25. Trách nhiệm của cơ quan, đơn
             # vị trên địa bàn tỉnh có hệ thống thông tin, cơ sở dữ liệu chuyên ngành kết nối với …"); any other
@@ -2599,7 +2615,12 @@ class TaskExtractor:
             if assign and not subj:
                 after = [m for m in mentions if m.start >= assign.end() and _words_upto(sub.text[assign.end():m.start], 3) <= 2]
                 if not after:
-                    if self._letter_prose_instruction(node, path, sub.text):
+                    if (asked := self._asked_role(sub, assign.end())) is not None:
+                        # "Đề nghị Chủ đầu tư tổ chức khảo sát …" (6791/SNNMT-KHTC): the role asked, as written
+                        c2 = Context([asked], "assignment verb", ctx.deadline, ctx.heading)
+                        self._make_task(node, path, c2, frag=sub, text=sub.text, own_subject=False,
+                                        id_base=f"{node.id}__s{s}")
+                    elif self._letter_prose_instruction(node, path, sub.text):
                         self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                     continue
                 # lead = agencies right after "giao"/"yêu cầu"
@@ -2868,15 +2889,44 @@ def _clauses(text: str, agencies: Callable[[str], list]) -> list[tuple[int, int]
     # merge ';' clauses that do not open with an agency of their own into the previous one
     # ("… giao Công an tỉnh xây dựng báo cáo …; tham mưu Ủy ban nhân dân tỉnh trước ngày 12/12/2025")
     merged: list[tuple[int, int]] = []
+    in_list = False  # the last clause ended on a name of a list that ";" separates
     for s, e in out:
         head = text[s:e][:80]
-        if merged and text[merged[-1][1] - 1: merged[-1][1]] == ";" and (
-                not subject_mentions(head, agencies(head))[0] or _res()["condition"].match(head)):
-            # "…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp …": an exception of the same clause
+        after_semicolon = bool(merged) and text[merged[-1][1] - 1: merged[-1][1]] == ";"
+        bare = after_semicolon and _names_only(text[s:e], agencies)
+        if after_semicolon and (bare or in_list or not subject_mentions(head, agencies(head))[0]
+                                or _res()["condition"].match(head)):
+            # "…; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp …": an exception of the same clause;
+            # "… đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; các Sở, ban, ngành của tỉnh; Công an tỉnh; … tổ chức
+            # nghiên cứu …" (3320/SNNMT-CCMT): the names a ";" separates, up to the one the action follows
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
+        in_list = bare or (not merged[:-1] and _names_only_after_ask(text[s:e], agencies))
     return merged
+
+
+def _names_only(segment: str, agencies: Callable[[str], list]) -> bool:
+    """Is a ";" segment a name of a list and nothing more ("các Sở, ban, ngành của tỉnh")?"""
+    seg = segment.strip(" ;.\n")
+    found = agencies(seg) if seg else []
+    if not found or found[0].start > 0:
+        return False
+    left = seg
+    for m in reversed(found):
+        left = left[:m.start] + left[m.end:]
+    return _words_upto(left.replace(",", " "), 2) == 0 or left.strip(" ,") in ("và",)
+
+
+def _names_only_after_ask(segment: str, agencies: Callable[[str], list]) -> bool:
+    """Does a clause end on the first name a ";" list of those asked opens with ("… đề nghị Ủy ban Mặt trận Tổ quốc
+    Việt Nam tỉnh;")?"""
+    seg = segment.rstrip(" \n")
+    if not seg.endswith(";"):
+        return False
+    ask = _ASSIGN_ANY.search(seg)
+    found = agencies(seg)
+    return ask is not None and bool(found) and found[-1].start >= ask.end() and found[-1].end >= len(seg) - 2
 
 
 def _header_name(cols: dict[str, int | None], name: str, path: list[Node]) -> str:
@@ -3285,13 +3335,27 @@ def role_fillers(source: str) -> dict[str, str]:
     res = _res()
     names: set[str] = set()
     for m in res["role_fillers"].finditer(source):
-        name = " ".join(res["role_filler_end"].split(m["name"], maxsplit=1)[0].split()).strip(" ,:")
+        name = " ".join(res["role_filler_end"].split(m["name"], maxsplit=1)[0].split()).strip(" ,:”\"")
         if res["role_filler_head"].match(name) and len(name.split()) > 2:
-            names.add(name)
+            names.add(_as_written_elsewhere(name, source) if name.isupper() else name)
     if len(names) != 1:
         return {}  # none, or several investors: no one body fills the role
     name = names.pop()
     return {fold_tones(r).casefold(): name for r in task_words()["role_filler_roles"]}
+
+
+def _as_written_elsewhere(name: str, source: str) -> str:
+    """A name set in capitals, as the document writes it elsewhere in running text, else in sentence case.
+
+    >>> _as_written_elsewhere("CÔNG TY CỔ PHẦN ABC", "Công ty cổ phần ABC nộp hồ sơ")
+    'Công ty cổ phần ABC'
+    """
+    words = [regex.escape(w) for w in name.split()]
+    for m in regex.finditer(r"(?<![\p{L}])" + r"\s+".join(words) + r"(?![\p{L}])", source, regex.IGNORECASE):
+        if not m.group().isupper():
+            return " ".join(m.group().split())
+    low = name.lower()
+    return low[:1].upper() + low[1:]
 
 
 def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
@@ -3381,6 +3445,11 @@ def _name_before_definition(before: str, short: str) -> str | None:
     if at < 0 or not short[:1].isupper() or (at > 0 and before[at - 1].isalpha()):
         return None
     name = " ".join(before[at:].split())
+    if len(short.split()) >= 2 and len(name.split()) <= 80 and regex.search(r"[;:]|\.\s", name) is None:
+        # a short form of two words or more that the name opens with: "Ban chỉ đạo Chương trình giảm phát thải khí
+        # nhà kính thông qua nỗ lực hạn chế mất rừng …, bảo tồn … (UN-REDD) - giai đoạn II (sau đây gọi tắt là Ban chỉ
+        # đạo Chương trình)" (1215/QĐ-BNN-TCCB): the whole name, commas and brackets and all, up to a sentence's end
+        return name
     if len(name.split()) > 10 or regex.search(r"[,;.:()]", name):
         return None
     return name
@@ -3416,7 +3485,7 @@ def defined_short_forms(source: str, mentions: Mentions) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for m in _res()["defines_short_form"].finditer(source):
-        before = source[max(0, m.start() - 200):m.start()].rstrip(" *_\t\n")
+        before = source[max(0, m.start() - 600):m.start()].rstrip(" *_\t\n")
         found = [a for a in mentions.agencies(before) if a.end >= len(before) - 1]
         cut = [a for a in mentions.agencies(before)[-1:] if _name_runs_on(before[a.start:], m["short"])]
         if found:
