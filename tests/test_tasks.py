@@ -2962,3 +2962,16 @@ def test_council_rules_name_members_bodies_and_the_council_in_full() -> None:
            "2. Các ủy viên:\na) Đại diện Bộ Tài chính: Chịu trách nhiệm tham mưu, đề xuất cơ chế tài chính.\n")
     tasks = run(src).tasks
     assert [leads(t) for t in tasks] == [[name], ["Bộ Tài chính"]]
+
+
+def test_body_a_decision_establishes_is_named_in_full() -> None:
+    # 7/QĐ-BQLCKCN, 2736/QĐ-UBND: "Điều 1. Thành lập Hội đồng …, gồm" then its duties under "Nhiệm vụ, quyền hạn và
+    # nguyên tắc hoạt động của Hội đồng thẩm định:" / "Nhiệm vụ của Hội đồng"
+    name = "Hội đồng thẩm định Quy hoạch các khu công nghiệp do Ban Quản lý các khu công nghiệp tỉnh Lào Cai quản lý"
+    src = (f"Điều 1. Thành lập {name}, gồm các thành viên:\n1. Chủ tịch Hội đồng: Ông Nguyễn Văn A.\n"
+           "Điều 2. Nhiệm vụ, quyền hạn và nguyên tắc hoạt động của Hội đồng thẩm định:\n"
+           "1. Chủ tịch Hội đồng thẩm định điều hành cuộc họp của Hội đồng thẩm định, kết luận theo đa số ý kiến.\n"
+           "2. Thành viên Hội đồng thẩm định có trách nhiệm nghiên cứu hồ sơ, cho ý kiến về đồ án quy hoạch.\n")
+    tasks = run(src).tasks
+    assert [t.text[:10] for t in tasks] == ["Chủ tịch H", "Thành viên"]
+    assert all(leads(t) == [name] for t in tasks)

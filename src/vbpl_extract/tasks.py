@@ -105,6 +105,10 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "role_filler_end": regex.compile(w["role_filler_end"]),
         "letter_request": regex.compile(w["letter_request_opener"], regex.IGNORECASE),
         "duty_heading_scope": regex.compile(w["duty_heading_scope"], regex.IGNORECASE),
+        "established": regex.compile(
+            r"(?:^|\n|Điều\s+1\.\s*)[ \t]*Thành\s+lập\s+(?P<name>(?:" + "|".join(regex.escape(h) for h in w["established_heads"])
+            + r")\s(?:[^()\n;:.,]|,(?=\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+\p{Lu})){3,300}?)"
+            r"\s*(?=[()\n;:.]|,(?!\s*(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+\p{Lu})|\s+gồm\b|$)") if w["established_heads"] else regex.compile("(?!)"),
         "asked_role": regex.compile(r"(?:" + "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in w["role_filler_roles"])
                                     + r")(?![\p{L}])" if w["role_filler_roles"] else "(?!)", regex.IGNORECASE),
         "role_filler_head": regex.compile("(?:" + "|".join(regex.escape(h) for h in w["role_filler_heads"]) + r")\s",
@@ -3144,6 +3148,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
                 refs[:] = _dedupe([with_role_filler(ref, fillers) for ref in refs])
+    known_names = [*(known_names or []), *established_bodies(source)]
     if known_names:
         for t in tasks:
             for refs in (t.lead, t.coordinators, t.report_to):
@@ -3342,6 +3347,28 @@ def role_fillers(source: str) -> dict[str, str]:
         return {}  # none, or several investors: no one body fills the role
     name = names.pop()
     return {fold_tones(r).casefold(): name for r in task_words()["role_filler_roles"]}
+
+
+def established_bodies(source: str) -> list[AgencyRef]:
+    """The bodies a decision establishes, by their full names (``established_heads``): "Điều 1. Thành lập Hội đồng
+    … quản lý, gồm …"; "Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá …" establishes both.
+
+    >>> [a.name for a in established_bodies("Điều 1. Thành lập Hội đồng thẩm định Quy hoạch các khu\\ncông nghiệp tỉnh, gồm:")]
+    ['Hội đồng thẩm định Quy hoạch các khu công nghiệp tỉnh']
+    >>> [a.name for a in established_bodies("Điều 1. Thành lập Hội đồng và Tổ giúp việc Hội đồng đánh giá dự án (gọi tắt")]
+    ['Hội đồng đánh giá dự án', 'Tổ giúp việc Hội đồng đánh giá dự án']
+    """
+    flat = regex.sub(r"[ \t]*\n[ \t]*(?=\S)", lambda m: "\n" if m.group().count("\n") > 1 else " ", source)
+    flat = regex.sub(r"\n[ \t]*\n", "\n", flat)
+    names: dict[str, None] = {}
+    for m in _res()["established"].finditer(flat):
+        name = " ".join(m["name"].split())
+        both = regex.match(r"(?P<a>.+?) và (?P<b>.+?) (?P=a) (?P<rest>.+)$", name)
+        for full in ([f"{both['a']} {both['rest']}", f"{both['b']} {both['a']} {both['rest']}"] if both else [name]):
+            if len(full.split()) >= 3:
+                names[full] = None
+    return [AgencyRef(id=f"unknown:{slugify(n)}", name=n, text=n, known=False, kind="role",
+                      origin="the body the decision establishes") for n in names]
 
 
 def _as_written_elsewhere(name: str, source: str) -> str:

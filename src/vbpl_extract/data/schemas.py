@@ -210,6 +210,7 @@ class TaskWords(_Data):
     reference_appendix: str = "(?!)"
     listed_actors_duty: str = "(?!)"
     role_fillers: list[str] = []
+    established_heads: list[str] = []
     duty_heading_scope: str = "(?!)"
     letter_request_opener: str = "(?!)"
     role_filler_end: str = "(?!)"
