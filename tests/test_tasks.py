@@ -2975,3 +2975,13 @@ def test_body_a_decision_establishes_is_named_in_full() -> None:
     tasks = run(src).tasks
     assert [t.text[:10] for t in tasks] == ["Chủ tịch H", "Thành viên"]
     assert all(leads(t) == [name] for t in tasks)
+
+
+def test_items_completing_the_heads_action_are_tasks_without_a_verb() -> None:
+    # 2336/QĐ-UBND, 2463/QĐ-UBND: "Thực hiện nghiêm túc các nội dung sau: (i) về nghĩa vụ tài chính …; (ii) …"
+    src = ("Điều 2. Tổ chức thực hiện\n1. Trách nhiệm của chủ đầu tư\n- Thực hiện nghiêm túc các nội dung sau: (i) về "
+           "nghĩa vụ tài chính (các khoản thuế, phí) đối với nhà nước; (ii) chỉ được phép triển khai thực hiện dự án trong "
+           "phạm vi, ranh giới được giao; (iii) tuân thủ các quy định của pháp luật về bảo đảm an toàn.\n")
+    tasks = run(src).tasks
+    assert [t.text[:8] for t in tasks] == ["về nghĩa", "chỉ được", "tuân thủ"]
+    assert all(leads(t) == ["Chủ đầu tư"] for t in tasks)

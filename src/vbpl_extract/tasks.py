@@ -1136,6 +1136,9 @@ class Context:
     # the coordinators a lead-in gives its lead ("Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:"),
     # kept with that very lead list: a heading that names another actor drops them
     lead_coordinators: tuple[list[AgencyRef], list[AgencyRef]] | None = None
+    # the items of a head whose action they complete ("Thực hiện nghiêm túc các nội dung sau: (i) về nghĩa vụ tài chính
+    # …"): an item is a task with no verb of its own
+    objects_of_head: bool = False
 
 
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
@@ -2444,6 +2447,7 @@ class TaskExtractor:
         if self._designation(text):
             return None  # "Cơ quan thẩm định: Sở Quy hoạch - Kiến trúc Hà Nội;": who holds a role, no action
         if not self._assigns(text) or (prov.get("lead") != "role named as subject"  # its duty word is the action
+                                       and not ctx.objects_of_head
                                        and not names_an_action(text, [(m.start, m.end) for m in self.mentions.agencies(text)])):
             return None  # a statement, a count, or a list of names and titles: nothing to do
         deadline = self._deadline(f, ctx, prov)
@@ -2458,6 +2462,7 @@ class TaskExtractor:
             shared = deadline if (prov.get("deadline") != "own text" or deadline is None or deadline.span is None
                                   or not any(s <= deadline.span[0] < e for s, e in inner)) else ctx.deadline
             sub = Context(lead, prov.get("lead"), shared, ctx.heading, ctx.in_task_area)
+            sub.objects_of_head = names_an_action(text[:marks[0].start()], [])
             # a report that closes the last item after its ";" is the items' report, like the time they share
             # ("…; (iv) Đề xuất …; báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 11 năm 2025", 11520/VPCP-CN)
             close = f.text.rfind(";", marks[-1].end())
