@@ -2985,3 +2985,23 @@ def test_items_completing_the_heads_action_are_tasks_without_a_verb() -> None:
     tasks = run(src).tasks
     assert [t.text[:8] for t in tasks] == ["về nghĩa", "chỉ được", "tuân thủ"]
     assert all(leads(t) == ["Chủ đầu tư"] for t in tasks)
+
+
+def test_heading_that_hands_its_clauses_to_a_body() -> None:
+    # 28/2025/QĐ-UBND Lào Cai: "Điều 4. Phân cấp cho Sở Y tế thực hiện một số nhiệm vụ, quyền hạn sau" over its clauses
+    src = ("Điều 4. Phân cấp cho Sở Y tế thực hiện một số nhiệm vụ, quyền hạn sau\n"
+           "1. Quản lý an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống tại các bệnh viện tuyến tỉnh.\n"
+           "2. Tổ chức tiếp nhận bản tự công bố sản phẩm đối với các sản phẩm thuộc diện tự công bố.\n")
+    tasks = run(src).tasks
+    assert [leads(t) for t in tasks] == [["Sở Y tế"], ["Sở Y tế"]]
+
+
+def test_sentences_after_an_effect_clause_that_name_who_acts() -> None:
+    # 2390/QĐ-UBND Lào Cai: the effect clause, then the Party bodies asked and the inspectorate's duty in the same article
+    src = ("Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\n"
+           "Đề nghị Ủy ban Kiểm tra Tỉnh ủy, Ban Nội chính Tỉnh ủy phối hợp kiểm tra, giám sát định kỳ trong quá trình "
+           "triển khai thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ tham mưu cho Ủy ban "
+           "nhân dân tỉnh xử lý các vi phạm.\n")
+    tasks = run(src).tasks
+    assert [leads(t) for t in tasks] == [["Ủy ban Kiểm tra Tỉnh ủy", "Ban Nội chính Tỉnh ủy"], ["Thanh tra tỉnh", "Công an tỉnh"]]
+    assert run("Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\n").tasks == []

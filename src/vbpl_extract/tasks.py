@@ -1141,6 +1141,11 @@ class Context:
     objects_of_head: bool = False
 
 
+_EFFECT_CLAUSE = regex.compile(r"\bcó\s+hiệu\s+lực\b", regex.IGNORECASE)
+# what a heading that hands its clauses to a body says after its name: "… thực hiện một số nhiệm vụ, quyền hạn sau"
+_HEADING_DUTIES = regex.compile(r"\s*(?:thực\s+hiện\s+)?(?:một\s+số\s+|các\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|nội\s+dung)"
+                                r"(?:\s*(?:,|và)\s*(?:nhiệm\s+vụ|quyền\s+hạn))*(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*[:.]?\s*",
+                                regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
@@ -1375,6 +1380,27 @@ class TaskExtractor:
             keys = [fold_tones(w) for w in words]
             return any(k in verbs or f"{k} {k2}" in verbs for k, k2 in zip(keys, [*keys[1:], ""], strict=True))
         return True
+
+    def _after_non_task_sentence(self, node: Node, path: list[Node], ctx: Context) -> None:
+        """The sentences after a unit's first that is no task (an effect clause), when they name who acts: "Điều 4.
+        Quyết định này có hiệu lực kể từ ngày ký. / Đề nghị Ủy ban Kiểm tra Tỉnh ủy, … phối hợp kiểm tra, giám sát …
+        Thanh tra tỉnh, Công an tỉnh … tham mưu …" (2390/QĐ-UBND Lào Cai): each such sentence is a task."""
+        f = self.frag(node)
+        first = _SENTENCE_SPLIT.search(f.text)
+        if (first is None or _EFFECT_CLAUSE.search(f.text[:first.start()]) is None or "“" in f.text
+                or not is_non_task(f.text[:first.start()])):
+            return  # only after an effect clause; never inside an amending text's quoted wording
+        for s, e in _clauses(f.text, self.mentions.agencies):
+            if s < first.end() - 1:
+                continue
+            sub = Fragment(f.text[s:e].rstrip(), f.starts[s:e], f.ends[s:e])
+            if not sub.text.strip() or is_non_task(sub.text):
+                continue
+            mentions = self.mentions.agencies(sub.text)
+            subj, _ = subject_mentions(sub.text, mentions)
+            assign = _ASSIGN_ANY.match(sub.text.lstrip())
+            if subj or (assign is not None and any(m.start >= assign.end() for m in mentions)):
+                self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
 
     def _inline_items(self, text: str) -> list:
         """The marks of items enumerated inside one unit that are its tasks, else [].
@@ -1685,6 +1711,7 @@ class TaskExtractor:
         if text and non_task_heading(text) and node.children and not self._letter_requirements(text):
             return
         if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
+            self._after_non_task_sentence(node, here, ctx)
             return  # an effect clause, a repeal …; a chapter title never hides its articles
         if text and is_content_lead_in(text) and not any(c.kind in _BIG_UNITS - {"clause"} for c in node.children):
             # "… hoạt động theo nguyên tắc sau đây:": its points and bullets are contents; a sentence after
@@ -2162,6 +2189,13 @@ class TaskExtractor:
             rest = f.text[end:].strip(" :;,.")
             if not subj or _words_upto(rest, 5) > 4:
                 subj = []
+            if not subj and (a := _res()["assign"].match(f.text)) is not None:
+                # "Điều 4. Phân cấp cho Sở Y tế thực hiện một số nhiệm vụ, quyền hạn sau" (28/2025/QĐ-UBND), "Điều 2.
+                # Giao Sở Tài chính các nhiệm vụ sau": the body the heading hands its clauses to
+                named = [_shift(m, -a.end()) for m in mentions if m.start >= a.end()]
+                own, own_end = subject_mentions(f.text[a.end():], named)
+                if own and own[0].start == 0 and _HEADING_DUTIES.fullmatch(f.text[a.end() + own_end:]):
+                    subj = [_shift(m, a.end()) for m in own]
             if not subj and (label := _DUTY_LABEL.match(f.text)) is not None:
                 # "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì" over its clauses
                 named = [_shift(m, -label.end()) for m in mentions if m.start >= label.end()]
@@ -2877,7 +2911,7 @@ _FOR_TOPIC = regex.compile(r"^\s*(?:Đối\s+với|Về)\s+[^:]{3,200}:\s*", reg
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
 # "giao", "yêu cầu", "đề nghị" anywhere; a delegation only as the clause's opening ("Ủy quyền cho Giám đốc Sở Công Thương
 # thành lập …", 904/QĐ-UBND), not inside a cited title ("… về việc Chủ tịch UBND Thành phố ủy quyền cho …")
-_ASSIGN_ANY = regex.compile(r"(?:\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)|^[\s*_]*(?:ủy|uỷ)\s+quyền\s+cho)\s+(?=(?-i:\p{Lu})|các\s)",
+_ASSIGN_ANY = regex.compile(r"(?:\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)|^[\s*_]*(?:(?:ủy|uỷ)\s+quyền|phân\s+cấp)\s+cho)\s+(?=(?-i:\p{Lu})|các\s)",
                             regex.IGNORECASE)
 
 
