@@ -138,7 +138,7 @@ def test_originals_gold_floor(originals_report: EvalReport, key: str) -> None:
     assert _value(originals_report, key) >= ORIGINALS_FLOORS[key], f"{key} fell below its floor"
 
 
-# Batches 22-31 (corpus/external, 125 documents drawn from public repositories once ../shared had none left without
+# Batches 22-32 (corpus/external, 137 documents drawn from public repositories once ../shared had none left without
 # gold), each scored cold before any rule was changed for it: batch 22 at bd9bf5d task F1 0.79, lead 0.69; batch 23
 # at ef18b29 task F1 0.69, lead 0.75; batch 24 at b5a11cc task F1 0.64, lead 0.82 (docs/accuracy-cold.json). The
 # texts live in the project, so this runs without ../shared.
@@ -161,9 +161,11 @@ EXTERNAL_CORPUS = ROOT / "corpus" / "external"
 # documents of Trangsct/skill-sct: investment approvals, council decisions and working rules, department letters to
 # companies, a report, OCR'd Government resolutions) added cold at 7554be9 (task F1 0.85, lead 0.88, header 0.75) and
 # acca854 (task F1 0.71, lead 0.29). Warm at 869d902 on the 125: task P 0.920 R 0.768 F1 0.837, lead 0.855,
-# coordinators 0.789, deadline 0.916, header 0.917 (the 101 before them: F1 0.831, lead 0.852, header 0.925); the floors
-# sit just under.
-EXTERNAL_FLOORS = {"tasks.f1": 0.83, "lead.f1": 0.84, "coordinators.f1": 0.77, "deadline": 0.90, "header": 0.91}
+# coordinators 0.789, deadline 0.916, header 0.917 (the 101 before them: F1 0.831, lead 0.852, header 0.925). Batch 32
+# (12 more: a decentralisation decision, a public investment plan, a company's complaint with its enclosures, reports)
+# added cold at 2b8e666 (task F1 0.48, lead 0.79). Warm at 33ae7e5 on the 137: task P 0.898 R 0.770 F1 0.829, lead
+# 0.855, coordinators 0.787, deadline 0.915, header 0.918; the floors sit just under.
+EXTERNAL_FLOORS = {"tasks.f1": 0.82, "lead.f1": 0.84, "coordinators.f1": 0.77, "deadline": 0.90, "header": 0.91}
 
 
 @pytest.fixture(scope="module")
