@@ -3005,3 +3005,18 @@ def test_sentences_after_an_effect_clause_that_name_who_acts() -> None:
     tasks = run(src).tasks
     assert [leads(t) for t in tasks] == [["Ủy ban Kiểm tra Tỉnh ủy", "Ban Nội chính Tỉnh ủy"], ["Thanh tra tỉnh", "Công an tỉnh"]]
     assert run("Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\n").tasks == []
+
+
+def test_documents_a_letter_encloses_after_its_closing_block_hold_no_tasks_of_it() -> None:
+    # 28/CV-ĐĐT: a company's complaint encloses its 2012 licence, whose own articles give orders
+    src = ("CÔNG TY TNHH ĐẠI ĐỒNG TIẾN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 28/CV-ĐĐT\n"
+           "Yên Bái, ngày 04 tháng 8 năm 2026\nV/v kiến nghị\nKính gửi: Ủy ban nhân dân tỉnh Lào Cai\n\n"
+           "Đề nghị Sở Nông nghiệp và Môi trường kiểm tra, xác minh phần diện tích bị lấn chiếm.\n\n"
+           "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn An\n\n"
+           "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "GIẤY PHÉP KHAI THÁC KHOÁNG SẢN\nĐiều 2. Công ty TNHH Đại Đồng Tiến có trách nhiệm nộp lệ phí cấp giấy phép.\n")
+    tasks = run(src).tasks
+    assert [leads(t) for t in tasks] == [["Sở Nông nghiệp và Môi trường"]]
+    # a draft the letter sends for comment ("DỰ THẢO" over its motto, 402-CV/VPĐU) is the letter's own proposal
+    draft = src.replace("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n", "DỰ THẢO\nỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n")
+    assert [leads(t) for t in run(draft).tasks] == [["Sở Nông nghiệp và Môi trường"], ["Công ty TNHH Đại Đồng Tiến"]]

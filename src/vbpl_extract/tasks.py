@@ -3161,6 +3161,8 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
     extractor.letter_end = letter_end
     extractor.letter = doc_type is None or doc_type in task_words()["letter_instruction_types"]
     tasks = extractor.run(tree)
+    if extractor.letter and letter_end is not None and (start := enclosure_start(source, letter_end)) is not None:
+        tasks = [t for t in tasks if t.span is None or t.span[0] < start]
     _appendix_rows_deadline(tasks)
     groups = task_words()["addressee_groups"]
     place = extractor.place
@@ -3386,6 +3388,21 @@ def role_fillers(source: str) -> dict[str, str]:
         return {}  # none, or several investors: no one body fills the role
     name = names.pop()
     return {fold_tones(r).casefold(): name for r in task_words()["role_filler_roles"]}
+
+
+def enclosure_start(source: str, letter_end: int) -> int | None:
+    """Where the first document a letter encloses after its closing block begins: its national motto
+    (``enclosure_header``), or None (none, or a draft sent for comment: ``enclosure_draft``).
+
+    >>> src = "Kính gửi: UBND tỉnh\\nĐề nghị xem xét.\\nNơi nhận:\\n- Như trên.\\nỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    >>> src[enclosure_start(src, src.index("Nơi nhận")):][:8]
+    'CỘNG HÒA'
+    """
+    words = task_words()
+    m = regex.compile(words["enclosure_header"], regex.IGNORECASE).search(source, letter_end)
+    if m is None or regex.search(words["enclosure_draft"], source[max(letter_end, m.start() - 300):m.start()], regex.IGNORECASE):
+        return None  # no enclosure, or a draft sent for comment: the letter's own proposal
+    return m.start()
 
 
 def established_bodies(source: str) -> list[AgencyRef]:
