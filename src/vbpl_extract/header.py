@@ -1016,12 +1016,7 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
     unit = next((u for u in SignatureWords.load().bare_units if joined.endswith(" " + u.upper())), None)
     if unit is not None and len(found) == 1 and found[0].known and found[0].id and found[0].end < len(joined) - len(unit):
         # "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG": the unit of the body above it, named by its kind alone
-        parent = found[0]
-        name = f"{unit} {parent.name}"
-        entry = lookup_agency(name)
-        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
-        info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
-                                text=joined, known=entry is not None, origin="header")
+        _set_unit_under(info, found[0], f"{unit} {found[0].name}", joined)
         return
     if len(found) == 1 and found[0].known and joined.isupper() and (unit_name := _unit_below(joined[found[0].end:])):
         # "BỘ CÔNG THƯƠNG / CỤC ĐỔI MỚI SÁNG TẠO, / CHUYỂN ĐỔI XANH VÀ / KHUYẾN CÔNG" (1178/ĐCK-CTT): the body the
@@ -1030,10 +1025,7 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
         if (place := _LOCAL_PARENT.match(parent.name)) is not None and not _LEVEL_IN_NAME.search(unit_name):
             # "UỶ BAN NHÂN DÂN TỈNH LÀO CAI / BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP": the board of that province
             unit_name = f"{unit_name} {place['where']}"
-        entry = lookup_agency(unit_name)
-        info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
-        info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(unit_name)}", name=entry.name if entry else unit_name,
-                                text=joined, known=entry is not None, origin="header")
+        _set_unit_under(info, parent, unit_name, joined)
         return
     info.issuer = resolve_agency_name(joined)
     cased = resolve_agency_name(issuer_case(joined)) if joined.isupper() else None
@@ -1046,6 +1038,15 @@ def _set_issuer_body(info: DocumentInfo, lines: list[str]) -> None:
           and cased.name.casefold() == info.issuer.name.casefold()):
         # "ỦY BAN NHÂN DÂN / PHƯỜNG CAM ĐƯỜNG", a ward the data does not know: its place capitalised as a name is
         info.issuer = info.issuer.model_copy(update={"name": cased.name})
+
+
+def _set_unit_under(info: DocumentInfo, parent, name: str, joined: str) -> None:
+    """The issuer is the unit ``name`` under the known body ``parent`` of the issuer block (the data's name for the
+    unit when it knows it)."""
+    entry = lookup_agency(name)
+    info.parent_issuer = AgencyRef(id=parent.id, name=parent.name, text=parent.text, kind=parent.kind, known=True, origin="header")
+    info.issuer = AgencyRef(id=entry.id if entry else f"unknown:{slugify(name)}", name=entry.name if entry else name,
+                            text=joined, known=entry is not None, origin="header")
 
 
 @cache

@@ -104,6 +104,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
                                       regex.IGNORECASE | regex.MULTILINE),
         "role_filler_end": regex.compile(w["role_filler_end"]),
         "letter_request": regex.compile(w["letter_request_opener"], regex.IGNORECASE),
+        "enclosure_header": regex.compile(w["enclosure_header"], regex.IGNORECASE),
+        "enclosure_draft": regex.compile(w["enclosure_draft"], regex.IGNORECASE),
         "duty_heading_scope": regex.compile(w["duty_heading_scope"], regex.IGNORECASE),
         "established": regex.compile(
             r"(?:^|\n|Điều\s+1\.\s*)[ \t]*Thành\s+lập\s+(?P<name>(?:" + "|".join(regex.escape(h) for h in w["established_heads"])
@@ -120,7 +122,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
                                                                for b in w["duty_heading_bodies"]) + r")\b", regex.IGNORECASE),
         "defines_short_form": regex.compile(rf"\(\s*[*_]*\s*(?:{w['group_definition']})\s*[“\"]?"
                                             r"(?P<short>[^()“”\"\n]{2,60}?(?:\n[^()“”\"\n]{1,40}?)?)[”\"]?\s*[*_]*\s*\)", regex.IGNORECASE),
-        "assign": regex.compile(r"^(?:" + "|".join(w["assign_words"]) + r")\b\s*", regex.IGNORECASE),
+        "assign": regex.compile(r"^(?:" + "|".join([*w["assign_words"], *w["delegation_words"]]) + r")\b\s*", regex.IGNORECASE),
+        # "giao", "yêu cầu", "đề nghị" anywhere before the one asked; a delegation only at the clause's opening
+        "assign_any": regex.compile(r"(?:\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)"
+                                    + (r"|^[\s*_]*(?:" + "|".join(w["delegation_words"]) + ")" if w["delegation_words"] else "")
+                                    + r")\s+(?=(?-i:\p{Lu})|các\s)", regex.IGNORECASE),
         # what may stand before "(i)" in a unit that only hands out the enumerated items: assignment words, and
         # bodies' names (a capitalised word, matched case-sensitively)
         "enumeration_assign_only": regex.compile(
@@ -1398,7 +1404,7 @@ class TaskExtractor:
                 continue
             mentions = self.mentions.agencies(sub.text)
             subj, _ = subject_mentions(sub.text, mentions)
-            assign = _ASSIGN_ANY.match(sub.text.lstrip())
+            assign = _res()["assign_any"].match(sub.text.lstrip())
             if subj or (assign is not None and any(m.start >= assign.end() for m in mentions)):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
 
@@ -2289,7 +2295,7 @@ class TaskExtractor:
                 if objs:
                     lead_ms = [_shift(m, start) for m in objs]
                     mentions = [m for m in mentions if m.start >= start]
-            elif _res()["statement"].match(text[subj_end:]) and (ask := _ASSIGN_ANY.search(text, subj_end)) is not None:
+            elif _res()["statement"].match(text[subj_end:]) and (ask := _res()["assign_any"].search(text, subj_end)) is not None:
                 # "…, Bộ Nội vụ đã hướng dẫn Sở Nội vụ … . Vì vậy, đề nghị Ủy ban nhân dân các tỉnh, thành phố … căn cứ
                 # …" (11208/BNV-KHTC): the subject states a fact; the one asked after it is the unit's actor
                 start = ask.end()
@@ -2636,7 +2642,7 @@ class TaskExtractor:
                 # a later sentence of running prose that is no task by itself: "… kiến nghị của Tỉnh. Cùng dự buổi
                 # làm việc có lãnh đạo các Bộ, cơ quan: …" (634/TB-VPCP); the unit as a whole was checked above
                 continue
-            assign = _ASSIGN_ANY.search(sub.text)
+            assign = _res()["assign_any"].search(sub.text)
             if not subj and not assign and self._place_actor(sub.text, sub):
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                 continue
@@ -2692,7 +2698,7 @@ class TaskExtractor:
         out: list[tuple[int, int]] = []
         for s, e in clauses:
             part = text[s:e].strip()
-            if (out and _res()["completion_sentence"].match(part) and not _ASSIGN_ANY.search(part)
+            if (out and _res()["completion_sentence"].match(part) and not _res()["assign_any"].search(part)
                     and not subject_mentions(part, self.mentions.agencies(part))[0]):
                 out[-1] = (out[-1][0], e)
             else:
@@ -2909,10 +2915,6 @@ _PLACE_SUBJECT = regex.compile(r"^\s*(?:(?:Đồng\s+thời|Trong\s+thời\s+gia
 # "Đối với dự án cao tốc Bảo Lộc – Liên Khương: …", "Về kinh phí: …" — the topic an item opens with
 _FOR_TOPIC = regex.compile(r"^\s*(?:Đối\s+với|Về)\s+[^:]{3,200}:\s*", regex.IGNORECASE)
 _TOPIC = regex.compile(r"^\s*Về\s+[^:]{3,300}:\s*", regex.IGNORECASE)
-# "giao", "yêu cầu", "đề nghị" anywhere; a delegation only as the clause's opening ("Ủy quyền cho Giám đốc Sở Công Thương
-# thành lập …", 904/QĐ-UBND), not inside a cited title ("… về việc Chủ tịch UBND Thành phố ủy quyền cho …")
-_ASSIGN_ANY = regex.compile(r"(?:\b(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)|^[\s*_]*(?:(?:ủy|uỷ)\s+quyền|phân\s+cấp)\s+cho)\s+(?=(?-i:\p{Lu})|các\s)",
-                            regex.IGNORECASE)
 
 
 _CLAUSE_BREAK = regex.compile(r"(?<=[.;!?])\s+(?=\p{Lu}|\p{Ll})|\n")
@@ -2967,7 +2969,7 @@ def _names_only_after_ask(segment: str, agencies: Callable[[str], list]) -> bool
     seg = segment.rstrip(" \n")
     if not seg.endswith(";"):
         return False
-    ask = _ASSIGN_ANY.search(seg)
+    ask = _res()["assign_any"].search(seg)
     found = agencies(seg)
     return ask is not None and bool(found) and found[-1].start >= ask.end() and found[-1].end >= len(seg) - 2
 
@@ -3398,9 +3400,8 @@ def enclosure_start(source: str, letter_end: int) -> int | None:
     >>> src[enclosure_start(src, src.index("Nơi nhận")):][:8]
     'CỘNG HÒA'
     """
-    words = task_words()
-    m = regex.compile(words["enclosure_header"], regex.IGNORECASE).search(source, letter_end)
-    if m is None or regex.search(words["enclosure_draft"], source[max(letter_end, m.start() - 300):m.start()], regex.IGNORECASE):
+    m = _res()["enclosure_header"].search(source, letter_end)
+    if m is None or _res()["enclosure_draft"].search(source, max(letter_end, m.start() - 300), m.start()):
         return None  # no enclosure, or a draft sent for comment: the letter's own proposal
     return m.start()
 
