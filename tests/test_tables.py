@@ -243,6 +243,134 @@ def test_markdown_rows_without_leading_pipe_and_uneven_rows() -> None:
     assert texts(text, tables[1]) == [["", "KT. BỘ TRƯỞNG"]]
 
 
+def test_bare_header_line_heads_the_rows_below() -> None:
+    # KH-UBND triển khai Chỉ thị 11-CT/TU (Lào Cai), Phụ lục: the header line has no outer pipe, the rows end with one
+    text = ("TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Thời gian thực hiện | Ghi chú\n"
+            "9 | Xây dựng kế hoạch thanh tra | Thanh tra tỉnh | Hàng năm | \n"
+            "10 | Kiểm tra khối lượng khoáng sản kê khai | Thuế tỉnh | Hàng năm | \n")
+    (table,) = find_tables(text)
+    assert table.header_rows == 1
+    assert texts(text, table)[0] == ["TT", "Tên nhiệm vụ", "Sở, ngành chủ trì tham mưu", "Thời gian thực hiện", "Ghi chú"]
+    assert texts(text, table)[2][:3] == ["10", "Kiểm tra khối lượng khoáng sản kê khai", "Thuế tỉnh"]
+
+
+def test_bare_line_alone_is_no_table() -> None:
+    assert find_tables("ỦY BAN NHÂN DÂN | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nKẾ HOẠCH\n") == []
+
+
+# --------------------------------------------------------------------------- stacked (one cell to a line or paragraph)
+
+# QĐ 2200/QĐ-BNNMT, Phụ lục: a markdown header, then one cell to a line; "1 / title" over lettered rows is a group
+STACKED_LINES = """PHỤ LỤC
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+| --- | --- | --- | --- |
+Thời gian thực hiện
+1
+Tổ chức tuyên truyền, phổ biến, hướng dẫn triển khai thực hiện Nghị định
+a)
+Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức về lâm nghiệp.
+Cục Lâm nghiệp và Kiểm lâm
+Vụ Pháp chế; các cơ quan, đơn vị có liên quan
+Quý III, IV/2026
+b)
+Tổ chức các chương trình truyền thông, các hình thức tuyên truyền phù hợp khác.
+Cục Lâm nghiệp và Kiểm lâm, Sở Nông nghiệp và Môi trường
+Các cơ quan, đơn vị có liên quan
+Thường xuyên
+"""
+
+# CTr-104/CTr-TU (Tỉnh ủy Lào Cai), Phụ lục 2, as pdftotext gives it: one cell to a paragraph, a group row inside the
+# header, a person column, and a page where a column's cells come one after another
+STACKED_PARAGRAPHS = """TT
+
+Nhiệm vụ cụ thể
+
+I Các nhiệm vụ cần làm ngay trong năm 2026
+
+Cơ quan, tổ chức
+đảng chủ trì
+
+Cá nhân phụ trách chỉ
+đạo, kiểm tra, đôn đốc
+
+Thời hạn
+thực hiện
+
+1
+
+Tổ chức nghiên cứu, học tập, quán triệt và triển khai thực hiện Kết luận số 75-KL/TW
+
+Các cấp ủy, tổ chức đảng
+
+Thủ trưởng các cơ quan,
+đơn vị, Bí thư Đảng ủy các xã, phường
+
+Trước ngày
+15/10/2026
+
+II.1 Hoàn thiện thể chế, chính sách, pháp luật; chiến lược, quy hoạch
+
+Rà soát, hoàn thiện hệ thống văn bản quy phạm pháp luật về bảo vệ môi trường
+
+Đảng ủy UBND
+tỉnh
+
+Xây dựng Kế hoạch bảo vệ môi trường cấp tỉnh giai đoạn 2031 - 2040
+
+Đảng ủy UBND
+tỉnh
+
+Đồng chí Phan Trung Bá -
+Phó Chủ tịch UBND tỉnh
+
+Đồng chí Phan Trung Bá -
+Phó Chủ tịch UBND tỉnh
+
+2026 - 2030
+
+2029 - 2030
+"""
+
+
+def test_stacked_lines_under_a_markdown_header() -> None:
+    (table,) = find_tables(STACKED_LINES)
+    assert table.style == "stacked"
+    rows = texts(STACKED_LINES, table)
+    assert rows[0] == ["TT", "Nội dung hoạt động", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    assert rows[1][0] == "" and rows[1][1].startswith("1 Tổ chức tuyên truyền")  # the group row
+    assert rows[2] == ["a)", "Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức về lâm nghiệp.",
+                       "Cục Lâm nghiệp và Kiểm lâm", "Vụ Pháp chế; các cơ quan, đơn vị có liên quan", "Quý III, IV/2026"]
+    assert rows[3][2:] == ["Cục Lâm nghiệp và Kiểm lâm, Sở Nông nghiệp và Môi trường",
+                           "Các cơ quan, đơn vị có liên quan", "Thường xuyên"]
+
+
+def test_stacked_paragraphs_with_a_column_given_cell_after_cell() -> None:
+    (table,) = find_tables(STACKED_PARAGRAPHS)
+    rows = texts(STACKED_PARAGRAPHS, table)
+    assert rows[0] == ["TT", "Nhiệm vụ cụ thể", "Cơ quan, tổ chức đảng chủ trì",
+                       "Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc", "Thời hạn thực hiện"]
+    assert rows[1] == ["1", "Tổ chức nghiên cứu, học tập, quán triệt và triển khai thực hiện Kết luận số 75-KL/TW",
+                       "Các cấp ủy, tổ chức đảng", "Thủ trưởng các cơ quan, đơn vị, Bí thư Đảng ủy các xã, phường",
+                       "Trước ngày 15/10/2026"]
+    assert rows[2][1].startswith("II.1 Hoàn thiện thể chế")  # a group row
+    # the persons and the times given one after another fill the two rows in order
+    assert [r[2] for r in rows[3:]] == ["Đảng ủy UBND tỉnh", "Đảng ủy UBND tỉnh"]
+    assert [r[4] for r in rows[3:]] == ["2026 - 2030", "2029 - 2030"]
+    assert rows[4][3] == "Đồng chí Phan Trung Bá - Phó Chủ tịch UBND tỉnh"
+
+
+@pytest.mark.parametrize("text", [
+    # a plan's own headings are no table header ("1. Nội dung", "2. Cơ quan chủ trì", "3. Thời gian thực hiện")
+    "1. Nội dung\nRà soát hồ sơ\n2. Cơ quan chủ trì\nSở Tài chính\n3. Thời gian thực hiện\nQuý IV/2026\n",
+    # labels with no task column: an indicator table ("TT / Nội dung" is the task column only with a lead or time)
+    "TT\n\nChỉ tiêu\n\nMục tiêu\n\n1\n\nTỷ lệ che phủ rừng\n\n60%\n",
+    # a header with no rows under it
+    "TT\nNhiệm vụ\nCơ quan chủ trì\nThời gian thực hiện\n",
+])
+def test_stacked_needs_a_task_header_and_rows(text: str) -> None:
+    assert [t.style for t in find_tables(text)] == []
+
+
 def test_lone_pipe_lines_are_not_markdown() -> None:
     assert find_tables("|\nSố: 159/KH-UBND\n|\n") == []
 

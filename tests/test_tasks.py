@@ -9,7 +9,7 @@ import regex
 
 from conftest import CORPUS, FIXTURES, ROOT
 from vbpl_extract.models import Task, TaskGraph
-from vbpl_extract.pipeline import extract_text
+from vbpl_extract.pipeline import extract_file, extract_text
 from vbpl_extract.tasks import is_content_lead_in, is_lead_in, is_non_task, is_part_list, non_task_heading
 
 
@@ -3020,3 +3020,39 @@ def test_documents_a_letter_encloses_after_its_closing_block_hold_no_tasks_of_it
     # a draft the letter sends for comment ("DỰ THẢO" over its motto, 402-CV/VPĐU) is the letter's own proposal
     draft = src.replace("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n", "DỰ THẢO\nỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n")
     assert [leads(t) for t in run(draft).tasks] == [["Sở Nông nghiệp và Môi trường"], ["Công ty TNHH Đại Đồng Tiến"]]
+
+
+def test_stacked_table_rows_are_tasks() -> None:
+    # QĐ 2200/QĐ-BNNMT, Phụ lục: a markdown header over cells one to a line; the numbered titles over lettered rows
+    # are groups, each lettered row a task with its lead, coordinators and time
+    g = extract_file(EXTERNAL / "skill_sct" / "QD-2200-QD-BNNMT-10-6-2026-ke-hoach-trien-khai-ND-180.txt")
+    rows = [t for t in g.tasks if "table" in t.id]
+    assert len(rows) == 11
+    first = rows[0]
+    assert first.text.startswith("Tổ chức Hội nghị phổ biến, triển khai Nghị định")
+    assert leads(first) == ["Cục Lâm nghiệp và Kiểm lâm"]
+    assert [a.name for a in first.coordinators] == ["Vụ Pháp chế", "Các cơ quan, đơn vị có liên quan"]
+    assert first.deadline.text == "Quý III, IV/2026"
+    assert not [t for t in rows if t.text.startswith("Tổ chức tuyên truyền, phổ biến, hướng dẫn")]  # a group
+
+
+def test_stacked_paragraph_table_of_a_party_programme() -> None:
+    # CTr-104/CTr-TU (Tỉnh ủy Lào Cai), Phụ lục 2 as pdftotext gives it: one cell to a paragraph, the person in
+    # charge in a column of its own (not a lead), a page whose columns come one after another
+    g = extract_file(EXTERNAL / "skill_sct" / "CTr-104-CTr-TU-30-8-2026-TEXT.txt")
+    rows = [t for t in g.tasks if "table" in t.id]
+    assert len(rows) == 27
+    first = rows[0]
+    assert first.text.startswith("Tổ chức nghiên cứu, học tập, quán triệt")
+    assert leads(first) == ["Các cấp ủy, tổ chức đảng"] and first.deadline.due == "2026-10-15"
+    assert all(leads(t) for t in rows)
+    assert not [a for t in rows for a in t.lead if a.name.startswith("Đồng chí")]
+
+
+def test_bare_header_line_gives_the_table_its_columns() -> None:
+    # KH-UBND triển khai Chỉ thị 11-CT/TU (Lào Cai), Phụ lục: "TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | …"
+    # with no outer pipe over rows that end with one: the 14 rows are tasks of the lead column
+    g = extract_file(EXTERNAL / "skill_sct" / "KH-UBND-trien-khai-Chi-thi-11-CT-TU-QLNN-khoang-san.txt")
+    rows = [t for t in g.tasks if "table" in t.id]
+    assert len(rows) == 14
+    assert leads(rows[8]) == ["Thanh tra tỉnh"] and rows[8].deadline.text == "Hàng năm"

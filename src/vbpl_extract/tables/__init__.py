@@ -35,6 +35,7 @@ from .blocks import CellBlock, RowBlock, TableBlock, cell_text
 from .flat import _find_flat
 from .html_tables import _find_html
 from .markdown import _find_markdown
+from .stacked import _find_stacked
 
 __all__ = ["CellBlock", "RowBlock", "TableBlock", "cell_text", "find_tables"]
 
@@ -46,7 +47,7 @@ def find_tables(text: str) -> list[TableBlock]:
     >>> tables[0].style, len(tables[0].rows), tables[0].header_rows
     ('flat', 2, 1)
     """
-    found = _find_html(text) + _find_markdown(text) + _find_flat(text)
+    found = _find_html(text) + _find_markdown(text) + _find_flat(text) + _find_stacked(text)
     found.sort(key=lambda t: (t.start, -t.end))
     result: list[TableBlock] = []
     last_end = -1

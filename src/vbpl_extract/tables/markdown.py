@@ -23,11 +23,12 @@ _UNESCAPED_PIPE = regex.compile(r"(?<!\\)\|")
 _SEPARATOR = regex.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?\n?")
 
 
-def _md_cells(text: str, start: int, end: int) -> list[CellBlock] | None:
+def _md_cells(text: str, start: int, end: int, bare: bool = False) -> list[CellBlock] | None:
     """Cells of the markdown row ``text[start:end]`` (newline excluded), or None if it is not a row.
 
     ``| TT | Nhiệm vụ |`` and ``| TT | Nhiệm vụ`` have a leading pipe; ``1 | Mẫu số 01 | Đơn đề nghị |``
-    (thuvienphapluat) has none but ends with one. Escaped ``\\|`` stays inside its cell.
+    (thuvienphapluat) has none but ends with one. Escaped ``\\|`` stays inside its cell. A ``bare`` row has
+    neither (``TT | Tên nhiệm vụ | Ghi chú``): read only as the header line right above a table's rows.
     """
     line = text[start:end]
     stripped = line.strip()
@@ -35,7 +36,7 @@ def _md_cells(text: str, start: int, end: int) -> list[CellBlock] | None:
     if len(pipes) < 2:
         return None
     lead = stripped.startswith("|")
-    if not lead and not stripped.endswith("|"):
+    if not lead and not stripped.endswith("|") and not bare:
         return None
     bounds: list[tuple[int, int]] = []
     prev = pipes[0] + 1 if lead else start
@@ -63,6 +64,7 @@ def _find_markdown(text: str) -> list[TableBlock]:
         block.clear()
 
     prev_end = -2
+    bare: tuple[int, int] | None = None  # a line of cells with no outer pipe, kept while the next line may be a row
     for m in _MD_CANDIDATE.finditer(text):
         start, end = m.start(), m.end()
         if block and start != prev_end + 1:
@@ -75,8 +77,16 @@ def _find_markdown(text: str) -> list[TableBlock]:
             if cells is None:
                 if block:
                     flush()
+                bare = (start, end)
+                prev_end = end
                 continue
+            if not block and bare is not None and start == bare[1] + 1:
+                # "TT | Tên nhiệm vụ | … | Ghi chú" over "1 | Tổ chức quán triệt … | Sở … |": the table's header
+                head = _md_cells(text, *bare, bare=True)
+                if head is not None and len(head) >= len(cells) - 1:
+                    block.append((bare[0], bare[1], head))
             block.append((start, end, cells))
+        bare = None
         prev_end = end
     if block:
         flush()

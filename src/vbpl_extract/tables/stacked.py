@@ -1,0 +1,362 @@
+"""Tables whose grid a text converter dropped: a header of column labels, then every cell on a line of its own
+(or, in ``pdftotext`` output, in a paragraph of its own), row after row::
+
+    | TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+    | --- | --- | --- | --- |
+    Thời gian thực hiện
+    a)
+    Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan.
+    Cục Lâm nghiệp và Kiểm lâm
+    Vụ Pháp chế; các cơ quan, đơn vị có liên quan
+    Quý III, IV/2026
+
+A cell is read by what it holds, not by its place (a converter may give a whole column's cells one after
+another): a row number, a task (the text that opens a row), a body (the lead, then the coordinators), a person
+(``Đồng chí …``), a time. A run of cells of one kind fills, in order, the last rows that lack that column.
+A number over lettered rows, with no cell of its own beyond its title, is a group row.
+
+>>> t = ("TT\\nNhiệm vụ\\nCơ quan chủ trì\\nThời gian thực hiện\\n1\\nRà soát hồ sơ đất đai tồn đọng\\n"
+...      "Sở Nông nghiệp và Môi trường\\nQuý IV/2026\\n")
+>>> table = _find_stacked(t)[0]
+>>> from .blocks import cell_text
+>>> [cell_text(t, c) for c in table.rows[1].cells]
+['1', 'Rà soát hồ sơ đất đai tồn đọng', 'Sở Nông nghiệp và Môi trường', 'Quý IV/2026']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from vbpl_extract.data.schemas import ActionWords, TaskWords
+
+from .blocks import CellBlock, RowBlock, TableBlock
+from .columns import _AGENCY, _BAD_HEADER, _HEADER_WORDS, _TIME, _TT, _is_label, _key, _trim
+from .markdown import _SEPARATOR, _md_cells
+
+_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+# a group title: "I Các nhiệm vụ cần làm ngay", "II.1 Hoàn thiện thể chế", "B. LĨNH VỰC …" (on the key)
+_GROUP = regex.compile(r"^(?:[ivxlc]{1,6}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]?\s+\S", regex.V1)
+_GROUP_CASE = regex.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,2}){0,2}|[A-ZĐ])[.)]?\s")
+_PERSON = regex.compile(r"^(?:đồng\s+chí|đ/c|ông|bà)\s", regex.V1)
+# a party body as a cell ("Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng"); other bodies: columns._AGENCY
+_PARTY_BODY = regex.compile(r"^(?:các\s+)?(?:đảng\s+ủy|đảng\s+bộ|cấp\s+ủy|tổ\s+chức\s+đảng|chi\s+bộ|tỉnh\s+ủy|thành\s+ủy|"
+                            r"quân\s+ủy|hội\s+đồng)\b", regex.V1)
+# an office holder: a body's head in a lead column, the person in charge where the table has a column for one
+_OFFICE = regex.compile(r"^(?:thủ\s+trưởng|(?:phó\s+)?chủ\s+tịch|(?:phó\s+)?giám\s+đốc|(?:phó\s+)?bí\s+thư|trưởng\s+ban)\b",
+                        regex.V1)
+_NUMBERED_TEXT = regex.compile(r"^(\d{1,3})\s+(?=\p{Lu})")  # "16 Xây dựng Kịch bản …": a number and its task
+_MAX_HEADER_CELL = 70
+_MAX_BODY_CELL = 160
+_MAX_TIME_CELL = 70
+
+
+@cache
+def _column_patterns() -> dict[str, regex.Pattern[str]]:
+    cols = TaskWords.load().columns
+    return {k: regex.compile(v, regex.IGNORECASE | regex.V1) for k, v in cols.items()}
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    """Action verbs (``data/action_words.yaml``), lower case, longest first."""
+    words = ActionWords.load()
+    return tuple(sorted({v.lower() for v in words.verbs}, key=len, reverse=True))
+
+
+def _role_of_header(key: str) -> str | None:
+    """The column a header label names: ``num``, ``task``, ``lead``, ``person``, ``coordinators``, ``deadline``…"""
+    if "cá nhân" in key or "lãnh đạo phụ trách" in key:
+        return "person"
+    for role, pattern in _column_patterns().items():
+        if pattern.search(key):
+            return role
+    return None
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class _Row:
+    label: _Unit | None
+    cells: dict[int, _Unit] = field(default_factory=dict)
+    group: bool = False
+
+
+def _units(text: str, start: int, end: int, paragraphs: bool) -> list[_Unit]:
+    """Non-blank lines (or runs of them, for ``paragraphs``) of ``text[start:end]``, trimmed."""
+    out: list[_Unit] = []
+    run_start = run_end = -1
+    for m in _LINE.finditer(text, start, end):
+        if m.start() == m.end():
+            break
+        a, b = _trim(text, m.start(), m.end())
+        if a >= b:
+            if run_start >= 0:
+                out.append(_Unit(run_start, run_end, _key(text, run_start, run_end)))
+                run_start = -1
+            continue
+        if paragraphs and run_start >= 0:
+            run_end = b
+            continue
+        if not paragraphs:
+            out.append(_Unit(a, b, _key(text, a, b)))
+        else:
+            run_start, run_end = a, b
+    if run_start >= 0:
+        out.append(_Unit(run_start, run_end, _key(text, run_start, run_end)))
+    return out
+
+
+def _is_header_label(key: str) -> bool:
+    return (0 < len(key) <= _MAX_HEADER_CELL and not _BAD_HEADER.search(key)
+            and (bool(_TT.fullmatch(key.rstrip("."))) or bool(_HEADER_WORDS.search(key))
+                 or _role_of_header(key) is not None)
+            and not _is_label(key))
+
+
+def _header_ok(roles: list[str | None]) -> bool:
+    """A task table's header: a task column and a lead or deadline column."""
+    return "task" in roles and ("lead" in roles or "deadline" in roles)
+
+
+def _kind(u: _Unit, text: str) -> str:
+    key = u.key
+    if _is_label(key):
+        return "num"
+    if _PERSON.match(key):
+        return "person"
+    if _GROUP.match(key) and _GROUP_CASE.match(text[u.start:u.end]) and len(key) <= 200:
+        return "group"
+    if len(key) <= _MAX_TIME_CELL and _TIME.search(key) and not key.startswith(_verbs()):
+        return "time"
+    if len(key) <= _MAX_BODY_CELL and _OFFICE.match(key):
+        return "office"
+    if len(key) <= _MAX_BODY_CELL and (_AGENCY.match(key) or _PARTY_BODY.match(key)) and not key.endswith("."):
+        return "body"
+    return "task"
+
+
+def _opens_row(u: _Unit, text: str, after_num: bool) -> bool:
+    """Can this text cell open a row (a task), rather than go on with the cell before it (a page-cut tail)?"""
+    raw = text[u.start:u.end]
+    if not raw[:1].isupper() and not _NUMBERED_TEXT.match(raw):
+        return False
+    return after_num or u.key.startswith(_verbs()) or len(u.key.split()) >= 8
+
+
+def _assemble(text: str, units: list[_Unit], roles: list[str | None]) -> list[_Row]:
+    """Rows from the body cells, by kind (see the module docstring)."""
+    col = {r: i for i, r in reversed(list(enumerate(roles))) if r}
+    task_col = col["task"]
+    body_cols = [i for i, r in enumerate(roles) if r in ("lead", "coordinators")]
+    rows: list[_Row] = []
+    pending_num: _Unit | None = None
+    prev_kind = ""
+    run_rows: list[int] = []  # rows the current run of one kind filled
+
+    def fill(kind_cols: list[int], u: _Unit, kind: str) -> None:
+        nonlocal run_rows
+        if not rows:
+            return
+        if kind != prev_kind:
+            run_rows = []
+        if prev_kind == kind and run_rows:
+            # a run of one kind: the rows that lack the column, in order, after the one filled last; else the
+            # next column of that kind in the row filled last ("Cục …" then "Vụ Pháp chế; …": lead, coordinators)
+            for c in kind_cols[:1]:
+                later = [i for i in range(run_rows[-1] + 1, len(rows)) if c not in rows[i].cells and not rows[i].group]
+                if later:
+                    rows[later[0]].cells[c] = u
+                    run_rows.append(later[0])
+                    return
+            for c in kind_cols[1:]:
+                if c not in rows[run_rows[-1]].cells:
+                    rows[run_rows[-1]].cells[c] = u
+                    return
+            return
+        for c in kind_cols:
+            last = len(rows) - 1
+            if c not in rows[last].cells and not rows[last].group:
+                # the first of a run: the earliest row lacking it among the rows since the last one that has it
+                k = last
+                while k > 0 and c not in rows[k - 1].cells and not rows[k - 1].group:
+                    k -= 1
+                rows[k].cells[c] = u
+                run_rows = [k]
+                return
+
+    for u in units:
+        kind = _kind(u, text)
+        if kind == "num":
+            pending_num = u
+        elif kind == "group":
+            rows.append(_Row(None, {task_col: u}, group=True))
+            pending_num = None
+        elif kind == "task":
+            m = _NUMBERED_TEXT.match(text[u.start:u.end])
+            if not _opens_row(u, text, pending_num is not None):
+                kind = "tail"
+            else:
+                label = pending_num
+                if m and label is None:
+                    label = _Unit(u.start, u.start + len(m.group(1)), m.group(1))
+                    u = _Unit(u.start + m.end(), u.end, u.key[m.end():])
+                if rows and rows[-1].label is not None and set(rows[-1].cells) == {task_col} and label is not None \
+                        and not label.key[:1].isdigit() and rows[-1].label.key[:1].isdigit():
+                    rows[-1].group = True  # "1 / Tổ chức tuyên truyền …" over "a) …": a group row
+                rows.append(_Row(label, {task_col: u}))
+                pending_num = None
+        elif kind == "office" and "person" in col:
+            fill([col["person"]], u, "person")
+            kind = "person"
+        elif kind in ("body", "office"):
+            kind = "body"
+            fill(body_cols, u, kind)
+        elif kind == "time" and "deadline" in col:
+            fill([col["deadline"]], u, kind)
+        elif kind == "person" and "person" in col:
+            fill([col["person"]], u, kind)
+        prev_kind = kind
+    return rows
+
+
+def _to_table(text: str, header: list[_Unit], header_span: tuple[int, int], rows: list[_Row],
+              roles: list[str | None]) -> TableBlock | None:
+    n = len(roles)
+    num_col = roles.index("num") if "num" in roles else None
+    out: list[RowBlock] = []
+    hs, he = header_span
+    out.append(RowBlock(hs, he, tuple(CellBlock(u.start, u.end) for u in header[:n])
+                        + tuple(CellBlock(he, he) for _ in range(n - len(header[:n])))))
+    for r in rows:
+        cells = dict(r.cells)
+        if r.group:
+            task = cells.get(roles.index("task"))
+            start = r.label.start if r.label else task.start if task else 0
+            cells = {roles.index("task"): _Unit(start, task.end if task else start, "")}
+        elif r.label is not None and num_col is not None:
+            cells[num_col] = r.label
+        spans = [(u.start, u.end) for u in cells.values()]
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        row_cells = tuple(CellBlock(cells[i].start, cells[i].end) if i in cells else CellBlock(end, end) for i in range(n))
+        out.append(RowBlock(start, end, row_cells))
+    if len(out) < 3 or sum(1 for r in rows if not r.group) < 2:
+        return None
+    end = max(r.end for r in out)
+    return TableBlock(hs, end, tuple(out), 1, "stacked")
+
+
+def _body_end(text: str, start: int) -> int:
+    """Where the cells end: a markdown table row, a "Nơi nhận", an appendix title, or the end of the text."""
+    stop = regex.compile(r"^[ \t]*(?:\|.*\||(?:PHỤ\s+LỤC|Phụ\s+lục)\b|Nơi\s+nhận\b)", regex.MULTILINE)
+    m = stop.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _find_stacked(text: str) -> list[TableBlock]:
+    """Tables of cells one to a line (or one to a paragraph) under a header of column labels."""
+    tables: list[TableBlock] = []
+    pos = 0
+    n_text = len(text)
+    while pos < n_text:
+        found = _next_header(text, pos)
+        if found is None:
+            break
+        header, (hs, he), paragraphs = found
+        body_end = _body_end(text, he)
+        roles = [_role_of_header(u.key) for u in header]
+        units = _units(text, he, body_end, paragraphs)
+        # a header repeated at a page's top is not a row
+        header_keys = {u.key for u in header}
+        units = [u for u in units if u.key not in header_keys]
+        rows = _assemble(text, units, roles)
+        table = _to_table(text, header, (hs, he), rows, roles)
+        if table is not None:
+            tables.append(table)
+            pos = max(table.end, he)
+        else:
+            pos = he
+    return tables
+
+
+def _next_header(text: str, pos: int) -> tuple[list[_Unit], tuple[int, int], bool] | None:
+    """The next header of a stacked table at or after ``pos``: its label cells, span and the cells' layout."""
+    for m in _HEADER_START.finditer(text, pos):
+        line_start = m.start()
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        line = text[line_start:line_end]
+        if "|" in line:
+            cells = _md_cells(text, line_start, line_end)
+            if not cells or len(cells) < 3:
+                continue
+            header = [_Unit(c.start, c.end, _key(text, c.start, c.end)) for c in cells]
+            if not all(_is_header_label(u.key) or not u.key for u in header):
+                continue
+            header = [u for u in header if u.key]
+            end = line_end
+            nxt = _next_line(text, end)
+            if nxt and _SEPARATOR.fullmatch(text[nxt[0]:nxt[1]] + "\n"):
+                end = nxt[1]
+                nxt = _next_line(text, end)
+            if nxt is None or "|" in text[nxt[0]:nxt[1]]:
+                continue  # the markdown table's own rows follow
+            paragraphs = _blank_before_most(text, end)
+            for u in _units(text, end, min(len(text), end + 400), paragraphs)[:3]:
+                if not _is_header_label(u.key):
+                    break
+                header.append(u)
+                end = u.end
+            roles = [_role_of_header(u.key) for u in header]
+            if _header_ok(roles):
+                return header, (line_start, end), paragraphs
+            continue
+        paragraphs = _blank_before_most(text, line_start)
+        units = _units(text, line_start, min(len(text), line_start + 1200), paragraphs)[:9]
+        header: list[_Unit] = []
+        skipped = 0
+        for u in units:
+            if header and skipped == 0 and _kind(u, text) == "group":
+                skipped += 1  # "I Các nhiệm vụ cần làm ngay" between two header labels
+            elif _is_header_label(u.key):
+                header.append(u)
+            else:
+                break
+        if len(header) >= 3 and _header_ok([_role_of_header(u.key) for u in header]):
+            return header, (line_start, header[-1].end), paragraphs
+    return None
+
+
+# a line that can open a header: "TT", "STT", "| TT |"
+_HEADER_START = regex.compile(r"^[ \t]*(?:\|[ \t]*)?(?:\*\*)?(?:S?TT|Số\s+TT|STT)\b", regex.MULTILINE)
+
+
+def _next_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The next non-blank line after ``pos`` (``text[pos]`` ends a line)."""
+    i = pos
+    while i < len(text):
+        if text[i] == "\n":
+            i += 1
+            continue
+        j = text.find("\n", i)
+        j = len(text) if j < 0 else j
+        if text[i:j].strip():
+            return i, j
+        i = j
+    return None
+
+
+def _blank_before_most(text: str, pos: int) -> bool:
+    """Are the next lines apart by blank lines (cells one to a paragraph)?"""
+    window = text[pos:pos + 600]
+    lines = window.split("\n")[1:12]
+    return sum(1 for ln in lines if not ln.strip()) >= 4
