@@ -464,3 +464,20 @@ def test_letter_and_full_stop_opens_a_point_paragraph() -> None:
     src = ("1. Trách nhiệm của nhà đầu tư:\n     a. Nhà đầu tư chịu trách nhiệm trước pháp luật về tính hợp pháp,\n"
            "chính xác của hồ sơ dự án.\n      b. Nhà đầu tư phải làm thủ tục đăng ký cấp tài khoản.\n")
     assert [p.text[:12] for p in normalize(src).paragraphs] == ["1. Trách nhi", "a. Nhà đầu t", "b. Nhà đầu t"]
+
+
+def test_headings_on_their_own_lines_end_there() -> None:
+    # 24/2025/TT-BCT as a .docx text: each paragraph on a line, the lines that end on no sentence mark are headings
+    # (none goes on in lower case), so "Điều 8. Gửi kế hoạch quản lý rủi ro" is not joined to the sentence under it
+    path = Path(__file__).resolve().parents[1] / "corpus" / "external" / "skill_sct" / "TT-24-2025-TT-BCT-ke-hoach-quan-ly-rui-ro.txt"
+    texts = [p.text for p in normalize(path.read_text(encoding="utf-8")).paragraphs]
+    at = texts.index("Điều 8. Gửi kế hoạch quản lý rủi ro")
+    assert texts[at + 1].startswith("Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch")
+
+
+def test_wrapped_article_title_still_joins() -> None:
+    # a hard-wrapped text (thuvienphapluat): "**Điều 21. Sở" then "Khoa học và Công nghệ**" is one title
+    lines = ["Trong thời hạn 05 ngày làm việc, cơ quan chủ trì gửi hồ sơ đến Sở Tài chính để thẩm định và",
+             "tổng hợp báo cáo Ủy ban nhân dân tỉnh theo quy định tại khoản 2 Điều này."] * 12
+    text = "\n".join(lines) + "\n\n**Điều 21. Sở\nKhoa học và Công nghệ**\n\n1. Phối hợp với cơ quan quản lý.\n"
+    assert "Điều 21. Sở Khoa học và Công nghệ" in [p.text for p in normalize(text).paragraphs]

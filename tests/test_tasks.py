@@ -3056,3 +3056,50 @@ def test_bare_header_line_gives_the_table_its_columns() -> None:
     rows = [t for t in g.tasks if "table" in t.id]
     assert len(rows) == 14
     assert leads(rows[8]) == ["Thanh tra tỉnh"] and rows[8].deadline.text == "Hàng năm"
+
+
+@pytest.mark.parametrize("lead_in, lead", [
+    # an asked collective the agency data has no entry for, with or without the duty words before the colon
+    ("Sở Công Thương yêu cầu các doanh nghiệp:", "Các doanh nghiệp"),
+    ("Sở Công Thương yêu cầu các doanh nghiệp thực hiện một số nội dung sau:", "Các doanh nghiệp"),
+])
+def test_asked_collective_over_bullets(lead_in: str, lead: str) -> None:
+    g = extract_text(f"THÔNG BÁO\nKết quả kiểm tra\n\n{lead_in}\n- Tiếp tục thực hiện giám sát việc lập hộ chiếu nổ mìn.\n"
+                     "- Tăng cường rà soát, bổ sung biển báo.\n")
+    assert [leads(t) for t in g.tasks] == [[lead], [lead]]
+
+
+def test_back_reference_to_listed_companies() -> None:
+    # 1894/TB-SCT: "… của các đơn vị: Công ty cổ phần Xây dựng giao thông Yên Bái (Gói thầu số 13 …); Tổng công ty Xây
+    # dựng Trường Sơn (…); Công ty TNHH Hiệp Phú (…) cho thấy …", then "Sở Công Thương yêu cầu đơn vị nêu trên thực
+    # hiện một số nội dung sau:" over four dashes; the closing "thông báo cho các đơn vị được biết" is no task
+    g = extract_file(EXTERNAL / "skill_sct" / "TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.txt")
+    assert len(g.tasks) == 4
+    assert {tuple(leads(t)) for t in g.tasks} == {("Công ty cổ phần Xây dựng giao thông Yên Bái",
+                                                  "Tổng công ty Xây dựng Trường Sơn", "Công ty TNHH Hiệp Phú")}
+
+
+def test_heading_naming_what_it_delegates_then_to_whom() -> None:
+    # 40/2026/QĐ-UBND (Lào Cai): "Điều 3. Thẩm quyền của Ủy ban nhân dân cấp tỉnh phân cấp cho Chủ tịch Ủy ban nhân dân
+    # cấp xã" over 16 clauses: the delegate does each (the holder stands for the body, rule 5)
+    g = extract_file(EXTERNAL / "skill_sct" / "QD-40-2026-QD-UBND-phan-cap-tham-quyen-dat-dai.txt")
+    art3 = [t for t in g.tasks if "art_3" in t.id]
+    assert len(art3) == 16
+    assert all(leads(t) == ["Ủy ban nhân dân cấp xã"] for t in art3)
+
+
+def test_inspection_team_duty_heading_and_its_seal() -> None:
+    # 1050/QĐ-SCT: "Điều 3. Nhiệm vụ và quyền hạn của Đoàn kiểm tra" over its clauses; "Đoàn kiểm tra được sử dụng
+    # con dấu của Sở Công Thương …" is a right, not a duty
+    g = extract_file(EXTERNAL / "skill_sct" / "QD-1050-kiem-tra-VLNCN-2026.txt")
+    art3 = [t for t in g.tasks if "art_3" in t.id]
+    assert [leads(t) for t in art3] == [["Đoàn kiểm tra"]] * 7
+    assert not [t for t in art3 if "con dấu" in t.text]
+
+
+def test_role_subject_as_an_articles_only_paragraph() -> None:
+    # 24/2025/TT-BCT, Điều 8: "Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch quản lý rủi ro …" under the
+    # article's title, with no clause number
+    g = extract_file(EXTERNAL / "skill_sct" / "TT-24-2025-TT-BCT-ke-hoach-quan-ly-rui-ro.txt")
+    art8 = [t for t in g.tasks if "art_8" in t.id]
+    assert [leads(t) for t in art8] == [["Doanh nghiệp khai thác khoáng sản"]]

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -769,6 +770,19 @@ def _lines_are_paragraphs(lines: list[RawLine]) -> bool:
     return ended / len(texts) >= 0.7
 
 
+def _breaks_are_paragraphs(lines: list[RawLine]) -> bool:
+    """True when the lines that end on no sentence mark are headings, not wrapped sentences: hardly any of them goes on
+    in lower case on the next line (a .docx or HTML text whose headings stand on their own lines, 24/2025/TT-BCT: "Điều
+    8. Gửi kế hoạch quản lý rủi ro" then "Doanh nghiệp khai thác khoáng sản có trách nhiệm …")."""
+    open_lines = lowered = 0
+    for prev, nxt in pairwise(lines):
+        if prev.kind != "text" or nxt.kind != "text" or _TERMINAL_RE.search(prev.content):
+            continue
+        open_lines += 1
+        lowered += nxt.content[:1].islower()
+    return open_lines >= 12 and lowered <= 0.1 * open_lines
+
+
 def _wrap_width(lines: list[RawLine]) -> int:
     """The width text was hard-wrapped at (75th percentile of line lengths), or 0 when it was not wrapped."""
     lengths = sorted(len(ln.content) for ln in lines if ln.kind == "text")
@@ -847,7 +861,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
         covered.update(idx)
 
     wrap = _wrap_width(body_lines)
-    unwrapped = _lines_are_paragraphs(body_lines)
+    unwrapped = _lines_are_paragraphs(body_lines) or _breaks_are_paragraphs(body_lines)
     cont_indent = _continuation_indent(source, body_lines)
     paragraphs: list[Paragraph] = []
     current = array("i")  # line indices of the open paragraph (4 bytes each: a paragraph may have 10^6 lines)

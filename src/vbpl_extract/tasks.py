@@ -654,11 +654,40 @@ def _shift(m, delta: int):
 
 # an article heading that names whose duties follow: "Nội dung …", "Nhiệm vụ của …", then the body, then at most
 # "có trách nhiệm chủ trì" / "chủ trì, phối hợp" / "thực hiện"
+@cache
+def _delegated_heading() -> regex.Pattern[str]:
+    """A heading that names what it delegates, then to whom (task_words.yaml ``delegated_heading_labels``, then
+    ``delegation_words``): "Thẩm quyền của Ủy ban nhân dân cấp tỉnh phân cấp cho " up to the delegate.
+
+    >>> _delegated_heading().match("Thẩm quyền của Ủy ban nhân dân cấp tỉnh phân cấp cho Chủ tịch Ủy ban nhân dân cấp xã").end()
+    53
+    """
+    w = task_words()
+    return regex.compile(r"^\s*(?:" + "|".join(w["delegated_heading_labels"]) + r")(?![\p{L}])[^.;:\n]{0,120}?(?<![\p{L}])(?:"
+                         + "|".join(w["delegation_words"]) + r")\s+", regex.IGNORECASE | regex.V1)
+
+
+# a whole sentence whose subject owes a duty ("Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch …."), not a
+# label ("Bên chịu trách nhiệm xử lý") nor a finding ("Các doanh nghiệp mới chỉ thực hiện thử nghiệm …")
+_ROLE_DUTY_SENTENCE = regex.compile(r"^[^.;:]{3,160}?(?<![\p{L}])(?:(?:có|chịu)\s+trách\s+nhiệm|phải|có\s+nhiệm\s+vụ)"
+                                    r"(?:\s+[\p{L}\d,/()-]+){3}", regex.IGNORECASE)
 _DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
 _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
-_ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:các|những|quý)\s+[^.;:]{1,120}:\s*$)",
+_ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:(?:các|những|quý)\s+|(?:đơn\s+vị|doanh\s+nghiệp|"
+                              r"công\s+ty|tổ\s+chức)\s+(?:nêu|nói|kể)\s+trên)[^.;:]{0,120}:\s*$)", regex.IGNORECASE)
+# what closes the name of those asked before the colon: "… yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:"
+_ASKED_DUTIES = regex.compile(r"\s+(?:thực\s+hiện|triển\s+khai|chấp\s+hành|quán\s+triệt)(?:\s+(?:tốt|nghiêm|ngay))?"
+                              r"(?:\s+(?:một\s+số|các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|yêu\s+cầu|việc))?"
+                              r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*:\s*$", regex.IGNORECASE)
+# the bodies a document lists once and then names by reference ("Qua kiểm tra … của các đơn vị: Công ty cổ phần A (Gói
+# thầu số 13 …); Tổng công ty B (…); Công ty TNHH C (…) cho thấy …" then "yêu cầu đơn vị nêu trên …", 1894/TB-SCT)
+_LISTED_UNITS = regex.compile(r"(?<![\p{L}])các\s+(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|tổ\s+chức)(?:\s+(?:gồm|sau))?\s*:\s*",
                               regex.IGNORECASE)
+_LISTED_UNIT_HEAD = regex.compile(r"(?:Tổng\s+công\s+ty|Công\s+ty|Tập\s+đoàn|Doanh\s+nghiệp|Hợp\s+tác\s+xã|Chi\s+nhánh)\s+\S",
+                                  regex.IGNORECASE)
+_BACK_REFERENCE = regex.compile(r"^(?:các\s+)?(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|tổ\s+chức)\s+(?:nêu|nói|kể)\s+trên$",
+                                regex.IGNORECASE)
 # an asking verb that ends its sentence with a colon, whom it asks unsaid: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"
 _ASKS_ONLY = regex.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s*:\s*$", regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
@@ -1044,7 +1073,8 @@ def is_content_lead_in(text: str) -> bool:
     >>> is_content_lead_in("Ủy ban nhân dân cấp tỉnh có trách nhiệm công khai các thông tin sau đây:")
     False
     """
-    return _occurs("content_lead_in", fold_tones(text))
+    folded = fold_tones(text)
+    return _occurs("content_lead_in", folded) and not _occurs("exception_tail", folded)
 
 
 def is_part_list(text: str) -> bool:
@@ -1068,7 +1098,11 @@ def part_list_tail(text: str) -> bool:
     True
     >>> part_list_tail("Nội dung kiểm tra bao gồm:")
     False
+    >>> part_list_tail("Quyết định cho thuê đất thu tiền thuê đất hằng năm cho các tổ chức, trừ các trường hợp sau đây:")
+    True
     """
+    if _occurs("exception_tail", fold_tones(text)):
+        return True  # an action and the cases it leaves out: the cases are no tasks, the action is one
     parts = _LAST_SENTENCE.split(text.strip())
     return len(parts) > 1 and is_part_list(parts[-1])
 
@@ -1241,6 +1275,67 @@ class TaskExtractor:
             # hands it the items below
             return None
         return subj
+
+    def _asked_group(self, f: Fragment, start: int, node: Node) -> list[AgencyRef]:
+        """Those a lead-in asks after ``start`` when no name there is the data's: a collective as written ("các
+        doanh nghiệp:" -> "Các doanh nghiệp"), or the bodies a back-reference stands for when the document listed
+        them before (annotation guide, rule 7: "đơn vị nêu trên" after "các đơn vị: Công ty A (…); Công ty B (…)").
+
+        >>> src = ("1. Qua kiểm tra các đơn vị: Công ty cổ phần Xây dựng giao thông Yên Bái (Gói thầu số 13); Công ty "
+        ...        "TNHH Hiệp Phú (Gói thầu số 15) cho thấy các đơn vị đã chấp hành tốt.\\n2. Sở Công Thương yêu cầu đơn vị nêu "
+        ...        "trên thực hiện một số nội dung sau:")
+        >>> from vbpl_extract.clean import clean_span
+        >>> at = src.index("2. Sở")
+        >>> f = clean_span(src, at, len(src))
+        >>> finder = TaskExtractor.__new__(TaskExtractor); finder.source = src
+        >>> [a.name for a in finder._asked_group(f, f.text.index("đơn vị nêu"), None)]
+        ['Công ty cổ phần Xây dựng giao thông Yên Bái', 'Công ty TNHH Hiệp Phú']
+        """
+        text = f.text
+        end = len(text.rstrip())
+        duties = _ASKED_DUTIES.search(text, start)
+        stop = duties.start() if duties else end - 1 if text[:end].endswith(":") else end
+        name = text[start:stop].strip(" ,")
+        if not name or len(name.split()) > 10:
+            return []
+        if _BACK_REFERENCE.match(name):
+            at = f.to_source(start, start + 1)[0]
+            listed = self._listed_units(at)
+            if listed:
+                return listed
+        elif not regex.match(rf"(?:các|những)\s+(?i:{_collective_nouns()})(?![\p{{L}}])", name, regex.IGNORECASE | regex.V1):
+            return []
+        written = display_name(name[:1].upper() + name[1:])
+        return [AgencyRef(id=f"unknown:{slugify(written)}", name=written, text=name, span=f.to_source(start, start + len(name)),
+                          kind="collective", known=False, origin="asked in lead-in")]
+
+    def _listed_units(self, before: int) -> list[AgencyRef]:
+        """The bodies of the last "các đơn vị: A (…); B (…); C (…)" list before ``before`` in the source, each named
+        as written up to its bracket (companies, cooperatives, branches)."""
+        last = None
+        for m in _LISTED_UNITS.finditer(self.source, max(0, before - 4000), before):
+            last = m
+        if last is None:
+            return []
+        out: list[AgencyRef] = []
+        pos = last.end()
+        limit = min(before, pos + 2000)
+        for part in regex.split(r";", self.source[pos:limit]):
+            seg_start = pos
+            pos += len(part) + 1
+            stripped = part.lstrip()
+            seg_start += len(part) - len(stripped)
+            if not _LISTED_UNIT_HEAD.match(stripped):
+                break
+            name = regex.split(r"\s*\(|\s+(?:cho\s+thấy|đã|đều)\s|[.:\n]\s*\n", stripped, maxsplit=1)[0]
+            name = " ".join(name.split()).strip(" ,")
+            if not name or len(name.split()) > 14:
+                break
+            out.append(AgencyRef(id=f"unknown:{slugify(name)}", name=name, text=name, span=(seg_start, seg_start + len(name)),
+                                 kind="body", known=False, origin="group named by reference"))
+            if regex.search(r"\)\s+(?:cho\s+thấy|đã|đều)\s|[.]\s", part):
+                break
+        return out if len(out) >= 2 else []
 
     def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
@@ -2202,6 +2297,14 @@ class TaskExtractor:
                 own, own_end = subject_mentions(f.text[a.end():], named)
                 if own and own[0].start == 0 and _HEADING_DUTIES.fullmatch(f.text[a.end() + own_end:]):
                     subj = [_shift(m, a.end()) for m in own]
+            if not subj and (deleg := _delegated_heading().match(f.text)) is not None:
+                # "Điều 3. Thẩm quyền của Ủy ban nhân dân cấp tỉnh phân cấp cho Chủ tịch Ủy ban nhân dân cấp xã": the
+                # delegate named last does the clauses below
+                named = [_shift(m, -deleg.end()) for m in mentions if m.start >= deleg.end()]
+                own, own_end = subject_mentions(f.text[deleg.end():], named)
+                rest = f.text[deleg.end() + own_end:]
+                if own and own[0].start == 0 and (not rest.strip(" .:;") or _HEADING_DUTIES.fullmatch(rest)):
+                    subj = [_shift(m, deleg.end()) for m in own]
             if not subj and (label := _DUTY_LABEL.match(f.text)) is not None:
                 # "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì" over its clauses
                 named = [_shift(m, -label.end()) for m in mentions if m.start >= label.end()]
@@ -2590,6 +2693,12 @@ class TaskExtractor:
                 if not subj and (ask := _ASKED_AT_END.search(text)) is not None:
                     # "Triển khai chỉ đạo …, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": whom it asks
                     subj = [m for m in mentions if m.start >= ask.end()]
+                    if not subj and (asked := self._asked_group(f, ask.end(), node)):
+                        # "… Sở Công Thương yêu cầu các doanh nghiệp:", "… yêu cầu đơn vị nêu trên thực hiện một số
+                        # nội dung sau:": a group the data has no entry for, or the bodies it refers back to
+                        ctx.lead, ctx.lead_origin = asked, f"inherited from lead-in {node.id}"
+                        ctx.lead_coordinators = None
+                        return
                 ms = subj or [m for m in _not_genitive(text, mentions) if duty and m.end <= duty.start()]
                 if ms and not subj and (_words_upto(text[ms[-1].end:duty.start()], 9) > 8
                            or regex.search(r"\bban\s+hành\b", text[ms[-1].end:duty.start()])):
@@ -2643,7 +2752,10 @@ class TaskExtractor:
                 # làm việc có lãnh đạo các Bộ, cơ quan: …" (634/TB-VPCP); the unit as a whole was checked above
                 continue
             assign = _res()["assign_any"].search(sub.text)
-            if not subj and not assign and self._place_actor(sub.text, sub):
+            if not subj and not assign and (self._place_actor(sub.text, sub) or (
+                    _ROLE_DUTY_SENTENCE.match(sub.text) and self._role_actor(sub))):
+                # "Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch …" as an article's only paragraph
+                # (24/2025/TT-BCT, Điều 8): a body named by its role, as in a numbered clause
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")
                 continue
             if not subj and not assign:

@@ -211,6 +211,8 @@ class TaskWords(_Data):
     listed_actors_duty: str = "(?!)"
     role_fillers: list[str] = []
     delegation_words: list[str] = []
+    delegated_heading_labels: list[str] = []
+    exception_tail: list[str] = []
     enclosure_header: str = "(?!)"
     enclosure_draft: str = "(?!)"
     established_heads: list[str] = []
@@ -229,4 +231,5 @@ class TaskWords(_Data):
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
         "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "listed_actors_duty", "role_subject_titles",
         "partners_opening", "role_fillers", "role_filler_end", "letter_request_opener", "duty_heading_scope", "enclosure_header", "enclosure_draft", "delegation_words",
+        "delegated_heading_labels", "exception_tail",
     )(_compiles)

@@ -16,7 +16,7 @@ another): a row number, a task (the text that opens a row), a body (the lead, th
 A number over lettered rows, with no cell of its own beyond its title, is a group row.
 
 >>> t = ("TT\\nNhiệm vụ\\nCơ quan chủ trì\\nThời gian thực hiện\\n1\\nRà soát hồ sơ đất đai tồn đọng\\n"
-...      "Sở Nông nghiệp và Môi trường\\nQuý IV/2026\\n")
+...      "Sở Nông nghiệp và Môi trường\\nQuý IV/2026\\n2\\nKiểm tra việc sử dụng đất\\nThanh tra tỉnh\\nHằng năm\\n")
 >>> table = _find_stacked(t)[0]
 >>> from .blocks import cell_text
 >>> [cell_text(t, c) for c in table.rows[1].cells]
