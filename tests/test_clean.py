@@ -481,3 +481,12 @@ def test_wrapped_article_title_still_joins() -> None:
              "tổng hợp báo cáo Ủy ban nhân dân tỉnh theo quy định tại khoản 2 Điều này."] * 12
     text = "\n".join(lines) + "\n\n**Điều 21. Sở\nKhoa học và Công nghệ**\n\n1. Phối hợp với cơ quan quản lý.\n"
     assert "Điều 21. Sở Khoa học và Công nghệ" in [p.text for p in normalize(text).paragraphs]
+
+
+def test_running_heads_of_a_scan_are_page_furniture() -> None:
+    # 31-CTr/TW as scanned: every page opens "18.CTRTW31.DOC <page>" (a misread "18.GTRTW31.DOC 1 0" too) after the
+    # "===== Trang N =====" marker the converter wrote; neither is text of the programme
+    path = Path(__file__).resolve().parents[1] / "corpus" / "external" / "skill_sct" / "CTr-31-CTr-TW-28-7-2026-Bo-Chinh-tri-thuc-hien-KL-75.txt"
+    texts = [p.text for p in normalize(path.read_text(encoding="utf-8")).paragraphs]
+    assert not [t for t in texts if t.startswith("===== Trang")]
+    assert not [t for t in texts if "TRTW31.DOC 1" in t or "CTRTW31.DOC 9" in t]

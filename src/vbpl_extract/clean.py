@@ -21,6 +21,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
@@ -458,6 +459,78 @@ def raw_lines(source: str) -> list[RawLine]:
 _PAGE_NUMBER_RE = re.compile(r"^\f\s*\d{1,4}\s*$")
 
 
+# a converter's page marker on a line of its own: "===== Trang 9 =====", "--- Page 3 ---"
+_PAGE_MARKER_RE = regex.compile(r"^[=\-~_*#\s]{3,}(?:Trang|Page|Tr\.)\s*\d{1,4}[=\-~_*#\s]{3,}$", regex.IGNORECASE)
+_DIGITS_RE = regex.compile(r"\d+(?:\s+\d+)*")
+_RUNNING_MAX = 60  # characters of a running header or footer
+_RUNNING_MIN_PAGES = 3
+_RUNNING_KINDS = 8  # running heads compared approximately: the first few kinds of page edge (bounded work)
+# a line that opens a unit of the text is never a running head ("Điều 5.", "Chương II", "3. …", "a) …")
+_UNIT_START_RE = regex.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ\s+lục)\s|^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[IVXLC]{1,6})[.)]\s",
+                               regex.IGNORECASE)
+
+
+def _without_page_furniture(source: str, lines: list[RawLine]) -> list[RawLine]:
+    """Page markers and running heads made blank: a converter's "===== Trang 9 =====" line, and the short line that
+    opens (or closes) three pages or more with the same words and a page number that changes ("18.CTRTW31.DOC 9",
+    31-CTr/TW as scanned; a form feed opens a pdftotext page). Offsets are kept: only the kind changes.
+
+    >>> src = "\\n".join(["Điều 1. Giao Sở Tài chính", "\\f18.CTRTW31.DOC 2", "chủ trì.", "\\f18.CTRTW31.DOC 3",
+    ...                 "Điều 2.", "\\f18.CTRTW31.DOC 4", "Điều 3.", "===== Trang 5 =====", "Điều 4."])
+    >>> [ln.kind for ln in _without_page_furniture(src, raw_lines(src))]
+    ['text', 'blank', 'text', 'blank', 'text', 'blank', 'text', 'blank', 'text']
+    """
+    starts: list[int] = []  # the first text line of each page
+    ends: list[int] = []  # the last text line before each page break
+    marker: set[int] = set()
+    breaks = 0
+    new_page = False
+    last_text = -1
+    for i, ln in enumerate(lines):
+        raw = source[ln.start:ln.end]
+        if ln.kind == "text" and _PAGE_MARKER_RE.match(ln.content):
+            marker.add(i)
+        elif ln.kind == "text" and "\f" not in raw:
+            if new_page:
+                starts.append(i)
+                new_page = False
+            last_text = i
+            continue
+        elif "\f" not in raw:
+            continue
+        # a page break: a marker line, a line a form feed opens, or a form feed alone (or with the page number)
+        breaks += 1
+        if last_text >= 0:
+            ends.append(last_text)
+        if ln.kind == "text" and i not in marker:
+            starts.append(i)
+            last_text = i
+            new_page = False
+        else:
+            new_page = True
+    running: set[int] = set()
+    for edge in (starts, ends):
+        # lines of the same words, numbers aside, a scan's misread letter or two aside ("18.GTRTW31.DOC 1 0")
+        seen: list[tuple[str, list[int]]] = []
+        for i in edge:
+            content = lines[i].content
+            if (len(content) <= _RUNNING_MAX and _DIGITS_RE.search(content) and any(c.isalpha() for c in content)
+                    and not _UNIT_START_RE.match(content)):
+                key = _DIGITS_RE.sub("#", content)
+                group = next((g for k, g in seen[:_RUNNING_KINDS] if SequenceMatcher(None, k, key).ratio() >= 0.8), None)
+                if group is None:
+                    seen.append((key, [i]))
+                else:
+                    group.append(i)
+        for _, found in seen:
+            numbers = {tuple(_DIGITS_RE.findall(lines[i].content)) for i in found}
+            if len(found) >= max(_RUNNING_MIN_PAGES, breaks // 3) and len(numbers) >= _RUNNING_MIN_PAGES:
+                running.update(found)
+    if not running and not marker:
+        return lines
+    return [RawLine(ln.start, ln.end, "blank", "") if i in marker or i in running else ln for i, ln in enumerate(lines)]
+
+
 def _line_kind(body: str) -> tuple[str, str]:
     """(kind, display content) of one raw line: text, blank, pipe (a lone ``|``) or rule (``-----``, ``|---|``).
 
@@ -844,7 +917,8 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     """
     source = without_lookalikes(source)
     all_tables = _find_tables(source, diagnostics if diagnostics is not None else Diagnostics())
-    lines = _columns_in_order(source, _without_flattened_duplicates(source, raw_lines(source), all_tables))
+    lines = _columns_in_order(source, _without_flattened_duplicates(source, _without_page_furniture(source, raw_lines(source)),
+                                                                    all_tables))
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
