@@ -3103,3 +3103,22 @@ def test_role_subject_as_an_articles_only_paragraph() -> None:
     g = extract_file(EXTERNAL / "skill_sct" / "TT-24-2025-TT-BCT-ke-hoach-quan-ly-rui-ro.txt")
     art8 = [t for t in g.tasks if "art_8" in t.id]
     assert [leads(t) for t in art8] == [["Doanh nghiệp khai thác khoáng sản"]]
+
+
+def test_heading_scoping_items_to_a_group() -> None:
+    # a Hà Nội letter on air quality: "9.1. Đối với các cơ sở sản xuất có lưu lượng xả bụi, khí thải lưu lượng lớn ra
+    # môi trường …:" and "9.2. Đối với các đơn vị thực hiện dịch vụ, thu gom, … (theo danh sách gửi kèm tại Phụ lục):"
+    # over their bullets: the group each heading names does its items, named as written however long
+    g = extract_file(EXTERNAL / "tnt305_extra" / "b5734329c729abb9.md")
+    first = [t for t in g.tasks if "item_9_1__bullet" in t.id]
+    second = [t for t in g.tasks if "item_9_2__bullet" in t.id]
+    assert first and all(leads(t)[0].startswith("Các cơ sở sản xuất có lưu lượng xả bụi") for t in first)
+    assert second and all(leads(t) == ["Các đơn vị thực hiện dịch vụ, thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt"]
+                          for t in second)
+
+
+def test_topic_heading_with_doi_voi_is_no_actor() -> None:
+    # "Đối với công tác tuyên truyền:" scopes its items to a topic, not a group: no actor from it
+    g = extract_text("CÔNG VĂN\nVề việc tuyên truyền\n\nKính gửi: Sở Văn hóa\n\n1. Đối với công tác tuyên truyền:\n"
+                     "- Tăng cường tuyên truyền về bảo vệ môi trường.\n")
+    assert all(not leads(t) or not leads(t)[0].startswith("Công tác") for t in g.tasks)

@@ -415,6 +415,8 @@ _LABEL_COLON = regex.compile(r"\s*:\s*(?=\p{Lu})")
 _PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{Ll}*){2,5}(?=\s+\p{Ll})")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
+# a heading scoping its items to a group: "Đối với các cơ sở sản xuất …:", "Đối với các đơn vị thực hiện dịch vụ …:"
+_SCOPED_HEAD = regex.compile(r"^đối\s+với\s+(?=(?:các|những)\s)", regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
@@ -1345,9 +1347,15 @@ class TaskExtractor:
             # "4. Các cơ quan, tổ chức, đơn vị còn lại." over "a) Cập nhật kịp thời dữ liệu …" (82/2025/QĐ-UBND): a
             # full stop closing a heading over its points ends no sentence
             text = text[:-1].rstrip()
+        colon = text.endswith(":")
         text = _without_aside(node, text)
         # "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả" over its points: the body asked
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
+        # "9.2. Đối với các đơn vị thực hiện dịch vụ, thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt:" over its
+        # bullets (a Hà Nội letter on air quality): the group the items are for does them, named however long
+        scoped = off == 0 and colon and (scope := _SCOPED_HEAD.match(text)) is not None
+        if scoped:
+            off = scope.end()
         # "1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ" (6316/BVHTTDL-VP): the holder stands for the
         # bodies he heads (guide rule 5)
         if (held := office_title_end(text[off:])) and text[off + held:].lstrip()[:4].lower() == "các ":
@@ -1357,9 +1365,9 @@ class TaskExtractor:
         # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
         duty = _res()["actor_tail"].search(body) is not None
         bold = self._bold_heading(node, text)
-        longest = _BOLD_HEADING_WORDS if bold else 24 if duty else 14
-        if not (_heading_like(text) or bold or (duty and _words_upto(text, longest + 6) <= longest + 5
-                                        and not _SENTENCE_END.search(text))) or not _res()["actor_head"].match(body):
+        longest = _BOLD_HEADING_WORDS if bold else 32 if scoped else 24 if duty else 14
+        if not (_heading_like(text) or bold or ((duty or scoped) and _words_upto(text, longest + 6) <= longest + 5
+                                                and not _SENTENCE_END.search(text))) or not _res()["actor_head"].match(body):
             return []
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
         if not name or len(name.split()) > longest or lexicon_action(name.split()[:1]) is not None:
@@ -2262,6 +2270,8 @@ class TaskExtractor:
         if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
                 and any(c.kind in _LIST_ITEMS for c in node.children)):
             return True  # "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp, phân quyền, …" over its bullets
+        if _SCOPED_HEAD.match(text) and text.endswith(":") and any(c.kind in _LIST_ITEMS for c in node.children):
+            return True  # "9.1. Đối với các cơ sở sản xuất có lưu lượng xả bụi, khí thải lớn …:" over its bullets
         f = self.frag(node)
         mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
@@ -2722,7 +2732,7 @@ class TaskExtractor:
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
-            if lead_in and node.kind == "intro" and (role := self._heading_actor(node, f)):
+            if lead_in and (node.kind == "intro" or _SCOPED_HEAD.match(text)) and (role := self._heading_actor(node, f)):
                 # "Cơ quan thực hiện số hóa thực hiện các hoạt động sau:" over "- Phân loại mức độ ưu tiên số hóa …"
                 # (7197/BKHCN's guide): a body the data does not know, named by its role before the duty that hands
                 # out the items, is their actor (rule 4), as written
