@@ -3122,3 +3122,22 @@ def test_topic_heading_with_doi_voi_is_no_actor() -> None:
     g = extract_text("CÔNG VĂN\nVề việc tuyên truyền\n\nKính gửi: Sở Văn hóa\n\n1. Đối với công tác tuyên truyền:\n"
                      "- Tăng cường tuyên truyền về bảo vệ môi trường.\n")
     assert all(not leads(t) or not leads(t)[0].startswith("Công tác") for t in g.tasks)
+
+
+def test_clause_naming_roles_under_a_duty_article() -> None:
+    # 94/VBHN-BQP, Điều 18 "Trách nhiệm trong quản lý an toàn …": "1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát,
+    # rà phá bom mìn vật nổ" over its points names their actors, however long; the role standing alone is one body
+    g = extract_text("THÔNG TƯ\nQuy định về rà phá bom mìn\n\nĐiều 18. Trách nhiệm trong quản lý an toàn\n"
+                     "1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ\n"
+                     "a) Thiết lập các biện pháp an toàn và phương án ứng phó sự cố cho người tham gia.\n"
+                     "b) Tổ chức hướng dẫn, phổ biến, huấn luyện các quy định về an toàn lao động.\n")
+    assert [leads(t) for t in g.tasks] == [["Chủ đầu tư", "Tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"]] * 2
+
+
+def test_duty_heading_closed_by_a_full_stop() -> None:
+    # 43/2026/QĐ-UBND (Lào Cai): "1. Trách nhiệm của cơ quan quyết định đầu tư." over "a) Tổ chức thực hiện …"
+    g = extract_text("QUYẾT ĐỊNH\nBan hành quy định\n\nĐiều 7. Trách nhiệm giám sát, kiểm tra\n"
+                     "1. Trách nhiệm của cơ quan quyết định đầu tư.\n"
+                     "a) Tổ chức thực hiện hoặc ủy quyền cho cơ quan chuyên môn thực hiện thẩm định hồ sơ nghiệm thu;\n"
+                     "b) Quyết định giải quyết những phát sinh, vướng mắc đối với công nghệ chưa có quy định kỹ thuật.\n")
+    assert [leads(t) for t in g.tasks] == [["Cơ quan quyết định đầu tư"]] * 2

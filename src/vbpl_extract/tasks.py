@@ -134,6 +134,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
             regex.IGNORECASE | regex.V1),
         "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
         "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
+        "duty_title": regex.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ)(?![\p{L}])", regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
         "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
         "counterpart_meeting": regex.compile(w["counterpart_meeting"], regex.V1),
@@ -809,6 +810,26 @@ def _parent_id(agency_id: str) -> str | None:
     return entry.parent if entry is not None else None
 
 
+def _lone_role_first(name: str) -> int | None:
+    """Where a heading's name that opens with a role standing alone ends that role, when another unit follows after a
+    comma: "Chủ đầu tư, tổ chức, đơn vị điều tra …" -> 11; a chain of collective nouns ("Cơ quan, đơn vị …") is one.
+
+    >>> _lone_role_first("Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ")
+    11
+    >>> _lone_role_first("Cơ quan, đơn vị có liên quan") is None
+    True
+    """
+    words = task_words()
+    data = load_agency_data()
+    chain = {n.lower() for n in (*data.collective_chain_nouns, *data.collective_chain_more_nouns)}
+    heads = sorted((h for h in words["role_subject_heads"] if h.lower() not in chain), key=len, reverse=True)
+    lower = name.lower()
+    for head in heads:
+        if lower.startswith(head + ",") and any(lower[len(head) + 1:].lstrip().startswith(h) for h in words["role_subject_heads"]):
+            return len(head) + 1
+    return None
+
+
 @cache
 def _collective_nouns() -> str:
     nouns = sorted(load_agency_data().collective_nouns, key=len, reverse=True)
@@ -1339,9 +1360,11 @@ class TaskExtractor:
                 break
         return out if len(out) >= 2 else []
 
-    def _heading_actor(self, node: Node, f: Fragment) -> list[AgencyRef]:
+    def _heading_actor(self, node: Node, f: Fragment, *, duty_scope: bool = False) -> list[AgencyRef]:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
-        Truyền hình thành phố"): that body, as written, ``known: false``."""
+        Truyền hình thành phố"): that body, as written, ``known: false``. Under an article on duties (``duty_scope``:
+        "Điều 18. Trách nhiệm trong quản lý an toàn …") a clause naming its actors may run longer: "1. Chủ đầu tư, tổ
+        chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ" over its points (94/VBHN-BQP)."""
         text = f.text.strip()
         if node.children and _CLOSING_STOP.search(text):
             # "4. Các cơ quan, tổ chức, đơn vị còn lại." over "a) Cập nhật kịp thời dữ liệu …" (82/2025/QĐ-UBND): a
@@ -1365,8 +1388,8 @@ class TaskExtractor:
         # nước dưới đất trên địa bàn có trách nhiệm") names its actor however long, over a wrapped line
         duty = _res()["actor_tail"].search(body) is not None
         bold = self._bold_heading(node, text)
-        longest = _BOLD_HEADING_WORDS if bold else 32 if scoped else 24 if duty else 14
-        if not (_heading_like(text) or bold or ((duty or scoped) and _words_upto(text, longest + 6) <= longest + 5
+        longest = _BOLD_HEADING_WORDS if bold else 32 if scoped else 24 if duty or duty_scope else 14
+        if not (_heading_like(text) or bold or ((duty or scoped or duty_scope) and _words_upto(text, longest + 6) <= longest + 5
                                                 and not _SENTENCE_END.search(text))) or not _res()["actor_head"].match(body):
             return []
         name = _res()["actor_tail"].sub("", body).strip(" :;,.")
@@ -1382,6 +1405,17 @@ class TaskExtractor:
             # each part names a body: not "Báo và Phát thanh, Truyền hình thành phố" (one body)
             # "Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố": one body each
             return [agency_ref(m, named, "actor heading") for m in parts]
+        if (lone := _lone_role_first(name)) is not None:
+            # "Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ" (94/VBHN-BQP): a role of its own
+            # ("Chủ đầu tư"), then the units the rest of the name qualifies
+            k = lone
+            rest = name[k:].lstrip(" ,")
+            first, second = name[:k].rstrip(" ,"), rest[:1].upper() + rest[1:]
+            at = off + len(name) - len(rest)
+            return [AgencyRef(id=f"unknown:{slugify(n)}", name=display_name(n), text=t, span=sp, kind="role", known=False,
+                              origin="actor heading")
+                    for n, t, sp in ((first, first, f.to_source(off, off + len(first)) if f.text else None),
+                                     (second, rest, f.to_source(at, at + len(rest)) if f.text else None))]
         kind = "collective" if name.startswith(("Các ", "các ")) else "body"
         span = f.to_source(off, off + len(name)) if f.text else None
         # abbreviations spelled out as in every name found by pattern ("… trong KCN" -> "… trong Khu công nghiệp")
@@ -1866,6 +1900,8 @@ class TaskExtractor:
                 self._absorb_actor(node, node.heading, sub, heading_only=True)
             if text:
                 sub.heading = text
+            elif node.heading:
+                sub.heading = node.heading  # "Điều 18. Trách nhiệm trong quản lý an toàn …" over its clauses
             self._walk(node.children, here, sub)
             return
         # a task unit (bullets, if any, are part of it); a table under it is read on its own
@@ -2328,7 +2364,9 @@ class TaskExtractor:
             subj = []
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
-        if not subj and not (mentions and mentions[0].start == 0) and (unknown := self._heading_actor(node, f)):
+        duty_scope = bool(ctx.heading and _res()["duty_title"].match(ctx.heading)) and node.kind in ("clause", "item")
+        if not subj and not (mentions and mentions[0].start == 0) and (
+                unknown := self._heading_actor(node, f, duty_scope=duty_scope)):
             ctx.lead = unknown
             ctx.lead_origin = f"inherited from heading {node.id}"
         elif subj:
@@ -2336,8 +2374,10 @@ class TaskExtractor:
             ctx.lead_origin = f"inherited from heading {node.id}"
             coords = self._partners(f.text, mentions, subj)
             ctx.lead_coordinators = (ctx.lead, _dedupe([agency_ref(m, f, "inherited") for m in coords]))
-        elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text)
+        elif ((heading_only or (node.children and not _SENTENCE_END.search(f.text.rstrip().removesuffix("."))
                                 and ":" not in f.text.rstrip().removesuffix(":")))  # "1. Trách nhiệm của nhà đầu tư:"
+              # ("1. Trách nhiệm của cơ quan quyết định đầu tư." over its points, 43/2026/QĐ-UBND: a full stop closing a
+              # heading ends no sentence)
               and (duty := _res()["duty_heading"].match(f.text)) is not None
               and (not mentions or (heading_only and len(mentions) == 1 and mentions[0].kind == "collective"
                                     and mentions[0].start == duty.end() and _words_upto(f.text[mentions[0].end:], 4) > 3))):
