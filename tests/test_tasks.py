@@ -3141,3 +3141,13 @@ def test_duty_heading_closed_by_a_full_stop() -> None:
                      "a) Tổ chức thực hiện hoặc ủy quyền cho cơ quan chuyên môn thực hiện thẩm định hồ sơ nghiệm thu;\n"
                      "b) Quyết định giải quyết những phát sinh, vướng mắc đối với công nghệ chưa có quy định kỹ thuật.\n")
     assert [leads(t) for t in g.tasks] == [["Cơ quan quyết định đầu tư"]] * 2
+
+
+def test_rules_for_the_investor_in_a_registration_certificate() -> None:
+    # a certificate of investment registration (Lào Cai): "Chứng nhận nhà đầu tư:" then "Tên doanh nghiệp: Công ty Cổ
+    # phần đầu tư phát triển công nghiệp Lào Cai."; "2. Các điều kiện đối với nhà đầu tư thực hiện dự án" over its dashes:
+    # the investor named does each
+    g = extract_file(EXTERNAL / "skill_sct" / "GCN-DKDT-KCN-Ban-Qua-30-6-2026.txt")
+    dashes = [t for t in g.tasks if "para_2__bullet" in t.id]
+    assert len(dashes) >= 5
+    assert all(leads(t) == ["Công ty Cổ phần đầu tư phát triển công nghiệp Lào Cai"] for t in dashes)

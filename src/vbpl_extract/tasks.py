@@ -418,6 +418,11 @@ _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
 # a heading scoping its items to a group: "Đối với các cơ sở sản xuất …:", "Đối với các đơn vị thực hiện dịch vụ …:"
 _SCOPED_HEAD = regex.compile(r"^đối\s+với\s+(?=(?:các|những)\s)", regex.IGNORECASE)
+# ... or the rules a heading sets for a role: "2. Các điều kiện đối với nhà đầu tư thực hiện dự án" over its dashes
+# (a certificate of investment registration, Lào Cai): the role does them
+_RULES_FOR_HEAD = regex.compile(r"^(?:các\s+)?(?:điều\s+kiện|quy\s+định|yêu\s+cầu|nghĩa\s+vụ)\s+đối\s+với\s+"
+                                r"(?=(?:các\s+|những\s+)?(?:nhà\s+đầu\s+tư|chủ\s+đầu\s+tư|doanh\s+nghiệp|tổ\s+chức|đơn\s+vị|cơ\s+sở))",
+                                regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
@@ -1376,7 +1381,9 @@ class TaskExtractor:
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         # "9.2. Đối với các đơn vị thực hiện dịch vụ, thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt:" over its
         # bullets (a Hà Nội letter on air quality): the group the items are for does them, named however long
-        scoped = off == 0 and colon and (scope := _SCOPED_HEAD.match(text)) is not None
+        scope = _SCOPED_HEAD.match(text) if colon else None
+        scope = scope or _RULES_FOR_HEAD.match(text)
+        scoped = off == 0 and scope is not None
         if scoped:
             off = scope.end()
         # "1. Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ" (6316/BVHTTDL-VP): the holder stands for the
@@ -2306,7 +2313,8 @@ class TaskExtractor:
         if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
                 and any(c.kind in _LIST_ITEMS for c in node.children)):
             return True  # "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp, phân quyền, …" over its bullets
-        if _SCOPED_HEAD.match(text) and text.endswith(":") and any(c.kind in _LIST_ITEMS for c in node.children):
+        if ((_SCOPED_HEAD.match(text) and text.endswith(":")) or _RULES_FOR_HEAD.match(text)) and any(
+                c.kind in _LIST_ITEMS for c in node.children):
             return True  # "9.1. Đối với các cơ sở sản xuất có lưu lượng xả bụi, khí thải lớn …:" over its bullets
         f = self.frag(node)
         mentions = self.mentions.agencies(f.text)
@@ -3604,6 +3612,9 @@ def _as_written_elsewhere(name: str, source: str) -> str:
     return low[:1].upper() + low[1:]
 
 
+_ROLE_OF_PROJECT = regex.compile(r"^(?P<role>.+?)\s+(?:thực\s+hiện|triển\s+khai)\s+(?:đầu\s+tư\s+)?(?:xây\s+dựng\s+)?dự\s+án$")
+
+
 def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
     """A role the document filled with one named body is that body ("Chủ đầu tư" -> "Công ty Cổ phần công nghiệp
     Linh Linh", 2336/QĐ-UBND), named as the document names it.
@@ -3614,6 +3625,8 @@ def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
     """
     key = regex.sub(r"^các\s+", "", fold_tones(" ".join(ref.name.split())).casefold())
     name = fillers.get(key)
+    if name is None and (of_project := _ROLE_OF_PROJECT.match(key)) is not None:
+        name = fillers.get(of_project["role"])  # "Nhà đầu tư thực hiện dự án": the role, of the one project
     if name is None:
         return ref
     return ref.model_copy(update={"id": f"unknown:{slugify(name)}", "name": name, "known": False, "kind": None,
