@@ -47,7 +47,8 @@ def test_type_from_code(code: str, expected: str | None) -> None:
     ("word", "expected"),
     [("NGHỊ QUYẾT", "Nghị quyết"), ("nghị quyết", "Nghị quyết"), ("Công  văn", "Công văn"),
      ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"), ("Chương trình hành động", "Chương trình hành động"),
-     ("Bộ luật", "Bộ luật"), ("**QUYẾT ĐỊNH**", "Quyết định"), ("Ủy ban", None), ("", None)],
+     ("Bộ luật", "Bộ luật"), ("**QUYẾT ĐỊNH**", "Quyết định"), ("GIẤY PHÉP", "Giấy phép"), ("Ủy ban", None),
+     ("", None)],
 )
 def test_type_from_word_any_case(word: str, expected: str | None) -> None:
     assert type_from_word(word) == expected
@@ -81,7 +82,7 @@ def test_parse_number(number: str, parts: NumberParts) -> None:
     ("number", "typ"),
     [("39/2022/NĐ-CP", "Nghị định"), ("64/2025/QH15", "Luật"), ("3954/UBND-VX", "Công văn"),
      ("83/BKHCN-BTTTT-VP", "Công văn"), ("19197-CV/VPTW", "Công văn"), ("4804/VBHN-BLĐTBXH", "Văn bản hợp nhất"),
-     ("02/2020/UBTVQH14", None)],
+     ("02/2020/UBTVQH14", None), ("2507/GP-UBND", "Giấy phép"), ("12/GCN-BQL", "Giấy chứng nhận")],
 )
 def test_type_of_number(number: str, typ: str | None) -> None:
     assert type_of_number(number) == typ
