@@ -3151,3 +3151,12 @@ def test_rules_for_the_investor_in_a_registration_certificate() -> None:
     dashes = [t for t in g.tasks if "para_2__bullet" in t.id]
     assert len(dashes) >= 5
     assert all(leads(t) == ["Công ty Cổ phần đầu tư phát triển công nghiệp Lào Cai"] for t in dashes)
+
+
+def test_roles_of_a_lead_in_after_a_fronted_clause() -> None:
+    # 43/2026/QĐ-UBND (Lào Cai), Điều 13: "1. Sau khi nhận được văn bản đề nghị kiểm tra …, trong thời gian không quá 05
+    # ngày làm việc, chủ đầu tư hoặc đơn vị giám sát, kiểm tra tổ chức thực hiện kiểm tra theo các nội dung sau:" over
+    # "a) Kiểm tra tính đầy đủ …": both roles do each point
+    g = extract_file(EXTERNAL / "skill_sct" / "QD-43-2026-QD-UBND-nghiem-thu-san-pham-dat-dai.txt")
+    points = [t for t in g.tasks if "art_13__para_1__point" in t.id]
+    assert points and all(leads(t) == ["Chủ đầu tư", "Đơn vị giám sát, kiểm tra"] for t in points)

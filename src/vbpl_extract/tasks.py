@@ -836,6 +836,17 @@ def _lone_role_first(name: str) -> int | None:
 
 
 @cache
+def _role_lead_in_re() -> regex.Pattern[str]:
+    """A lead-in whose subject is one role or two ("chủ đầu tư hoặc đơn vị giám sát, kiểm tra"), after a fronted clause
+    or at the start, then its verb and the items it announces ("… theo các nội dung sau:")."""
+    heads = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(task_words()["role_subject_heads"], key=len, reverse=True))
+    role = rf"(?:{heads})(?:\s+[\p{{Ll}}]+){{0,4}}?(?:,\s+[\p{{Ll}}]+(?:\s+[\p{{Ll}}]+)?)?"
+    return regex.compile(rf"(?:^|,\s+)(?P<roles>(?i:{role})(?:\s+(?:hoặc|và)\s+(?i:{role}))?)\s+(?:tổ\s+chức\s+thực\s+hiện|thực\s+hiện|"
+                         r"tiến\s+hành)\b[^:;.]{0,80}?(?:các|những)\s+(?:nội\s+dung|công\s+việc|bước)\s+sau(?:\s+đây)?\s*:\s*$",
+                         regex.V1)
+
+
+@cache
 def _collective_nouns() -> str:
     nouns = sorted(load_agency_data().collective_nouns, key=len, reverse=True)
     return "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in nouns)
@@ -1364,6 +1375,19 @@ class TaskExtractor:
             if regex.search(r"\)\s+(?:cho\s+thấy|đã|đều)\s|[.]\s", part):
                 break
         return out if len(out) >= 2 else []
+
+    def _role_lead_in(self, f: Fragment) -> list[AgencyRef]:
+        """The roles a lead-in names before its verb when it hands out the items below ("…, chủ đầu tư hoặc đơn vị giám
+        sát, kiểm tra tổ chức thực hiện kiểm tra theo các nội dung sau:"): each role as written, "hoặc"/"và" apart."""
+        m = _role_lead_in_re().search(f.text)
+        if m is None:
+            return []
+        refs = []
+        for part in regex.split(r"\s+(?:hoặc|và)\s+", m["roles"]):
+            at = f.text.index(part, m.start("roles"))
+            name = part[:1].upper() + part[1:]
+            refs.append(self._named_body(name, part, f.to_source(at, at + len(part)), "role", "role named in a lead-in"))
+        return refs
 
     def _heading_actor(self, node: Node, f: Fragment, *, duty_scope: bool = False) -> list[AgencyRef]:
         """A short heading over sub-items that names a body the data does not know ("7. Báo và Phát thanh,
@@ -2373,6 +2397,13 @@ class TaskExtractor:
         elif subj:
             subj = self._lead_in_actors(f.text, mentions, subj, end) or []
         duty_scope = bool(ctx.heading and _res()["duty_title"].match(ctx.heading)) and node.kind in ("clause", "item")
+        if not subj and not heading_only and node.children and (roles := self._role_lead_in(f)):
+            # "Sau khi nhận được …, trong thời gian không quá 05 ngày làm việc, chủ đầu tư hoặc đơn vị giám sát, kiểm tra
+            # tổ chức thực hiện kiểm tra theo các nội dung sau:" over its points (43/2026/QĐ-UBND): the roles do them
+            ctx.lead = roles
+            ctx.lead_origin = f"inherited from heading {node.id}"
+            ctx.lead_coordinators = None
+            return
         if not subj and not (mentions and mentions[0].start == 0) and (
                 unknown := self._heading_actor(node, f, duty_scope=duty_scope)):
             ctx.lead = unknown
