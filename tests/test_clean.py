@@ -490,3 +490,13 @@ def test_running_heads_of_a_scan_are_page_furniture() -> None:
     texts = [p.text for p in normalize(path.read_text(encoding="utf-8")).paragraphs]
     assert not [t for t in texts if t.startswith("===== Trang")]
     assert not [t for t in texts if "TRTW31.DOC 1" in t or "CTRTW31.DOC 9" in t]
+
+
+def test_points_do_not_count_as_wrapped_lines() -> None:
+    # 21/2025/QĐ-UBND (Lào Cai) as a .docx text: "3. Quy định chuyển tiếp" over "a) Đối với …" is a heading over its
+    # points, not a sentence going on in lower case; so "Điều 5. Điều khoản thi hành" stays apart from "Sở Xây dựng chủ
+    # trì, phối hợp …"
+    path = Path(__file__).resolve().parents[1] / "corpus" / "external" / "skill_sct" / "QD-21-2025-QD-UBND-boi-thuong-nha-cong-trinh.txt"
+    texts = [p.text for p in normalize(path.read_text(encoding="utf-8")).paragraphs]
+    at = texts.index("Điều 5. Điều khoản thi hành")
+    assert texts[at + 1].startswith("Sở Xây dựng chủ trì, phối hợp với các sở, ban, ngành")

@@ -852,7 +852,7 @@ def _breaks_are_paragraphs(lines: list[RawLine]) -> bool:
         if prev.kind != "text" or nxt.kind != "text" or _TERMINAL_RE.search(prev.content):
             continue
         open_lines += 1
-        lowered += nxt.content[:1].islower()
+        lowered += nxt.content[:1].islower() and not _MARKER_RE.match(nxt.content)  # "a) …" opens a point
     return open_lines >= 12 and lowered <= 0.1 * open_lines
 
 
