@@ -3160,3 +3160,11 @@ def test_roles_of_a_lead_in_after_a_fronted_clause() -> None:
     g = extract_file(EXTERNAL / "skill_sct" / "QD-43-2026-QD-UBND-nghiem-thu-san-pham-dat-dai.txt")
     points = [t for t in g.tasks if "art_13__para_1__point" in t.id]
     assert points and all(leads(t) == ["Chủ đầu tư", "Đơn vị giám sát, kiểm tra"] for t in points)
+
+
+def test_rights_and_duties_heading_names_its_body() -> None:
+    # 48/2026/TT-BTC: "Điều 6. Quyền và nghĩa vụ của Sở giao dịch chứng khoán Việt Nam" over "1. Xây dựng và ban hành quy
+    # chế nghiệp vụ …": the exchange (a body of the data now) does each clause
+    g = extract_file(EXTERNAL / "skill_sct" / "TT-48-2026-TT-BTC-12-5-2026-giam-sat-giao-dich-san.txt")
+    art6 = [t for t in g.tasks if "art_6__" in t.id]
+    assert art6 and all(leads(t) == ["Sở Giao dịch Chứng khoán Việt Nam"] for t in art6)
