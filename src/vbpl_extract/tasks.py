@@ -134,6 +134,13 @@ def _res() -> dict[str, regex.Pattern[str]]:
             regex.IGNORECASE | regex.V1),
         "enumeration_announced": regex.compile(w["enumeration_announced"], regex.IGNORECASE | regex.V1),
         "topic_heading": regex.compile(w["topic_heading"], regex.IGNORECASE),
+        "scoped_heading": regex.compile(w["scoped_heading"], regex.IGNORECASE | regex.V1),
+        "rules_for_heading": regex.compile(w["rules_for_heading"], regex.IGNORECASE | regex.V1),
+        "role_duty_sentence": regex.compile(w["role_duty_sentence"], regex.IGNORECASE | regex.V1),
+        "asked_duties": regex.compile(w["asked_duties"], regex.IGNORECASE | regex.V1),
+        "listed_units": regex.compile(w["listed_units"], regex.IGNORECASE | regex.V1),
+        "listed_unit_head": regex.compile(w["listed_unit_head"], regex.IGNORECASE | regex.V1),
+        "unit_back_reference": regex.compile(w["unit_back_reference"], regex.IGNORECASE | regex.V1),
         "duty_title": regex.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ)(?![\p{L}])", regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
         "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
@@ -416,13 +423,6 @@ _LABEL_COLON = regex.compile(r"\s*:\s*(?=\p{Lu})")
 _PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{Ll}*){2,5}(?=\s+\p{Ll})")
 _CHAIR = regex.compile(r"chủ\s+trì", regex.IGNORECASE)
 _ASKED_HEAD = regex.compile(r"^(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?=các\s|\p{Lu})", regex.IGNORECASE)
-# a heading scoping its items to a group: "Đối với các cơ sở sản xuất …:", "Đối với các đơn vị thực hiện dịch vụ …:"
-_SCOPED_HEAD = regex.compile(r"^đối\s+với\s+(?=(?:các|những)\s)", regex.IGNORECASE)
-# ... or the rules a heading sets for a role: "2. Các điều kiện đối với nhà đầu tư thực hiện dự án" over its dashes
-# (a certificate of investment registration, Lào Cai): the role does them
-_RULES_FOR_HEAD = regex.compile(r"^(?:các\s+)?(?:điều\s+kiện|quy\s+định|yêu\s+cầu|nghĩa\s+vụ)\s+đối\s+với\s+"
-                                r"(?=(?:các\s+|những\s+)?(?:nhà\s+đầu\s+tư|chủ\s+đầu\s+tư|doanh\s+nghiệp|tổ\s+chức|đơn\s+vị|cơ\s+sở))",
-                                regex.IGNORECASE)
 _THEN = regex.compile(r"\sthì\s")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 # the duty a defined role takes ("… có trách nhiệm", "… chịu trách nhiệm", "… có nhiệm vụ")
@@ -675,27 +675,11 @@ def _delegated_heading() -> regex.Pattern[str]:
                          + "|".join(w["delegation_words"]) + r")\s+", regex.IGNORECASE | regex.V1)
 
 
-# a whole sentence whose subject owes a duty ("Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch …."), not a
-# label ("Bên chịu trách nhiệm xử lý") nor a finding ("Các doanh nghiệp mới chỉ thực hiện thử nghiệm …")
-_ROLE_DUTY_SENTENCE = regex.compile(r"^[^.;:]{3,160}?(?<![\p{L}])(?:(?:có|chịu)\s+trách\s+nhiệm|phải|có\s+nhiệm\s+vụ)"
-                                    r"(?:\s+[\p{L}\d,/()-]+){3}", regex.IGNORECASE)
 _DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
 _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
 _ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:(?:các|những|quý)\s+|(?:đơn\s+vị|doanh\s+nghiệp|"
                               r"công\s+ty|tổ\s+chức)\s+(?:nêu|nói|kể)\s+trên)[^.;:]{0,120}:\s*$)", regex.IGNORECASE)
-# what closes the name of those asked before the colon: "… yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:"
-_ASKED_DUTIES = regex.compile(r"\s+(?:thực\s+hiện|triển\s+khai|chấp\s+hành|quán\s+triệt)(?:\s+(?:tốt|nghiêm|ngay))?"
-                              r"(?:\s+(?:một\s+số|các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|yêu\s+cầu|việc))?"
-                              r"(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*:\s*$", regex.IGNORECASE)
-# the bodies a document lists once and then names by reference ("Qua kiểm tra … của các đơn vị: Công ty cổ phần A (Gói
-# thầu số 13 …); Tổng công ty B (…); Công ty TNHH C (…) cho thấy …" then "yêu cầu đơn vị nêu trên …", 1894/TB-SCT)
-_LISTED_UNITS = regex.compile(r"(?<![\p{L}])các\s+(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|tổ\s+chức)(?:\s+(?:gồm|sau))?\s*:\s*",
-                              regex.IGNORECASE)
-_LISTED_UNIT_HEAD = regex.compile(r"(?:Tổng\s+công\s+ty|Công\s+ty|Tập\s+đoàn|Doanh\s+nghiệp|Hợp\s+tác\s+xã|Chi\s+nhánh)\s+\S",
-                                  regex.IGNORECASE)
-_BACK_REFERENCE = regex.compile(r"^(?:các\s+)?(?:đơn\s+vị|doanh\s+nghiệp|công\s+ty|tổ\s+chức)\s+(?:nêu|nói|kể)\s+trên$",
-                                regex.IGNORECASE)
 # an asking verb that ends its sentence with a colon, whom it asks unsaid: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"
 _ASKS_ONLY = regex.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s*:\s*$", regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
@@ -1332,12 +1316,12 @@ class TaskExtractor:
         """
         text = f.text
         end = len(text.rstrip())
-        duties = _ASKED_DUTIES.search(text, start)
+        duties = _res()["asked_duties"].search(text, start)
         stop = duties.start() if duties else end - 1 if text[:end].endswith(":") else end
         name = text[start:stop].strip(" ,")
         if not name or len(name.split()) > 10:
             return []
-        if _BACK_REFERENCE.match(name):
+        if _res()["unit_back_reference"].match(name):
             at = f.to_source(start, start + 1)[0]
             listed = self._listed_units(at)
             if listed:
@@ -1352,7 +1336,7 @@ class TaskExtractor:
         """The bodies of the last "các đơn vị: A (…); B (…); C (…)" list before ``before`` in the source, each named
         as written up to its bracket (companies, cooperatives, branches)."""
         last = None
-        for m in _LISTED_UNITS.finditer(self.source, max(0, before - 4000), before):
+        for m in _res()["listed_units"].finditer(self.source, max(0, before - 4000), before):
             last = m
         if last is None:
             return []
@@ -1364,7 +1348,7 @@ class TaskExtractor:
             pos += len(part) + 1
             stripped = part.lstrip()
             seg_start += len(part) - len(stripped)
-            if not _LISTED_UNIT_HEAD.match(stripped):
+            if not _res()["listed_unit_head"].match(stripped):
                 break
             name = regex.split(r"\s*\(|\s+(?:cho\s+thấy|đã|đều)\s|[.:\n]\s*\n", stripped, maxsplit=1)[0]
             name = " ".join(name.split()).strip(" ,")
@@ -1405,8 +1389,8 @@ class TaskExtractor:
         off = ask.end() if (ask := _ASKED_HEAD.match(text)) is not None else 0
         # "9.2. Đối với các đơn vị thực hiện dịch vụ, thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt:" over its
         # bullets (a Hà Nội letter on air quality): the group the items are for does them, named however long
-        scope = _SCOPED_HEAD.match(text) if colon else None
-        scope = scope or _RULES_FOR_HEAD.match(text)
+        scope = _res()["scoped_heading"].match(text) if colon else None
+        scope = scope or _res()["rules_for_heading"].match(text)
         scoped = off == 0 and scope is not None
         if scoped:
             off = scope.end()
@@ -2337,7 +2321,7 @@ class TaskExtractor:
         if (_res()["topic_heading"].match(text) and not _SENTENCE_END.search(text) and ":" not in text
                 and any(c.kind in _LIST_ITEMS for c in node.children)):
             return True  # "1. Về tổ chức thực hiện chức năng, nhiệm vụ được phân cấp, phân quyền, …" over its bullets
-        if ((_SCOPED_HEAD.match(text) and text.endswith(":")) or _RULES_FOR_HEAD.match(text)) and any(
+        if ((_res()["scoped_heading"].match(text) and text.endswith(":")) or _res()["rules_for_heading"].match(text)) and any(
                 c.kind in _LIST_ITEMS for c in node.children):
             return True  # "9.1. Đối với các cơ sở sản xuất có lưu lượng xả bụi, khí thải lớn …:" over its bullets
         f = self.frag(node)
@@ -2811,7 +2795,7 @@ class TaskExtractor:
                 if d is not None:
                     ctx.deadline = deadline_ref(d, f, f"inherited from lead-in {node.id}")
                 return
-            if lead_in and (node.kind == "intro" or _SCOPED_HEAD.match(text)) and (role := self._heading_actor(node, f)):
+            if lead_in and (node.kind == "intro" or _res()["scoped_heading"].match(text)) and (role := self._heading_actor(node, f)):
                 # "Cơ quan thực hiện số hóa thực hiện các hoạt động sau:" over "- Phân loại mức độ ưu tiên số hóa …"
                 # (7197/BKHCN's guide): a body the data does not know, named by its role before the duty that hands
                 # out the items, is their actor (rule 4), as written
@@ -2842,7 +2826,7 @@ class TaskExtractor:
                 continue
             assign = _res()["assign_any"].search(sub.text)
             if not subj and not assign and (self._place_actor(sub.text, sub) or (
-                    _ROLE_DUTY_SENTENCE.match(sub.text) and self._role_actor(sub))):
+                    _res()["role_duty_sentence"].match(sub.text) and self._role_actor(sub))):
                 # "Doanh nghiệp khai thác khoáng sản có trách nhiệm gửi kế hoạch …" as an article's only paragraph
                 # (24/2025/TT-BCT, Điều 8): a body named by its role, as in a numbered clause
                 self._make_task(node, path, ctx, frag=sub, text=sub.text, id_base=f"{node.id}__s{s}")

@@ -40,13 +40,6 @@ _LINE = regex.compile(r"[^\n]*(?:\n|$)")
 # a group title: "I Các nhiệm vụ cần làm ngay", "II.1 Hoàn thiện thể chế", "B. LĨNH VỰC …" (on the key)
 _GROUP = regex.compile(r"^(?:[ivxlc]{1,6}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]?\s+\S", regex.V1)
 _GROUP_CASE = regex.compile(r"^(?:[IVXLC]{1,6}(?:\.\d{1,2}){0,2}|[A-ZĐ])[.)]?\s")
-_PERSON = regex.compile(r"^(?:đồng\s+chí|đ/c|ông|bà)\s", regex.V1)
-# a party body as a cell ("Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng"); other bodies: columns._AGENCY
-_PARTY_BODY = regex.compile(r"^(?:các\s+)?(?:đảng\s+ủy|đảng\s+bộ|cấp\s+ủy|tổ\s+chức\s+đảng|chi\s+bộ|tỉnh\s+ủy|thành\s+ủy|"
-                            r"quân\s+ủy|hội\s+đồng)\b", regex.V1)
-# an office holder: a body's head in a lead column, the person in charge where the table has a column for one
-_OFFICE = regex.compile(r"^(?:thủ\s+trưởng|(?:phó\s+)?chủ\s+tịch|(?:phó\s+)?giám\s+đốc|(?:phó\s+)?bí\s+thư|trưởng\s+ban)\b",
-                        regex.V1)
 _NUMBERED_TEXT = regex.compile(r"^(\d{1,3})\s+(?=\p{Lu})")  # "16 Xây dựng Kịch bản …": a number and its task
 _MAX_HEADER_CELL = 70
 _MAX_BODY_CELL = 160
@@ -57,6 +50,20 @@ _MAX_TIME_CELL = 70
 def _column_patterns() -> dict[str, regex.Pattern[str]]:
     cols = TaskWords.load().columns
     return {k: regex.compile(v, regex.IGNORECASE | regex.V1) for k, v in cols.items()}
+
+
+@cache
+def _cell_words() -> dict[str, regex.Pattern[str]]:
+    """``task_words.yaml`` ``stacked_cells``: the words that open a person's cell ("Đồng chí …"), an office holder's
+    ("Thủ trưởng …", "Chủ tịch …") and a party body's or council's ("Đảng ủy …", "Các cấp ủy …"), lower case."""
+    cells = TaskWords.load().stacked_cells
+
+    def opening(words: list[str], plural: bool = False) -> regex.Pattern[str]:
+        alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return regex.compile(("^(?:các\\s+)?" if plural else "^") + f"(?:{alts})" + r"(?![\p{L}])", regex.V1)
+
+    return {"person": opening(cells["persons"]), "office": opening(cells["offices"]),
+            "body": opening(cells["bodies"], plural=True)}
 
 
 @cache
@@ -131,15 +138,16 @@ def _kind(u: _Unit, text: str) -> str:
     key = u.key
     if _is_label(key):
         return "num"
-    if _PERSON.match(key):
+    words = _cell_words()
+    if words["person"].match(key):
         return "person"
     if _GROUP.match(key) and _GROUP_CASE.match(text[u.start:u.end]) and len(key) <= 200:
         return "group"
     if len(key) <= _MAX_TIME_CELL and _TIME.search(key) and not key.startswith(_verbs()):
         return "time"
-    if len(key) <= _MAX_BODY_CELL and _OFFICE.match(key):
+    if len(key) <= _MAX_BODY_CELL and words["office"].match(key):
         return "office"
-    if len(key) <= _MAX_BODY_CELL and (_AGENCY.match(key) or _PARTY_BODY.match(key)) and not key.endswith("."):
+    if len(key) <= _MAX_BODY_CELL and (_AGENCY.match(key) or words["body"].match(key)) and not key.endswith("."):
         return "body"
     return "task"
 
