@@ -44,6 +44,7 @@ _NUMBERED_TEXT = regex.compile(r"^(\d{1,3})\s+(?=\p{Lu})")  # "16 Xây dựng K�
 _MAX_HEADER_CELL = 70
 _MAX_BODY_CELL = 160
 _MAX_TIME_CELL = 70
+_MAX_FAILED_HEADERS = 20  # header lines over no rows looked at per text
 
 
 @cache
@@ -274,7 +275,8 @@ def _find_stacked(text: str) -> list[TableBlock]:
     tables: list[TableBlock] = []
     pos = 0
     n_text = len(text)
-    while pos < n_text:
+    failed = 0
+    while pos < n_text and failed < _MAX_FAILED_HEADERS:
         found = _next_header(text, pos)
         if found is None:
             break
@@ -292,6 +294,7 @@ def _find_stacked(text: str) -> list[TableBlock]:
             pos = max(table.end, he)
         else:
             pos = he
+            failed += 1  # each try reads on to the body's end: a bounded number of them keeps the work linear
     return tables
 
 
