@@ -3124,23 +3124,19 @@ def test_topic_heading_with_doi_voi_is_no_actor() -> None:
     assert all(not leads(t) or not leads(t)[0].startswith("Công tác") for t in g.tasks)
 
 
-def test_clause_naming_roles_under_a_duty_article() -> None:
-    # 94/VBHN-BQP, Điều 18 "Trách nhiệm trong quản lý an toàn …": "1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát,
-    # rà phá bom mìn vật nổ" over its points names their actors, however long; the role standing alone is one body
-    g = extract_text("THÔNG TƯ\nQuy định về rà phá bom mìn\n\nĐiều 18. Trách nhiệm trong quản lý an toàn\n"
-                     "1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ\n"
+@pytest.mark.parametrize("article, clause, lead", [
+    # 94/VBHN-BQP: a clause naming its actors under an article on duties, however long; the role standing alone is one
+    # body of its own
+    ("Điều 18. Trách nhiệm trong quản lý an toàn", "1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ",
+     ["Chủ đầu tư", "Tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"]),
+    # 43/2026/QĐ-UBND (Lào Cai): a duty heading closed by a full stop
+    ("Điều 7. Trách nhiệm giám sát, kiểm tra", "1. Trách nhiệm của cơ quan quyết định đầu tư.", ["Cơ quan quyết định đầu tư"]),
+])
+def test_clause_naming_the_actors_of_its_points(article: str, clause: str, lead: list[str]) -> None:
+    g = extract_text(f"QUYẾT ĐỊNH\nBan hành quy định\n\n{article}\n{clause}\n"
                      "a) Thiết lập các biện pháp an toàn và phương án ứng phó sự cố cho người tham gia.\n"
                      "b) Tổ chức hướng dẫn, phổ biến, huấn luyện các quy định về an toàn lao động.\n")
-    assert [leads(t) for t in g.tasks] == [["Chủ đầu tư", "Tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"]] * 2
-
-
-def test_duty_heading_closed_by_a_full_stop() -> None:
-    # 43/2026/QĐ-UBND (Lào Cai): "1. Trách nhiệm của cơ quan quyết định đầu tư." over "a) Tổ chức thực hiện …"
-    g = extract_text("QUYẾT ĐỊNH\nBan hành quy định\n\nĐiều 7. Trách nhiệm giám sát, kiểm tra\n"
-                     "1. Trách nhiệm của cơ quan quyết định đầu tư.\n"
-                     "a) Tổ chức thực hiện hoặc ủy quyền cho cơ quan chuyên môn thực hiện thẩm định hồ sơ nghiệm thu;\n"
-                     "b) Quyết định giải quyết những phát sinh, vướng mắc đối với công nghệ chưa có quy định kỹ thuật.\n")
-    assert [leads(t) for t in g.tasks] == [["Cơ quan quyết định đầu tư"]] * 2
+    assert [leads(t) for t in g.tasks] == [lead] * 2
 
 
 def test_rules_for_the_investor_in_a_registration_certificate() -> None:

@@ -487,16 +487,16 @@ def _without_page_furniture(source: str, lines: list[RawLine]) -> list[RawLine]:
     new_page = False
     last_text = -1
     for i, ln in enumerate(lines):
-        raw = source[ln.start:ln.end]
+        form_feed = source.find("\f", ln.start, ln.end) >= 0  # no copy of the line
         if ln.kind == "text" and _PAGE_MARKER_RE.match(ln.content):
             marker.add(i)
-        elif ln.kind == "text" and "\f" not in raw:
+        elif ln.kind == "text" and not form_feed:
             if new_page:
                 starts.append(i)
                 new_page = False
             last_text = i
             continue
-        elif "\f" not in raw:
+        elif not form_feed:
             continue
         # a page break: a marker line, a line a form feed opens, or a form feed alone (or with the page number)
         breaks += 1

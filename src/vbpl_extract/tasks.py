@@ -64,6 +64,11 @@ def _occurs(key: str, text: str) -> bool:
     return any(p.search(text) for p in _each(key))
 
 
+def _units_alt(w: dict) -> str:
+    """``back_reference_units`` as one alternation, spaces matching any run of whitespace."""
+    return "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in w["back_reference_units"]) or "(?!)"
+
+
 @cache
 def _res() -> dict[str, regex.Pattern[str]]:
     w = task_words()
@@ -140,7 +145,14 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "asked_duties": regex.compile(w["asked_duties"], regex.IGNORECASE | regex.V1),
         "listed_units": regex.compile(w["listed_units"], regex.IGNORECASE | regex.V1),
         "listed_unit_head": regex.compile(w["listed_unit_head"], regex.IGNORECASE | regex.V1),
-        "unit_back_reference": regex.compile(w["unit_back_reference"], regex.IGNORECASE | regex.V1),
+        # "(các) đơn vị nêu trên": a unit noun of ``back_reference_units``, then ``group_back_reference``
+        "unit_back_reference": regex.compile(rf"^(?:các\s+)?(?:{_units_alt(w)})\s+(?:{w['group_back_reference']})$",
+                                             regex.IGNORECASE | regex.V1),
+        # whom an asking verb that ends its sentence with a colon asks: a plural group, or the units named above
+        "asked_at_end": regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:(?:các|những|quý)\s+|(?:"
+                                      + _units_alt(w) + r")\s+(?:" + w["group_back_reference"] + r"))[^.;:]{0,120}:\s*$)",
+                                      regex.IGNORECASE | regex.V1),
+        "role_of_project": regex.compile(w["role_of_project"], regex.V1),
         "duty_title": regex.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ)(?![\p{L}])", regex.IGNORECASE),
         "completion_time": regex.compile(w["completion_time_label"], regex.IGNORECASE),
         "duty_lead_in": regex.compile(w["duty_lead_in"], regex.IGNORECASE),
@@ -678,8 +690,6 @@ def _delegated_heading() -> regex.Pattern[str]:
 _DUTY_LABEL = regex.compile(r"^(?:Nội\s+dung|Nhiệm\s+vụ|Trách\s+nhiệm)(?:\s+và\s+quyền\s+hạn)?(?:\s+của)?\s+", regex.IGNORECASE)
 _DUTY_TAIL = regex.compile(r"[\s,.:;]*(?:(?:có\s+trách\s+nhiệm\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)"
                            r"(?:\s*,?\s*(?:và\s+)?(?:chủ\s+trì|phối\s+hợp|thực\s+hiện))*)?[\s,.:;]*", regex.IGNORECASE)
-_ASKED_AT_END = regex.compile(r"(?<![\p{L}])(?:yêu\s+cầu|đề\s+nghị)\s+(?=(?:(?:các|những|quý)\s+|(?:đơn\s+vị|doanh\s+nghiệp|"
-                              r"công\s+ty|tổ\s+chức)\s+(?:nêu|nói|kể)\s+trên)[^.;:]{0,120}:\s*$)", regex.IGNORECASE)
 # an asking verb that ends its sentence with a colon, whom it asks unsaid: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"
 _ASKS_ONLY = regex.compile(r"\s*(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị)\s*:\s*$", regex.IGNORECASE)
 _SUBMIT_GAP = regex.compile(r"(?<![\p{L}])(?:trình|để)(?![\p{L}])", regex.IGNORECASE)
@@ -808,15 +818,21 @@ def _lone_role_first(name: str) -> int | None:
     >>> _lone_role_first("Cơ quan, đơn vị có liên quan") is None
     True
     """
-    words = task_words()
-    data = load_agency_data()
-    chain = {n.lower() for n in (*data.collective_chain_nouns, *data.collective_chain_more_nouns)}
-    heads = sorted((h for h in words["role_subject_heads"] if h.lower() not in chain), key=len, reverse=True)
+    lone, heads = _lone_role_heads()
     lower = name.lower()
-    for head in heads:
-        if lower.startswith(head + ",") and any(lower[len(head) + 1:].lstrip().startswith(h) for h in words["role_subject_heads"]):
+    for head in lone:
+        if lower.startswith(head + ",") and lower[len(head) + 1:].lstrip().startswith(heads):
             return len(head) + 1
     return None
+
+
+@cache
+def _lone_role_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The role heads that stand alone (not nouns of a collective chain, ``agencies.yaml``), longest first, and all."""
+    data = load_agency_data()
+    chain = {n.lower() for n in (*data.collective_chain_nouns, *data.collective_chain_more_nouns)}
+    heads = tuple(sorted(task_words()["role_subject_heads"], key=len, reverse=True))
+    return tuple(h for h in heads if h.lower() not in chain), heads
 
 
 @cache
@@ -2763,7 +2779,7 @@ class TaskExtractor:
                         subj, mentions = [], []
                     else:
                         subj = actors
-                if not subj and (ask := _ASKED_AT_END.search(text)) is not None:
+                if not subj and (ask := _res()["asked_at_end"].search(text)) is not None:
                     # "Triển khai chỉ đạo …, Bộ Xây dựng yêu cầu các cơ quan, đơn vị:": whom it asks
                     subj = [m for m in mentions if m.start >= ask.end()]
                     if not subj and (asked := self._asked_group(f, ask.end(), node)):
@@ -3627,9 +3643,6 @@ def _as_written_elsewhere(name: str, source: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-_ROLE_OF_PROJECT = regex.compile(r"^(?P<role>.+?)\s+(?:thực\s+hiện|triển\s+khai)\s+(?:đầu\s+tư\s+)?(?:xây\s+dựng\s+)?dự\s+án$")
-
-
 def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
     """A role the document filled with one named body is that body ("Chủ đầu tư" -> "Công ty Cổ phần công nghiệp
     Linh Linh", 2336/QĐ-UBND), named as the document names it.
@@ -3640,7 +3653,7 @@ def with_role_filler(ref: AgencyRef, fillers: dict[str, str]) -> AgencyRef:
     """
     key = regex.sub(r"^các\s+", "", fold_tones(" ".join(ref.name.split())).casefold())
     name = fillers.get(key)
-    if name is None and (of_project := _ROLE_OF_PROJECT.match(key)) is not None:
+    if name is None and (of_project := _res()["role_of_project"].match(key)) is not None:
         name = fillers.get(of_project["role"])  # "Nhà đầu tư thực hiện dự án": the role, of the one project
     if name is None:
         return ref

@@ -220,7 +220,8 @@ class TaskWords(_Data):
     asked_duties: str = "(?!)"
     listed_units: str = "(?!)"
     listed_unit_head: str = "(?!)"
-    unit_back_reference: str = "(?!)"
+    back_reference_units: list[str] = []
+    role_of_project: str = "(?!)"
     enclosure_header: str = "(?!)"
     enclosure_draft: str = "(?!)"
     established_heads: list[str] = []
@@ -239,5 +240,5 @@ class TaskWords(_Data):
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
         "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "listed_actors_duty", "role_subject_titles",
         "partners_opening", "role_fillers", "role_filler_end", "letter_request_opener", "duty_heading_scope", "enclosure_header", "enclosure_draft", "delegation_words",
-        "delegated_heading_labels", "exception_tail", "scoped_heading", "rules_for_heading", "role_duty_sentence", "asked_duties", "listed_units", "listed_unit_head", "unit_back_reference",
+        "delegated_heading_labels", "exception_tail", "scoped_heading", "rules_for_heading", "role_duty_sentence", "asked_duties", "listed_units", "listed_unit_head", "role_of_project",
     )(_compiles)

@@ -45,6 +45,7 @@ _MAX_HEADER_CELL = 70
 _MAX_BODY_CELL = 160
 _MAX_TIME_CELL = 70
 _MAX_FAILED_HEADERS = 20  # header lines over no rows looked at per text
+_MAX_RUN = 40  # rows a run of one column's cells may reach back over (a page of a table)
 
 
 @cache
@@ -181,10 +182,11 @@ def _assemble(text: str, units: list[_Unit], roles: list[str | None]) -> list[_R
             # a run of one kind: the rows that lack the column, in order, after the one filled last; else the
             # next column of that kind in the row filled last ("Cục …" then "Vụ Pháp chế; …": lead, coordinators)
             for c in kind_cols[:1]:
-                later = [i for i in range(run_rows[-1] + 1, len(rows)) if c not in rows[i].cells and not rows[i].group]
-                if later:
-                    rows[later[0]].cells[c] = u
-                    run_rows.append(later[0])
+                later = next((i for i in range(run_rows[-1] + 1, len(rows)) if c not in rows[i].cells and not rows[i].group),
+                             None)
+                if later is not None:
+                    rows[later].cells[c] = u
+                    run_rows.append(later)
                     return
             for c in kind_cols[1:]:
                 if c not in rows[run_rows[-1]].cells:
@@ -196,7 +198,7 @@ def _assemble(text: str, units: list[_Unit], roles: list[str | None]) -> list[_R
             if c not in rows[last].cells and not rows[last].group:
                 # the first of a run: the earliest row lacking it among the rows since the last one that has it
                 k = last
-                while k > 0 and c not in rows[k - 1].cells and not rows[k - 1].group:
+                while k > max(0, last - _MAX_RUN) and c not in rows[k - 1].cells and not rows[k - 1].group:
                     k -= 1
                 rows[k].cells[c] = u
                 run_rows = [k]
@@ -263,10 +265,13 @@ def _to_table(text: str, header: list[_Unit], header_span: tuple[int, int], rows
     return TableBlock(hs, end, tuple(out), 1, "stacked")
 
 
+# what ends a stacked table's cells: a markdown table row, an appendix title, a "Nơi nhận"
+_BODY_STOP = regex.compile(r"^[ \t]*(?:\|.*\||(?:PHỤ\s+LỤC|Phụ\s+lục)\b|Nơi\s+nhận\b)", regex.MULTILINE)
+
+
 def _body_end(text: str, start: int) -> int:
     """Where the cells end: a markdown table row, a "Nơi nhận", an appendix title, or the end of the text."""
-    stop = regex.compile(r"^[ \t]*(?:\|.*\||(?:PHỤ\s+LỤC|Phụ\s+lục)\b|Nơi\s+nhận\b)", regex.MULTILINE)
-    m = stop.search(text, start)
+    m = _BODY_STOP.search(text, start)
     return m.start() if m else len(text)
 
 
