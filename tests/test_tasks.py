@@ -3164,3 +3164,20 @@ def test_rights_and_duties_heading_names_its_body() -> None:
     g = extract_file(EXTERNAL / "skill_sct" / "TT-48-2026-TT-BTC-12-5-2026-giam-sat-giao-dich-san.txt")
     art6 = [t for t in g.tasks if "art_6__" in t.id]
     assert art6 and all(leads(t) == ["Sở Giao dịch Chứng khoán Việt Nam"] for t in art6)
+
+
+def test_amended_wording_is_read_as_the_amended_texts_own() -> None:
+    # 38/2025/TT-BCT, Điều 20: "Sửa đổi, bổ sung khoản 1 Điều 3 như sau: “1. … Trong thời hạn 05 ngày làm việc, kể từ
+    # ngày nhận được hồ sơ …, Bộ Công Thương có văn bản lấy ý kiến …”": the instruction is no task, the quoted steps are
+    # each a task of the body named, with the time it is given
+    g = extract_text(
+        "THÔNG TƯ\nSửa đổi một số thông tư\n\nĐiều 20. Sửa đổi, bổ sung một số nội dung của Thông tư số 27/2014/TT-BCT\n"
+        "1. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n“1. Chủ hàng gửi Đơn đề nghị cho phép quá cảnh hàng hóa đến Bộ Công "
+        "Thương.\nTrong thời hạn 05 ngày làm việc, kể từ ngày nhận được hồ sơ đầy đủ, đúng quy định của chủ hàng, Bộ Công "
+        "Thương có văn bản lấy ý kiến Bộ Quốc phòng, Bộ Công an.\nTrong thời hạn 05 ngày làm việc, kể từ ngày nhận được ý "
+        "kiến của Bộ Quốc phòng và Bộ Công an, Bộ Công Thương có văn bản trả lời chủ hàng.”\n"
+        "2. Bãi bỏ khoản 3 Điều 5.\n")
+    steps = [t for t in g.tasks if t.text.startswith("Trong thời hạn 05")]
+    assert [leads(t) for t in steps] == [["Bộ Công Thương"], ["Bộ Công Thương"]]
+    assert all(t.deadline is not None and t.deadline.kind == "relative" for t in steps)
+    assert not any(t.text.startswith("Sửa đổi, bổ sung khoản 1") for t in g.tasks)

@@ -74,6 +74,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
     w = task_words()
     return {
         "non_task_heading": _any(w["non_task_headings"]),
+        "amending_instruction": regex.compile(w["amending_instruction"], regex.IGNORECASE | regex.V1),
         "procedure_field": _any(w["procedure_record_fields"]),
         "procedure_step": regex.compile(w["procedure_step_cell"], regex.IGNORECASE),
         "duty_heading": regex.compile(w["duty_heading"], regex.IGNORECASE),
@@ -323,9 +324,14 @@ def _unnamed_collective(mention) -> bool:
 
 
 def _continues_list(text: str, mentions: list, mention) -> bool:
-    """Does ``mention`` follow another agency and a comma, as the next name of a list?"""
+    """Does ``mention`` follow another agency and a comma, as the next name of a list? Not after the name a "và"
+    closed the list with: "… kể từ ngày nhận được ý kiến của Bộ Quốc phòng và Bộ Công an, Bộ Công Thương có văn bản
+    trả lời …" (38/2025/TT-BCT)."""
     return any(x.end <= mention.start and not text[x.end:mention.start].strip(" ,") and "," in text[x.end:mention.start]
-               for x in mentions)
+               and _CLOSED_BY_AND.search(text, 0, x.start) is None for x in mentions)
+
+
+_CLOSED_BY_AND = regex.compile(r"(?<![\p{L}])(?:và|hoặc)\s+$", regex.IGNORECASE)
 
 
 _MODAL_AFTER = regex.compile(r"\s+(?:phải|cần)(?![\p{L}])")
@@ -1090,7 +1096,26 @@ def is_lead_in(text: str) -> bool:
 
 
 def is_non_task(text: str) -> bool:
-    return _occurs("non_task_text", fold_tones(text)) or is_closing_request(text)
+    folded = fold_tones(text)
+    return (_occurs("non_task_text", folded) or _res()["amending_instruction"].match(folded) is not None
+            or is_closing_request(text))
+
+
+def amended_wording(text: str) -> int | None:
+    """Where the wording an amending instruction quotes starts in ``text`` (past its opening quote mark and the
+    amended unit's number), else None: that wording is the amended text's own, read as any other.
+
+    >>> t = "Sửa đổi, bổ sung khoản 1 Điều 3 như sau: “1. Trong thời hạn 05 ngày làm việc, Bộ Công Thương có văn bản …”"
+    >>> t[amended_wording(t):][:30]
+    'Trong thời hạn 05 ngày làm việ'
+    >>> amended_wording("Bộ Công Thương sửa đổi quy định như sau: …") is None
+    True
+    """
+    m = _res()["amending_instruction"].match(fold_tones(text))
+    if m is None:
+        return None
+    opening = _AMENDED_OPENING.match(text, m.end())
+    return opening.end() if opening else m.end()
 
 
 def is_closing_request(text: str) -> bool:
@@ -1220,6 +1245,8 @@ class Context:
     objects_of_head: bool = False
 
 
+# the quote mark that opens an amended wording and the number of the unit it amends: " “1. ", " “b) ", " "a. "
+_AMENDED_OPENING = regex.compile(r"\s*[“\"'‘]?\s*(?:(?:\d{1,3}[a-zđ]?|[a-zđ])[.)]\s+)?")
 _EFFECT_CLAUSE = regex.compile(r"\bcó\s+hiệu\s+lực\b", regex.IGNORECASE)
 # what a heading that hands its clauses to a body says after its name: "… thực hiện một số nhiệm vụ, quyền hạn sau"
 _HEADING_DUTIES = regex.compile(r"\s*(?:thực\s+hiện\s+)?(?:một\s+số\s+|các\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|nội\s+dung)"
@@ -1886,6 +1913,7 @@ class TaskExtractor:
             return
         if text and is_non_task(text) and not any(c.kind in _BIG_UNITS for c in node.children):
             self._after_non_task_sentence(node, here, ctx)
+            self._amended(node, here, ctx)
             return  # an effect clause, a repeal …; a chapter title never hides its articles
         if text and is_content_lead_in(text) and not any(c.kind in _BIG_UNITS - {"clause"} for c in node.children):
             # "… hoạt động theo nguyên tắc sau đây:": its points and bullets are contents; a sentence after
@@ -1937,22 +1965,8 @@ class TaskExtractor:
             return
         # a task unit (bullets, if any, are part of it); a table under it is read on its own
         if text:
-            clauses = [] if bullets else self._actor_clauses(self.frag(node))
-            if len(clauses) > 1:
-                # "Các bộ rà soát …. Trên cơ sở đó, Bộ Tư pháp tổng hợp …": each actor's clause is a task (rule 3)
-                f = self.frag(node)
-                task: Task | None = None
-                for k, (s, e, same) in enumerate(clauses):
-                    part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
-                    if k and is_closing_request(part.text):
-                        continue  # "…. Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai thực hiện./." (7360/KH-UBND)
-                    c = ctx
-                    if same and task is not None and task.lead:
-                        # a paragraph of its own that opens with its action: the actor of the paragraph before
-                        c = Context(task.lead, f"inherited from {node.id}", ctx.deadline, ctx.heading, ctx.in_task_area)
-                    made = self._make_task(node, here, c, frag=part, text=part.text,
-                                           id_base=node.id if k == 0 else f"{node.id}__c{k}")
-                    task = made or task
+            if not bullets and self._clause_tasks(node, here, ctx, self.frag(node)):
+                pass  # "Các bộ rà soát …. Trên cơ sở đó, Bộ Tư pháp tổng hợp …": each actor's clause is a task (rule 3)
             elif bullets and (title_lead := self._letter_title_lead(node, text, bullets, ctx)):
                 # "1. Tập trung hoàn thiện thể chế, cơ chế, …" (no full stop) over "- Tiếp tục rà soát …", "- Nghiên
                 # cứu, hoàn thiện …" in a letter (6386/BVHTTDL): the title is no task, its bullets are the addressees'
@@ -1977,6 +1991,40 @@ class TaskExtractor:
                 self._walk(bullets, here, sub)
         for table in tables:
             self._table(table, [*here, table], sub)
+
+    def _clause_tasks(self, node: Node, here: list[Node], ctx: Context, f: Fragment, id_base: str | None = None) -> bool:
+        """Make a task of each actor's clause of ``f`` when it has more than one (rule 3): "Các bộ rà soát …. Trên cơ
+        sở đó, Bộ Tư pháp tổng hợp …" -> two; False (nothing made) when the unit is one actor's."""
+        clauses = self._actor_clauses(f)
+        if len(clauses) < 2:
+            return False
+        base = id_base or node.id
+        task: Task | None = None
+        for k, (s, e, same) in enumerate(clauses):
+            part = Fragment(f.text[s:e], f.starts[s:e], f.ends[s:e])
+            if k and is_closing_request(part.text):
+                continue  # "…. Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai thực hiện./." (7360/KH-UBND)
+            c = ctx
+            if same and task is not None and task.lead:
+                # a paragraph of its own that opens with its action: the actor of the paragraph before
+                c = Context(task.lead, f"inherited from {node.id}", ctx.deadline, ctx.heading, ctx.in_task_area)
+            made = self._make_task(node, here, c, frag=part, text=part.text, id_base=base if k == 0 else f"{base}__c{k}")
+            task = made or task
+        return True
+
+    def _amended(self, node: Node, here: list[Node], ctx: Context) -> None:
+        """The tasks of the wording an amending instruction quotes ("Sửa đổi, bổ sung khoản 1 Điều 3 như sau: “1. …
+        Trong thời hạn 05 ngày làm việc, kể từ ngày nhận được hồ sơ …, Bộ Công Thương có văn bản lấy ý kiến Bộ Quốc
+        phòng, Bộ Công an. …”", 38/2025/TT-BCT): the amended text's own units, in the instruction's unit and under
+        it, read as any other; they inherit nothing from the amending article around them."""
+        f = self.frag(node)
+        if (k := amended_wording(f.text)) is None:
+            return
+        sub = Context(None, None, None, None, ctx.in_task_area)
+        wording = Fragment(f.text[k:], f.starts[k:], f.ends[k:])
+        if wording.text.strip() and not self._clause_tasks(node, here, sub, wording):
+            self._make_task(node, here, sub, frag=wording, text=wording.text)
+        self._walk(node.children, here, sub)
 
     def _duty_lead_in(self, node: Node) -> int | None:
         """The index of the paragraph inside an assessment unit ("I. ĐÁNH GIÁ CHUNG") that hands duties to the list
