@@ -3181,3 +3181,24 @@ def test_amended_wording_is_read_as_the_amended_texts_own() -> None:
     assert [leads(t) for t in steps] == [["Bộ Công Thương"], ["Bộ Công Thương"]]
     assert all(t.deadline is not None and t.deadline.kind == "relative" for t in steps)
     assert not any(t.text.startswith("Sửa đổi, bổ sung khoản 1") for t in g.tasks)
+
+
+@pytest.mark.parametrize("clause, lead", [
+    # 84/2025/QĐ-UBND: a condition closed by its colon, the rule's subject after it
+    ("Trường hợp cần điều chỉnh Danh mục hàng hóa, dịch vụ bình ổn giá: Sở Công Thương đề xuất điều chỉnh Danh mục "
+     "hàng hóa, dịch vụ bình ổn giá.", ["Sở Công Thương"]),
+    # 216/ATMT-ATĐ: an asking word between "thì" and the body asked
+    ("Trường hợp thực hiện nạo vét bồi lắng lòng hồ thủy điện mà có hoạt động thu hồi khoáng sản thì đề nghị Sở Công "
+     "Thương hướng dẫn chủ đầu tư liên hệ với Sở Nông nghiệp và Môi trường.", ["Sở Công Thương"]),
+])
+def test_subject_after_a_condition_closed_by_colon_or_asking_word(clause: str, lead: list[str]) -> None:
+    g = extract_text(f"QUYẾT ĐỊNH\nBan hành quy định\n\nĐiều 12. Điều chỉnh danh mục\n1. {clause}\n")
+    assert [leads(t) for t in g.tasks] == [lead]
+
+
+def test_a_topic_whose_text_has_a_colon_later_keeps_its_subject() -> None:
+    # 1628/QĐ-UBND (Quảng Ngãi): "Đối với …, Trung tâm …" with an address after a colon further on
+    g = extract_text("QUYẾT ĐỊNH\nCông bố danh mục\n\nĐiều 2. Tổ chức thực hiện\n4. Đối với hồ sơ đã được cung cấp dịch "
+                     "vụ công trực tuyến, Sở Tư pháp thực hiện hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến tại địa "
+                     "chỉ: https://dichvucong.gov.vn.\n")
+    assert [leads(t) for t in g.tasks] == [["Sở Tư pháp"]]

@@ -167,8 +167,12 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "fronted": regex.compile(r"^(?:" + "|".join(w["fronted_adverbials"] + w["condition_openers"]) + r")\b", regex.IGNORECASE),
         "sentence_role_rule": regex.compile(w["sentence_role_rule"], regex.IGNORECASE),
         "condition": regex.compile(r"^(?:" + "|".join(w["condition_openers"]) + r")\b", regex.IGNORECASE),
-        "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+", regex.IGNORECASE),
-        "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
+        "condition_end": regex.compile(r"(?<![\p{L}])(?:" + w["condition_consequent"] + r")\s+(?:(?:"
+                                       + "|".join(w["condition_asking"]) + r")\s+)?", regex.IGNORECASE),
+        "condition_closer": regex.compile(r"\s*(?:" + w["condition_closer"] + r")\s+(?:(?:"
+                                          + "|".join(w["condition_asking"]) + r")\s+)?", regex.IGNORECASE),
+        "fronted_end": regex.compile(r"(?:,|(?<![\p{L}])(?:" + w["condition_consequent"] + r"))\s*(?:(?:"
+                                     + "|".join(w["condition_asking"]) + r")\s+)?$",
                                      regex.IGNORECASE),
         "reply_topic": regex.compile(w["reply_topic"], regex.IGNORECASE),
         "topic_end": regex.compile(r"^[^.;:]*(?:" + w["topic_closer"] + r")\s*(?:đề\s+nghị\s+|yêu\s+cầu\s+|giao\s+)?$",
@@ -281,6 +285,9 @@ def subject_mentions(text: str, mentions: list) -> tuple[list, int]:
         # the condition (the bodies inside the condition are not it: "Trường hợp cơ quan, tổ chức, đơn vị mới
         # thành lập … thì do cấp có thẩm quyền …"); with no "thì", right after the condition's comma
         then = r["condition_end"].search(text)
+        if then is None and not m and (stop := _SENTENCE_STOP.search(text)) is not None and text[stop.start()] == ":":
+            # "Trường hợp cần điều chỉnh Danh mục …: Sở quản lý ngành, lĩnh vực đề xuất …": the condition's colon
+            then = r["condition_closer"].match(text, stop.start())
         if then is not None:
             # a bare collective there names whoever is competent, no identifiable actor (guide rule 1): "… thì
             # cấp có thẩm quyền căn cứ …", "… thì cơ quan, đơn vị quản lý cấp trên trực tiếp xác nhận"

@@ -131,6 +131,8 @@ class TaskWords(_Data):
     role_defining_duty: str
     role_subject_fronted: list[str]
     condition_consequent: str
+    condition_closer: str = "(?!)"
+    condition_asking: list[str] = []
     topic_closer: str
     sentence_role_rule: str
     condition_openers: list[str] = Field(min_length=1)
@@ -233,7 +235,7 @@ class TaskWords(_Data):
     role_filler_roles: list[str] = []
 
     _check = field_validator(
-        "non_task_headings", "amending_instruction", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "topic_closer", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
+        "non_task_headings", "amending_instruction", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "condition_closer", "condition_asking", "topic_closer", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_via_later", "dispatch_purpose", "report_onward", "role_stop", "product_verbs", "product_heads", "product_cited_title", "report_product",
         "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "span_cue_compounds", "year_of_noun", "recurrence_of_noun", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
