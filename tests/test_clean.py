@@ -500,3 +500,22 @@ def test_points_do_not_count_as_wrapped_lines() -> None:
     texts = [p.text for p in normalize(path.read_text(encoding="utf-8")).paragraphs]
     at = texts.index("Điều 5. Điều khoản thi hành")
     assert texts[at + 1].startswith("Sở Xây dựng chủ trì, phối hợp với các sở, ban, ngành")
+
+
+@pytest.mark.parametrize("name", ["quyet-dinh-so-798-qd-ttg-469485.txt", "chi-thi-so-21-ct-ttg-469580.txt"])
+def test_gazette_page_heads_without_page_breaks_are_blanked(name: str) -> None:
+    # Công báo texts (batch 36) keep no page break: "CÔNG BÁO/Số 281/Ngày 21-05-2026" then "99", "100", … on the next
+    # line open each page; neither is text, and no paragraph holds them
+    path = Path(__file__).resolve().parents[1] / "corpus" / "external" / "phapluat_8chude" / name
+    with path.open(encoding="utf-8", newline="") as f:
+        source = f.read()
+    clean = normalize(source)
+    assert source.count("CÔNG BÁO/Số") >= 3
+    assert not any("CÔNG BÁO/Số" in p.text for p in clean.paragraphs)
+
+
+def test_repeated_deadline_cells_are_not_page_heads() -> None:
+    # a stacked table's time cells repeat with numbers that do not count pages up: text, not furniture
+    source = "\n".join(["Nhiệm vụ", "Xây dựng kế hoạch", "Tháng 12/2025", "Ban hành quy chế", "Tháng 6/2026",
+                        "Tổ chức tập huấn", "Tháng 9/2026", "Sơ kết", "Tháng 12/2026"])
+    assert " ".join(p.text for p in normalize(source).paragraphs).count("Tháng") == 4

@@ -3201,3 +3201,18 @@ def test_a_topic_whose_text_has_a_colon_later_keeps_its_subject() -> None:
                      "vụ công trực tuyến, Sở Tư pháp thực hiện hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến tại địa "
                      "chỉ: https://dichvucong.gov.vn.\n")
     assert [leads(t) for t in g.tasks] == [["Sở Tư pháp"]]
+
+
+def test_title_over_bullets_some_with_their_own_actor() -> None:
+    # 844/QĐ-TTg, II.1: a title (no closing stop) under the plan's lead-in, over dashes of which some name their own
+    # actor and the others open with an action: the dashes are the tasks, the title is none
+    g = extract_text(
+        "KẾ HOẠCH HÀNH ĐỘNG\nThực hiện Chỉ thị số 52-CT/TW\n\nII. NHIỆM VỤ CỤ THỂ\nCác bộ, cơ quan ngang bộ, Ủy ban nhân dân "
+        "các tỉnh, thành phố trực thuộc trung ương cần tổ chức triển khai thực hiện các nhiệm vụ sau đây:\n"
+        "1. Tăng cường công tác lãnh đạo, chỉ đạo thực hiện hiệu quả các chủ trương về bảo hiểm y tế\n"
+        "- Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp bố trí ngân sách địa phương hỗ trợ mức đóng.\n"
+        "- Đổi mới nội dung, hình thức thông tin, tuyên truyền về bảo hiểm y tế.\n"
+        "- Tăng cường đôn đốc, kiểm tra, giám sát việc thực hiện các đề án.\n")
+    assert [t.text[:12] for t in g.tasks] == ["Ủy ban nhân ", "Đổi mới nội ", "Tăng cường đ"]
+    assert leads(g.tasks[0]) == ["Ủy ban nhân dân cấp tỉnh"]
+    assert len(leads(g.tasks[1])) == 2

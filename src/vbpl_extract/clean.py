@@ -526,9 +526,45 @@ def _without_page_furniture(source: str, lines: list[RawLine]) -> list[RawLine]:
             numbers = {tuple(_DIGITS_RE.findall(lines[i].content)) for i in found}
             if len(found) >= max(_RUNNING_MIN_PAGES, breaks // 3) and len(numbers) >= _RUNNING_MIN_PAGES:
                 running.update(found)
+    if not breaks:
+        running = _numbered_heads(lines)
     if not running and not marker:
         return lines
     return [RawLine(ln.start, ln.end, "blank", "") if i in marker or i in running else ln for i, ln in enumerate(lines)]
+
+
+_BARE_NUMBER_RE = regex.compile(r"^\d{1,4}$")
+_TRAILING_NUMBER_RE = regex.compile(r"^(.*\S)\s+(\d{1,4})$")
+
+
+def _numbered_heads(lines: list[RawLine]) -> set[int]:
+    """The running heads of a text that kept no page break: the same short line three times or more, each time with
+    a page number after it (on the line or on the next) one to three more than the time before ("CÔNG BÁO/Số
+    286/Ngày 27-05-2026" then "89", …, "90", …, "91": the Official Gazette's page head). The lines of the head and of
+    its number; bounded work: one pass and a dictionary.
+
+    >>> src = "\\n".join(["CÔNG BÁO/Số 286/Ngày 27-05-2026", "89", "Điều 1. Giao Sở Tài chính", "CÔNG BÁO/Số 286/Ngày "
+    ...                 "27-05-2026", "90", "chủ trì.", "CÔNG BÁO/Số 286/Ngày 27-05-2026 91", "Điều 2. Quý 1"])
+    >>> sorted(_numbered_heads(raw_lines(src)))
+    [0, 1, 3, 4, 6]
+    """
+    text = [i for i, ln in enumerate(lines) if ln.kind == "text"]
+    groups: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for k, i in enumerate(text):
+        content = lines[i].content.strip()
+        if len(content) > _RUNNING_MAX or not any(c.isalpha() for c in content) or _UNIT_START_RE.match(content):
+            continue
+        nxt = lines[text[k + 1]].content.strip() if k + 1 < len(text) else ""
+        if _BARE_NUMBER_RE.match(nxt):
+            groups.setdefault(content, []).append((int(nxt), (i, text[k + 1])))
+        elif (m := _TRAILING_NUMBER_RE.match(content)) is not None and _DIGITS_RE.search(m.group(1)):
+            groups.setdefault(m.group(1), []).append((int(m.group(2)), (i,)))
+    running: set[int] = set()
+    for found in groups.values():
+        pages = [n for n, _ in found]
+        if len(found) >= _RUNNING_MIN_PAGES and all(0 < b - a <= 3 for a, b in pairwise(pages)):
+            running.update(i for _, at in found for i in at)
+    return running
 
 
 def _line_kind(body: str) -> tuple[str, str]:

@@ -1979,6 +1979,12 @@ class TaskExtractor:
                 # cứu, hoàn thiện …" in a letter (6386/BVHTTDL): the title is no task, its bullets are the addressees'
                 sub.lead, sub.lead_origin = title_lead, "'Kính gửi' addressees, under a title"
                 self._walk(bullets, here, sub)
+            elif bullets and self._title_over_mixed_bullets(text, bullets):
+                # "1. Tăng cường công tác lãnh đạo, chỉ đạo … về bảo hiểm y tế" (no closing stop) over "- Uỷ ban nhân
+                # dân cấp tỉnh, cấp xã đưa các chỉ tiêu …", "- Đổi mới nội dung, hình thức …" (844/QĐ-TTg): a title;
+                # its bullets, each an action or an actor's, are the tasks (rule 2), the actionless ones of the
+                # actor handed down
+                self._walk(bullets, here, sub)
             elif bullets and self._own_actor_bullets(bullets):
                 # "10. Các sở, ban, ngành nghiên cứu, ban hành … hướng dẫn tổ chức thực hiện các Dự án:" over
                 # "- Công an tỉnh tham mưu …", "- Sở Y tế tham mưu …": each bullet carries its own actor and
@@ -2162,6 +2168,23 @@ class TaskExtractor:
         return len(bullets) >= 2 and all(
             (t := _BULLET.sub("", self.frag(b).text)) and self._clause_actor(t) is not None
             and names_an_action(t, self._names(t)) for b in bullets)
+
+    def _title_over_mixed_bullets(self, text: str, bullets: list[Node]) -> bool:
+        """Is ``text`` a title (one sentence, no colon, no closing stop but a full stop) over two or more bullets of
+        which some open with an actor of their own and its action, some with an action, and most one way or the
+        other?"""
+        if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
+            text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
+        if len(bullets) < 2 or _SENTENCE_END.search(text) or ":" in text or _SENTENCE_GAP.search(text):
+            return False
+        own = actions = 0
+        for b in bullets:
+            t = _BULLET.sub("", self.frag(b).text)
+            if self._clause_actor(t) is not None and names_an_action(t, self._names(t)):
+                own += 1
+            elif opens_with_action(_FOR_TOPIC.sub("", t, count=1)):
+                actions += 1
+        return own > 0 and actions > 0 and 2 * (own + actions) >= len(bullets)
 
     def _action_bullets(self, bullets: list[Node]) -> bool:
         """Do two or more bullets under a task unit, and all of them, open with an action verb of the lexicon
