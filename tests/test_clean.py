@@ -519,3 +519,10 @@ def test_repeated_deadline_cells_are_not_page_heads() -> None:
     source = "\n".join(["Nhiệm vụ", "Xây dựng kế hoạch", "Tháng 12/2025", "Ban hành quy chế", "Tháng 6/2026",
                         "Tổ chức tập huấn", "Tháng 9/2026", "Sơ kết", "Tháng 12/2026"])
     assert " ".join(p.text for p in normalize(source).paragraphs).count("Tháng") == 4
+
+
+def test_page_break_marker_and_its_number_are_no_text() -> None:
+    # a PDF-to-markdown converter's "--- PAGE BREAK ---" and the page number under it (4454/TCT-TTKT, OCR'd)
+    source = "Năm 2022, ngành thuế đã triển khai\n\n--- PAGE BREAK ---\n\n2\n\nnhiều giải pháp.\n"
+    text = " ".join(p.text for p in normalize(source).paragraphs)
+    assert "PAGE BREAK" not in text and " 2 " not in f" {text} "

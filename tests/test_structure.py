@@ -50,6 +50,8 @@ def corpus_tree(relative: str) -> tuple[str, tuple[Node, ...]]:
         ("I- QUAN ĐIỂM", "roman", "I"),
         ("IV. TỔ CHỨC THỰC HIỆN", "roman", "IV"),
         ("1. Bộ Công an:", "arabic", "1"),
+        # 4800/TCT-TTr (OCR'd letter): items numbered with a slash
+        ("1/ Các Cục Thuế rà soát lại kế hoạch thanh tra", "arabic", "1"),
         ("1.1. Rà soát hệ thống văn bản", "dotted", "1.1"),
         ("(1) Xây dựng cơ sở dữ liệu", "paren", "1"),
         ("a) Rà soát, sửa đổi quy chế", "letter", "a"),
@@ -67,7 +69,8 @@ def test_classify(text: str, kind: str, num: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Mục tiêu", "Mục đích, yêu cầu", "Căn cứ Luật Tổ chức Chính phủ", "2025. Năm bản lề", "Chương trình hành động", ""],
+    ["Mục tiêu", "Mục đích, yêu cầu", "Căn cứ Luật Tổ chức Chính phủ", "2025. Năm bản lề", "Chương trình hành động", "",
+     "30/6/2026 hoàn thành", "1/2026 là năm đầu"],
 )
 def test_classify_no_marker(text: str) -> None:
     assert classify(text) is None

@@ -460,7 +460,9 @@ _PAGE_NUMBER_RE = re.compile(r"^\f\s*\d{1,4}\s*$")
 
 
 # a converter's page marker on a line of its own: "===== Trang 9 =====", "--- Page 3 ---"
-_PAGE_MARKER_RE = regex.compile(r"^[=\-~_*#\s]{3,}(?:Trang|Page|Tr\.)\s*\d{1,4}[=\-~_*#\s]{3,}$", regex.IGNORECASE)
+# or a break with no number: "--- PAGE BREAK ---"
+_PAGE_MARKER_RE = regex.compile(r"^[=\-~_*#\s]{3,}(?:(?:Trang|Page|Tr\.)\s*\d{1,4}|page\s+break|ngắt\s+trang)[=\-~_*#\s]{3,}$",
+                                regex.IGNORECASE)
 _DIGITS_RE = regex.compile(r"\d+(?:\s+\d+)*")
 _RUNNING_MAX = 60  # characters of a running header or footer
 _RUNNING_MIN_PAGES = 3
@@ -483,13 +485,21 @@ def _without_page_furniture(source: str, lines: list[RawLine]) -> list[RawLine]:
     starts: list[int] = []  # the first text line of each page
     ends: list[int] = []  # the last text line before each page break
     marker: set[int] = set()
+    after_marker = False  # the last text line was a page marker
     breaks = 0
     new_page = False
     last_text = -1
     for i, ln in enumerate(lines):
         form_feed = source.find("\f", ln.start, ln.end) >= 0  # no copy of the line
+        if ln.kind == "text" and after_marker and _BARE_NUMBER_RE.match(ln.content.strip()):
+            marker.add(i)  # the page's number on the next line after a marker ("--- PAGE BREAK ---", "", "2")
+            after_marker = False
+            continue
+        if ln.kind == "text":
+            after_marker = False
         if ln.kind == "text" and _PAGE_MARKER_RE.match(ln.content):
             marker.add(i)
+            after_marker = True
         elif ln.kind == "text" and not form_feed:
             if new_page:
                 starts.append(i)
