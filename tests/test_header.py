@@ -951,3 +951,18 @@ def test_header_of_a_text_layer(text: str, expected: tuple) -> None:
     doc = extract_text(text).document
     parent = doc.parent_issuer.name if doc.parent_issuer else None
     assert (doc.number, doc.type, doc.issuer.name if doc.issuer else None, parent, doc.date) == expected
+
+
+@pytest.mark.parametrize("name, issuer, signer", [
+    # Công báo texts (batch 36): the issuer over the rule drawn under it and a blank line, above "Số:"; a bracket left
+    # of the signature's image between the position and the name
+    ("chi-thi-so-21-ct-ttg-469580.txt", "Thủ tướng Chính phủ", "Phạm Thị Thanh Trà"),
+    ("quyet-dinh-so-798-qd-ttg-469485.txt", "Thủ tướng Chính phủ", "Lê Minh Hưng"),
+    ("quyet-dinh-so-844-qd-ttg-469526.txt", "Thủ tướng Chính phủ", "Phạm Thị Thanh Trà"),
+])
+def test_gazette_issuer_over_its_rule_and_signer_after_an_image_mark(name: str, issuer: str, signer: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "corpus" / "external" / "phapluat_8chude" / name
+    with path.open(encoding="utf-8", newline="") as f:
+        doc = extract_text(f.read()).document
+    assert doc.issuer is not None and doc.issuer.name == issuer
+    assert doc.signer == signer

@@ -621,10 +621,14 @@ _ARTICLE_1 = regex.compile(r"^(?:\*\*)?Điều\s+1\s*[.:]")
 def _issuer_line_above(lines: list[RawLine], k: int, j: int) -> bool:
     """One blank line at ``k`` between two lines of the issuer block (a reader that sets every line of a
     scan or a Word file apart): "BỘ CÔNG AN" / "" / "CÔNG AN TỈNH LÂM ĐỒNG". The issuer is set in capitals
-    (NĐ 30/2020, Phụ lục I), so the block goes on over a single blank only to an upper-case line."""
-    if k < 1 or lines[k - 1].kind != "text":
+    (NĐ 30/2020, Phụ lục I), so the block goes on over a single blank only to an upper-case line, or to the rule
+    drawn under it ("THỦ TƯỚNG CHÍNH PHỦ" / "__________" / "" / "Số: 21/CT-TTg", Công báo)."""
+    above_at = k - 1
+    if above_at >= 1 and lines[above_at].kind == "rule":
+        above_at -= 1
+    if above_at < 0 or lines[above_at].kind != "text":
         return False
-    above = lines[k - 1].content.strip()
+    above = lines[above_at].content.strip()
     return above.isupper() and len(above) < 80 and not regex.search(r":\s*$", above)
 
 

@@ -1224,6 +1224,11 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
         if j == sig_idx:
             t = t.rsplit(" | ", 1)[-1]
             t = _sign_label().sub("", t) or t
+        if j > sig_idx and not any(c.isalnum() for c in t):
+            j += 1  # the mark of the signature's image between the position and the name ("[", Công báo)
+            continue
+        if j > sig_idx:
+            t = _IMAGE_MARK.sub("", t)  # "[ Phạm Thị Thanh Trà"
         if _SIGNED_NAME.match(t):  # "(Đã ký) Lê Thành Long": the name after the mark ends the block
             lines.append(t)
             last = j
@@ -1263,6 +1268,8 @@ def _parse_closing(ct: CleanText, res: HeaderResult) -> None:
                 break
 
 
+# what a converter leaves of a signature's image before the name: "[ Phạm Thị Thanh Trà" (Công báo)
+_IMAGE_MARK = regex.compile(r"^[\[\]{}<>*_|]+\s*(?=\p{Lu})")
 # a cell holding only the signer: "Nguyễn Mạnh Kiểm (Đã ký)"
 _SIGNED_NAME = regex.compile(r"^[\[(]\s*[Đđ]ã\s+ký\s*[\])]\s*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,4}$")
 
