@@ -526,3 +526,11 @@ def test_page_break_marker_and_its_number_are_no_text() -> None:
     source = "Năm 2022, ngành thuế đã triển khai\n\n--- PAGE BREAK ---\n\n2\n\nnhiều giải pháp.\n"
     text = " ".join(p.text for p in normalize(source).paragraphs)
     assert "PAGE BREAK" not in text and " 2 " not in f" {text} "
+
+
+def test_a_padded_line_ending_on_a_preposition_goes_on() -> None:
+    # 798/QĐ-TTg (Công báo): a justified line padded with spaces is no markdown hard break when it ends on "của"
+    source = ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;  \nCăn cứ Quyết định số 666/QĐ-TTg ngày 09 tháng 4 "
+              "năm 2026 của        \nThủ tướng Chính phủ về việc phân công công tác;\n")
+    texts = [p.text for p in normalize(source).paragraphs]
+    assert len(texts) == 2 and texts[1].endswith("của Thủ tướng Chính phủ về việc phân công công tác;")

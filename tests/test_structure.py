@@ -57,6 +57,9 @@ def corpus_tree(relative: str) -> tuple[str, tuple[Node, ...]]:
         ("a) Rà soát, sửa đổi quy chế", "letter", "a"),
         ("đ) Xây dựng cơ chế", "letter", "đ"),
         ("- Chủ trì tham mưu", "dash", None),
+        # 330/TB-VPCP (OCR'd): a dash read as "_" or "~" before a capital
+        ("_ Tiếp tục nâng cấp nền tảng tích hợp", "dash", None),
+        ("~ Chủ trì, phối hợp với các bộ, ngành", "dash", None),
         ("+ Phối hợp thực hiện", "plus", None),
         ("Phụ lục II", "appendix", "II"),
     ],

@@ -3216,3 +3216,12 @@ def test_title_over_bullets_some_with_their_own_actor() -> None:
     assert [t.text[:12] for t in g.tasks] == ["Ủy ban nhân ", "Đổi mới nội ", "Tăng cường đ"]
     assert leads(g.tasks[0]) == ["Ủy ban nhân dân cấp tỉnh"]
     assert len(leads(g.tasks[1])) == 2
+
+
+def test_members_of_a_board_named_by_office_are_no_tasks() -> None:
+    # 798/QĐ-TTg: "1. Trưởng ban Chỉ đạo Trung ương: Phó Thủ tướng Chính phủ Phạm Thị Thanh Trà." names a member
+    g = extract_text("QUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo\n\nĐiều 1. Kiện toàn Ban Chỉ đạo Trung ương, gồm:\n1. Trưởng ban Chỉ "
+                     "đạo Trung ương: Phó Thủ tướng Chính phủ Phạm Thị Thanh Trà.\n2. Phó Trưởng ban: Bộ trưởng Bộ Nội vụ.\n"
+                     "3. Thành viên: Thứ trưởng Bộ Tài chính Nguyễn Văn An.\nĐiều 2. Ban Chỉ đạo có nhiệm vụ nghiên cứu, đề "
+                     "xuất chính sách tiền lương.\n")
+    assert [t.text[:20] for t in g.tasks] == ["Ban Chỉ đạo có nhiệm"]

@@ -613,6 +613,12 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
     return start, end, skip
 
 
+@cache
+def _open_end() -> regex.Pattern[str]:
+    """A line's last word when no sentence ends on it (``boilerplate.yaml``, ``open_line_ends``)."""
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(Boilerplate.load().open_line_ends) + r")\s*$", regex.IGNORECASE)
+
+
 _NUMBER_LINE = regex.compile(r"^Số\s*:\s*\d")
 _DATE_LINE = regex.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", regex.IGNORECASE)
 _ARTICLE_1 = regex.compile(r"^(?:\*\*)?Điều\s+1\s*[.:]")
@@ -1021,7 +1027,8 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
             continue
         if current:
             prev = lines[current[-1]]
-            hard_break = source[prev.start:prev.end].endswith("  ")  # markdown hard line break
+            # a markdown hard line break, unless the line ends on a word no sentence ends on (padding of a justified line)
+            hard_break = source[prev.start:prev.end].endswith("  ") and _open_end().search(prev.content) is None
             # a line far longer than the file's wrap width was never wrapped: it is a whole paragraph
             hard_break = hard_break or (wrap and len(prev.content) > 1.6 * wrap and not _starts_lower(ln.content))
             # in a text whose lines are whole sentences (not hard-wrapped), a line break ends the paragraph

@@ -51,7 +51,8 @@ _ARABIC = regex.compile(r"^(?P<num>\d{1,3}[a-z]?)\s*(?:[.)]\s*(?=\S)|/\s+(?=\p{L
 _PAREN = regex.compile(r"^\((?P<num>\d{1,3})\)\s*(?=\S)")
 # "a) …" (NĐ 30/2020), also "a. Nhà đầu tư phải …" (a letter and a full stop before a capital: 257/QĐ-BQLCKCN)
 _LETTER = regex.compile(r"^(?P<num>[a-zđ])(?:\s*\)|\.(?=\s+\p{Lu}))\s*(?=\S)")
-_DASH = regex.compile(r"^(?:[-–—•·]\s*|\*\s+)(?=\S)")  # "* " is a markdown list bullet
+# "* " is a markdown list bullet; "_ " and "~ " before a capital, an OCR'd dash ("_ Tiếp tục nâng cấp …", 330/TB-VPCP)
+_DASH = regex.compile(r"^(?:[-–—•·]\s*|\*\s+|[_~]\s+(?=\p{Lu}))(?=\S)")
 _PLUS = regex.compile(r"^\+\s*(?=\S)")
 
 _WORD_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu": "subsection"}

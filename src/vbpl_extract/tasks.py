@@ -2203,7 +2203,8 @@ class TaskExtractor:
         if not names:
             return False
         left = "".join(rest[e:s] for (_, e), (s, _) in zip([(0, 0), *names], [*names, (len(rest), 0)], strict=True))
-        return not regex.sub(r"[\s,;.]+|\bvà\b", "", left)
+        # what is left: separators, or the name of the office holder ("Phó Thủ tướng Chính phủ Phạm Thị Thanh Trà")
+        return not regex.sub(r"[\s,;.]+|\bvà\b|(?-i:\p{Lu}\p{Ll}*)", "", left)
 
     def _actor_on_its_own_line(self, f: Fragment) -> tuple[list, int] | None:
         """The agencies a unit opens with (after "giao"/"đề nghị") when they stand on a line or in a cell of their

@@ -73,8 +73,9 @@ class Boilerplate(_Data):
     start_of_document: list[str]
     end_of_document: list[str]
     skip_lines: list[str]
+    open_line_ends: list[str] = []
 
-    _check = field_validator("start_of_document", "end_of_document", "skip_lines")(_compiles)
+    _check = field_validator("start_of_document", "end_of_document", "skip_lines", "open_line_ends")(_compiles)
 
 
 class SignatureWords(_Data):
