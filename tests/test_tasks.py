@@ -3225,3 +3225,14 @@ def test_members_of_a_board_named_by_office_are_no_tasks() -> None:
                      "3. Thành viên: Thứ trưởng Bộ Tài chính Nguyễn Văn An.\nĐiều 2. Ban Chỉ đạo có nhiệm vụ nghiên cứu, đề "
                      "xuất chính sách tiền lương.\n")
     assert [t.text[:20] for t in g.tasks] == ["Ban Chỉ đạo có nhiệm"]
+
+
+def test_lead_in_after_an_assessment_in_the_same_unit() -> None:
+    # 95/NQ-HĐND (Hà Giang): the council's assessment, then its request in the same article; the items are the asked
+    # body's, not the council's
+    g = extract_text("NGHỊ QUYẾT\nVề hoạt động chất vấn\n\nĐiều 2. Hội đồng nhân dân tỉnh cơ bản thống nhất với một số giải "
+                     "pháp mà Ủy ban nhân dân tỉnh đã trả lời. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh quan "
+                     "tâm chỉ đạo thực hiện một số công việc sau:\n1. Xem xét sớm phê duyệt quy hoạch điều chỉnh kế hoạch "
+                     "sử dụng đất giai đoạn 2016 - 2020.\n2. Quan tâm, bố trí kinh phí ưu tiên khắc phục các công trình "
+                     "văn hóa đã xuống cấp.\n")
+    assert [leads(t) for t in g.tasks] == [["Ủy ban nhân dân tỉnh"]] * 2

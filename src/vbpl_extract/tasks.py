@@ -1260,6 +1260,7 @@ _HEADING_DUTIES = regex.compile(r"\s*(?:thực\s+hiện\s+)?(?:một\s+số\s+|c
                                 r"(?:\s*(?:,|và)\s*(?:nhiệm\s+vụ|quyền\s+hạn))*(?:\s+(?:như\s+)?sau(?:\s+đây)?)?\s*[:.]?\s*",
                                 regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.;]\s+\S")
+_SENTENCE_START = regex.compile(r"(?<=[\p{Ll}\d)”\"]\.)\s+(?=\p{Lu})")
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.;])\s+(?=\S)")
 _LOWER_AFTER = regex.compile(r"\s*(?:\([^)]{0,80}\)\s*)?\p{Ll}")
 _BULLET = regex.compile(r"^[-+•*]\s*")
@@ -2433,6 +2434,22 @@ class TaskExtractor:
         return (regex.match(r"^(?:Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của|Giao)\b", text, regex.IGNORECASE) is not None
                 and (text.endswith(":") or _heading_like(text)))
 
+    def _lead_in_sentence(self, f: Fragment) -> Fragment:
+        """The last sentence of a unit that ends in a colon, when it names a subject of its own: the lead-in after an
+        assessment ("Điều 2. Hội đồng nhân dân tỉnh cơ bản thống nhất với một số giải pháp …. Hội đồng nhân dân tỉnh
+        đề nghị Ủy ban nhân dân tỉnh quan tâm chỉ đạo thực hiện một số công việc sau:", 95/NQ-HĐND Hà Giang); else
+        the unit."""
+        if not f.text.rstrip().endswith(":"):
+            return f
+        last = None
+        for last in _SENTENCE_START.finditer(f.text):
+            pass
+        if last is None:
+            return f
+        k = last.end()
+        tail = Fragment(f.text[k:], f.starts[k:], f.ends[k:])
+        return tail if subject_mentions(tail.text, self.mentions.agencies(tail.text))[0] else f
+
     def _absorb_actor(self, node: Node, text: str, ctx: Context, *, heading_only: bool = False) -> None:
         if not text:
             return
@@ -2440,7 +2457,7 @@ class TaskExtractor:
             f = Fragment(text, [node.heading_span[0] if node.heading_span else node.span[0]] * len(text),
                          [node.heading_span[1] if node.heading_span else node.span[1]] * len(text))
         else:
-            f = self.frag(node)
+            f = self._lead_in_sentence(self.frag(node))
         mentions = self.mentions.agencies(f.text)
         subj, end = subject_mentions(f.text, mentions)
         if heading_only:
