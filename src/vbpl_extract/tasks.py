@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -2441,9 +2442,7 @@ class TaskExtractor:
         the unit."""
         if not f.text.rstrip().endswith(":"):
             return f
-        last = None
-        for last in _SENTENCE_START.finditer(f.text):
-            pass
+        last = next(iter(deque(_SENTENCE_START.finditer(f.text), maxlen=1)), None)
         if last is None:
             return f
         k = last.end()
