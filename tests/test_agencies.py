@@ -1252,3 +1252,9 @@ def test_party_committee_of_the_front_keeps_to_quoc() -> None:
     # 104-CTr/TU Lào Cai: "Tổ" of "Mặt trận Tổ quốc" is no "tổ chức" ending the name
     assert names(find_agencies("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh chủ trì, phối hợp")) == [
         "Đảng ủy Mặt trận Tổ quốc", "Các đoàn thể tỉnh"]
+
+
+def test_provincial_tax_departments_all_at_once() -> None:
+    # 4800/TCT-TTr: the tax administration asks the provincial tax departments (before 2025) as one collective
+    text = "Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện một số giải pháp sau:"
+    assert [m.name for m in find_agencies(text)] == ["Tổng cục Thuế", "Cục Thuế các tỉnh, thành phố trực thuộc trung ương"]

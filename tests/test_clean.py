@@ -534,3 +534,9 @@ def test_a_padded_line_ending_on_a_preposition_goes_on() -> None:
               "năm 2026 của        \nThủ tướng Chính phủ về việc phân công công tác;\n")
     texts = [p.text for p in normalize(source).paragraphs]
     assert len(texts) == 2 and texts[1].endswith("của Thủ tướng Chính phủ về việc phân công công tác;")
+
+
+def test_items_numbered_with_a_slash_open_paragraphs() -> None:
+    # 4800/TCT-TTr: "1/ Các Cục Thuế rà soát …" on the line after the lead-in is a paragraph of its own
+    source = "Tổng cục Thuế yêu cầu thực hiện một số giải pháp sau:\n1/ Rà soát lại kế hoạch thanh tra.\n2/ Tăng cường kiểm tra.\n"
+    assert len(normalize(source).paragraphs) == 3

@@ -763,6 +763,7 @@ _MARKER_RE = regex.compile(
       | (?:Phụ\s+lục|PHỤ\s+LỤC)\b
       | [IVXLC]+\s*[.\-–)]\s*\S
       | \d{1,3}[a-z]?(?:\.\d{1,3})*\s*[.)](?![\d/])\s*\S
+      | \d{1,3}/\s+\p{Lu}
       | \(\d{1,3}\)\s*\S
       | [a-zđ]\s*\)\s*\S
       | [a-zđ]\.\s+\p{Lu}
