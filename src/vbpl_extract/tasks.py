@@ -3348,14 +3348,30 @@ def _map_columns(header: list[str]) -> dict[str, int | None]:
     return cols
 
 
+@cache
+def _lexicon_words() -> frozenset[str]:
+    lex = action_words()
+    return lex["verbs"] | lex["lead_adverbs"] | lex["modals"]
+
+
 def lexicon_action(words: list[str]) -> str | None:
     """The leading verb phrase from word tokens and the lexicon, or None when the first word is unknown.
 
     >>> lexicon_action(["Xây dựng", ",", "trình", "ban hành", "và", "tổ chức", "triển khai", "chương trình"])
     'Xây dựng, trình ban hành và tổ chức triển khai'
+    >>> lexicon_action(["Đẩy", "nhanh", "tiến độ", "thực hiện"])
+    'Đẩy nhanh'
     """
     lex = action_words()
     keys = [fold_tones(w).lower() for w in words]
+    known = _lexicon_words()
+    k = 0
+    while k + 1 < len(keys):
+        if keys[k] not in known and f"{keys[k]} {keys[k + 1]}" in known:
+            # "Đẩy" + "nhanh", "Từng" + "bước": two tokens of one word of the lexicon
+            words = [*words[:k], f"{words[k]} {words[k + 1]}", *words[k + 2:]]
+            keys = [*keys[:k], f"{keys[k]} {keys[k + 1]}", *keys[k + 2:]]
+        k += 1
     i, n = 0, len(words)
     while i < n and keys[i] in lex["modals"]:
         i += 1
