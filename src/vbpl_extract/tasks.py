@@ -336,10 +336,14 @@ def _continues_list(text: str, mentions: list, mention) -> bool:
     closed the list with: "… kể từ ngày nhận được ý kiến của Bộ Quốc phòng và Bộ Công an, Bộ Công Thương có văn bản
     trả lời …" (38/2025/TT-BCT)."""
     return any(x.end <= mention.start and not text[x.end:mention.start].strip(" ,") and "," in text[x.end:mention.start]
-               and _CLOSED_BY_AND.search(text, 0, x.start) is None for x in mentions)
+               and _closed_by_and().search(text, 0, x.start) is None for x in mentions)
 
 
-_CLOSED_BY_AND = regex.compile(r"(?<![\p{L}])(?:và|hoặc)\s+$", regex.IGNORECASE)
+@cache
+def _closed_by_and() -> regex.Pattern[str]:
+    """A list's last joining word right before a name (the lexicon's word ``conjunctions``: "và", "hoặc")."""
+    words = sorted(w for w in action_words()["conjunctions"] if any(c.isalpha() for c in w))
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")\s+$", regex.IGNORECASE)
 
 
 _MODAL_AFTER = regex.compile(r"\s+(?:phải|cần)(?![\p{L}])")
