@@ -464,6 +464,8 @@ _PAGE_NUMBER_RE = re.compile(r"^\f\s*\d{1,4}\s*$")
 _PAGE_MARKER_RE = regex.compile(r"^[=\-~_*#\s]{3,}(?:(?:Trang|Page|Tr\.)\s*\d{1,4}|page\s+break|ngắt\s+trang)[=\-~_*#\s]{3,}$",
                                 regex.IGNORECASE)
 _DIGITS_RE = regex.compile(r"\d+(?:\s+\d+)*")
+_BARE_NUMBER_RE = regex.compile(r"^\d{1,4}$")  # a page number alone on its line
+_TRAILING_NUMBER_RE = regex.compile(r"^(.*\S)\s+(\d{1,4})$")  # a running head with its page number at the end
 _RUNNING_MAX = 60  # characters of a running header or footer
 _RUNNING_MIN_PAGES = 3
 _RUNNING_KINDS = 8  # running heads compared approximately: the first few kinds of page edge (bounded work)
@@ -541,10 +543,6 @@ def _without_page_furniture(source: str, lines: list[RawLine]) -> list[RawLine]:
     if not running and not marker:
         return lines
     return [RawLine(ln.start, ln.end, "blank", "") if i in marker or i in running else ln for i, ln in enumerate(lines)]
-
-
-_BARE_NUMBER_RE = regex.compile(r"^\d{1,4}$")
-_TRAILING_NUMBER_RE = regex.compile(r"^(.*\S)\s+(\d{1,4})$")
 
 
 def _numbered_heads(lines: list[RawLine]) -> set[int]:

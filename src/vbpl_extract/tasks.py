@@ -1259,6 +1259,20 @@ class Context:
 
 # the quote mark that opens an amended wording and the number of the unit it amends: " “1. ", " “b) ", " "a. "
 _AMENDED_OPENING = regex.compile(r"\s*[“\"'‘]?\s*(?:(?:\d{1,3}[a-zđ]?|[a-zđ])[.)]\s+)?")
+def _bullet_title(text: str) -> str | None:
+    """``text`` as the title of the bullets under it: no closing punctuation and no colon, or one sentence closed by a
+    full stop (the stop dropped); else None.
+
+    >>> _bullet_title("1. Tăng cường công tác lãnh đạo, chỉ đạo về bảo hiểm y tế.".split(" ", 1)[1])
+    'Tăng cường công tác lãnh đạo, chỉ đạo về bảo hiểm y tế'
+    >>> _bullet_title("Các sở, ngành thực hiện các nội dung sau:") is None
+    True
+    """
+    if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
+        text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
+    return None if _SENTENCE_END.search(text) or ":" in text else text
+
+
 _EFFECT_CLAUSE = regex.compile(r"\bcó\s+hiệu\s+lực\b", regex.IGNORECASE)
 # what a heading that hands its clauses to a body says after its name: "… thực hiện một số nhiệm vụ, quyền hạn sau"
 _HEADING_DUTIES = regex.compile(r"\s*(?:thực\s+hiện\s+)?(?:một\s+số\s+|các\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|nội\s+dung)"
@@ -1769,11 +1783,11 @@ class TaskExtractor:
         inherited, no closing punctuation but a full stop and no colon, that opens like an instruction, over two or more bullets of
         its own, at least half of which open like instructions too; else nothing. Its bullets are the tasks (guide
         rule 2), each an instruction to the "Kính gửi" addressees (Genres: Công văn)."""
-        if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
-            text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
+        title = _bullet_title(text)
         if (not (self.letter and self.addressees_act and self.addressees) or ctx.lead or len(bullets) < 2
-                or node.kind not in ("item", "point", "clause") or _SENTENCE_END.search(text) or ":" in text):
+                or node.kind not in ("item", "point", "clause") or title is None):
             return []
+        text = title
         if self.letter_end is not None and node.span[0] >= self.letter_end:
             return []
         if subject_mentions(text, self.mentions.agencies(text))[0] or _ASKED_HEAD.match(text) or not self._instruction(text):
@@ -2179,9 +2193,8 @@ class TaskExtractor:
         """Is ``text`` a title (one sentence, no colon, no closing stop but a full stop) over two or more bullets of
         which some open with an actor of their own and its action, some with an action, and most one way or the
         other?"""
-        if _CLOSING_STOP.search(text) and not _SENTENCE_GAP.search(text):
-            text = text[:-1].rstrip()  # one sentence closed by a full stop over its bullets is still their title
-        if len(bullets) < 2 or _SENTENCE_END.search(text) or ":" in text or _SENTENCE_GAP.search(text):
+        title = _bullet_title(text)
+        if len(bullets) < 2 or title is None or _SENTENCE_GAP.search(title):
             return False
         own = actions = 0
         for b in bullets:
@@ -3358,6 +3371,29 @@ def _lexicon_words() -> frozenset[str]:
     return lex["verbs"] | lex["lead_adverbs"] | lex["modals"]
 
 
+def _joined_tokens(words: list[str], keys: list[str]) -> tuple[list[str], list[str]]:
+    """Two word tokens that make one word of the lexicon read as one ("Đẩy" + "nhanh", "Từng" + "bước"), in one pass.
+
+    >>> _joined_tokens(["Đẩy", "nhanh", "tiến độ"], ["đẩy", "nhanh", "tiến độ"])[0]
+    ['Đẩy nhanh', 'tiến độ']
+    """
+    known = _lexicon_words()
+    out_words: list[str] = []
+    out_keys: list[str] = []
+    k = 0
+    while k < len(keys):
+        pair = f"{keys[k]} {keys[k + 1]}" if k + 1 < len(keys) else ""
+        if pair and keys[k] not in known and pair in known:
+            out_words.append(f"{words[k]} {words[k + 1]}")
+            out_keys.append(pair)
+            k += 2
+        else:
+            out_words.append(words[k])
+            out_keys.append(keys[k])
+            k += 1
+    return out_words, out_keys
+
+
 def lexicon_action(words: list[str]) -> str | None:
     """The leading verb phrase from word tokens and the lexicon, or None when the first word is unknown.
 
@@ -3368,14 +3404,7 @@ def lexicon_action(words: list[str]) -> str | None:
     """
     lex = action_words()
     keys = [fold_tones(w).lower() for w in words]
-    known = _lexicon_words()
-    k = 0
-    while k + 1 < len(keys):
-        if keys[k] not in known and f"{keys[k]} {keys[k + 1]}" in known:
-            # "Đẩy" + "nhanh", "Từng" + "bước": two tokens of one word of the lexicon
-            words = [*words[:k], f"{words[k]} {words[k + 1]}", *words[k + 2:]]
-            keys = [*keys[:k], f"{keys[k]} {keys[k + 1]}", *keys[k + 2:]]
-        k += 1
+    words, keys = _joined_tokens(words, keys)
     i, n = 0, len(words)
     while i < n and keys[i] in lex["modals"]:
         i += 1
