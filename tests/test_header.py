@@ -907,6 +907,45 @@ def test_a_position_signing_in_its_own_name_is_the_issuer_of_a_headerless_copy()
     assert info.provenance["issuer"] == "the signature's position"
 
 
+_HEADERLESS_LETTERS = [
+    # 6386/BVHTTDL-KHCNĐTMT as the page kept it: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"; of the Bộ named, the one that writes
+    ("Kính gửi: Bộ Giáo dục và Đào tạo\n\nThực hiện Kết luận của Bộ Chính trị, Bộ Giáo dục và Đào tạo đã có văn bản "
+     "số 12/BGDĐT.\n\nBộ Văn hóa, Thể thao và Du lịch đề nghị Bộ Giáo dục và Đào tạo xem xét, phân bổ chỉ tiêu.\n\n"
+     "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhan Tâm\n",
+     "Bộ Văn hóa, Thể thao và Du lịch"),
+    # a letter of a city's people's committee: the level alone ("UBND Thành phố") counts for the full name it begins
+    ("Kính gửi: Sở Y tế\n\nThời gian qua, Ủy ban nhân dân thành phố Hà Nội đã có nhiều văn bản chỉ đạo. "
+     "UBND Thành phố yêu cầu Sở Y tế kiểm soát chặt chẽ chi phí; báo cáo UBND Thành phố.\n\n"
+     "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVũ Thu Hà\n",
+     "Ủy ban nhân dân thành phố Hà Nội"),
+    # a conclusions notice: "KT. BỘ TRƯỞNG, CHỦ NHIỆM" heads the Văn phòng Chính phủ, which "thông báo"
+    ("Ngày 29 tháng 11 năm 2025, Thủ tướng Chính phủ đã đi thị sát. Thủ tướng Chính phủ kết luận như sau:\n\n"
+     "1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khắc phục hậu quả.\n\n"
+     "Văn phòng Chính phủ thông báo để các cơ quan và địa phương liên quan biết, thực hiện./.\n\n"
+     "Nơi nhận:\n- Ban Bí thư TW Đảng;\n- Lưu: VT, NN.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường\n",
+     "Văn phòng Chính phủ"),
+    # a position before the name is another's act: "Bộ trưởng Bộ Tài chính hướng dẫn" is no letter of the Bộ Tài chính
+    ("Kính gửi: Các thương nhân đầu mối kinh doanh xăng dầu.\n\nCăn cứ Thông tư số 17/2021/TT-BCT của Bộ trưởng Bộ "
+     "Tài chính hướng dẫn; Bộ trưởng Bộ Tài chính hướng dẫn việc trích lập Quỹ.\n\nBộ Công Thương thông báo các thương "
+     "nhân thực hiện trích lập Quỹ Bình ổn giá.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTL. BỘ TRƯỞNG\n"
+     "KT. CỤC TRƯỞNG CỤC QUẢN LÝ VÀ PHÁT TRIỂN THỊ TRƯỜNG TRONG NƯỚC\nPHÓ CỤC TRƯỞNG\nNguyễn Thúy Hiền\n",
+     "Bộ Công Thương"),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer"), _HEADERLESS_LETTERS)
+def test_a_headerless_copy_is_issued_by_the_body_its_signing_head_leads(text: str, issuer: str) -> None:
+    info = parse_header(normalize(text)).info
+    assert info.issuer is not None and info.issuer.name == issuer
+    assert info.issuer.origin == "signature"
+
+
+def test_a_signing_head_whose_body_the_text_never_names_leaves_no_issuer() -> None:
+    text = ("Kính gửi: Các cơ quan, đơn vị.\n\nĐề nghị các cơ quan, đơn vị thực hiện nghiêm túc.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLượng Thị Tới\n")
+    assert parse_header(normalize(text)).info.issuer is None
+
+
 # --------------------------------------------------------------------------- text layers of real PDFs (batch 30)
 
 # each header as a pdftotext page layout keeps it (two columns in spaces), from the files of corpus/external

@@ -381,6 +381,8 @@ def parse_header(ct: CleanText) -> HeaderResult:
     if info.number is None or info.date is None:
         _self_from_annex_caption(ct, res, info)
     _fill_from_site_metadata(ct, info)
+    if info.issuer is None and info.signature is not None and info.signature.span is not None:
+        _issuer_from_writer(ct, res, info)
     if not info.type and info.addressees and not info.enacting_formula:
         # a letter whose header the source lost opens on its "Kính gửi": of the types of NĐ 30/2020 only a công văn
         # is addressed so with no heading of its own (a Tờ trình, a Báo cáo name themselves; a Công điện "… điện:")
@@ -518,6 +520,61 @@ def _subject_lines(paras: list[Paragraph], lo: int, hi: int) -> set[int]:
         if paras[j].kind == "text" and (_VV.match(t) or (j - 1 in out and not t.isupper() and not _NUMBER_LINE.match(t))):
             out.add(j)
     return out
+
+
+@cache
+def _signing_heads() -> tuple[regex.Pattern[str], dict[str, regex.Pattern[str]], regex.Pattern[str]]:
+    """(any head, the body-name pattern of each head, the writer's verbs) from ``signature_words.yaml``."""
+    words = SignatureWords.load()
+    heads = sorted(words.signing_heads, key=len, reverse=True)
+    any_head = regex.compile(r"\b(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b")
+    names = {h: regex.compile("^(?:" + "|".join(words.signing_heads[h]) + ")") for h in heads}
+    verbs = regex.compile(r"^\s*(?:" + "|".join(words.writer_verbs or ["(?!)"]) + r")\b", regex.IGNORECASE)
+    return any_head, names, verbs
+
+
+def _issuer_from_writer(ct: CleanText, res: HeaderResult, info: DocumentInfo) -> None:
+    """A copy that lost its header but kept its signature: the body the signing head leads, as the letter names it.
+
+    "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Phan Tâm" signs for a Bộ; of the Bộ the body names, the one that writes
+    ("Bộ Văn hóa, Thể thao và Du lịch đề nghị …") or else the one named most often issues it. "TM. ỦY BAN NHÂN
+    DÂN" signs for an Ủy ban nhân dân; a name of the level alone ("Ủy ban nhân dân Thành phố") counts for the
+    full name it begins ("Ủy ban nhân dân thành phố Hà Nội"). A position before the name ("Bộ trưởng Bộ Tài
+    chính hướng dẫn …") is another's act, and a group ("các Sở") never issues.
+    """
+    sig = info.signature
+    assert sig is not None and sig.span is not None
+    any_head, names, verbs = _signing_heads()
+    block = " ".join(ct.source[sig.span[0]: sig.span[1]].upper().split())
+    head = any_head.search(block)
+    if head is None:
+        return
+    name_pattern = names[next(h for h in names if " ".join(h.split()) == " ".join(head.group(0).split()))]
+    score: dict[str, int] = {}
+    first: dict[str, tuple[str, str | None, str | None, tuple[int, int] | None]] = {}
+    for i, p in enumerate(ct.paragraphs):
+        if i in res.header_paragraphs or i in res.closing_paragraphs or p.kind != "text" or p.span is None:
+            continue
+        if p.span[0] >= sig.span[0]:
+            break
+        for m in find_agencies(p.text):
+            if (m.kind in ("collective", "party") or not name_pattern.match(m.name)
+                    or _POSITION_WORDS.match(m.name.upper()) or m.name.lower().startswith("các ")):
+                continue
+            own_act = not _POSITION_WORDS.match(m.text.upper()) and verbs.match(p.text[m.end:])
+            score[m.name] = score.get(m.name, 0) + (3 if own_act else 1)
+            first.setdefault(m.name, (m.text, m.id, m.kind, (p.span[0] + m.start, p.span[0] + m.end)))
+    for name in list(score):  # the level alone counts for the full name it begins
+        longer = [o for o in score if o != name and o.lower().startswith(name.lower() + " ")]
+        if len(longer) == 1:
+            score[longer[0]] += score.pop(name)
+    if not score:
+        return
+    best = max(score, key=lambda k: score[k])
+    text, ident, kind, span = first[best]
+    info.issuer = AgencyRef(id=ident, name=best, text=text, span=span, kind=kind,
+                            known=bool(ident and not ident.startswith("unknown:")), origin="signature")
+    info.provenance["issuer"] = f"the body the signature's head ({head.group(0).title()}) leads, as the text names it"
 
 
 def _issuer_from_enacting_authority(paras: list[Paragraph], upto: int, info: DocumentInfo) -> None:

@@ -89,8 +89,17 @@ class SignatureWords(_Data):
     bare_units: list[str] = Field(default_factory=list)
     surnames: list[str] = Field(default_factory=list)
     issuing_positions: dict[str, str] = Field(default_factory=dict)
+    signing_heads: dict[str, list[str]] = Field(default_factory=dict)
+    writer_verbs: list[str] = Field(default_factory=list)
 
-    _check = field_validator("labels", "annex_captions")(_compiles)
+    _check = field_validator("labels", "annex_captions", "writer_verbs")(_compiles)
+
+    @field_validator("signing_heads")
+    @classmethod
+    def _heads_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            _compiles(patterns)
+        return value
 
 
 class LegacyEncodings(_Data):
