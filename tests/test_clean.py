@@ -259,6 +259,24 @@ def test_site_title_line_before_trailer_is_not_body() -> None:
     assert ct.paragraphs[-1].text == "Phùng Thành Vinh"
 
 
+@pytest.mark.parametrize("note", [
+    # the keeper's notes over the scans of corpus/external/skill_sct
+    "[OCR] [Bản trích chữ tự động bằng tesseract tiếng Việt từ bản quét QD-2336-2026.pdf — 7 trang. Có thể sai số.]",
+    "[Bản trích chữ tự động bằng pdftotext từ GCN-DKDT-KCN.pdf — 9 trang. Đối chiếu bản gốc trên GitHub.]",
+])
+def test_a_keepers_note_in_brackets_over_the_text_is_not_the_document(note: str) -> None:
+    src = (f"{note}\n\n===== Trang 1 =====\nỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n\nĐiều 1. Giao Sở Tài chính thực hiện.\n")
+    ct = normalize(src)
+    assert ct.body_span[0] == src.index("ỦY BAN NHÂN DÂN CỘNG")
+    assert not ct.paragraphs[0].text.startswith("[")
+
+
+def test_a_bracketed_footnote_mark_stays_in_the_document() -> None:
+    src = "[1] Tính trên cơ sở mức trích lập Quỹ Bình ổn giá xăng dầu 0 đồng/lít.\nĐiều 1. Giao Sở Tài chính thực hiện.\n"
+    assert normalize(src).body_span[0] == 0
+
+
 def test_document_without_boilerplate_keeps_everything() -> None:
     src = "Điều 1. Giao Sở Tài chính thực hiện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký."
     ct = normalize(src)

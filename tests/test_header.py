@@ -552,6 +552,10 @@ _OCR_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - T�
     # a copy certified in another month gives no date
     ("Thời gian ký: 02/12/2025\n\nỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG\n\n" + _OCR_MOTTO
      + "Lâm Đông, ngày J2 tháng 11 năm 2025\n\nSố: /TB-UBND\n\nTHÔNG BÁO\nKết luận", "date", None),
+    # the motto's "Ộ" misread "Ọ" over a record with no issuer block (BB kiểm tra thực địa 21/8/2026): a motto
+    # still, never the issuer
+    ("CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nLào Cai, ngày 21 tháng 8 năm 2026\n\n"
+     "BIÊN BẢN KIỂM TRA THỰC ĐỊA\n\nThực hiện ý kiến chỉ đạo của Ủy ban nhân dân tỉnh", "issuer", None),
     # the "V/v" subject under the number, read before the motto, is no issuer line
     ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố:            /UBND-NCKSTTHC\nV/v triển khai Công điện số 131/CĐ-TTg của Thủ "
      "tướng Chính phủ về cắt giảm\nthủ tục hành chính\n\n" + _OCR_MOTTO + "Kính gửi: Sở Tư pháp.",

@@ -647,7 +647,7 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
     End: the first site marker after the body ("Văn bản này chưa cập nhật nội dung Tiếng Anh",
     "## Văn bản liên quan" ...), else the end of the file.
     """
-    start_re, end_re, _ = _marker_res()
+    start_re, end_re, skip_re = _marker_res()
     n = len(lines)
     first = 0
     anchor = None
@@ -694,6 +694,8 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             if ln.kind in ("text", "rule"):
                 if ln.kind == "text" and regex.search(r":\s*$|^(Tình trạng|Số hiệu|Ngày|Nơi ban hành|Người ký|Loại văn bản)", ln.content):
                     break
+                if ln.kind == "text" and skip_re.search(ln.content):
+                    break  # a site's or a keeper's line over the issuer block ("[OCR] [Bản trích chữ tự động …]")
                 if ln.kind == "text":
                     seen_text = True
                     j = k
@@ -702,6 +704,12 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
             k -= 1
         first = j
         # same-line two-column header (markdown table row): start at the anchor line itself
+    k, skipped = first, False
+    while k < n and (lines[k].kind != "text" or skip_re.search(lines[k].content)):
+        skipped = skipped or lines[k].kind == "text"
+        k += 1
+    if skipped:
+        first = k  # the keeper's note over the text ("[OCR] [Bản trích chữ tự động …]") is not the document
     last = n
     for i in range(first, n):
         if lines[i].kind == "text" and end_re.search(lines[i].content):
