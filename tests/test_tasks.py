@@ -130,6 +130,20 @@ def test_deadline_inherited_from_lead_in() -> None:
     assert t.deadline.origin is not None and t.deadline.origin.startswith("inherited")
 
 
+@pytest.mark.parametrize("heading", ["3. Nhiệm vụ thường xuyên", "3. Các nhiệm vụ thường xuyên:"])
+def test_a_heading_that_sorts_its_items_as_ongoing_passes_it_down(heading: str) -> None:
+    # 104-CTr/TU: "1. Các nhiệm vụ cần làm ngay trong năm 2026", …, "3. Nhiệm vụ thường xuyên" over "3.1. …" items
+    g = run(
+        f"III. NHIỆM VỤ VÀ GIẢI PHÁP\n{heading}\n3.1. Tăng cường sự lãnh đạo của Đảng\n"
+        "- Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo rà soát, ban hành các cơ chế bảo vệ môi trường.\n"
+        "- Sở Nông nghiệp và Môi trường kiểm soát các cơ sở có nguồn thải lớn."
+    )
+    for start in ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo", "Sở Nông nghiệp và Môi trường kiểm soát"):
+        t = task_starting(g, start)
+        assert t.deadline is not None and t.deadline.kind == "ongoing"
+        assert t.deadline.origin is not None and t.deadline.origin.startswith("inherited")
+
+
 @pytest.mark.parametrize("tail", ["sau trước ngày 31/3/2025:", "sau đây trước ngày 31/3/2025:"])
 def test_lead_in_with_deadline_at_the_end(tail: str) -> None:
     g = run(

@@ -214,6 +214,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "span_cue_compounds": regex.compile(w["span_cue_compounds"], regex.IGNORECASE),
         "year_of_noun": regex.compile(w["year_of_noun"], regex.IGNORECASE),
         "recurrence_of_noun": regex.compile(w["recurrence_of_noun"], regex.IGNORECASE),
+        "ongoing_heading": regex.compile(w["ongoing_heading"], regex.IGNORECASE),
         "product": regex.compile(
             r"(?:" + "|".join(w["product_verbs"]) + r")\s+(?P<p>(?P<h>" + "|".join(w["product_heads"]) + r")\b[^.;:]{0,160})",
             regex.IGNORECASE,
@@ -1093,6 +1094,8 @@ def inheritable(m, text: str) -> bool:
     """Deadlines a lead-in or heading passes down: dated ones and clear recurrences, not "các nhiệm vụ
     thường xuyên"; a year or a period only when the items must be done by then ("hoàn thành trong năm
     2025"), not when it says when they run ("Nhiệm vụ trọng tâm năm 2025:")."""
+    if m.kind == "ongoing" and _res()["ongoing_heading"].match(text.strip()):
+        return True  # "3. Nhiệm vụ thường xuyên" over its items: the heading sorts them by time (guide, "ongoing")
     if m.kind == "ongoing" or (m.kind == "recurring" and not m.rrule):
         return False
     if _res()["lead_in_target"].search(text[max(0, m.start - 60):m.start]):

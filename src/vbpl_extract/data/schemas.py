@@ -182,6 +182,7 @@ class TaskWords(_Data):
     span_cue_compounds: str
     year_of_noun: str
     recurrence_of_noun: str
+    ongoing_heading: str
     columns: dict[str, str]
     speaker_verbs: list[str]
     addressee_receives_types: list[str] = []
@@ -248,7 +249,7 @@ class TaskWords(_Data):
         "non_task_headings", "amending_instruction", "non_task_text", "procedure_record_fields", "procedure_step_cell", "duty_heading", "role_subject_duty", "role_defining_duty", "role_subject_fronted", "condition_consequent", "condition_closer", "condition_asking", "topic_closer", "sentence_role_rule", "condition_openers", "role_subject_not_duty", "role_subject_stop", "content_lead_in", "part_list_lead_in", "designation_label", "basis_clause", "lead_in", "fronted_adverbials", "statement_after_subject",
         "subject_prefixes", "assign_words", "subject_glue", "lead_markers", "coordinator_markers",
         "report_markers", "report_markers_far", "report_relay", "report_via", "report_via_later", "dispatch_purpose", "report_onward", "role_stop", "product_verbs", "product_heads", "product_cited_title", "report_product",
-        "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "span_cue_compounds", "year_of_noun", "recurrence_of_noun", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
+        "report_product_stop", "completion_sentence", "recurrence_exception", "purpose_after", "year_completion_in_clause", "lead_in_target", "span_cue_compounds", "year_of_noun", "recurrence_of_noun", "ongoing_heading", "columns", "speaker_verbs", "actor_heading_tail", "imperative_openers",
         "field_labels", "agency_qualifier", "function_after_subject", "group_definition", "group_back_reference", "clause_connectives",
         "reference_cell", "enumeration_assign_words", "enumeration_announced", "topic_heading", "completion_time_label",
         "duty_lead_in", "counterpart_meeting", "reply_topic", "appendix_deadline_cue", "reference_appendix", "listed_actors_duty", "role_subject_titles",
