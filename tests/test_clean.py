@@ -277,6 +277,21 @@ def test_a_bracketed_footnote_mark_stays_in_the_document() -> None:
     assert normalize(src).body_span[0] == 0
 
 
+def test_a_markdown_blockquote_keeps_its_points_apart() -> None:
+    # 278/2026/NĐ-CP as diepxuan.github.io keeps it: the amended wording quoted, a lone ">" between its points
+    src = ("Điểm a và điểm b khoản 1 Điều 5 được sửa đổi, bổ sung như sau:\n\n"
+           "> **a)** Trường hợp giá bán lẻ điện bình quân tính toán giảm dưới 1%, Tập đoàn Điện lực Việt Nam báo cáo.\n"
+           ">\n> **b)** Trường hợp giá bán lẻ điện bình quân tăng từ 2%, Tập đoàn Điện lực Việt Nam lập hồ sơ.\n"
+           ">\n> > quoted twice\n")
+    ct = normalize(src)
+    texts = [p.text for p in ct.paragraphs]
+    assert texts[1].startswith("a) Trường hợp") and texts[1].endswith("báo cáo.")
+    assert texts[2].startswith("b) Trường hợp")
+    assert texts[-1] == "quoted twice"
+    start = src.index("Trường hợp giá bán lẻ điện bình quân tính")
+    assert ct.paragraphs[1].to_source(3, 13) == (start, start + 10)
+
+
 def test_document_without_boilerplate_keeps_everything() -> None:
     src = "Điều 1. Giao Sở Tài chính thực hiện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký."
     ct = normalize(src)

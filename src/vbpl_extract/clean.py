@@ -222,7 +222,7 @@ class Fragment:
 
 # Markdown markers and inline HTML that carry no text. ``*`` only as emphasis (next to a word).
 _LINE_TOKENS = regex.compile(
-    r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>)(?=\s))"
+    r"(?P<mk>^[\s\u00a0]*(?:\#{1,6}|>(?:[\s\u00a0]*>)*)(?=\s|$))"
     r"|(?P<zw>[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]+)"
     r"|(?P<ws>[\s\u00a0]+)"
     # "* (Ban hành kèm theo …)*": a converter's italic with a space after its opening star, not a list item (a list
@@ -424,7 +424,10 @@ _PIPE_RE = regex.compile(r"^\s*\|\s*$")
 _RULE_CHARS = re.compile(r"[-=_*~`–—]")  # a rule has three of them ("––––" en dashes too: 6791/SNNMT-KHTC)
 
 
-_DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|<br\s*/?>")
+# a markdown blockquote's ">" (nested "> >"; a lone ">" between quoted paragraphs is a blank line): a site quoting the
+# amended wording of an article ("> **a)** Trường hợp giá bán lẻ điện …", 278/2026/NĐ-CP as diepxuan.github.io keeps it)
+_DISPLAY_DROP = regex.compile(r"\*+|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])|^\s*#{1,6}\s|^\s*>(?:\s*>)*(?=\s|$)"
+                              r"|<br\s*/?>")
 
 
 def _display_line(line: str) -> str:
@@ -433,7 +436,7 @@ def _display_line(line: str) -> str:
             line = _INVISIBLE.sub("", line)
         if not unicodedata.is_normalized("NFC", line):
             line = unicodedata.normalize("NFC", line)
-    if "*" in line or "#" in line or "<" in line or "__" in line:
+    if "*" in line or "#" in line or "<" in line or "__" in line or ">" in line:
         line = _DISPLAY_DROP.sub(" ", line)
     return " ".join(line.split())
 
