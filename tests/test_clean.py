@@ -292,6 +292,26 @@ def test_a_markdown_blockquote_keeps_its_points_apart() -> None:
     assert ct.paragraphs[1].to_source(3, 13) == (start, start + 10)
 
 
+def test_a_pages_front_matter_is_not_the_document() -> None:
+    # 278/2026/NĐ-CP as diepxuan.github.io keeps it: the page's YAML record first ("tags: - Bộ Công Thương")
+    src = ("---\nlayout: vanban\ntitle: \"Sửa đổi Nghị định số 72/2025/NĐ-CP\"\ntags:\n  - Bộ Công Thương\n---\n\n"
+           "# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n## Độc lập – Tự do – Hạnh phúc\n\n# NGHỊ ĐỊNH\n\nĐiều 1. Sửa đổi.\n")
+    ct = normalize(src)
+    assert ct.body_span[0] == src.index("# CỘNG HÒA")
+    assert all("Bộ Công Thương" not in p.text for p in ct.paragraphs)
+
+
+def test_issuer_and_motto_run_together_on_one_line_start_the_document() -> None:
+    # 233/2026/NĐ-CP as a site keeps it: its record of the page, then the scan's two columns read as one line
+    src = ("## THÔNG TIN VĂN BẢN\n\n**Số hiệu:** 233/2026/NĐ-CP\n**Cơ quan ban hành:** Chính phủ\n\n## VĂN BẢN\n\n\n\n\n"
+           "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n——— Độc lập - Tự do - Hạnh phúc\n\n"
+           "Số: 233/2026/NĐ-CP Hà Nội, ngày 26 tháng 6 năm 2026\n\nNGHỊ ĐỊNH\n")
+    assert normalize(src).body_span[0] == src.index("CHÍNH PHỦ CỘNG HÒA")
+    # a sentence that names the Republic is no start
+    later = "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Giao Sở Tài chính.\n"
+    assert normalize(later).body_span[0] == 0
+
+
 def test_document_without_boilerplate_keeps_everything() -> None:
     src = "Điều 1. Giao Sở Tài chính thực hiện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký."
     ct = normalize(src)

@@ -552,6 +552,9 @@ _OCR_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - T�
     # a copy certified in another month gives no date
     ("Thời gian ký: 02/12/2025\n\nỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG\n\n" + _OCR_MOTTO
      + "Lâm Đông, ngày J2 tháng 11 năm 2025\n\nSố: /TB-UBND\n\nTHÔNG BÁO\nKết luận", "date", None),
+    # the motto's line with en dashes ("Độc lập – Tự do – Hạnh phúc"): the header goes on to the type under it
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập – Tự do – Hạnh phúc\n\n---\n\nNGHỊ ĐỊNH\n\nSửa đổi một số điều",
+     "type", "Nghị định"),
     # the motto's "Ộ" misread "Ọ" over a record with no issuer block (BB kiểm tra thực địa 21/8/2026): a motto
     # still, never the issuer
     ("CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nLào Cai, ngày 21 tháng 8 năm 2026\n\n"

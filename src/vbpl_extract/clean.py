@@ -642,6 +642,33 @@ def _issuer_line_above(lines: list[RawLine], k: int, j: int) -> bool:
 _APPENDIX_CAPTION = regex.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC)(?:\s+(?:[IVXLC]+|\d+[a-z]?))?\s*$")
 
 
+_FRONT_MATTER_FIELD = regex.compile(r"^(?:[\w-]+\s*:|-\s|#)")  # "title: …", "tags:", "  - điện lực"
+_FRONT_MATTER_MAX_LINES = 80
+
+
+def _front_matter_end(lines: list[RawLine]) -> int:
+    """The line after a markdown page's front matter (a "---" line first, "key: value" lines, a closing "---"): the
+    site's record of the page, not the document. 0 when the text opens otherwise.
+
+    >>> _front_matter_end(raw_lines("---\\ntitle: Nghị định số 278/2026/NĐ-CP\\ntags:\\n  - Bộ Công Thương\\n---\\nĐiều 1."))
+    5
+    >>> _front_matter_end(raw_lines("---\\nĐiều 1. Giao Sở Tài chính chủ trì.\\n---"))
+    0
+    """
+    if not lines or lines[0].kind != "rule" or lines[0].content != "---":
+        return 0
+    for i in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        ln = lines[i]
+        if ln.kind == "rule" and ln.content == "---":
+            return i + 1
+        if ln.kind == "text" and not _FRONT_MATTER_FIELD.match(ln.content):
+            return 0
+    return 0
+
+
+_ISSUER_BESIDE_MOTTO = regex.compile(r"^\p{Lu}[\p{Lu}\s,.–-]{1,80}?\s+C[ỘỌÔO]NG\s+H\p{Lu}{2,3}\s+XÃ\s+HỘI")
+
+
 def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """Index range ``[first, last)`` of the lines that belong to the document itself.
 
@@ -652,15 +679,18 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
     """
     start_re, end_re, skip_re = _marker_res()
     n = len(lines)
-    first = 0
+    front = _front_matter_end(lines)
+    first = front
     anchor = None
-    texts = [i for i in range(min(n, 600)) if lines[i].kind == "text"]
+    texts = [i for i in range(front, min(n, front + 600)) if lines[i].kind == "text"]
     for k, i in enumerate(texts):
         window = lines[i].content
         if k + 1 < len(texts):
             window = f"{window} {lines[texts[k + 1]].content}"
         if start_re.search(window):
             anchor = i
+            if k + 1 < len(texts) and not start_re.search(lines[i].content) and start_re.search(lines[texts[k + 1]].content):
+                anchor = texts[k + 1]  # the next line holds the whole start on its own: the window only reached it
             break
     if anchor is None:
         total = sum(len(lines[i].content) for i in texts) or 1
@@ -686,13 +716,15 @@ def find_body(lines: list[RawLine]) -> tuple[int, int]:
         # no header block at all: the document starts after the site's metadata table
         meta_end = _metadata_end(lines)
         if meta_end is not None:
-            first = meta_end
-    if anchor is not None:
+            first = max(meta_end, front)
+    if anchor is not None and _ISSUER_BESIDE_MOTTO.match(lines[anchor].content):
+        first = anchor  # "CHÍNH PHỦ CỘNG HÒA XÃ HỘI …": the issuer is on the motto's own line, nothing above is the header
+    elif anchor is not None:
         # walk back over the issuer block: text lines until a pipe/blank run or site metadata
         j = anchor
         k = anchor - 1
         seen_text = False
-        while k >= 0 and anchor - k <= 8:
+        while k >= front and anchor - k <= 8:
             ln = lines[k]
             if ln.kind in ("text", "rule"):
                 if ln.kind == "text" and regex.search(r":\s*$|^(Tình trạng|Số hiệu|Ngày|Nơi ban hành|Người ký|Loại văn bản)", ln.content):

@@ -55,8 +55,8 @@ _DATE_ANY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2
 # "Độc lập - Tự do - HạnÌp phú"
 _HOA = r"H(?:[OÒÓÕỎỌ]A|O[AÀÁÃẢẠ])"  # "HÒA"/"HOÀ" with any tone a text layer or OCR reads ("CỘNG HÕA": 1178/ĐCK-CTT)
 _CONG = r"C[ỘỌÔ]NG"  # an OCR reads the "Ộ" of the motto with another mark ("CỌNG HÒA XÃ HỘI …")
-_MOTTO = regex.compile(_CONG + r"\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc"
-                       r"|(?-i:^" + _CONG + r"\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CH)|(?-i:^Độc\s+lập\s*-\s*Tự\s+do\s*-)", regex.IGNORECASE)
+_MOTTO = regex.compile(_CONG + r"\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc"
+                       r"|(?-i:^" + _CONG + r"\s+" + _HOA + r"\s+XÃ\s+HỘI\s+CH)|(?-i:^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—])", regex.IGNORECASE)
 _ENACT = regex.compile(
     r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN|NGHỊ\s+ĐỊNH|BAN\s+HÀNH|THÔNG\s+BÁO|YÊU\s+CẦU|[\p{Lu}\s]{3,60}\s+điện)\s*:\s*$"
 )
