@@ -3526,7 +3526,7 @@ def extract_tasks(tree: list[Node], source: str, mentions: Mentions,
         # a letter's back-reference to its addressees is the one asked, never a partner (guide, Genres: Công văn)
         t.lead[:] = _dedupe([x for ref in t.lead for x in back_referenced_addressees(ref, addressees or [], backrefs)])
         for refs in (t.lead, t.coordinators):
-            refs[:] = [fuller_addressee(ref, addressees or []) for ref in refs]
+            refs[:] = [plural_addressee(fuller_addressee(ref, addressees or []), addressees or [], source) for ref in refs]
             refs[:] = _dedupe([x for ref in refs for x in addressed_bodies(ref, addressees or [], groups)])
             refs[:] = _dedupe([x for ref in refs for x in named.expand(ref)])
             if place:
@@ -3829,6 +3829,29 @@ def fuller_addressee(ref: AgencyRef, addressees: list[AgencyRef]) -> AgencyRef:
 
 
 _OWNER_AFTER = regex.compile(r"\s+(?:trực\s+)?thuộc\s")
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|những)\s+$", regex.IGNORECASE)
+
+
+def plural_addressee(ref: AgencyRef, addressees: list[AgencyRef], source: str) -> AgencyRef:
+    """The plural of a body the "Kính gửi" list names for every place is that addressee: "Tổng cục Thuế đề nghị các
+    Cục Thuế …" under "Kính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương" (586/TCT-TTKT).
+
+    >>> src = "Tổng cục Thuế đề nghị các Cục Thuế tổ chức thực hiện"
+    >>> ct = AgencyRef(id="cuc_thue", name="Cục Thuế", text="Cục Thuế", span=(26, 34), kind="ministry_department")
+    >>> to = [AgencyRef(name="Cục Thuế các tỉnh, thành phố trực thuộc trung ương", text="", kind="collective")]
+    >>> plural_addressee(ct, to, src).name
+    'Cục Thuế các tỉnh, thành phố trực thuộc trung ương'
+    >>> plural_addressee(ct, to, "Giao Cục Thuế tổ chức").name
+    'Cục Thuế'
+    """
+    if ref.kind == "collective" or ref.span is None or not _PLURAL_BEFORE.search(source, max(0, ref.span[0] - 8), ref.span[0]):
+        return ref
+    key = fold_tones(ref.name + " các ").casefold()
+    for a in addressees:
+        if fold_tones(a.name).casefold().startswith(key):
+            return a.model_copy(update={"span": ref.span, "text": source[ref.span[0]:ref.span[1]],
+                                        "origin": "addressee named in full"})
+    return ref
 
 
 def back_referenced_addressees(ref: AgencyRef, addressees: list[AgencyRef], backrefs: set[str]) -> list[AgencyRef]:
