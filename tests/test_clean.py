@@ -312,6 +312,17 @@ def test_issuer_and_motto_run_together_on_one_line_start_the_document() -> None:
     assert normalize(later).body_span[0] == 0
 
 
+def test_a_prose_line_under_twice_the_width_of_short_cells_is_still_wrapped() -> None:
+    # 100/NQ-CP as the Công báo's text layer gives it: an appendix whose cells, one to a line, make the text seem wrapped
+    # at about 47 columns; its prose is wrapped at about 83, and a prose line that ends on a comma goes on
+    cells = "".join(f"Nghiên cứu, rà soát, sửa đổi, bổ sung quy định {k:02d}\nvề thủ tục hành chính liên quan đến đầu tư\n"
+                    for k in range(20))
+    prose = ("cạnh các nhiệm vụ thường xuyên, các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ,\n"
+             "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương cần cụ thể hóa các nhiệm vụ sau đây:\n")
+    ct = normalize(prose + cells)
+    assert ct.paragraphs[0].text.endswith("các nhiệm vụ sau đây:")
+
+
 def test_document_without_boilerplate_keeps_everything() -> None:
     src = "Điều 1. Giao Sở Tài chính thực hiện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký."
     ct = normalize(src)

@@ -359,6 +359,52 @@ def test_stacked_paragraphs_with_a_column_given_cell_after_cell() -> None:
     assert rows[4][3] == "Đồng chí Phan Trung Bá - Phó Chủ tịch UBND tỉnh"
 
 
+# 982/QĐ-TTg as the Công báo's text layer gives it: one cell to a line, every cell wrapped over lines of its own, a
+# numbered group over "1.1", and the page's running head and number between two rows
+STACKED_WRAPPED = """TT
+Nhiệm vụ, giải pháp
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+thực hiện
+1.
+Rà soát, hoàn thiện thể chế
+1.1
+Nghiên cứu, rà soát, sửa đổi, bổ
+sung và đơn giản hóa các quy định,
+thủ tục hành chính liên quan.
+Bộ Tài chính
+Bộ Khoa học và
+Công nghệ
+Quý IV/2026
+CÔNG BÁO/Số 333/Ngày 16-06-2026
+92
+1.2
+Nghiên cứu, xây dựng cơ chế tài
+chính, tín dụng khuyến khích.
+Bộ Tài chính
+Cơ quan, tổ chức
+và doanh nghiệp
+Quý IV/2026
+"""
+
+
+def test_stacked_cells_wrapped_over_lines_and_page_furniture() -> None:
+    furniture = {STACKED_WRAPPED.index("CÔNG BÁO/Số"), STACKED_WRAPPED.index("92\n")}
+    (table,) = find_tables(STACKED_WRAPPED, furniture)
+    rows = texts(STACKED_WRAPPED, table)
+    assert rows[1][:2] == ["", "1. Rà soát, hoàn thiện thể chế"]  # the group row: "1." over "1.1"
+    # (the labels wrapped over two lines, "Cơ quan" / "chủ trì", stay two columns: the cells are read by kind)
+    assert [c for c in rows[2] if c] == ["1.1", "Nghiên cứu, rà soát, sửa đổi, bổ sung và đơn giản hóa các quy định, "
+                                         "thủ tục hành chính liên quan.", "Bộ Tài chính", "Bộ Khoa học và Công nghệ",
+                                         "Quý IV/2026"]
+    assert [c for c in rows[3] if c] == ["1.2", "Nghiên cứu, xây dựng cơ chế tài chính, tín dụng khuyến khích.",
+                                         "Bộ Tài chính", "Cơ quan, tổ chức và doanh nghiệp", "Quý IV/2026"]
+    assert "CÔNG BÁO" not in " ".join(c for r in rows for c in r)
+
+
 @pytest.mark.parametrize("text", [
     # a plan's own headings are no table header ("1. Nội dung", "2. Cơ quan chủ trì", "3. Thời gian thực hiện")
     "1. Nội dung\nRà soát hồ sơ\n2. Cơ quan chủ trì\nSở Tài chính\n3. Thời gian thực hiện\nQuý IV/2026\n",

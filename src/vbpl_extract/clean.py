@@ -954,6 +954,11 @@ def _breaks_are_paragraphs(lines: list[RawLine]) -> bool:
     return open_lines >= 12 and lowered <= 0.1 * open_lines
 
 
+# a line this many times the wrap width was never wrapped: a whole paragraph (a Công báo text whose appendix sets its
+# short cells one to a line seems wrapped at half its prose width: its prose lines are not whole paragraphs)
+_NEVER_WRAPPED = 2.0
+
+
 def _wrap_width(lines: list[RawLine]) -> int:
     """The width text was hard-wrapped at (75th percentile of line lengths), or 0 when it was not wrapped."""
     lengths = sorted(len(ln.content) for ln in lines if ln.kind == "text")
@@ -985,9 +990,9 @@ def _continuation_indent(source: str, lines: list[RawLine]) -> int | None:
     return indent if 2 * count > total else None
 
 
-def _find_tables(source: str, log: Diagnostics) -> list:
+def _find_tables(source: str, log: Diagnostics, furniture: frozenset[int] = frozenset()) -> list:
     with log.guard("clean", None):  # the clean stage never fails on text: no tables then, and a warning
-        return list(find_tables(source))
+        return list(find_tables(source, furniture))
     return []
 
 
@@ -1014,9 +1019,12 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
     A table the table finder cannot read leaves its lines as text; the failure goes to ``diagnostics``.
     """
     source = without_lookalikes(source)
-    all_tables = _find_tables(source, diagnostics if diagnostics is not None else Diagnostics())
-    lines = _columns_in_order(source, _without_flattened_duplicates(source, _without_page_furniture(source, raw_lines(source)),
-                                                                    all_tables))
+    raw = raw_lines(source)
+    furnished = _without_page_furniture(source, raw)
+    # the page furniture a table's cells run through (a Công báo page head and number between two rows)
+    furniture = frozenset(a.start for a, b in zip(raw, furnished, strict=True) if a.kind == "text" and b.kind == "blank")
+    all_tables = _find_tables(source, diagnostics if diagnostics is not None else Diagnostics(), furniture)
+    lines = _columns_in_order(source, _without_flattened_duplicates(source, furnished, all_tables))
     first, last = find_body(lines)
     body_lines = lines[first:last]
     body_start = body_lines[0].start if body_lines else 0
@@ -1072,7 +1080,7 @@ def normalize(source: str, diagnostics: Diagnostics | None = None) -> CleanText:
             # a markdown hard line break, unless the line ends on a word no sentence ends on (padding of a justified line)
             hard_break = source[prev.start:prev.end].endswith("  ") and _open_end().search(prev.content) is None
             # a line far longer than the file's wrap width was never wrapped: it is a whole paragraph
-            hard_break = hard_break or (wrap and len(prev.content) > 1.6 * wrap and not _starts_lower(ln.content))
+            hard_break = hard_break or (wrap and len(prev.content) > _NEVER_WRAPPED * wrap and not _starts_lower(ln.content))
             # in a text whose lines are whole sentences (not hard-wrapped), a line break ends the paragraph
             hard_break = hard_break or (unwrapped and not _starts_lower(ln.content))
             hard_break = hard_break or bool(_SIGN_LINE.match(lines[current[0]].content))  # "TM. …" / "KT. …" blocks

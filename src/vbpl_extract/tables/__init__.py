@@ -31,6 +31,8 @@ layout: ``flat``, ``markdown``, ``html``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from .blocks import CellBlock, RowBlock, TableBlock, cell_text
 from .flat import _find_flat
 from .html_tables import _find_html
@@ -39,15 +41,18 @@ from .stacked import _find_stacked
 
 __all__ = ["CellBlock", "RowBlock", "TableBlock", "cell_text", "find_tables"]
 
-def find_tables(text: str) -> list[TableBlock]:
+def find_tables(text: str, furniture: Collection[int] = ()) -> list[TableBlock]:
     """All tables of ``text`` in order, non-overlapping; never modifies or copies the text.
+
+    ``furniture``: the start offsets of lines that are page furniture (a running head, a page number), which a
+    table of cells one to a line skips.
 
     >>> t = "|\\n**TT**\\n|\\n**Nhiệm vụ**\\n|\\n**Cơ quan chủ trì**\\n|\\n|\\n1\\n|\\nRà soát\\n|\\nSở Tài chính\\n|\\n"
     >>> tables = find_tables(t)
     >>> tables[0].style, len(tables[0].rows), tables[0].header_rows
     ('flat', 2, 1)
     """
-    found = _find_html(text) + _find_markdown(text) + _find_flat(text) + _find_stacked(text)
+    found = _find_html(text) + _find_markdown(text) + _find_flat(text) + _find_stacked(text, furniture)
     found.sort(key=lambda t: (t.start, -t.end))
     result: list[TableBlock] = []
     last_end = -1

@@ -25,6 +25,7 @@ A number over lettered rows, with no cell of its own beyond its title, is a grou
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -99,14 +100,15 @@ class _Row:
     group: bool = False
 
 
-def _units(text: str, start: int, end: int, paragraphs: bool) -> list[_Unit]:
-    """Non-blank lines (or runs of them, for ``paragraphs``) of ``text[start:end]``, trimmed."""
+def _units(text: str, start: int, end: int, paragraphs: bool, furniture: Collection[int] = ()) -> list[_Unit]:
+    """Non-blank lines (or runs of them, for ``paragraphs``) of ``text[start:end]``, trimmed; a line of page
+    furniture (its start in ``furniture``) is left out, as if blank."""
     out: list[_Unit] = []
     run_start = run_end = -1
     for m in _LINE.finditer(text, start, end):
         if m.start() == m.end():
             break
-        a, b = _trim(text, m.start(), m.end())
+        a, b = _trim(text, m.start(), m.end()) if m.start() not in furniture else (m.start(), m.start())
         if a >= b:
             if run_start >= 0:
                 out.append(_Unit(run_start, run_end, _key(text, run_start, run_end)))
@@ -121,6 +123,37 @@ def _units(text: str, start: int, end: int, paragraphs: bool) -> list[_Unit]:
             run_start, run_end = a, b
     if run_start >= 0:
         out.append(_Unit(run_start, run_end, _key(text, run_start, run_end)))
+    return out if paragraphs else _wrapped_cells(text, out)
+
+
+_OPEN_END = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:và|hoặc|với|của|cho|về|theo|tại|trong|để|các|những|từ|đến|trên|bằng|do))$",
+                          regex.V1)
+_CONTINUES = regex.compile(r"^(?:và|hoặc|với|của)\s", regex.V1)
+
+
+def _wrapped_cells(text: str, lines: list[_Unit]) -> list[_Unit]:
+    """Join the lines a cell was wrapped over (a PDF's text, Công báo): a line after one that ends on a word no
+    cell ends on ("Bộ Khoa học và" / "Công nghệ"), one that opens on "và", "của" ("Cơ quan, tổ chức" / "và doanh
+    nghiệp"), and a lower-case line after a task's text that has not ended ("Nghiên cứu, rà soát, sửa đổi, bổ" /
+    "sung và đơn giản hóa các quy định,"); a lower-case body ("các cơ quan liên quan") is a cell of its own.
+
+    >>> t = "Nghiên cứu, rà soát, sửa đổi, bổ\\nsung và đơn giản hóa các quy định.\\nBộ Khoa học và\\nCông nghệ\\nQuý IV/2026"
+    >>> [t[u.start:u.end] for u in _units(t, 0, len(t), False)]
+    ['Nghiên cứu, rà soát, sửa đổi, bổ\\nsung và đơn giản hóa các quy định.', 'Bộ Khoa học và\\nCông nghệ', 'Quý IV/2026']
+    """
+    out: list[_Unit] = []
+    for u in lines:
+        if out:
+            prev = out[-1]
+            prev_raw, raw = text[prev.start:prev.end], text[u.start:u.end]
+            joins = not _is_label(prev.key) and not _is_label(u.key) and (
+                bool(_OPEN_END.search(prev_raw)) or bool(_CONTINUES.match(raw))
+                or (raw[:1].islower() and not prev_raw.rstrip().endswith((".", ":", ";")) and not _AGENCY.match(u.key)
+                    and _kind(prev, text) == "task"))
+            if joins:
+                out[-1] = _Unit(prev.start, u.end, _key(text, prev.start, u.end))
+                continue
+        out.append(u)
     return out
 
 
@@ -221,8 +254,10 @@ def _assemble(text: str, units: list[_Unit], roles: list[str | None]) -> list[_R
                     label = _Unit(u.start, u.start + len(m.group(1)), m.group(1))
                     u = _Unit(u.start + m.end(), u.end, u.key[m.end():])
                 if rows and rows[-1].label is not None and set(rows[-1].cells) == {task_col} and label is not None \
-                        and not label.key[:1].isdigit() and rows[-1].label.key[:1].isdigit():
-                    rows[-1].group = True  # "1 / Tổ chức tuyên truyền …" over "a) …": a group row
+                        and ((not label.key[:1].isdigit() and rows[-1].label.key[:1].isdigit())
+                             or label.key.startswith(rows[-1].label.key.rstrip(".") + ".")):
+                    # "1 / Tổ chức tuyên truyền …" over "a) …", "1. / Rà soát, hoàn thiện thể chế" over "1.1": a group row
+                    rows[-1].group = True
                 rows.append(_Row(label, {task_col: u}))
                 pending_num = None
         elif kind == "office" and "person" in col:
@@ -275,8 +310,9 @@ def _body_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _find_stacked(text: str) -> list[TableBlock]:
-    """Tables of cells one to a line (or one to a paragraph) under a header of column labels."""
+def _find_stacked(text: str, furniture: Collection[int] = ()) -> list[TableBlock]:
+    """Tables of cells one to a line (or one to a paragraph) under a header of column labels; the lines that start
+    at an offset in ``furniture`` (a running head, a page number) are no cells."""
     tables: list[TableBlock] = []
     pos = 0
     n_text = len(text)
@@ -288,7 +324,7 @@ def _find_stacked(text: str) -> list[TableBlock]:
         header, (hs, he), paragraphs = found
         body_end = _body_end(text, he)
         roles = [_role_of_header(u.key) for u in header]
-        units = _units(text, he, body_end, paragraphs)
+        units = _units(text, he, body_end, paragraphs, furniture)
         # a header repeated at a page's top is not a row
         header_keys = {u.key for u in header}
         units = [u for u in units if u.key not in header_keys]
