@@ -326,7 +326,9 @@ def _find_stacked(text: str, furniture: Collection[int] = ()) -> list[TableBlock
         roles = [_role_of_header(u.key) for u in header]
         units = _units(text, he, body_end, paragraphs, furniture)
         # a header repeated at a page's top is not a row
-        header_keys = {u.key for u in header}
+        header_keys = {u.key for u in header} | {_key(text, m.start(), m.end()) for m in _LINE.finditer(text, hs, he)
+                                                   if m.end() > m.start()}
+        header_keys |= {k.strip() for k in header_keys}
         units = [u for u in units if u.key not in header_keys]
         rows = _assemble(text, units, roles)
         table = _to_table(text, header, (hs, he), rows, roles)
@@ -383,9 +385,22 @@ def _next_header(text: str, pos: int) -> tuple[list[_Unit], tuple[int, int], boo
                 header.append(u)
             else:
                 break
+        header = _wrapped_labels(text, header)
         if len(header) >= 3 and _header_ok([_role_of_header(u.key) for u in header]):
             return header, (line_start, header[-1].end), paragraphs
     return None
+
+
+def _wrapped_labels(text: str, header: list[_Unit]) -> list[_Unit]:
+    """A label wrapped over two lines is one label: "Cơ quan" / "chủ trì", "Thời gian" / "thực hiện" (the second
+    line opens in lower case)."""
+    out: list[_Unit] = []
+    for u in header:
+        if out and text[u.start:u.start + 1].islower():
+            out[-1] = _Unit(out[-1].start, u.end, _key(text, out[-1].start, u.end))
+        else:
+            out.append(u)
+    return out
 
 
 # a line that can open a header: "TT", "STT", "| TT |"
