@@ -323,6 +323,14 @@ def test_a_prose_line_under_twice_the_width_of_short_cells_is_still_wrapped() ->
     assert ct.paragraphs[0].text.endswith("các nhiệm vụ sau đây:")
 
 
+def test_a_table_cell_repeated_over_numbered_rows_is_no_running_head() -> None:
+    # QĐ 2200/QĐ-BNNMT, Phụ lục: "Thường xuyên" closes rows 1, 3 and 4, each followed by the next group's number
+    src = "".join(f"Tổ chức tuyên truyền đợt {k}.\nCục Lâm nghiệp và Kiểm lâm\nThường xuyên\n{k + 1}\n" for k in (1, 3, 4))
+    assert "Thường xuyên" in normalize(src).text
+    head = "".join(f"CÔNG BÁO/Số 286/Ngày 27-05-2026\n{p}\nĐiều {p}. Giao Sở Tài chính.\n" for p in (89, 90, 91))
+    assert "CÔNG BÁO" not in normalize(head).text
+
+
 def test_document_without_boilerplate_keeps_everything() -> None:
     src = "Điều 1. Giao Sở Tài chính thực hiện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký."
     ct = normalize(src)

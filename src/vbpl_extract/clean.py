@@ -566,7 +566,9 @@ def _numbered_heads(lines: list[RawLine]) -> set[int]:
         if len(content) > _RUNNING_MAX or not any(c.isalpha() for c in content) or _UNIT_START_RE.match(content):
             continue
         nxt = lines[text[k + 1]].content.strip() if k + 1 < len(text) else ""
-        if _BARE_NUMBER_RE.match(nxt):
+        if _BARE_NUMBER_RE.match(nxt) and _DIGITS_RE.search(content):
+            # a head names its issue ("CÔNG BÁO/Số 286/Ngày 27-05-2026"): a table's time cell repeated over numbered
+            # rows ("Thường xuyên" / "2", …, "Thường xuyên" / "4") is no head
             groups.setdefault(content, []).append((int(nxt), (i, text[k + 1])))
         elif (m := _TRAILING_NUMBER_RE.match(content)) is not None and _DIGITS_RE.search(m.group(1)):
             groups.setdefault(m.group(1), []).append((int(m.group(2)), (i,)))
