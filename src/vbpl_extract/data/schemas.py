@@ -74,8 +74,10 @@ class Boilerplate(_Data):
     end_of_document: list[str]
     skip_lines: list[str]
     open_line_ends: list[str] = []
+    continuing_openers: list[str] = []
 
-    _check = field_validator("start_of_document", "end_of_document", "skip_lines", "open_line_ends")(_compiles)
+    _check = field_validator("start_of_document", "end_of_document", "skip_lines", "open_line_ends",
+                             "continuing_openers")(_compiles)
 
 
 class SignatureWords(_Data):

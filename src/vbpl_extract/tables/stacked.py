@@ -31,7 +31,7 @@ from functools import cache
 
 import regex
 
-from vbpl_extract.data.schemas import ActionWords, TaskWords
+from vbpl_extract.data.schemas import ActionWords, Boilerplate, TaskWords
 
 from .blocks import CellBlock, RowBlock, TableBlock
 from .columns import _AGENCY, _BAD_HEADER, _HEADER_WORDS, _TIME, _TT, _is_label, _key, _trim
@@ -126,9 +126,14 @@ def _units(text: str, start: int, end: int, paragraphs: bool, furniture: Collect
     return out if paragraphs else _wrapped_cells(text, out)
 
 
-_OPEN_END = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:và|hoặc|với|của|cho|về|theo|tại|trong|để|các|những|từ|đến|trên|bằng|do))$",
-                          regex.V1)
-_CONTINUES = regex.compile(r"^(?:và|hoặc|với|của)\s", regex.V1)
+@cache
+def _wrap_words() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(a line's end no cell ends on, a line's opening that goes on the line before), from ``boilerplate.yaml``
+    (``open_line_ends``, ``continuing_openers``): the same words that keep a wrapped sentence together in the text."""
+    words = Boilerplate.load()
+    end = regex.compile(r"(?:[,;]|(?<![\p{L}])(?:" + "|".join(words.open_line_ends) + r"))$", regex.IGNORECASE)
+    opening = regex.compile(r"^(?:" + "|".join(words.continuing_openers or ["(?!)"]) + r")\s", regex.IGNORECASE)
+    return end, opening
 
 
 def _wrapped_cells(text: str, lines: list[_Unit]) -> list[_Unit]:
@@ -141,13 +146,14 @@ def _wrapped_cells(text: str, lines: list[_Unit]) -> list[_Unit]:
     >>> [t[u.start:u.end] for u in _units(t, 0, len(t), False)]
     ['Nghiên cứu, rà soát, sửa đổi, bổ\\nsung và đơn giản hóa các quy định.', 'Bộ Khoa học và\\nCông nghệ', 'Quý IV/2026']
     """
+    open_end, continues = _wrap_words()
     out: list[_Unit] = []
     for u in lines:
         if out:
             prev = out[-1]
             prev_raw, raw = text[prev.start:prev.end], text[u.start:u.end]
             joins = not _is_label(prev.key) and not _is_label(u.key) and (
-                bool(_OPEN_END.search(prev_raw)) or bool(_CONTINUES.match(raw))
+                bool(open_end.search(prev_raw)) or bool(continues.match(raw))
                 or (raw[:1].islower() and not prev_raw.rstrip().endswith((".", ":", ";")) and not _AGENCY.match(u.key)
                     and _kind(prev, text) == "task"))
             if joins:
